@@ -1,0 +1,55 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit/audit.service';
+import { AuthController, MeService } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { AppConfig } from './common/config';
+import { APP_CONFIG } from './common/tokens';
+import { AreasController, AreasService } from './directory/areas';
+import { CategoriesController, CategoriesService } from './directory/categories';
+import { OrganizationsController, OrganizationsService } from './directory/organizations';
+import { UsersController, UsersService } from './directory/users';
+import { HealthController } from './health/health.controller';
+
+/** The application: one module wiring the features; the DataSource is opened (and migrated) before Nest starts. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+      ],
+      controllers: [HealthController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AuditService,
+        AuthService,
+        MeService,
+        OrganizationsService,
+        UsersService,
+        AreasService,
+        CategoriesService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Inject, Injectable, Post, Res } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MeDto } from '@samverka/contracts';
+import { IsString, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../common/config';
+import { APP_CONFIG } from '../common/tokens';
+import { AreasService } from '../directory/areas';
+import { toUserDto } from '../directory/mappers';
+import { User } from '../directory/user.entity';
+import { AuthUser, CurrentUser, Public, SignedIn } from './access.decorators';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+
+export class LoginBody {
+  @ApiProperty({ example: 'analytiker@exempelstad.se' }) @IsString() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MaxLength(200) password!: string;
+}
+
+/** Builds the signed-in user's own view: account, organisation and the areas of their partnerships. */
+@Injectable()
+export class MeService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly areas: AreasService,
+  ) {}
+
+  async me(user: AuthUser): Promise<MeDto> {
+    const row = await this.db.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { organization: true } });
+    const areas = await this.areas.listVisible(user);
+    return { ...toUserDto(row), areas: areas.map((a) => ({ id: a.id, name: a.name })) };
+  }
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly meService: MeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Signs in with e-mail and password; sets the httpOnly session cookie. */
+  @Post('login') @Public() @HttpCode(200)
+  async login(@Body() body: LoginBody, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+    const { token, user, expiresAt } = await this.auth.login(body.email, body.password);
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/',
+      expires: expiresAt,
+    });
+    return this.meService.me({ id: user.id, name: user.name, email: user.email, roles: user.roles, organizationId: user.organizationId, sessionId: '' });
+  }
+
+  /** Ends the current session everywhere at once and clears the cookie. */
+  @Post('logout') @SignedIn() @HttpCode(204)
+  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(user.sessionId);
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+
+  /** The signed-in user, their organisation, roles and areas. */
+  @Get('me') @SignedIn()
+  me(@CurrentUser() user: AuthUser): Promise<MeDto> {
+    return this.meService.me(user);
+  }
+}

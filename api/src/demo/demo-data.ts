@@ -1,0 +1,113 @@
+import type { OrganizationType, Role } from '@samverka/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { hashPassword } from '../auth/passwords';
+import { ConfigError } from '../common/config';
+import { Area } from '../directory/area.entity';
+import { Organization } from '../directory/organization.entity';
+import { Place } from '../directory/place.entity';
+import { User } from '../directory/user.entity';
+
+/** The password of every demo account (printed in the README and the console; demo mode only). */
+export const DEMO_PASSWORD = 'est-demo-2026';
+
+const ORGS: { key: string; name: string; type: OrganizationType }[] = [
+  { key: 'kommun', name: 'Exempelstad kommun', type: 'kommun' },
+  { key: 'polis', name: 'Lokalpolisområde Exempelstad', type: 'polis' },
+  { key: 'exempelbostader', name: 'Exempelbostäder AB', type: 'fastighetsbolag' },
+  { key: 'hyresfastigheter', name: 'Hyresfastigheter i Exempelstad AB', type: 'fastighetsbolag' },
+  { key: 'norrbycentrum', name: 'Norrby Centrum', type: 'naringsliv' },
+];
+
+/** The demo accounts: one per kind of user in the EST cycle. */
+export const DEMO_ACCOUNTS: { email: string; name: string; org: string; roles: Role[] }[] = [
+  { email: 'admin@exempelstad.se', name: 'Alva Admin', org: 'kommun', roles: ['admin'] },
+  { email: 'samordnare@exempelstad.se', name: 'Sara Samordnare', org: 'kommun', roles: ['coordinator'] },
+  { email: 'analytiker@exempelstad.se', name: 'Anders Analytiker', org: 'kommun', roles: ['analyst'] },
+  { email: 'polischef@exempelstad.se', name: 'Petra Polischef', org: 'polis', roles: ['commander'] },
+  { email: 'sakerhetschef@exempelbostader.se', name: 'Sven Säkerhetschef', org: 'exempelbostader', roles: ['commander', 'action_owner'] },
+  { email: 'rapportor@exempelbostader.se', name: 'Rasmus Rapportör', org: 'exempelbostader', roles: ['reporter'] },
+];
+
+/** Three fictional EST areas, each with a dozen named places (offsets in metres from the area's centre). */
+const AREAS: { name: string; description: string; centre: [number, number]; partners: string[]; places: [string, number, number][] }[] = [
+  {
+    name: 'Centrum',
+    description: 'Stadskärnan med torget, resecentrum och gågatan.',
+    centre: [59.2741, 15.2066],
+    partners: ['kommun', 'polis', 'exempelbostader', 'hyresfastigheter'],
+    places: [
+      ['Stortorget', 0, 0], ['Resecentrum', -420, 380], ['Busshållplats Drottninggatan', -150, 220], ['Gågatan', 80, -120],
+      ['Stadsparken', 310, 260], ['Parkeringshuset Kvarnen', -260, -310], ['Stadsbiblioteket', 190, -260], ['Ån vid Hamnbron', 420, -60],
+      ['Skolgården Centralskolan', -380, -80], ['Trapphus Kungsgatan 12', 130, 90], ['Tvättstugan Kungsgatan 14', 150, 110], ['Gallerian Kvadraten', -60, -200],
+    ],
+  },
+  {
+    name: 'Norrby',
+    description: 'Flerbostadsområde från 1960-talet med Norrby centrum och skola.',
+    centre: [59.2952, 15.2101],
+    partners: ['kommun', 'polis', 'exempelbostader', 'norrbycentrum'],
+    places: [
+      ['Norrby torg', 0, 0], ['Norrby centrum, entrén', 60, -40], ['Busshållplats Norrby centrum', -90, -120], ['Norrbyskolans skolgård', 280, 160],
+      ['Fritidsgården Norrby', 220, 90], ['Trapphus Norrbyvägen 4', -180, 140], ['Tvättstugan Norrbyvägen 6', -200, 170], ['Garagelängan Norrbyvägen', -320, 60],
+      ['Gångtunneln under Norrleden', 30, -380], ['Lekplatsen Gröna gården', 150, 260], ['Återvinningsstationen', -260, -220], ['Motionsspåret, norra delen', 480, 420],
+    ],
+  },
+  {
+    name: 'Söderdal',
+    description: 'Blandad bebyggelse kring Söderdals centrum och idrottsplatsen.',
+    centre: [59.2548, 15.2203],
+    partners: ['kommun', 'polis', 'hyresfastigheter'],
+    places: [
+      ['Söderdals centrum', 0, 0], ['Pendeltågsstationen', -350, -120], ['Busshållplats Söderdalsvägen', -120, -60], ['Idrottsplatsen', 380, 240],
+      ['Söderdalsskolans skolgård', 260, -180], ['Trapphus Dalvägen 3', -160, 200], ['Tvättstugan Dalvägen 5', -140, 230], ['Källarförråd Dalvägen 7', -120, 260],
+      ['Parken vid Dammen', 90, 340], ['Gång- och cykelbron', -420, 120], ['Närbutiken Söderdal', 40, -90], ['Parkeringen vid idrottsplatsen', 430, 180],
+    ],
+  },
+];
+
+const toLatLng = (centre: [number, number], dx: number, dy: number): [number, number] => {
+  const lat = centre[0] + dy / 111_320;
+  const lng = centre[1] + dx / (111_320 * Math.cos((centre[0] * Math.PI) / 180));
+  return [Math.round(lat * 1e6) / 1e6, Math.round(lng * 1e6) / 1e6];
+};
+
+/** Loads the fictional municipality Exempelstad once (when the database has no organisations yet). */
+export async function seedDemoData(ds: DataSource): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await ds.transaction(async (m) => {
+    await m.query('LOCK TABLE organizations IN EXCLUSIVE MODE');
+    if ((await m.getRepository(Organization).count()) > 0) return;
+    const orgs = new Map<string, Organization>();
+    for (const o of ORGS) orgs.set(o.key, await m.getRepository(Organization).save({ name: o.name, type: o.type }));
+    for (const a of DEMO_ACCOUNTS) {
+      await m.getRepository(User).save({ name: a.name, email: a.email, organizationId: orgs.get(a.org)!.id, roles: a.roles, passwordHash: hash, active: true });
+    }
+    for (const a of AREAS) {
+      const area = await m.getRepository(Area).save({ name: a.name, description: a.description, partners: a.partners.map((k) => orgs.get(k)!) });
+      await m.getRepository(Place).insert(
+        a.places.map(([name, dx, dy]) => {
+          const [latitude, longitude] = toLatLng(a.centre, dx, dy);
+          return { areaId: area.id, name, latitude, longitude };
+        }),
+      );
+    }
+    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length } });
+  });
+}
+
+/** In production, creates the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD when there are no users yet. */
+export async function ensureInitialAdmin(
+  ds: DataSource,
+  admin: { email: string; password: string; name: string; organization: string } | undefined,
+): Promise<void> {
+  if ((await ds.getRepository(User).count()) > 0) return;
+  if (!admin) throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD are required to create the first administrator');
+  const hash = await hashPassword(admin.password);
+  await ds.transaction(async (m) => {
+    let org = await m.getRepository(Organization).findOneBy({ name: admin.organization });
+    org ??= await m.getRepository(Organization).save({ name: admin.organization, type: 'kommun' });
+    const user = await m.getRepository(User).save({ name: admin.name, email: admin.email, organizationId: org.id, roles: ['admin'], passwordHash: hash, active: true });
+    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, roles: user.roles } });
+  });
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ORGANIZATION_TYPES, type OrganizationDto, type OrganizationType } from '@samverka/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { DataSource, Not } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
+import { conflict, notFound } from '../common/errors';
+import { uuidParam } from '../common/validation';
+import { toOrganizationDto } from './mappers';
+import { Organization } from './organization.entity';
+
+export class CreateOrganizationBody {
+  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(2, 200) name!: string;
+  @ApiProperty({ enum: ORGANIZATION_TYPES }) @IsIn(ORGANIZATION_TYPES) type!: OrganizationType;
+}
+
+export class UpdateOrganizationBody {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 200) name?: string;
+  @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOptional() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
+}
+
+/** The organisations of the EST partnerships. */
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<OrganizationDto[]> {
+    const rows = await this.db.getRepository(Organization).find({ order: { name: 'ASC' } });
+    return rows.map(toOrganizationDto);
+  }
+
+  async create(actor: AuthUser, body: CreateOrganizationBody): Promise<OrganizationDto> {
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(Organization);
+      if (await repo.exists({ where: { name: body.name.trim() } })) {
+        throw conflict('ORGANIZATION.NAME_TAKEN', 'An organisation with this name already exists', 'name');
+      }
+      const org = await repo.save(repo.create({ name: body.name.trim(), type: body.type }));
+      await this.audit.record(m, actor, { action: 'organization.create', entityType: 'organization', entityId: org.id, after: toOrganizationDto(org) });
+      return toOrganizationDto(org);
+    });
+  }
+
+  async update(actor: AuthUser, id: string, body: UpdateOrganizationBody): Promise<OrganizationDto> {
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(Organization);
+      const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw notFound('Organization');
+      const before = toOrganizationDto(org);
+      if (body.name !== undefined) {
+        const name = body.name.trim();
+        if (await repo.exists({ where: { name, id: Not(id) } })) {
+          throw conflict('ORGANIZATION.NAME_TAKEN', 'An organisation with this name already exists', 'name');
+        }
+        org.name = name;
+      }
+      if (body.type !== undefined) org.type = body.type;
+      await repo.save(org);
+      await this.audit.record(m, actor, { action: 'organization.update', entityType: 'organization', entityId: id, before, after: toOrganizationDto(org) });
+      return toOrganizationDto(org);
+    });
+  }
+}
+
+@ApiTags('directory')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly orgs: OrganizationsService) {}
+
+  /** All organisations (names and types are not secret within the product). */
+  @Get() @SignedIn()
+  list(): Promise<OrganizationDto[]> {
+    return this.orgs.list();
+  }
+
+  @Post() @Roles('admin')
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateOrganizationBody): Promise<OrganizationDto> {
+    return this.orgs.create(user, body);
+  }
+
+  @Patch(':id') @Roles('admin')
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateOrganizationBody): Promise<OrganizationDto> {
+    return this.orgs.update(user, id, body);
+  }
+}

@@ -1,0 +1,14 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { Area } from './area.entity';
+
+/** A named place in an area (a square, a stairwell, a laundry room, a bus stop), optionally with coordinates (WGS 84). */
+@Entity({ name: 'places' })
+@Unique('uq_places_area_name', ['areaId', 'name'])
+export class Place {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ type: 'uuid' }) areaId!: string;
+  @ManyToOne('Area', 'places', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'area_id' }) area!: Area;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
+}

@@ -1,0 +1,10 @@
+import { AuditEntry } from './audit/audit-entry.entity';
+import { Session } from './auth/session.entity';
+import { Area } from './directory/area.entity';
+import { Category } from './directory/category.entity';
+import { Organization } from './directory/organization.entity';
+import { Place } from './directory/place.entity';
+import { User } from './directory/user.entity';
+
+/** Every TypeORM entity of the API; the migration test checks that the migrations produce exactly this schema. */
+export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry];

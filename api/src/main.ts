@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AuthService, SESSION_COOKIE } from './auth/auth.service';
+import { AppConfig } from './common/config';
+import { ApiExceptionFilter } from './common/exception.filter';
+import { createValidationPipe } from './common/validation';
+import { openDatabase } from './database/data-source';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureInitialAdmin, seedDemoData } from './demo/demo-data';
+
+export { loadConfig, ConfigError } from './common/config';
+
+/** A running API with the means to stop it cleanly. */
+export interface RunningApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** Builds the whole application on a migrated database (demo data or the first admin loaded); does not listen. */
+export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<RunningApp> {
+  const dataSource = await openDatabase(config.databaseUrl);
+  try {
+    if (config.demoMode) await seedDemoData(dataSource);
+    else await ensureInitialAdmin(dataSource, config.initialAdmin);
+  } catch (e) {
+    await dataSource.destroy();
+    throw e;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  // The OpenAPI document is for signed-in users too: only health and sign-in answer without a session.
+  const auth = app.get(AuthService);
+  app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
+    auth.resolve(req.cookies?.[SESSION_COOKIE]).then(
+      (user) => (user ? next() : res.status(401).json({ statusCode: 401, code: 'AUTH.REQUIRED', message: 'Sign in to continue' })),
+      next,
+    );
+  });
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Samverka API').setDescription('EST case management').setVersion('0.1.0').addCookieAuth(SESSION_COOKIE).build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveClient(app, config.clientDir);
+  await app.init();
+  return {
+    app,
+    dataSource,
+    close: async () => {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/** Serves the built Angular client on the same port; every non-API page falls back to index.html (client routing). */
+function serveClient(app: NestExpressApplication, clientDir: string): void {
+  const dir = resolve(clientDir);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** Starts the API on the configured port and says where it is and how to sign in. */
+export async function startServer(config: AppConfig & { databaseUrl: string }): Promise<RunningApp> {
+  const running = await createApp(config);
+  await running.app.listen(config.port);
+  const url = `http://localhost:${config.port}`;
+  const lines = [`Samverka is running on ${url}`];
+  if (config.demoMode) {
+    lines.push(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(36)} ${a.roles.join(', ')}`);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  return running;
+}
+

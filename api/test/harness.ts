@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppConfig, loadConfig } from '../src/common/config';
+import { createApp, RunningApp } from '../src/main';
+import { DEMO_PASSWORD } from '../src/demo/demo-data';
+
+/** A fresh database in the run's embedded PostgreSQL; dropped again by `drop()`. */
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set (jest globalSetup starts the embedded PostgreSQL)');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = base.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    drop: async () => {
+      const c = new Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp extends RunningApp {
+  http: () => TestAgent;
+  /** Signs in and returns an agent that keeps the session cookie. */
+  signIn: (email: string, password?: string) => Promise<TestAgent>;
+  config: AppConfig;
+  stop: () => Promise<void>;
+}
+
+/** The whole API on a fresh, migrated database with the demo data; for integration tests. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIR: '/nonexistent', ...env }), databaseUrl: db.url };
+  const running = await createApp(config);
+  const server = running.app.getHttpServer();
+  return {
+    ...running,
+    config,
+    http: () => request(server),
+    signIn: async (email, password = DEMO_PASSWORD) => {
+      const agent = request.agent(server);
+      const res = await agent.post('/api/auth/login').send({ email, password });
+      if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return agent;
+    },
+    stop: async () => {
+      await running.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// Shared jest settings of the Node projects (api, workflows, migrations, templates): TypeScript through ts-jest
+// (transpile only: `tsc` type-checks in the build), and the workspace's path aliases.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+module.exports = (projectDir, tsconfig = 'tsconfig.spec.json') => ({
+  testEnvironment: 'node',
+  rootDir: projectDir,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: `${projectDir}/${tsconfig}` }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${__dirname}/` }),
+});
