@@ -6,7 +6,7 @@ const { compilerOptions } = require('./tsconfig.base.json');
 module.exports = (projectDir, tsconfig = 'tsconfig.spec.json') => ({
   testEnvironment: 'node',
   rootDir: projectDir,
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: `${projectDir}/${tsconfig}` }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: require('path').resolve(projectDir, tsconfig) }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${__dirname}/` }),
 });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -36,11 +36,23 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     await dataSource.destroy();
     throw e;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.use(cookieParser());
+  app.use(json({ limit: '1mb' }));
+  // body-parser's own failures (malformed JSON, too large) become ApiError bodies here, before any route runs.
+  app.use((err: { type?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction) => {
+    if (!err?.type || !err.status) return next(err);
+    const malformed = err.type === 'entity.parse.failed';
+    res.status(err.status).json({
+      statusCode: err.status,
+      code: malformed ? 'BAD_JSON' : err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+      message: malformed ? 'The request body is not valid JSON' : err.status === 413 ? 'The request body is too large (limit 1 MB)' : 'The request body cannot be read',
+      field: 'body',
+    });
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 
