@@ -14,6 +14,9 @@ import { CategoriesController, CategoriesService } from './directory/categories'
 import { OrganizationsController, OrganizationsService } from './directory/organizations';
 import { UsersController, UsersService } from './directory/users';
 import { HealthController } from './health/health.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { SituationPictureService } from './reports/situation-picture.service';
 
 /** The application: one module wiring the features; the DataSource is opened (and migrated) before Nest starts. */
 @Module({})
@@ -39,7 +42,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      controllers: [HealthController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController],
+      controllers: [HealthController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -50,6 +53,8 @@ export class AppModule {
         UsersService,
         AreasService,
         CategoriesService,
+        ReportsService,
+        SituationPictureService,
       ],
     };
   }

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSESSMENTS, TIMES_OF_DAY, type Assessment, type TimeOfDay } from '@samverka/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Body of POST /api/reports. Cross-field rules (place in area, time not in future, Sweden's bounds) are checked in the service. */
+export class CreateReportBody {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'latitude must be a number' }) latitude?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'longitude must be a number' }) longitude?: number | null;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId!: string;
+  @ApiProperty({ example: '2026-11-20T21:30:00+01:00' }) @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt!: string;
+  @ApiProperty({ enum: ASSESSMENTS }) @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment!: Assessment;
+  @ApiProperty() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified!: boolean;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
+  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description!: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmNoPersonalData?: boolean;
+}
+
+/** Body of PATCH /api/reports/:id: any of the report's own fields. */
+export class UpdateReportBody {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'latitude must be a number' }) latitude?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'longitude must be a number' }) longitude?: number | null;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt?: string;
+  @ApiPropertyOptional({ enum: ASSESSMENTS }) @IsOptional() @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment?: Assessment;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified?: boolean;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmNoPersonalData?: boolean;
+}
+
+/** Filters of GET /api/reports and GET /api/reports/export.csv. */
+export class ReportFilterQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date' }) to?: string;
+  @ApiPropertyOptional({ enum: TIMES_OF_DAY }) @IsOptional() @IsIn(TIMES_OF_DAY, { message: `timeOfDay must be one of ${TIMES_OF_DAY.join(', ')}` }) timeOfDay?: TimeOfDay;
+}
+
+export class ReportListQuery extends ReportFilterQuery {
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be a whole number' }) @Min(1, { message: 'page must be at least 1' }) @Max(100000) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be a whole number' }) @Min(1, { message: 'pageSize must be between 1 and 500' }) @Max(500, { message: 'pageSize must be between 1 and 500' }) pageSize?: number;
+}
+
+export class SituationPictureQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
+  @ApiPropertyOptional({ example: '2026-W47' }) @IsOptional() @IsString() week?: string;
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AREA_LEVELS, type AreaLevel, type AreaLevelDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, Length } from 'class-validator';
+import type { Response } from 'express';
+import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
+import { uuidParam } from '../common/validation';
+import { CreateReportBody, ReportFilterQuery, ReportListQuery, SituationPictureQuery, UpdateReportBody } from './report.dto';
+import { ReportsService } from './reports.service';
+import { SituationPictureService } from './situation-picture.service';
+
+export class SetLevelBody {
+  @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
+  @ApiProperty({ minLength: 3, maxLength: 1000 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @Length(3, 1000, { message: 'rationale must be 3–1000 characters' })
+  rationale!: string;
+}
+
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly picture: SituationPictureService,
+  ) {}
+
+  /** Files a situation report for the caller's organisation (201 with the stored report). */
+  @Post('reports') @SignedIn()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateReportBody): Promise<ReportDto> {
+    return this.reports.create(user, body);
+  }
+
+  /** Reports of the caller's areas, filtered and paged, newest first. */
+  @Get('reports') @SignedIn()
+  list(@CurrentUser() user: AuthUser, @Query() q: ReportListQuery): Promise<Page<ReportDto>> {
+    return this.reports.list(user, q);
+  }
+
+  /** The filtered reports as CSV (UTF-8 with BOM and `;`, so Excel opens it with å, ä, ö). */
+  @Get('reports/export.csv') @SignedIn()
+  async export(@CurrentUser() user: AuthUser, @Query() q: ReportFilterQuery, @Res() res: Response): Promise<void> {
+    const body = await this.reports.exportCsv(user, q);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="rapporter-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.send(body);
+  }
+
+  @Get('reports/:id') @SignedIn()
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ReportDto> {
+    return this.reports.get(user, id);
+  }
+
+  /** Corrects a report (its reporter within 24 hours, or a coordinator of its organisation); kept in the audit trail. */
+  @Patch('reports/:id') @SignedIn()
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateReportBody): Promise<ReportDto> {
+    return this.reports.update(user, id, body);
+  }
+
+  /** The weekly situational picture of an area (week defaults to the current Swedish week). */
+  @Get('situation-picture') @SignedIn()
+  situationPicture(@CurrentUser() user: AuthUser, @Query() q: SituationPictureQuery): Promise<SituationPictureDto> {
+    return this.picture.picture(user, q.areaId, q.week);
+  }
+
+  /** The area's weekly levels, newest first. */
+  @Get('areas/:id/levels') @SignedIn()
+  levels(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<AreaLevelDto[]> {
+    return this.picture.levels(user, id);
+  }
+
+  /** Sets the area's level for a week (coordinators and analysts). */
+  @Put('areas/:id/levels/:week') @Roles('coordinator', 'analyst')
+  setLevel(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('week') week: string, @Body() body: SetLevelBody): Promise<AreaLevelDto> {
+    return this.picture.setLevel(user, id, week, body);
+  }
+}

@@ -1,0 +1,263 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CreateReportRequest, Page, ReportDto } from '@samverka/contracts';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/access.decorators';
+import { DomainError, invalid, notFound } from '../common/errors';
+import { Area } from '../directory/area.entity';
+import { Category } from '../directory/category.entity';
+import { Place } from '../directory/place.entity';
+import { findPersonalData } from './privacy';
+import { ReportFilterQuery, ReportListQuery, UpdateReportBody } from './report.dto';
+import { SituationReport } from './report.entity';
+import { TIME_ZONE } from './weeks';
+
+/** Sweden's bounding box (WGS 84), with a small margin: coordinates outside it are a mistake. */
+export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.1, minLng: 10.9, maxLng: 24.2 };
+
+/** How long a reporter may correct their own report; after that it is a record. */
+const OWN_CORRECTION_MS = 24 * 3_600_000;
+/** Clock skew allowed for "not in the future". */
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** At most this many rows in one CSV export. */
+const EXPORT_LIMIT = 100_000;
+const ASSESSMENT_SV = { low: 'låg', medium: 'medel', high: 'hög' } as const;
+const localTime = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+
+const HOURS: Record<string, [number, number]> = { night: [0, 6], morning: [6, 12], day: [12, 18], evening: [18, 24] };
+
+/** SQL condition: the caller's organisation takes part in the area's partnership (alias `r` for reports). */
+export const PARTNER_CONDITION = 'EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = r.area_id AND ap.organization_id = :viewerOrg)';
+
+/** Situation reports: filing, correcting, listing and exporting, scoped by the caller's partnerships. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** True when the user may see reports of the area (their organisation is a partner, or they are an admin). */
+  async canSeeArea(user: AuthUser, areaId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    if (user.roles.includes('admin')) return m.getRepository(Area).exists({ where: { id: areaId } });
+    const rows = await m.query('SELECT 1 FROM area_partners WHERE area_id = $1 AND organization_id = $2', [areaId, user.organizationId]);
+    return rows.length > 0;
+  }
+
+  /** Maps a row to what this user may see: another organisation's restricted report keeps only its figures. */
+  toDto(r: SituationReport, user: AuthUser): ReportDto {
+    const own = r.organizationId === user.organizationId;
+    const visible = own || !r.restricted;
+    const editableUntil =
+      r.reporterId === user.id && r.source === 'form' ? new Date(r.reportedAt.getTime() + OWN_CORRECTION_MS) : null;
+    return {
+      id: r.id,
+      areaId: r.areaId,
+      placeId: visible ? r.placeId : null,
+      placeName: visible ? (r.place?.name ?? null) : null,
+      latitude: visible ? r.latitude : null,
+      longitude: visible ? r.longitude : null,
+      categoryId: r.categoryId,
+      occurredAt: r.occurredAt.toISOString(),
+      reportedAt: r.reportedAt.toISOString(),
+      assessment: r.assessment,
+      policeNotified: visible ? r.policeNotified : false,
+      publicPlace: visible ? r.publicPlace : null,
+      restricted: r.restricted,
+      detailsVisible: visible,
+      description: visible ? r.description : null,
+      organization: { id: r.organization.id, name: r.organization.name },
+      reporter: visible && r.reporter ? { id: r.reporter.id, name: r.reporter.name } : null,
+      source: r.source,
+      personalDataConfirmed: r.personalDataConfirmed,
+      editableUntil: editableUntil && editableUntil.getTime() > Date.now() ? editableUntil.toISOString() : null,
+    };
+  }
+
+  /** Checks the cross-field rules of a report's content; throws a 422 naming the first field at fault. */
+  private async checkContent(
+    m: EntityManager,
+    r: Pick<CreateReportRequest, 'areaId' | 'placeId' | 'latitude' | 'longitude' | 'categoryId' | 'occurredAt' | 'description' | 'confirmNoPersonalData'>,
+  ): Promise<void> {
+    if (r.placeId) {
+      const place = await m.getRepository(Place).findOneBy({ id: r.placeId });
+      if (!place || place.areaId !== r.areaId) throw invalid('placeId', 'placeId is not a place in the chosen area');
+    }
+    if (r.latitude != null || r.longitude != null) {
+      if (r.latitude == null) throw invalid('latitude', 'latitude is needed together with longitude');
+      if (r.longitude == null) throw invalid('longitude', 'longitude is needed together with latitude');
+      if (r.latitude < SWEDEN_BOUNDS.minLat || r.latitude > SWEDEN_BOUNDS.maxLat) throw invalid('latitude', 'latitude is outside Sweden');
+      if (r.longitude < SWEDEN_BOUNDS.minLng || r.longitude > SWEDEN_BOUNDS.maxLng) throw invalid('longitude', 'longitude is outside Sweden');
+    }
+    const category = await m.getRepository(Category).findOneBy({ id: r.categoryId });
+    if (!category || !category.active) throw invalid('categoryId', 'categoryId is not an active category');
+    const occurred = new Date(r.occurredAt);
+    if (Number.isNaN(occurred.getTime())) throw invalid('occurredAt', 'occurredAt must be an ISO 8601 date and time');
+    if (occurred.getTime() > Date.now() + FUTURE_SKEW_MS) throw invalid('occurredAt', 'occurredAt cannot be in the future');
+    if (!r.description || r.description.trim().length === 0) throw invalid('description', 'description must not be empty');
+    const hits = findPersonalData(r.description);
+    if (hits.length > 0 && !r.confirmNoPersonalData) {
+      throw new DomainError(
+        422,
+        'REPORT.PERSONAL_DATA',
+        'description seems to contain personal data (a personal identity number, phone number or e-mail address); reports are about places and situations',
+        'description',
+        { hits },
+      );
+    }
+  }
+
+  /** Files a report for the user's organisation. */
+  async create(user: AuthUser, body: CreateReportRequest): Promise<ReportDto> {
+    return this.db.transaction(async (m) => {
+      if (!(await this.canSeeArea(user, body.areaId, m))) throw invalid('areaId', 'areaId is not an area of your partnership');
+      await this.checkContent(m, body);
+      const repo = m.getRepository(SituationReport);
+      const flagged = findPersonalData(body.description).length > 0;
+      const saved = await repo.save(
+        repo.create({
+          areaId: body.areaId,
+          placeId: body.placeId ?? null,
+          latitude: body.latitude ?? null,
+          longitude: body.longitude ?? null,
+          categoryId: body.categoryId,
+          occurredAt: new Date(body.occurredAt),
+          assessment: body.assessment,
+          policeNotified: body.policeNotified,
+          publicPlace: body.publicPlace ?? null,
+          restricted: body.restricted ?? false,
+          description: body.description.trim(),
+          organizationId: user.organizationId,
+          reporterId: user.id,
+          source: 'form',
+          personalDataConfirmed: flagged && body.confirmNoPersonalData === true,
+        }),
+      );
+      const row = await this.load(m, saved.id);
+      const dto = this.toDto(row!, user);
+      await this.audit.record(m, user, { action: 'report.create', entityType: 'report', entityId: saved.id, after: dto });
+      return dto;
+    });
+  }
+
+  /** Corrects a report: its reporter within 24 hours, or a coordinator of the same organisation at any time. */
+  async update(user: AuthUser, id: string, body: UpdateReportBody): Promise<ReportDto> {
+    return this.db.transaction(async (m) => {
+      await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+      const row = await this.load(m, id);
+      if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
+      const sameOrg = row.organizationId === user.organizationId;
+      const ownInTime = row.reporterId === user.id && Date.now() - row.reportedAt.getTime() < OWN_CORRECTION_MS;
+      const coordinator = sameOrg && user.roles.includes('coordinator');
+      if (!ownInTime && !coordinator) {
+        throw new DomainError(403, 'REPORT.LOCKED', 'Only the reporter within 24 hours, or a coordinator of the reporting organisation, may correct a report');
+      }
+      const before = this.toDto(row, user);
+      const next = {
+        areaId: row.areaId,
+        placeId: body.placeId !== undefined ? body.placeId : row.placeId,
+        latitude: body.latitude !== undefined ? body.latitude : row.latitude,
+        longitude: body.longitude !== undefined ? body.longitude : row.longitude,
+        categoryId: body.categoryId ?? row.categoryId,
+        occurredAt: body.occurredAt ?? row.occurredAt.toISOString(),
+        description: body.description ?? row.description,
+        confirmNoPersonalData: body.confirmNoPersonalData ?? row.personalDataConfirmed,
+      };
+      await this.checkContent(m, next);
+      await m.getRepository(SituationReport).update(id, {
+        placeId: next.placeId ?? null,
+        latitude: next.latitude ?? null,
+        longitude: next.longitude ?? null,
+        categoryId: next.categoryId,
+        occurredAt: new Date(next.occurredAt),
+        description: next.description.trim(),
+        assessment: body.assessment ?? row.assessment,
+        policeNotified: body.policeNotified ?? row.policeNotified,
+        publicPlace: body.publicPlace !== undefined ? body.publicPlace : row.publicPlace,
+        restricted: body.restricted ?? row.restricted,
+        personalDataConfirmed: findPersonalData(next.description).length > 0 && next.confirmNoPersonalData === true,
+      });
+      const after = this.toDto((await this.load(m, id))!, user);
+      await this.audit.record(m, user, { action: 'report.correct', entityType: 'report', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  private load(m: EntityManager, id: string): Promise<SituationReport | null> {
+    return m.getRepository(SituationReport).findOne({ where: { id }, relations: { place: true, organization: true, reporter: true } });
+  }
+
+  /** One report, if it is in one of the user's areas. */
+  async get(user: AuthUser, id: string): Promise<ReportDto> {
+    const row = await this.load(this.db.manager, id);
+    if (!row || !(await this.canSeeArea(user, row.areaId))) throw notFound('Report');
+    return this.toDto(row, user);
+  }
+
+  /** The filtered reports of the user's areas, newest first. */
+  filtered(user: AuthUser, f: ReportFilterQuery): SelectQueryBuilder<SituationReport> {
+    const qb = this.db
+      .getRepository(SituationReport)
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.place', 'p')
+      .innerJoinAndSelect('r.organization', 'o')
+      .leftJoinAndSelect('r.reporter', 'u')
+      .orderBy('r.occurredAt', 'DESC')
+      .addOrderBy('r.id', 'ASC');
+    if (!user.roles.includes('admin')) qb.andWhere(PARTNER_CONDITION, { viewerOrg: user.organizationId });
+    if (f.areaId) qb.andWhere('r.areaId = :areaId', { areaId: f.areaId });
+    if (f.placeId) qb.andWhere('r.placeId = :placeId', { placeId: f.placeId });
+    if (f.categoryId) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
+    if (f.organizationId) qb.andWhere('r.organizationId = :organizationId', { organizationId: f.organizationId });
+    if (f.from) qb.andWhere('r.occurredAt >= :from', { from: new Date(f.from) });
+    if (f.to) qb.andWhere('r.occurredAt < :to', { to: new Date(f.to) });
+    if (f.timeOfDay) {
+      const [h0, h1] = HOURS[f.timeOfDay];
+      qb.andWhere(`extract(hour FROM r.occurredAt AT TIME ZONE '${TIME_ZONE}') >= :h0 AND extract(hour FROM r.occurredAt AT TIME ZONE '${TIME_ZONE}') < :h1`, { h0, h1 });
+    }
+    // A place filter on another organisation's restricted report would reveal its place: leave those out of it.
+    if (f.placeId && !user.roles.includes('admin')) qb.andWhere('(NOT r.restricted OR r.organizationId = :viewerOrg2)', { viewerOrg2: user.organizationId });
+    return qb;
+  }
+
+  async list(user: AuthUser, q: ReportListQuery): Promise<Page<ReportDto>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const [rows, total] = await this.filtered(user, q).skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items: rows.map((r) => this.toDto(r, user)), total, page, pageSize };
+  }
+
+  /** The filtered reports as CSV for Excel: UTF-8 with BOM, `;`-separated, Swedish headers, restricted details withheld. */
+  async exportCsv(user: AuthUser, q: ReportFilterQuery): Promise<string> {
+    const rows = await this.filtered(user, q).take(EXPORT_LIMIT).getMany();
+    const labels = async (sql: string) => new Map<string, string>((await this.db.query(sql)).map((r: { id: string; label: string }) => [r.id, r.label]));
+    const categories = await labels('SELECT id, label_sv AS label FROM categories');
+    const areas = await labels('SELECT id, name AS label FROM areas');
+    return stringify(
+      rows.map((r) => {
+        const d = this.toDto(r, user);
+        return [
+          localTime(d.occurredAt),
+          areas.get(d.areaId),
+          d.placeName ?? '',
+          categories.get(d.categoryId),
+          ASSESSMENT_SV[d.assessment],
+          d.detailsVisible ? (d.policeNotified ? 'ja' : 'nej') : '',
+          d.organization.name,
+          d.restricted ? 'ja' : 'nej',
+          d.description ?? '(begränsad)',
+        ];
+      }),
+      {
+        header: true,
+        delimiter: ';',
+        bom: true,
+        columns: ['Tidpunkt', 'Område', 'Plats', 'Kategori', 'Bedömning', 'Polisen underrättad', 'Organisation', 'Begränsad', 'Beskrivning'],
+      },
+    );
+  }
+}
