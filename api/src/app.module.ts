@@ -14,6 +14,8 @@ import { CategoriesController, CategoriesService } from './directory/categories'
 import { OrganizationsController, OrganizationsService } from './directory/organizations';
 import { UsersController, UsersService } from './directory/users';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { SituationPictureService } from './reports/situation-picture.service';
@@ -42,7 +44,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      controllers: [HealthController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController],
+      controllers: [HealthController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -55,6 +57,7 @@ export class AppModule {
         CategoriesService,
         ReportsService,
         SituationPictureService,
+        ImportsService,
       ],
     };
   }

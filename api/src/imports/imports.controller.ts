@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { ImportDto } from '@samverka/contracts';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { diskStorage } from 'multer';
+import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
+import { invalid } from '../common/errors';
+import { uuidParam } from '../common/validation';
+import { ImportsService } from './imports.service';
+
+/** Largest CSV file accepted (about two million rows of a typical police export). */
+export const MAX_IMPORT_BYTES = 250 * 1024 * 1024;
+
+export class ImportBody {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Area for rows without an area column' })
+  @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
+  @ApiPropertyOptional({ enum: ['all_or_nothing', 'valid_only'], default: 'all_or_nothing' })
+  @IsOptional() @IsIn(['all_or_nothing', 'valid_only'], { message: 'mode must be all_or_nothing or valid_only' }) mode?: 'all_or_nothing' | 'valid_only';
+}
+
+@ApiTags('reports')
+@Controller()
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /** Starts importing a CSV file (multipart field `file`); answers 202 with the import to poll. */
+  @Post('reports/import') @Roles('coordinator', 'analyst') @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, areaId: { type: 'string' }, mode: { type: 'string' } } } })
+  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  async start(@CurrentUser() user: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportBody): Promise<ImportDto> {
+    if (!file) throw invalid('file', 'file is required: a CSV file in the multipart field "file"');
+    const looksLikeCsv = /\.(csv|txt)$/i.test(file.originalname) || /^(text\/(csv|plain)|application\/(vnd\.ms-excel|csv))$/.test(file.mimetype);
+    if (!looksLikeCsv) {
+      await rm(file.path, { force: true });
+      throw invalid('file', 'file must be a CSV file (.csv)');
+    }
+    return this.imports.start(user, { path: file.path, filename: file.originalname, size: file.size, areaId: body.areaId, mode: body.mode ?? 'all_or_nothing' });
+  }
+
+  /** Progress and outcome of an import of the caller's organisation. */
+  @Get('imports/:id') @Roles('coordinator', 'analyst')
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ImportDto> {
+    return this.imports.get(user, id);
+  }
+}

@@ -1,0 +1,262 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ImportDto } from '@samverka/contracts';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { createReadStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { DataSource, QueryRunner } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/access.decorators';
+import { invalid, notFound } from '../common/errors';
+import { ReportsService } from '../reports/reports.service';
+import { detectDelimiter, detectEncoding, ImportContext, ImportedRow, isRejected, mapHeaders, mapRow } from './csv-mapping';
+import { ReportImport } from './import.entity';
+
+/** Rows per INSERT; also how often progress is written. */
+const BATCH = 2000;
+/** Rejected rows kept for the summary (all are counted). */
+const MAX_REJECTED_KEPT = 1000;
+
+export interface ImportRequest {
+  path: string;
+  filename: string;
+  size: number;
+  areaId?: string;
+  mode: 'all_or_nothing' | 'valid_only';
+}
+
+const toDto = (i: ReportImport): ImportDto => ({
+  id: i.id,
+  filename: i.filename,
+  mode: i.mode,
+  status: i.status,
+  progress: i.status === 'running' ? Math.min(99, Math.floor((Number(i.bytesRead) / Math.max(1, Number(i.fileBytes))) * 100)) : 100,
+  rowsRead: i.rowsRead,
+  importedRows: i.importedRows,
+  duplicateRows: i.duplicateRows,
+  rejectedCount: i.rejectedCount,
+  rejected: i.rejected,
+  error: i.error,
+  startedAt: i.startedAt.toISOString(),
+  finishedAt: i.finishedAt?.toISOString() ?? null,
+});
+
+/**
+ * Imports a CSV export of incidents as reports of the caller's organisation. The file is streamed (never held in
+ * memory), inserted in batches inside one transaction, so an import is either complete or absent, and de-duplicated
+ * per organisation by the row's external id or a hash of its content.
+ */
+@Injectable()
+export class ImportsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ImportsService.name);
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Marks imports that no process is running any more (the server stopped mid-import) as failed; their rows were rolled back. */
+  async onModuleInit(): Promise<void> {
+    const stale: { id: string }[] = await this.db.query(`SELECT id FROM imports WHERE status = 'running'`);
+    for (const { id } of stale) {
+      await this.db.transaction(async (m) => {
+        const [{ free }] = await m.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free', [id]);
+        if (free) {
+          await m.query(`UPDATE imports SET status = 'failed', error = 'Interrupted: the server stopped during the import; nothing was imported', finished_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+        }
+      });
+    }
+  }
+
+  /** Lets running imports finish before the database connection closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Checks the file's header and starts the import in the background; returns its first status. */
+  async start(user: AuthUser, req: ImportRequest): Promise<ImportDto> {
+    try {
+      if (req.areaId && !(await this.reports.canSeeArea(user, req.areaId))) throw invalid('areaId', 'areaId is not an area of your partnership');
+      const head = Buffer.alloc(Math.min(req.size, 65_536));
+      const fh = await open(req.path, 'r');
+      await fh.read(head, 0, head.length, 0);
+      await fh.close();
+      const encoding = detectEncoding(head);
+      const firstLine = iconv.decode(head, encoding).split(/\r?\n/)[0] ?? '';
+      if (!firstLine.trim()) throw invalid('file', 'The file is empty');
+      const delimiter = detectDelimiter(firstLine);
+      let headers: string[];
+      try {
+        headers = (parseSync(firstLine, { delimiter, bom: true }) as string[][])[0] ?? [];
+        mapHeaders(headers);
+      } catch (e) {
+        throw invalid('file', (e as Error).message);
+      }
+      const row = await this.db.getRepository(ReportImport).save({
+        organizationId: user.organizationId,
+        userId: user.id,
+        filename: req.filename.slice(0, 200),
+        mode: req.mode,
+        status: 'running',
+        fileBytes: req.size,
+        startedAt: new Date(),
+      });
+      const job = this.run(user, row.id, req, encoding, delimiter)
+        .catch((e) => this.logger.error(`import ${row.id} failed: ${(e as Error).stack}`))
+        .finally(() => {
+          this.running.delete(job);
+          void rm(req.path, { force: true });
+        });
+      this.running.add(job);
+      return toDto(row);
+    } catch (e) {
+      await rm(req.path, { force: true });
+      throw e;
+    }
+  }
+
+  /** The import's progress or outcome, for the organisation that made it. */
+  async get(user: AuthUser, id: string): Promise<ImportDto> {
+    const row = await this.db.getRepository(ReportImport).findOneBy({ id, organizationId: user.organizationId });
+    if (!row) throw notFound('Import');
+    return toDto(row);
+  }
+
+  /** Resolves once no import started by this process is running (for tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async context(user: AuthUser, defaultAreaId: string | undefined): Promise<ImportContext> {
+    const areas: { id: string; name: string }[] = user.roles.includes('admin')
+      ? await this.db.query('SELECT id, name FROM areas')
+      : await this.db.query('SELECT a.id, a.name FROM areas a JOIN area_partners ap ON ap.area_id = a.id WHERE ap.organization_id = $1', [user.organizationId]);
+    const places: { id: string; area_id: string; name: string; latitude: number | null; longitude: number | null }[] = await this.db.query(
+      'SELECT id, area_id, name, latitude, longitude FROM places WHERE area_id = ANY($1)',
+      [areas.map((a) => a.id)],
+    );
+    const categories: { id: string; code: string; label_sv: string; label_en: string }[] = await this.db.query('SELECT id, code, label_sv, label_en FROM categories WHERE active');
+    const categoryByName = new Map<string, string>();
+    for (const c of categories) for (const n of [c.code, c.label_sv, c.label_en]) categoryByName.set(n.toLowerCase(), c.id);
+    return {
+      areaIdByName: new Map(areas.map((a) => [a.name.toLowerCase(), a.id])),
+      defaultAreaId: defaultAreaId ?? null,
+      placeByAreaAndName: new Map(places.map((p) => [`${p.area_id}|${p.name.toLowerCase()}`, { id: p.id, latitude: p.latitude, longitude: p.longitude }])),
+      categoryByName,
+      now: new Date(),
+    };
+  }
+
+  private async insertBatch(qr: QueryRunner, user: AuthUser, importId: string, rows: ImportedRow[]): Promise<number> {
+    const col = <T>(f: (r: ImportedRow) => T) => rows.map(f);
+    const res = await qr.query(
+      `INSERT INTO reports (area_id, place_id, latitude, longitude, category_id, occurred_at, assessment, police_notified, description, dedupe_key,
+                            organization_id, reporter_id, source, import_id)
+       SELECT a, p, la, lo, c, t, asm, pn, d, k, $11, $12, 'import', $13
+       FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::float8[], $5::uuid[], $6::timestamptz[], $7::text[], $8::bool[], $9::text[], $10::text[])
+            AS u(a, p, la, lo, c, t, asm, pn, d, k)
+       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
+      [
+        col((r) => r.areaId),
+        col((r) => r.placeId),
+        col((r) => r.latitude),
+        col((r) => r.longitude),
+        col((r) => r.categoryId),
+        col((r) => r.occurredAt.toISOString()),
+        col((r) => r.assessment),
+        col((r) => r.policeNotified),
+        col((r) => r.description),
+        col((r) => r.dedupeKey),
+        user.organizationId,
+        user.id,
+        importId,
+      ],
+      true,
+    );
+    return res.affected ?? 0;
+  }
+
+  private async run(user: AuthUser, importId: string, req: ImportRequest, encoding: 'utf8' | 'win1252', delimiter: string): Promise<void> {
+    const started = Date.now();
+    const ctx = await this.context(user, req.areaId);
+    const qr = this.db.createQueryRunner();
+    await qr.connect();
+    const progress = { bytesRead: 0, rowsRead: 0, importedRows: 0, duplicateRows: 0, rejectedCount: 0 };
+    const rejected: { line: number; field: string; reason: string }[] = [];
+    const saveProgress = () => this.db.getRepository(ReportImport).update(importId, { ...progress, rejected });
+    try {
+      await qr.startTransaction();
+      await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [importId]);
+      const input = createReadStream(req.path);
+      input.on('data', (chunk) => (progress.bytesRead += chunk.length));
+      const parser = input.pipe(iconv.decodeStream(encoding)).pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
+      let mapping: ReturnType<typeof mapHeaders> | undefined;
+      let batch: ImportedRow[] = [];
+      const flush = async () => {
+        // In all-or-nothing mode, after the first rejection nothing will be kept: only keep reading to report every bad row.
+        if (batch.length && !(req.mode === 'all_or_nothing' && progress.rejectedCount > 0)) {
+          const inserted = await this.insertBatch(qr, user, importId, batch);
+          progress.importedRows += inserted;
+          progress.duplicateRows += batch.length - inserted;
+        }
+        batch = [];
+        await saveProgress();
+      };
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (!mapping) {
+          mapping = mapHeaders(record);
+          continue;
+        }
+        progress.rowsRead++;
+        const mapped = mapRow(record, info.lines, mapping, ctx);
+        if (isRejected(mapped)) {
+          progress.rejectedCount++;
+          if (rejected.length < MAX_REJECTED_KEPT) rejected.push(mapped);
+        } else {
+          batch.push(mapped);
+        }
+        if (batch.length >= BATCH || progress.rowsRead % BATCH === 0) await flush();
+      }
+      await flush();
+      if (req.mode === 'all_or_nothing' && progress.rejectedCount > 0) {
+        await qr.rollbackTransaction();
+        await this.db.getRepository(ReportImport).update(importId, {
+          ...progress,
+          importedRows: 0,
+          duplicateRows: 0,
+          rejected,
+          status: 'failed',
+          error: `${progress.rejectedCount} of ${progress.rowsRead} rows were rejected, so nothing was imported (choose "import valid rows only" to import the others)`,
+          finishedAt: new Date(),
+        });
+        return;
+      }
+      await this.audit.record(qr.manager, user, {
+        action: 'import.complete',
+        entityType: 'import',
+        entityId: importId,
+        after: { filename: req.filename, mode: req.mode, ...progress, seconds: (Date.now() - started) / 1000 },
+      });
+      await qr.manager.getRepository(ReportImport).update(importId, { ...progress, rejected, status: 'completed', finishedAt: new Date() });
+      await qr.commitTransaction();
+    } catch (e) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      const message = (e as Error).message ?? String(e);
+      await this.db.getRepository(ReportImport).update(importId, {
+        ...progress,
+        importedRows: 0,
+        duplicateRows: 0,
+        rejected,
+        status: 'failed',
+        error: `The file could not be read: ${message}; nothing was imported`,
+        finishedAt: new Date(),
+      });
+    } finally {
+      await qr.release();
+    }
+  }
+}

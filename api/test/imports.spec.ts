@@ -1,0 +1,137 @@
+import iconv from 'iconv-lite';
+import type TestAgent from 'supertest/lib/agent';
+import { ImportsService } from '../src/imports/imports.service';
+import { startTestApp, TestApp } from './harness';
+
+describe('CSV import of incidents', () => {
+  let t: TestApp;
+  let police: TestAgent;
+  let norrbyId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The police commander's organisation imports; give the account the coordinator role for it.
+    const admin = await t.signIn('admin@exempelstad.se');
+    const users = (await admin.get('/api/users')).body as { id: string; email: string }[];
+    await admin.patch(`/api/users/${users.find((u) => u.email === 'polischef@exempelstad.se')!.id}`).send({ roles: ['commander', 'coordinator'] }).expect(200);
+    police = await t.signIn('polischef@exempelstad.se');
+    norrbyId = ((await police.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Norrby')!.id;
+  });
+  afterAll(() => t.stop());
+
+  const reportsOfPolice = async () =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM reports r JOIN organizations o ON o.id = r.organization_id WHERE o.name = 'Lokalpolisområde Exempelstad'`))[0].n as number;
+
+  /** Uploads a file and waits until the import has finished. */
+  const runImport = async (content: Buffer | string, fields: Record<string, string> = {}, filename = 'händelser.csv') => {
+    let req = police.post('/api/reports/import').attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), filename);
+    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+    const started = await req;
+    if (started.status !== 202) return started;
+    await t.app.get(ImportsService).idle();
+    return police.get(`/api/imports/${started.body.id}`);
+  };
+
+  const GOOD = [
+    'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning;Bedömning',
+    'P-1001;2026-10-02 21:30;Norrby;Norrby torg;Skadegörelse;Krossad ruta i busskuren;medel',
+    'P-1002;2026-10-03 22:10;Norrby;Tvättstugan Norrbyvägen 6;Klotter;Klotter på väggen;låg',
+    'P-1003;2026-10-04 01:15;Centrum;Stortorget;Stökiga grupper / samlingsplats;Ett tjugotal ungdomar, flaskor kastades;hög',
+  ].join('\r\n');
+
+  it('imports a Swedish semicolon file and says how many rows were imported', async () => {
+    const before = await reportsOfPolice();
+    const res = await runImport(GOOD);
+    expect(res.body).toMatchObject({ status: 'completed', progress: 100, rowsRead: 3, importedRows: 3, duplicateRows: 0, rejectedCount: 0 });
+    expect(await reportsOfPolice()).toBe(before + 3);
+    const row = (await t.dataSource.query(`SELECT r.occurred_at, p.name, r.source, r.assessment FROM reports r JOIN places p ON p.id = r.place_id WHERE r.dedupe_key = 'ext:P-1001'`))[0];
+    expect(row).toMatchObject({ name: 'Norrby torg', source: 'import', assessment: 'medium' });
+    // 21:30 Swedish summer time is 19:30 UTC.
+    expect(row.occurred_at.toISOString()).toBe('2026-10-02T19:30:00.000Z');
+  });
+
+  it('does not create duplicates when the same file is imported again', async () => {
+    const before = await reportsOfPolice();
+    const res = await runImport(GOOD);
+    expect(res.body).toMatchObject({ status: 'completed', importedRows: 0, duplicateRows: 3 });
+    expect(await reportsOfPolice()).toBe(before);
+  });
+
+  it('de-duplicates rows without an id by their content', async () => {
+    const file = 'time,place,category,description\n2026-09-01T20:00:00+02:00,Norrby torg,littering,Soppor överallt\n';
+    const first = await runImport(file, { areaId: norrbyId });
+    expect(first.body).toMatchObject({ status: 'completed', importedRows: 1 });
+    const again = await runImport(file, { areaId: norrbyId });
+    expect(again.body).toMatchObject({ importedRows: 0, duplicateRows: 1 });
+  });
+
+  const MIXED = [
+    'id;tid;område;plats;kategori;beskrivning',
+    'M-1;2026-10-10 20:00;Norrby;Norrby torg;Skadegörelse;Sönderslagen lampa',
+    'M-2;igår;Norrby;Norrby torg;Skadegörelse;Fel tid',
+    'M-3;2026-10-10 20:00;Norrby;Månen;Skadegörelse;Okänd plats',
+    'M-4;2026-10-10 20:00;Norrby;Norrby torg;Ufo;Okänd kategori',
+    'M-5;2026-10-10 20:00;Norrby;Norrby torg;Hot eller våld;Mannen 811218-9876 hotade personal',
+    'M-6;2026-10-11 20:00;Norrby;Norrby torg;Nedskräpning;Mycket skräp',
+  ].join('\n');
+
+  it('is all-or-nothing by default: one bad row and nothing is imported, every bad row listed with its line', async () => {
+    const before = await reportsOfPolice();
+    const res = await runImport(MIXED);
+    expect(res.body.status).toBe('failed');
+    expect(res.body).toMatchObject({ rowsRead: 6, importedRows: 0, rejectedCount: 4 });
+    expect(res.body.error).toMatch(/nothing was imported/);
+    expect(res.body.rejected.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([
+      [3, 'occurredAt'],
+      [4, 'place'],
+      [5, 'category'],
+      [6, 'description'],
+    ]);
+    expect(await reportsOfPolice()).toBe(before);
+  });
+
+  it('imports the valid rows only when asked to', async () => {
+    const before = await reportsOfPolice();
+    const res = await runImport(MIXED, { mode: 'valid_only' });
+    expect(res.body).toMatchObject({ status: 'completed', importedRows: 2, rejectedCount: 4 });
+    expect(await reportsOfPolice()).toBe(before + 2);
+  });
+
+  it('reads a Windows-1252 file (Excel on Swedish Windows) with å, ä, ö intact', async () => {
+    const text = 'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning\r\nW-1;2026-10-12 19:00;Söderdal;Söderdals centrum;Nedskräpning;Skräp vid återvinningen, även på gården\r\n';
+    const bytes = iconv.encode(text, 'win1252');
+    expect(bytes.includes(Buffer.from('å', 'utf8'))).toBe(false);
+    const res = await runImport(bytes);
+    expect(res.body).toMatchObject({ status: 'completed', importedRows: 1 });
+    const row = (await t.dataSource.query(`SELECT description FROM reports WHERE dedupe_key = 'ext:W-1'`))[0];
+    expect(row.description).toBe('Skräp vid återvinningen, även på gården');
+  });
+
+  it('refuses a file without the needed columns, or that is no CSV, with 422 naming the file field', async () => {
+    const noColumns = await police.post('/api/reports/import').attach('file', Buffer.from('a;b\n1;2\n'), 'x.csv');
+    expect(noColumns.status).toBe(422);
+    expect(noColumns.body.field).toBe('file');
+    expect(noColumns.body.message).toMatch(/no column for: time/);
+    const notCsv = await police.post('/api/reports/import').attach('file', Buffer.from('%PDF-1.7'), 'plan.pdf');
+    expect({ status: notCsv.status, field: notCsv.body.field }).toEqual({ status: 422, field: 'file' });
+    const none = await police.post('/api/reports/import').field('mode', 'valid_only');
+    expect({ status: none.status, field: none.body.field }).toEqual({ status: 422, field: 'file' });
+  });
+
+  it('fails a malformed CSV as a whole, importing nothing', async () => {
+    const before = await reportsOfPolice();
+    const res = await runImport('id;tid;område;plats;kategori;beskrivning\nQ-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;"ett citat som aldrig slutar\n');
+    expect(res.body.status).toBe('failed');
+    expect(res.body.error).toMatch(/could not be read/);
+    expect(await reportsOfPolice()).toBe(before);
+  });
+
+  it('is only for coordinators and analysts, and only shows an organisation its own imports', async () => {
+    const reporter = await t.signIn('rapportor@exempelbostader.se');
+    expect((await reporter.post('/api/reports/import').attach('file', Buffer.from(GOOD), 'x.csv')).status).toBe(403);
+    const started = await police.post('/api/reports/import').attach('file', Buffer.from(GOOD), 'x.csv');
+    await t.app.get(ImportsService).idle();
+    const municipality = await t.signIn('samordnare@exempelstad.se');
+    expect((await municipality.get(`/api/imports/${started.body.id}`)).status).toBe(404);
+  });
+});
