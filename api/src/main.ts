@@ -30,7 +30,7 @@ export interface RunningApp {
 export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<RunningApp> {
   const dataSource = await openDatabase(config.databaseUrl);
   try {
-    if (config.demoMode) await seedDemoData(dataSource);
+    if (config.demoMode) await seedDemoData(dataSource, config.demoReports);
     else await ensureInitialAdmin(dataSource, config.initialAdmin);
   } catch (e) {
     await dataSource.destroy();

@@ -38,7 +38,7 @@ export interface TestApp extends RunningApp {
 /** The whole API on a fresh, migrated database with the demo data; for integration tests. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIR: '/nonexistent', ...env }), databaseUrl: db.url };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIR: '/nonexistent', DEMO_REPORTS: 'false', ...env }), databaseUrl: db.url };
   const running = await createApp(config);
   const server = running.app.getHttpServer();
   return {

@@ -24,6 +24,7 @@ const schema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, { message: 'SESSION_SECRET must be at least 32 characters' }).optional(),
   DEMO_MODE: bool('DEMO_MODE').optional(),
+  DEMO_REPORTS: bool('DEMO_REPORTS').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   DATA_DIR: z.string().min(1).optional(),
   PG_PORT: int('PG_PORT', 1024, 65535).optional(),
@@ -44,6 +45,8 @@ export interface AppConfig {
   databaseUrl?: string;
   sessionSecret: string;
   demoMode: boolean;
+  /** With the demo data, also six months of generated reports and weekly levels. */
+  demoReports: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   dataDir: string;
   pgPort?: number;
@@ -89,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? DEMO_SECRET,
     demoMode,
+    demoReports: e.DEMO_REPORTS ?? true,
     logLevel: e.LOG_LEVEL ?? 'info',
     dataDir: e.DATA_DIR ?? '.data',
     pgPort: e.PG_PORT,

@@ -7,6 +7,7 @@ import { Area } from '../directory/area.entity';
 import { Organization } from '../directory/organization.entity';
 import { Place } from '../directory/place.entity';
 import { User } from '../directory/user.entity';
+import { seedDemoReports } from './demo-reports';
 
 /** The password of every demo account (printed in the README and the console; demo mode only). */
 export const DEMO_PASSWORD = 'est-demo-2026';
@@ -73,26 +74,42 @@ const toLatLng = (centre: [number, number], dx: number, dy: number): [number, nu
 };
 
 /** Loads the fictional municipality Exempelstad once (when the database has no organisations yet). */
-export async function seedDemoData(ds: DataSource): Promise<void> {
+export async function seedDemoData(ds: DataSource, withReports = true): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await ds.transaction(async (m) => {
     await m.query('LOCK TABLE organizations IN EXCLUSIVE MODE');
     if ((await m.getRepository(Organization).count()) > 0) return;
     const orgs = new Map<string, Organization>();
     for (const o of ORGS) orgs.set(o.key, await m.getRepository(Organization).save({ name: o.name, type: o.type }));
+    const users = new Map<string, User>();
     for (const a of DEMO_ACCOUNTS) {
-      await m.getRepository(User).save({ name: a.name, email: a.email, organizationId: orgs.get(a.org)!.id, roles: a.roles, passwordHash: hash, active: true });
+      users.set(a.email, await m.getRepository(User).save({ name: a.name, email: a.email, organizationId: orgs.get(a.org)!.id, roles: a.roles, passwordHash: hash, active: true }));
     }
+    const areas = [];
     for (const a of AREAS) {
       const area = await m.getRepository(Area).save({ name: a.name, description: a.description, partners: a.partners.map((k) => orgs.get(k)!) });
-      await m.getRepository(Place).insert(
+      const places = await m.getRepository(Place).save(
         a.places.map(([name, dx, dy]) => {
           const [latitude, longitude] = toLatLng(a.centre, dx, dy);
-          return { areaId: area.id, name, latitude, longitude };
+          return m.getRepository(Place).create({ areaId: area.id, name, latitude, longitude });
         }),
       );
+      areas.push({ id: area.id, name: area.name, partners: a.partners, places: places.map((p) => ({ id: p.id, name: p.name })) });
     }
-    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length } });
+    // Each organisation reports through one of its demo accounts (organisations without one report as the organisation).
+    const reporterOf: Record<string, string | undefined> = {
+      kommun: users.get('samordnare@exempelstad.se')?.id,
+      polis: users.get('polischef@exempelstad.se')?.id,
+      exempelbostader: users.get('rapportor@exempelbostader.se')?.id,
+    };
+    const categories: { id: string; code: string }[] = await m.query('SELECT id, code FROM categories');
+    const reports = !withReports ? 0 : await seedDemoReports(m, {
+      areas,
+      categories: new Map(categories.map((c) => [c.code, c.id])),
+      organizations: new Map(ORGS.map((o) => [o.key, { id: orgs.get(o.key)!.id, reporterId: reporterOf[o.key] ?? null, police: o.type === 'polis' }])),
+      analystId: users.get('analytiker@exempelstad.se')!.id,
+    });
+    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports } });
   });
 }
 
