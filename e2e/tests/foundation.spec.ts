@@ -50,5 +50,18 @@ test('an administrator manages the directory: adds an organisation and sees it l
   await expect(page.getByTestId('user-name')).toHaveText('Alva Admin');
   await page.getByRole('link', { name: 'Organisationer' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organisationer');
-  await expect(page.getByRole('cell', { name: 'Lokalpolisområde Exempelstad' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Lokalpolisområde Exempelstad', exact: true })).toBeVisible();
+
+  await page.getByTestId('create').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Namn').fill('Exempelstads Trygghetsvärdar');
+  await dialog.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'Övrig' }).click();
+  await dialog.getByTestId('save').click();
+  await expect(page.getByText('Sparat')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'Exempelstads Trygghetsvärdar' });
+  await expect(row.getByRole('cell', { name: 'Övrig', exact: true })).toBeVisible();
+  // The change is stored: it is still there after a reload.
+  await page.reload();
+  await expect(page.getByRole('cell', { name: 'Exempelstads Trygghetsvärdar', exact: true })).toBeVisible();
 });

@@ -1,0 +1,16 @@
+// @ts-check
+/** Jest configuration of the Angular client: jsdom, zoneless TestBed, specs next to the code. */
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
+  displayName: 'client',
+  rootDir: __dirname,
+  roots: ['<rootDir>/src'],
+  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  moduleNameMapper: {
+    '^@samverka/contracts$': '<rootDir>/../contracts/src/index.ts',
+  },
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,18 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { routes } from './app.routes';
+import { sessionExpiryInterceptor } from './core/http/session-expiry.interceptor';
+import { languageInterceptor } from './core/http/language.interceptor';
+import { TranslatedTitleStrategy } from './core/i18n/title-strategy';
+
+/** Application-wide providers: zoneless change detection, HTTP (UI language header, session expiry), routing. */
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideHttpClient(withInterceptors([languageInterceptor, sessionExpiryInterceptor])),
+    provideRouter(routes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+  ],
+};

@@ -1,0 +1,114 @@
+import { DOCUMENT, Injectable, Pipe, PipeTransform, computed, inject, signal } from '@angular/core';
+import type { OrganizationType, Role } from '@samverka/contracts';
+import { en } from './en';
+import { Dictionary, MessageKey, sv } from './sv';
+
+export type { MessageKey } from './sv';
+
+/** The languages of the UI: Swedish first, English second. */
+export type Lang = 'sv' | 'en';
+
+/** Values substituted for `{name}` placeholders in a message. */
+export type MessageParams = Record<string, string | number>;
+
+/** localStorage key under which the chosen language is remembered. */
+export const LANG_STORAGE_KEY = 'samverka.lang';
+
+const DICTIONARIES: Record<Lang, Dictionary> = { sv, en };
+
+/** The UI language and its translations; switching is immediate, without reload. */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Lang>(this.readStoredLang());
+
+  /** The active language. Change it with `use()` or `toggle()`. */
+  readonly lang = this.current.asReadonly();
+
+  /** The BCP 47 locale for number and date formatting in the active language. */
+  readonly locale = computed(() => (this.current() === 'sv' ? 'sv-SE' : 'en-GB'));
+
+  /** The language the switch button offers (the one not active). */
+  readonly otherLang = computed<Lang>(() => (this.current() === 'sv' ? 'en' : 'sv'));
+
+  constructor() {
+    this.document.documentElement.lang = this.current();
+  }
+
+  /** Switches the UI language, remembers it and updates `<html lang>`. */
+  use(lang: Lang): void {
+    this.current.set(lang);
+    this.document.documentElement.lang = lang;
+    try {
+      this.document.defaultView?.localStorage.setItem(LANG_STORAGE_KEY, lang);
+    } catch {
+      // Storage may be unavailable (private mode, policy); the switch still works for this visit.
+    }
+  }
+
+  /** Switches between Swedish and English. */
+  toggle(): void {
+    this.use(this.otherLang());
+  }
+
+  /** The text for `key` in the active language, with `{placeholders}` filled from `params`. */
+  t(key: MessageKey, params?: MessageParams): string {
+    const text = DICTIONARIES[this.current()][key] ?? sv[key] ?? key;
+    return params ? interpolate(text, params) : text;
+  }
+
+  /** The translated label of a role ("Samordnare" / "Coordinator"). */
+  role(role: Role): string {
+    return this.t(`role.${role}`);
+  }
+
+  /** The translated label of an organisation type ("Fastighetsbolag" / "Housing company"). */
+  orgType(type: OrganizationType): string {
+    return this.t(`orgType.${type}`);
+  }
+
+  /** Formats a number with the active language's decimal separator (comma in Swedish). */
+  formatNumber(value: number, maximumFractionDigits = 6): string {
+    return new Intl.NumberFormat(this.locale(), { maximumFractionDigits }).format(value);
+  }
+
+  private readStoredLang(): Lang {
+    try {
+      const stored = this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY);
+      return stored === 'en' || stored === 'sv' ? stored : 'sv';
+    } catch {
+      return 'sv';
+    }
+  }
+}
+
+function interpolate(text: string, params: MessageParams): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
+  );
+}
+
+/**
+ * `{{ 'nav.overview' | t }}`: translates in templates. Impure so that it re-renders when the
+ * language signal changes (reading the signal inside makes the view depend on it).
+ */
+@Pipe({ name: 't', pure: false })
+export class TPipe implements PipeTransform {
+  private readonly i18n = inject(I18n);
+
+  /** Translates `key`, filling `params`. */
+  transform(key: MessageKey, params?: MessageParams): string {
+    return this.i18n.t(key, params);
+  }
+}
+
+/** `{{ 59.3293 | localNumber }}`: a number in the active language's format (decimal comma in Swedish). */
+@Pipe({ name: 'localNumber', pure: false })
+export class LocalNumberPipe implements PipeTransform {
+  private readonly i18n = inject(I18n);
+
+  /** Formats `value`; null and undefined become an empty string. */
+  transform(value: number | null | undefined, maximumFractionDigits = 6): string {
+    return value == null ? '' : this.i18n.formatNumber(value, maximumFractionDigits);
+  }
+}

@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { AreaSummaryDto, OrganizationDto } from '@samverka/contracts';
+import { Observable } from 'rxjs';
+import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { DirectoryApi } from '../directory-api';
+
+/** The organisations that may be partners, and the area to edit (none to create one). */
+export interface AreaDialogData {
+  organizations: OrganizationDto[];
+  area?: AreaSummaryDto;
+}
+
+/** Create or edit an area and its partner organisations; closes with the saved area. */
+@Component({
+  selector: 'sv-area-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatButton,
+    MatProgressBar,
+    TPipe,
+    FieldErrorPipe,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ (editing ? 'admin.areas.edit' : 'admin.areas.new') | t }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <div class="form-alert" role="alert">{{ formError() }}</div>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.areas.name' | t }}</mat-label>
+          <input matInput formControlName="name" name="name" required maxlength="200" autocomplete="off" />
+          <mat-error>{{ form.controls.name | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.areas.description' | t }}</mat-label>
+          <textarea matInput formControlName="description" name="description" rows="3" maxlength="2000"></textarea>
+          <mat-error>{{ form.controls.description | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.areas.partners' | t }}</mat-label>
+          <mat-select formControlName="partnerIds" name="partnerIds" multiple>
+            @for (org of data.organizations; track org.id) {
+              <mat-option [value]="org.id">{{ org.name }} ({{ i18n.orgType(org.type) }})</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.partnerIds | fieldError }}</mat-error>
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.saving' | t" />
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()" data-testid="save">{{ 'common.save' | t }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+})
+export class AreaDialog {
+  private readonly api = inject(DirectoryApi);
+  private readonly dialogRef = inject(MatDialogRef<AreaDialog, AreaSummaryDto>);
+  protected readonly data = inject<AreaDialogData>(MAT_DIALOG_DATA);
+  protected readonly i18n = inject(I18n);
+
+  protected readonly editing = !!this.data.area;
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [this.data.area?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    description: [this.data.area?.description ?? '', [Validators.maxLength(2000)]],
+    partnerIds: [(this.data.area?.partners ?? []).map((p) => p.id)],
+  });
+
+  /** Sends the form; field errors from the API are shown next to their fields. */
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { name, description, partnerIds } = this.form.getRawValue();
+    const body = { name: name.trim(), description: description.trim() || null, partnerIds };
+    const request: Observable<AreaSummaryDto> = this.data.area
+      ? this.api.updateArea(this.data.area.id, body)
+      : this.api.createArea(body);
+    this.saving.set(true);
+    this.formError.set(null);
+    request.subscribe({
+      next: (saved) => this.dialogRef.close(saved),
+      error: (err: unknown) => {
+        this.saving.set(false);
+        const apiError = toApiError(err);
+        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
+      },
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { PlaceDto } from '@samverka/contracts';
+import { Observable } from 'rxjs';
+import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { DirectoryApi } from '../directory-api';
+import { coordinateValidator, formatCoordinate, parseCoordinate } from './coordinates';
+
+/** The area the place belongs to, and the place to edit (none to add one). */
+export interface PlaceDialogData {
+  areaId: string;
+  place?: PlaceDto;
+}
+
+/** Add or edit a named place with optional coordinates; closes with the saved place. */
+@Component({
+  selector: 'sv-place-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatButton,
+    MatProgressBar,
+    TPipe,
+    FieldErrorPipe,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ (editing ? 'admin.places.edit' : 'admin.places.new') | t }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <div class="form-alert" role="alert">{{ formError() }}</div>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.places.name' | t }}</mat-label>
+          <input matInput formControlName="name" name="name" required maxlength="200" autocomplete="off" />
+          <mat-error>{{ form.controls.name | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.places.latitude' | t }}</mat-label>
+          <input matInput formControlName="latitude" name="latitude" inputmode="decimal" autocomplete="off" />
+          <mat-hint>{{ 'admin.places.coordinateHint' | t: { example: example(59.2753) } }}</mat-hint>
+          <mat-error>{{ form.controls.latitude | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.places.longitude' | t }}</mat-label>
+          <input matInput formControlName="longitude" name="longitude" inputmode="decimal" autocomplete="off" />
+          <mat-hint>{{ 'admin.places.coordinateHint' | t: { example: example(15.2134) } }}</mat-hint>
+          <mat-error>{{ form.controls.longitude | fieldError }}</mat-error>
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.saving' | t" />
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()" data-testid="save">{{ 'common.save' | t }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+})
+export class PlaceDialog {
+  private readonly api = inject(DirectoryApi);
+  private readonly dialogRef = inject(MatDialogRef<PlaceDialog, PlaceDto>);
+  private readonly data = inject<PlaceDialogData>(MAT_DIALOG_DATA);
+  private readonly i18n = inject(I18n);
+
+  protected readonly editing = !!this.data.place;
+  protected readonly saving = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    latitude: [
+      formatCoordinate(this.data.place?.latitude, this.i18n.locale()),
+      [coordinateValidator(-90, 90, 'admin.places.latitudeRange')],
+    ],
+    longitude: [
+      formatCoordinate(this.data.place?.longitude, this.i18n.locale()),
+      [coordinateValidator(-180, 180, 'admin.places.longitudeRange')],
+    ],
+  });
+
+  /** An example coordinate in the active language's notation. */
+  protected example(value: number): string {
+    return formatCoordinate(value, this.i18n.locale());
+  }
+
+  /** Sends the form; coordinates must be given both or neither. */
+  protected save(): void {
+    if (this.saving()) return;
+    const { latitude: lat, longitude: lon } = this.form.controls;
+    const latitude = parseCoordinate(lat.value);
+    const longitude = parseCoordinate(lon.value);
+    if (this.form.valid && (latitude === null) !== (longitude === null)) {
+      const missing = latitude === null ? lat : lon;
+      missing.setErrors({ message: 'admin.places.bothCoordinates' });
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const body = { name: this.form.controls.name.value.trim(), latitude, longitude };
+    const request: Observable<PlaceDto> = this.data.place
+      ? this.api.updatePlace(this.data.place.id, body)
+      : this.api.createPlace(this.data.areaId, body);
+    this.saving.set(true);
+    this.formError.set(null);
+    request.subscribe({
+      next: (saved) => this.dialogRef.close(saved),
+      error: (err: unknown) => {
+        this.saving.set(false);
+        const apiError = toApiError(err);
+        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
+      },
+    });
+  }
+}
