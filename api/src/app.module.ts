@@ -13,6 +13,7 @@ import { AreasController, AreasService } from './directory/areas';
 import { CategoriesController, CategoriesService } from './directory/categories';
 import { OrganizationsController, OrganizationsService } from './directory/organizations';
 import { UsersController, UsersService } from './directory/users';
+import { ClientConfigController } from './health/client-config.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
@@ -44,7 +45,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      controllers: [HealthController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController],
+      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -257,3 +257,12 @@ export interface ImportDto {
   startedAt: string;
   finishedAt: string | null;
 }
+export * from './privacy';
+
+/** Settings the client needs (GET /api/config). */
+export interface ClientConfigDto {
+  /** Leaflet tile URL template, or null: the map then shows the points without a background. */
+  mapTileUrl: string | null;
+  mapAttribution: string;
+  demoMode: boolean;
+}

@@ -47,4 +47,10 @@ describe('loadConfig', () => {
     expect(c.initialAdmin?.email).toBe('it@kommun.se');
     expect(() => loadConfig({ ADMIN_EMAIL: 'it@kommun.se' })).toThrow(/must be set together/);
   });
+
+  it('configures the map tiles, or none', () => {
+    expect(loadConfig({}).mapTileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'none' }).mapTileUrl).toBeNull();
+    expect(() => loadConfig({ MAP_TILE_URL: 'ftp://tiles' })).toThrow(/MAP_TILE_URL must be/);
+  });
 });

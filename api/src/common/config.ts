@@ -36,6 +36,11 @@ const schema = z.object({
   ADMIN_NAME: z.string().min(1).optional(),
   ADMIN_ORGANIZATION: z.string().min(1).optional(),
   CLIENT_DIR: z.string().min(1).optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/.+\{z\}.+\{x\}.+\{y\}.*|none)$/, { message: 'MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, or none' })
+    .optional(),
+  MAP_ATTRIBUTION: z.string().max(300).optional(),
 });
 
 /** The validated settings the application runs with. */
@@ -55,6 +60,9 @@ export interface AppConfig {
   cookieSecure: boolean;
   initialAdmin?: { email: string; password: string; name: string; organization: string };
   clientDir: string;
+  /** Map tiles for the client (Leaflet URL template), or null for a map without a background. */
+  mapTileUrl: string | null;
+  mapAttribution: string;
 }
 
 /** Thrown for an invalid setting; its message is one readable line naming the setting. */
@@ -109,5 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
           }
         : undefined,
     clientDir: e.CLIENT_DIR ?? 'dist/client/browser',
+    mapTileUrl: e.MAP_TILE_URL === 'none' ? null : (e.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    mapAttribution: e.MAP_ATTRIBUTION ?? '© OpenStreetMap contributors',
   };
 }

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Assessment } from '@samverka/contracts';
 import { createHash } from 'node:crypto';
-import { findPersonalData } from '../reports/privacy';
+import { findPersonalData } from '@samverka/contracts';
 import { SWEDEN_BOUNDS } from '../reports/reports.service';
 import { TIME_ZONE } from '../reports/weeks';
 

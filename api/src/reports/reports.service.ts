@@ -9,7 +9,7 @@ import { DomainError, invalid, notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
 import { Place } from '../directory/place.entity';
-import { findPersonalData } from './privacy';
+import { findPersonalData } from '@samverka/contracts';
 import { ReportFilterQuery, ReportListQuery, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
 import { TIME_ZONE } from './weeks';

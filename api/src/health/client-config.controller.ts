@@ -1,0 +1,18 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ClientConfigDto } from '@samverka/contracts';
+import { SignedIn } from '../auth/access.decorators';
+import { AppConfig } from '../common/config';
+import { APP_CONFIG } from '../common/tokens';
+
+/** The few settings the client needs at run time (the map's tile server). */
+@ApiTags('health')
+@Controller('config')
+export class ClientConfigController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get() @SignedIn()
+  get(): ClientConfigDto {
+    return { mapTileUrl: this.config.mapTileUrl, mapAttribution: this.config.mapAttribution, demoMode: this.config.demoMode };
+  }
+}
