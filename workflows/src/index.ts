@@ -1,5 +1,8 @@
 /**
- * The EST cycle as XState v5 machines (case, action, meeting): pure TypeScript, no framework imports, the only
- * authority on which transition is allowed. The machines arrive with the case-workflow issue; this module is their home.
+ * The EST cycle as XState v5 machines: pure TypeScript, no framework imports, the only authority on which
+ * transition is allowed. Used by the API (to decide) and by the client (to show only the buttons that can work).
  */
-export {};
+export * from './common';
+export * from './case.machine';
+export * from './action.machine';
+export * from './persistence';

@@ -1,0 +1,109 @@
+import { assign, setup } from 'xstate';
+import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
+
+export const ACTION_MACHINE_VERSION = 1;
+
+export const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
+
+export interface ActionContext {
+  /** The responsible organisation: only its people carry the action out. */
+  organizationId: string;
+  ownerId: string | null;
+  report: string | null;
+  blockedReason: string | null;
+  cancelReason: string | null;
+}
+
+export type ActionEvent = EventBase &
+  (
+    | { type: 'ASSIGN'; ownerId: string; ownerOrganizationId: string }
+    | { type: 'START' }
+    | { type: 'COMPLETE'; report: string }
+    | { type: 'BLOCK'; reason: string }
+    | { type: 'RESUME' }
+    | { type: 'CANCEL'; reason: string }
+  );
+
+type Ev<T extends ActionEvent['type']> = Extract<ActionEvent, { type: T }>;
+
+const ofResponsibleOrg = (a: Actor, c: ActionContext) => isUser(a) && a.organizationId === c.organizationId;
+/** The responsible organisation's managers (security chief, commander) or the action's owner. */
+const doer = (a: Actor, c: ActionContext) => ofResponsibleOrg(a, c) && (hasRole(a, 'action_owner', 'commander') || (isUser(a) && a.id === c.ownerId));
+const manager = (a: Actor, c: ActionContext) => ofResponsibleOrg(a, c) && hasRole(a, 'action_owner', 'commander');
+
+/** Who may send each action event and what its payload must hold. */
+export const ACTION_RULES: { [T in ActionEvent['type']]: EventRule<ActionContext, Ev<T>> } = {
+  ASSIGN: {
+    may: manager,
+    check: (e, c) =>
+      typeof e.ownerId !== 'string' || !e.ownerId
+        ? { field: 'ownerId', message: 'ownerId names the person who carries the action out' }
+        : e.ownerOrganizationId !== c.organizationId
+          ? { field: 'ownerId', message: 'the owner must belong to the responsible organisation' }
+          : null,
+  },
+  START: { may: doer },
+  COMPLETE: { may: doer, check: (e) => text(e.report, 'report', 3, 4000) },
+  BLOCK: { may: doer, check: (e) => text(e.reason, 'reason', 3, 2000) },
+  RESUME: { may: doer },
+  // The coordinator of any partner may also cancel, e.g. when the case is dismissed at a meeting.
+  CANCEL: { may: (a, c) => manager(a, c) || hasRole(a, 'coordinator'), check: (e) => text(e.reason, 'reason', 3, 2000) },
+};
+
+const allowed = ({ context, event }: { context: ActionContext; event: ActionEvent }) => {
+  const rule = ACTION_RULES[event.type] as EventRule<ActionContext, ActionEvent>;
+  return rule.may(event.actor, context) && (rule.check?.(event, context) ?? null) === null;
+};
+
+/** An agreed action (insats): assigned to a person of the responsible organisation, carried out, reported done. */
+export const actionMachine = setup({
+  types: {} as { context: ActionContext; events: ActionEvent; input: { organizationId: string; ownerId?: string | null } },
+  guards: { allowed },
+  actions: {
+    assign: assign({ ownerId: ({ event }) => (event as Ev<'ASSIGN'>).ownerId }),
+    complete: assign({ report: ({ event }) => (event as Ev<'COMPLETE'>).report.trim() }),
+    block: assign({ blockedReason: ({ event }) => (event as Ev<'BLOCK'>).reason.trim() }),
+    resume: assign({ blockedReason: () => null }),
+    cancel: assign({ cancelReason: ({ event }) => (event as Ev<'CANCEL'>).reason.trim() }),
+  },
+}).createMachine({
+  id: 'action',
+  initial: 'planned',
+  context: ({ input }) => ({ organizationId: input.organizationId, ownerId: input.ownerId ?? null, report: null, blockedReason: null, cancelReason: null }),
+  states: {
+    planned: {
+      on: {
+        ASSIGN: { target: 'assigned', guard: 'allowed', actions: 'assign' },
+        CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
+      },
+    },
+    assigned: {
+      on: {
+        ASSIGN: { guard: 'allowed', actions: 'assign' },
+        START: { target: 'in_progress', guard: 'allowed' },
+        CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
+      },
+    },
+    in_progress: {
+      on: {
+        ASSIGN: { guard: 'allowed', actions: 'assign' },
+        COMPLETE: { target: 'done', guard: 'allowed', actions: 'complete' },
+        BLOCK: { target: 'blocked', guard: 'allowed', actions: 'block' },
+        CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
+      },
+    },
+    blocked: {
+      on: {
+        ASSIGN: { guard: 'allowed', actions: 'assign' },
+        RESUME: { target: 'in_progress', guard: 'allowed', actions: 'resume' },
+        CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
+      },
+    },
+    done: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
+
+/** Done and cancelled actions are closed; the others still count as open for their case. */
+export const isOpenAction = (state: string) => state !== 'done' && state !== 'cancelled';

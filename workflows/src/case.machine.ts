@@ -1,0 +1,235 @@
+import { assign, setup } from 'xstate';
+import { Actor, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, text } from './common';
+
+/** Bumped whenever the machine changes shape; stored with every snapshot (see migrateCaseSnapshot). */
+export const CASE_MACHINE_VERSION = 1;
+
+export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** An action as proposed and, once agreed, created: Brå's action-plan columns. */
+export interface PlannedAction {
+  /** The cause (orsak) the action addresses. */
+  cause: string;
+  /** What is done (åtgärd). */
+  what: string;
+  /** The operational goal. */
+  goal: string;
+  /** The responsible organisation: must be in the area's partnership. */
+  organizationId: string;
+  ownerId?: string | null;
+  startDate?: string | null;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  kind: 'one_off' | 'ordinary';
+  term: 'short' | 'long';
+}
+
+export interface CaseContext {
+  /** The organisations of the area's partnership when the case was opened (decisions must stay inside it). */
+  partnerIds: string[];
+  analysis: string | null;
+  proposedActions: PlannedAction[];
+  /** How many agreed actions are not yet done or cancelled (kept up to date by the API's ACTION_* events). */
+  openActions: number;
+  closedAt: string | null;
+  /** Days after closing during which the case can be reopened. */
+  reopenDays: number;
+  outcome: 'effective' | 'not_effective' | 'escalate' | null;
+  dismissal: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId: string | null } | null;
+}
+
+export type CaseEvent = EventBase &
+  (
+    | { type: 'START_ANALYSIS' }
+    | { type: 'SAVE_ANALYSIS'; analysis: string }
+    | { type: 'PROPOSE'; actions: PlannedAction[]; analysis?: string }
+    | { type: 'SEND_BACK'; note: string }
+    | { type: 'ESCALATE'; note: string }
+    | { type: 'AGREE'; actions?: PlannedAction[] }
+    | { type: 'ACTION_STARTED' }
+    | { type: 'ACTION_CLOSED'; openActions: number }
+    | { type: 'EVALUATE'; outcome: 'effective' | 'not_effective' | 'escalate'; note: string }
+    | { type: 'DISMISS'; reason: 'no_action' | 'duplicate'; duplicateOfCaseId?: string | null; note: string }
+    | { type: 'REOPEN'; note: string }
+  );
+
+type Ev<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
+
+const inPartnership = (a: Actor, c: CaseContext) => isUser(a) && c.partnerIds.includes(a.organizationId);
+const analystOrCoordinator = (a: Actor, c: CaseContext) => inPartnership(a, c) && hasRole(a, 'analyst', 'coordinator');
+const decider = (a: Actor, c: CaseContext) => inPartnership(a, c) && hasRole(a, 'commander', 'coordinator');
+
+/** Checks a list of actions for a proposal or decision; `field` names the first bad one (e.g. actions[0].dueDate). */
+export function checkActions(actions: unknown, c: CaseContext): FieldProblem | null {
+  if (!Array.isArray(actions) || actions.length === 0) return { field: 'actions', message: 'at least one action is needed' };
+  if (actions.length > 50) return { field: 'actions', message: 'at most 50 actions per case' };
+  for (const [i, a] of (actions as PlannedAction[]).entries()) {
+    const f = (name: string) => `actions[${i}].${name}`;
+    if (typeof a !== 'object' || a === null) return { field: `actions[${i}]`, message: 'an action must be an object' };
+    const problem = text(a.cause, f('cause'), 1, 500) ?? text(a.what, f('what'), 1, 1000) ?? text(a.goal, f('goal'), 1, 500);
+    if (problem) return problem;
+    if (typeof a.organizationId !== 'string' || !c.partnerIds.includes(a.organizationId)) {
+      return { field: f('organizationId'), message: 'the responsible organisation must be in the area’s partnership' };
+    }
+    if (!isoDate(a.dueDate)) return { field: f('dueDate'), message: 'a due date (YYYY-MM-DD) is needed' };
+    if (a.startDate != null && (!isoDate(a.startDate) || a.startDate > a.dueDate)) return { field: f('startDate'), message: 'the start date must be a date on or before the due date' };
+    if (a.kind !== 'one_off' && a.kind !== 'ordinary') return { field: f('kind'), message: 'kind must be one_off or ordinary' };
+    if (a.term !== 'short' && a.term !== 'long') return { field: f('term'), message: 'term must be short or long' };
+  }
+  return null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Who may send each case event, and what its payload must hold. The machine's guards and the API use only this. */
+export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T>> } = {
+  START_ANALYSIS: { may: analystOrCoordinator },
+  SAVE_ANALYSIS: { may: analystOrCoordinator, check: (e) => text(e.analysis, 'analysis', 10, 10_000) },
+  PROPOSE: {
+    may: analystOrCoordinator,
+    check: (e, c) =>
+      (e.analysis !== undefined ? text(e.analysis, 'analysis', 10, 10_000) : c.analysis ? null : { field: 'analysis', message: 'write the analysis before proposing actions' }) ??
+      checkActions(e.actions, c),
+  },
+  SEND_BACK: { may: decider, check: (e) => text(e.note, 'note', 3, 2000) },
+  ESCALATE: { may: decider, check: (e) => text(e.note, 'note', 3, 2000) },
+  AGREE: { may: decider, check: (e, c) => checkActions(e.actions ?? c.proposedActions, c) },
+  ACTION_STARTED: { may: isSystem, systemOnly: true },
+  ACTION_CLOSED: {
+    may: isSystem,
+    systemOnly: true,
+    check: (e) => (Number.isInteger(e.openActions) && e.openActions >= 0 ? null : { field: 'openActions', message: 'openActions must be a count' }),
+  },
+  EVALUATE: {
+    may: analystOrCoordinator,
+    check: (e) =>
+      ['effective', 'not_effective', 'escalate'].includes(e.outcome)
+        ? text(e.note, 'note', 3, 4000)
+        : { field: 'outcome', message: 'outcome must be effective, not_effective or escalate' },
+  },
+  DISMISS: {
+    may: analystOrCoordinator,
+    check: (e) =>
+      e.reason !== 'no_action' && e.reason !== 'duplicate'
+        ? { field: 'reason', message: 'reason must be no_action or duplicate' }
+        : e.reason === 'duplicate' && (typeof e.duplicateOfCaseId !== 'string' || !e.duplicateOfCaseId)
+          ? { field: 'duplicateOfCaseId', message: 'name the case this one duplicates' }
+          : text(e.note, 'note', 3, 2000),
+  },
+  REOPEN: {
+    may: analystOrCoordinator,
+    check: (e, c) =>
+      c.closedAt && new Date(e.now).getTime() - new Date(c.closedAt).getTime() > c.reopenDays * DAY_MS
+        ? { field: 'type', message: `a case can only be reopened within ${c.reopenDays} days of closing` }
+        : text(e.note, 'note', 3, 2000),
+  },
+};
+
+const allowed = ({ context, event }: { context: CaseContext; event: CaseEvent }) => {
+  const rule = CASE_RULES[event.type] as EventRule<CaseContext, CaseEvent>;
+  return rule.may(event.actor, context) && (rule.check?.(event, context) ?? null) === null;
+};
+
+/**
+ * The case (ärende): a problem in a place that needs joint work, from the report to its analysis, the agreed
+ * actions, their execution and the follow-up, until it is solved, sent back to analysis or escalated.
+ */
+export const caseMachine = setup({
+  types: {} as { context: CaseContext; events: CaseEvent; input: { partnerIds: string[]; reopenDays?: number } },
+  guards: {
+    allowed,
+    allowedAndEffective: (a) => allowed(a) && (a.event as Ev<'EVALUATE'>).outcome === 'effective',
+    allowedAndNotEffective: (a) => allowed(a) && (a.event as Ev<'EVALUATE'>).outcome === 'not_effective',
+    allowedAndEscalate: (a) => allowed(a) && (a.event as Ev<'EVALUATE'>).outcome === 'escalate',
+    allSettled: (a) => allowed(a) && (a.event as Ev<'ACTION_CLOSED'>).openActions === 0,
+  },
+  actions: {
+    saveAnalysis: assign({ analysis: ({ event }) => (event as Ev<'SAVE_ANALYSIS'>).analysis.trim() }),
+    propose: assign(({ event, context }) => {
+      const e = event as Ev<'PROPOSE'>;
+      return { proposedActions: e.actions, analysis: e.analysis?.trim() ?? context.analysis };
+    }),
+    agree: assign(({ event, context }) => {
+      const actions = (event as Ev<'AGREE'>).actions ?? context.proposedActions;
+      return { proposedActions: actions, openActions: actions.length };
+    }),
+    countOpen: assign({ openActions: ({ event }) => (event as Ev<'ACTION_CLOSED'>).openActions }),
+    evaluate: assign({ outcome: ({ event }) => (event as Ev<'EVALUATE'>).outcome }),
+    close: assign({ closedAt: ({ event }) => event.now }),
+    reopen: assign({ closedAt: () => null, outcome: () => null }),
+    dismiss: assign({
+      dismissal: ({ event }) => {
+        const e = event as Ev<'DISMISS'>;
+        return { reason: e.reason, duplicateOfCaseId: e.reason === 'duplicate' ? (e.duplicateOfCaseId ?? null) : null };
+      },
+    }),
+  },
+}).createMachine({
+  id: 'case',
+  initial: 'reported',
+  context: ({ input }) => ({
+    partnerIds: input.partnerIds,
+    analysis: null,
+    proposedActions: [],
+    openActions: 0,
+    closedAt: null,
+    reopenDays: input.reopenDays ?? 90,
+    outcome: null,
+    dismissal: null,
+  }),
+  states: {
+    reported: {
+      on: {
+        START_ANALYSIS: { target: 'analysis', guard: 'allowed' },
+        DISMISS: { target: 'dismissed', guard: 'allowed', actions: 'dismiss' },
+      },
+    },
+    analysis: {
+      on: {
+        SAVE_ANALYSIS: { guard: 'allowed', actions: 'saveAnalysis' },
+        PROPOSE: { target: 'proposed', guard: 'allowed', actions: 'propose' },
+        DISMISS: { target: 'dismissed', guard: 'allowed', actions: 'dismiss' },
+      },
+    },
+    proposed: {
+      on: {
+        AGREE: { target: 'agreed', guard: 'allowed', actions: 'agree' },
+        SEND_BACK: { target: 'analysis', guard: 'allowed' },
+        ESCALATE: { target: 'escalated', guard: 'allowed' },
+        DISMISS: { target: 'dismissed', guard: 'allowed', actions: 'dismiss' },
+      },
+    },
+    escalated: {
+      on: {
+        AGREE: { target: 'agreed', guard: 'allowed', actions: 'agree' },
+        SEND_BACK: { target: 'analysis', guard: 'allowed' },
+      },
+    },
+    agreed: {
+      on: {
+        ACTION_STARTED: { target: 'execution', guard: 'allowed' },
+        ACTION_CLOSED: [{ target: 'follow_up', guard: 'allSettled', actions: 'countOpen' }, { guard: 'allowed', actions: 'countOpen' }],
+      },
+    },
+    execution: {
+      on: {
+        ACTION_STARTED: { guard: 'allowed' },
+        ACTION_CLOSED: [{ target: 'follow_up', guard: 'allSettled', actions: 'countOpen' }, { guard: 'allowed', actions: 'countOpen' }],
+      },
+    },
+    follow_up: {
+      on: {
+        EVALUATE: [
+          { target: 'closed', guard: 'allowedAndEffective', actions: ['evaluate', 'close'] },
+          { target: 'analysis', guard: 'allowedAndNotEffective', actions: 'evaluate' },
+          { target: 'escalated', guard: 'allowedAndEscalate', actions: 'evaluate' },
+        ],
+      },
+    },
+    closed: {
+      on: { REOPEN: { target: 'analysis', guard: 'allowed', actions: 'reopen' } },
+    },
+    dismissed: { type: 'final' },
+  },
+});

@@ -1,0 +1,28 @@
+import { AnyMachineSnapshot, AnyStateMachine, SnapshotFrom } from 'xstate';
+
+/** What is stored per case or action (jsonb): the machine version and the state with its context. */
+export interface StoredSnapshot<C = unknown> {
+  machineVersion: number;
+  value: string;
+  context: C;
+}
+
+/** Upgrades a stored snapshot one machine version at a time. Add an entry whenever a machine changes shape. */
+export type SnapshotMigrations = Record<number, (s: StoredSnapshot) => StoredSnapshot>;
+
+/** The persisted form of a snapshot. */
+export function store(machineVersion: number, snapshot: AnyMachineSnapshot): StoredSnapshot {
+  return { machineVersion, value: String(snapshot.value), context: snapshot.context };
+}
+
+/** Restores a stored snapshot into the current machine, migrating it from older machine versions first. */
+export function restore<M extends AnyStateMachine>(machine: M, currentVersion: number, stored: StoredSnapshot, migrations: SnapshotMigrations = {}): SnapshotFrom<M> {
+  let s = stored;
+  while (s.machineVersion < currentVersion) {
+    const migrate = migrations[s.machineVersion];
+    if (!migrate) throw new Error(`No migration of ${machine.id} snapshots from version ${s.machineVersion}`);
+    s = migrate(s);
+  }
+  if (s.machineVersion > currentVersion) throw new Error(`${machine.id} snapshot version ${s.machineVersion} is newer than the machine (${currentVersion})`);
+  return machine.resolveState({ value: s.value, context: s.context }) as SnapshotFrom<M>;
+}
