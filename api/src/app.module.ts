@@ -3,10 +3,15 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { ActionsService } from './actions/actions.service';
+import { AuditController, AuditReader } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController, MeService } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CaseTransitions } from './cases/case-transitions';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
 import { AppConfig } from './common/config';
 import { APP_CONFIG } from './common/tokens';
 import { AreasController, AreasService } from './directory/areas';
@@ -45,7 +50,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController],
+      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -59,6 +64,10 @@ export class AppModule {
         ReportsService,
         SituationPictureService,
         ImportsService,
+        CaseTransitions,
+        ActionsService,
+        CasesService,
+        AuditReader,
       ],
     };
   }

@@ -1,5 +1,8 @@
+import { AgreedAction } from './actions/action.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Session } from './auth/session.entity';
+import { CaseHistoryEntry } from './cases/case-history.entity';
+import { EstCase } from './cases/case.entity';
 import { Area } from './directory/area.entity';
 import { Category } from './directory/category.entity';
 import { Organization } from './directory/organization.entity';
@@ -10,4 +13,4 @@ import { AreaLevelEntry } from './reports/area-level.entity';
 import { SituationReport } from './reports/report.entity';
 
 /** Every TypeORM entity of the API; the migration test checks that the migrations produce exactly this schema. */
-export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport];
+export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry];

@@ -266,3 +266,113 @@ export interface ClientConfigDto {
   mapAttribution: string;
   demoMode: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cases, actions and the audit trail
+
+export interface CreateCaseRequest {
+  areaId: string;
+  title: string;
+  description: string;
+  reportIds?: string[];
+  placeIds?: string[];
+}
+
+/** An action in Brå's plan columns as proposed (before a decision) or agreed. */
+export interface PlannedActionDto {
+  cause: string;
+  what: string;
+  goal: string;
+  organizationId: string;
+  ownerId?: string | null;
+  startDate?: string | null;
+  dueDate: string;
+  kind: 'one_off' | 'ordinary';
+  term: 'short' | 'long';
+}
+
+export interface ActionDto {
+  id: string;
+  caseId: string;
+  caseTitle: string;
+  areaId: string;
+  areaName: string;
+  number: number;
+  cause: string;
+  what: string;
+  goal: string;
+  organization: { id: string; name: string };
+  owner: { id: string; name: string } | null;
+  startDate: string | null;
+  dueDate: string;
+  kind: 'one_off' | 'ordinary';
+  term: 'short' | 'long';
+  state: 'planned' | 'assigned' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+  version: number;
+  /** Days past the due date while not done or cancelled; 0 when not overdue. */
+  daysOverdue: number;
+  report: string | null;
+  blockedReason: string | null;
+  cancelReason: string | null;
+  allowedEvents: string[];
+}
+
+export type CaseState = 'reported' | 'analysis' | 'proposed' | 'escalated' | 'agreed' | 'execution' | 'follow_up' | 'closed' | 'dismissed';
+
+export interface CaseSummaryDto {
+  id: string;
+  areaId: string;
+  areaName: string;
+  title: string;
+  state: CaseState;
+  version: number;
+  actionCount: number;
+  openActionCount: number;
+  overdueActionCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseDto extends CaseSummaryDto {
+  description: string;
+  analysis: string | null;
+  proposedActions: PlannedActionDto[];
+  outcome: 'effective' | 'not_effective' | 'escalate' | null;
+  dismissal: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId: string | null } | null;
+  closedAt: string | null;
+  reports: ReportDto[];
+  places: PlaceDto[];
+  actions: ActionDto[];
+  /** The event types the current user may send now. */
+  allowedEvents: string[];
+}
+
+export interface CaseHistoryDto {
+  id: string;
+  actionId: string | null;
+  eventType: string;
+  payload: Record<string, unknown> | null;
+  fromState: string | null;
+  toState: string;
+  version: number;
+  actor: { id: string; name: string; organizationName: string } | null;
+  at: string;
+}
+
+export interface AuditVerifyDto {
+  valid: boolean;
+  entries: number;
+  firstBrokenAt?: string;
+}
+
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  actorOrganizationId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}

@@ -1,7 +1,7 @@
 import { AnyMachineSnapshot, AnyStateMachine, SnapshotFrom } from 'xstate';
 
 /** What is stored per case or action (jsonb): the machine version and the state with its context. */
-export interface StoredSnapshot<C = unknown> {
+export interface StoredSnapshot<C = object> {
   machineVersion: number;
   value: string;
   context: C;

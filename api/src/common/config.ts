@@ -41,6 +41,7 @@ const schema = z.object({
     .regex(/^(https?:\/\/.+\{z\}.+\{x\}.+\{y\}.*|none)$/, { message: 'MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, or none' })
     .optional(),
   MAP_ATTRIBUTION: z.string().max(300).optional(),
+  CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
 });
 
 /** The validated settings the application runs with. */
@@ -63,6 +64,8 @@ export interface AppConfig {
   /** Map tiles for the client (Leaflet URL template), or null for a map without a background. */
   mapTileUrl: string | null;
   mapAttribution: string;
+  /** Days after closing during which a case can be reopened. */
+  caseReopenDays: number;
 }
 
 /** Thrown for an invalid setting; its message is one readable line naming the setting. */
@@ -119,5 +122,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     clientDir: e.CLIENT_DIR ?? 'dist/client/browser',
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : (e.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     mapAttribution: e.MAP_ATTRIBUTION ?? '© OpenStreetMap contributors',
+    caseReopenDays: e.CASE_REOPEN_DAYS ?? 90,
   };
 }

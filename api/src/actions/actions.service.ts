@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActionDto } from '@samverka/contracts';
+import { ACTION_MACHINE_VERSION, ACTION_RULES, ActionContext, ActionEvent, actionMachine, allowedEvents, decide, isOpenAction, restore, store } from '@samverka/workflows';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/access.decorators';
+import { invalid, notFound } from '../common/errors';
+import { CaseTransitions } from '../cases/case-transitions';
+import { EstCase } from '../cases/case.entity';
+import { refusal, staleVersion } from '../cases/workflow-errors';
+import { User } from '../directory/user.entity';
+import { AgreedAction } from './action.entity';
+
+export interface ActionFilter {
+  organizationId?: string;
+  ownerId?: string;
+  state?: string;
+  overdue?: boolean;
+  dueBefore?: string;
+  caseId?: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Today in Sweden, as YYYY-MM-DD. */
+const todayInSweden = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+/**
+ * Agreed actions: listed for the organisations that carry them out, moved only by the action machine. When an
+ * action starts, or the last open one of a case is done or cancelled, the case machine is told in the same transaction.
+ */
+@Injectable()
+export class ActionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly transitions: CaseTransitions,
+  ) {}
+
+  private toDto(a: AgreedAction, user: AuthUser): ActionDto {
+    const snapshot = restore(actionMachine, ACTION_MACHINE_VERSION, a.snapshot);
+    const ctx = snapshot.context as ActionContext;
+    const today = todayInSweden();
+    const overdue = isOpenAction(a.state) && a.dueDate < today;
+    return {
+      id: a.id,
+      caseId: a.caseId,
+      caseTitle: a.estCase.title,
+      areaId: a.estCase.areaId,
+      areaName: a.estCase.area.name,
+      number: a.number,
+      cause: a.cause,
+      what: a.what,
+      goal: a.goal,
+      organization: { id: a.organization.id, name: a.organization.name },
+      owner: a.owner ? { id: a.owner.id, name: a.owner.name } : null,
+      startDate: a.startDate,
+      dueDate: a.dueDate,
+      kind: a.kind,
+      term: a.term,
+      state: a.state as ActionDto['state'],
+      version: a.version,
+      daysOverdue: overdue ? Math.round((new Date(`${today}T12:00:00Z`).getTime() - new Date(`${a.dueDate}T12:00:00Z`).getTime()) / DAY_MS) : 0,
+      report: ctx.report,
+      blockedReason: ctx.blockedReason,
+      cancelReason: ctx.cancelReason,
+      allowedEvents: allowedEvents(snapshot, { kind: 'user', id: user.id, roles: user.roles, organizationId: user.organizationId }, ACTION_RULES),
+    };
+  }
+
+  private query(m: EntityManager, user: AuthUser) {
+    const qb = m
+      .getRepository(AgreedAction)
+      .createQueryBuilder('x')
+      .innerJoinAndSelect('x.estCase', 'c')
+      .innerJoinAndSelect('c.area', 'a')
+      .innerJoinAndSelect('x.organization', 'o')
+      .leftJoinAndSelect('x.owner', 'u')
+      .orderBy('x.dueDate', 'ASC')
+      .addOrderBy('x.number', 'ASC');
+    if (!user.roles.includes('admin')) {
+      qb.andWhere('EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = c.area_id AND ap.organization_id = :viewerOrg)', { viewerOrg: user.organizationId });
+    }
+    return qb;
+  }
+
+  async list(user: AuthUser, f: ActionFilter): Promise<ActionDto[]> {
+    const qb = this.query(this.db.manager, user);
+    if (f.caseId) qb.andWhere('x.caseId = :caseId', { caseId: f.caseId });
+    if (f.organizationId) qb.andWhere('x.organizationId = :org', { org: f.organizationId });
+    if (f.ownerId) qb.andWhere('x.ownerId = :owner', { owner: f.ownerId });
+    if (f.state) qb.andWhere('x.state = :state', { state: f.state });
+    if (f.dueBefore) qb.andWhere('x.dueDate < :dueBefore', { dueBefore: f.dueBefore });
+    if (f.overdue) qb.andWhere(`x.state NOT IN ('done', 'cancelled') AND x.dueDate < :today`, { today: todayInSweden() });
+    return (await qb.getMany()).map((a) => this.toDto(a, user));
+  }
+
+  listForCase(user: AuthUser, caseId: string): Promise<ActionDto[]> {
+    return this.list(user, { caseId }).then((rows) => rows.sort((a, b) => a.number - b.number));
+  }
+
+  async get(user: AuthUser, id: string): Promise<ActionDto> {
+    const a = await this.query(this.db.manager, user).andWhere('x.id = :id', { id }).getOne();
+    if (!a) throw notFound('Action');
+    return this.toDto(a, user);
+  }
+
+  /** Sends an event to an action's machine, and tells its case when the action starts or the last one closes. */
+  async send(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<ActionDto> {
+    await this.db.transaction(async (m) => {
+      // Lock order: case before action, as case events do.
+      const [row] = await m.query('SELECT case_id FROM case_actions WHERE id = $1', [id]);
+      if (!row) throw notFound('Action');
+      await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [row.case_id]);
+      await m.query('SELECT 1 FROM case_actions WHERE id = $1 FOR UPDATE', [id]);
+      const a = await this.query(m, user).andWhere('x.id = :id', { id }).getOne();
+      if (!a) throw notFound('Action');
+      if (version !== a.version) throw staleVersion('ACTION', a.version);
+      const extra: Record<string, unknown> = {};
+      if (type === 'ASSIGN') {
+        const ownerId = payload.ownerId;
+        const owner = typeof ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(ownerId) ? await m.getRepository(User).findOneBy({ id: ownerId, active: true }) : null;
+        if (!owner) throw invalid('ownerId', 'ownerId must be an active user');
+        extra.ownerOrganizationId = owner.organizationId;
+      }
+      const event = { ...payload, ...extra, type, actor: { kind: 'user', id: user.id, roles: user.roles, organizationId: user.organizationId }, now: new Date().toISOString() } as ActionEvent;
+      const snapshot = restore(actionMachine, ACTION_MACHINE_VERSION, a.snapshot);
+      const d = decide(actionMachine, snapshot, event, ACTION_RULES);
+      if (!d.ok) throw refusal('ACTION', d, type, a.state);
+      const from = a.state;
+      const to = String(d.next.value);
+      const ctx = d.next.context as ActionContext;
+      await m.getRepository(AgreedAction).update(id, { state: to, version: a.version + 1, snapshot: store(ACTION_MACHINE_VERSION, d.next), ownerId: ctx.ownerId });
+      await this.transitions.history(m, user, a.caseId, id, type, payload, from, to, a.version + 1);
+      await this.audit.record(m, user, { action: `action.${type.toLowerCase()}`, entityType: 'action', entityId: id, before: { state: from, ownerId: a.ownerId, version: a.version }, after: { state: to, ownerId: ctx.ownerId, version: a.version + 1, payload } });
+      await this.tellCase(m, a.caseId, to);
+    });
+    return this.get(user, id);
+  }
+
+  /** The automatic moves of the case: to execution when an action starts, to follow-up when none is open any more. */
+  private async tellCase(m: EntityManager, caseId: string, actionState: string): Promise<void> {
+    const c = await m.getRepository(EstCase).findOneByOrFail({ id: caseId });
+    const now = new Date().toISOString();
+    if (actionState === 'in_progress' && c.state === 'agreed') {
+      await this.transitions.apply(m, null, c, { type: 'ACTION_STARTED', actor: { kind: 'system' }, now }, null);
+    }
+    if (!isOpenAction(actionState) && (c.state === 'agreed' || c.state === 'execution')) {
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1 AND state NOT IN ('done', 'cancelled')`, [caseId]);
+      await this.transitions.apply(m, null, c, { type: 'ACTION_CLOSED', openActions: n, actor: { kind: 'system' }, now }, { openActions: n });
+    }
+  }
+}

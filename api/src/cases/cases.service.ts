@@ -1,0 +1,209 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActionDto, CaseDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest } from '@samverka/contracts';
+import {
+  ACTION_MACHINE_VERSION,
+  actionMachine,
+  Actor,
+  allowedEvents,
+  CASE_MACHINE_VERSION,
+  CASE_RULES,
+  CaseContext,
+  CaseEvent,
+  caseMachine,
+  decide,
+  restore,
+  store,
+} from '@samverka/workflows';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { createActor } from 'xstate';
+import { AgreedAction } from '../actions/action.entity';
+import { ActionsService } from '../actions/actions.service';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/access.decorators';
+import { AppConfig } from '../common/config';
+import { invalid, notFound } from '../common/errors';
+import { APP_CONFIG } from '../common/tokens';
+import { toPlaceDto } from '../directory/mappers';
+import { Place } from '../directory/place.entity';
+import { User } from '../directory/user.entity';
+import { SituationReport } from '../reports/report.entity';
+import { ReportsService } from '../reports/reports.service';
+import { CaseHistoryEntry } from './case-history.entity';
+import { EstCase } from './case.entity';
+import { CaseTransitions } from './case-transitions';
+import { staleVersion } from './workflow-errors';
+
+/** The workflows' view of a signed-in user. */
+export const actorOf = (u: AuthUser): Actor => ({ kind: 'user', id: u.id, roles: u.roles, organizationId: u.organizationId });
+
+export interface CaseFilter {
+  areaId?: string;
+  state?: string;
+  organizationId?: string;
+  overdue?: boolean;
+}
+
+/**
+ * Cases: opened from reports or places, moved only by the case machine (`decide`), every accepted event one
+ * transaction with the new snapshot (version + 1), a history entry, an audit entry and its side effects.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly reports: ReportsService,
+    private readonly actions: ActionsService,
+    private readonly transitions: CaseTransitions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private visibleCondition(user: AuthUser): [string, Record<string, unknown>] {
+    return user.roles.includes('admin')
+      ? ['TRUE', {}]
+      : ['EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = c.area_id AND ap.organization_id = :viewerOrg)', { viewerOrg: user.organizationId }];
+  }
+
+  async create(user: AuthUser, body: CreateCaseRequest): Promise<CaseDto> {
+    const id = await this.db.transaction(async (m) => {
+      if (!(await this.reports.canSeeArea(user, body.areaId, m))) throw invalid('areaId', 'areaId is not an area of your partnership');
+      const reportIds = [...new Set(body.reportIds ?? [])];
+      const reports = reportIds.length ? await m.getRepository(SituationReport).findBy({ id: In(reportIds) }) : [];
+      if (reports.length !== reportIds.length || reports.some((r) => r.areaId !== body.areaId)) throw invalid('reportIds', 'reportIds must be reports of the chosen area');
+      const placeIds = [...new Set([...(body.placeIds ?? []), ...reports.map((r) => r.placeId).filter((p): p is string => !!p)])];
+      const places = placeIds.length ? await m.getRepository(Place).findBy({ id: In(placeIds) }) : [];
+      if (places.length !== placeIds.length || places.some((p) => p.areaId !== body.areaId)) throw invalid('placeIds', 'placeIds must be places in the chosen area');
+      const partners: { organization_id: string }[] = await m.query('SELECT organization_id FROM area_partners WHERE area_id = $1', [body.areaId]);
+      const snapshot = createActor(caseMachine, { input: { partnerIds: partners.map((p) => p.organization_id), reopenDays: this.config.caseReopenDays } }).getSnapshot();
+      const repo = m.getRepository(EstCase);
+      const saved = await repo.save(
+        repo.create({
+          areaId: body.areaId,
+          title: body.title.trim(),
+          description: body.description.trim(),
+          state: String(snapshot.value),
+          version: 1,
+          snapshot: store(CASE_MACHINE_VERSION, snapshot),
+          createdById: user.id,
+          createdByOrganizationId: user.organizationId,
+          reports,
+          places,
+        }),
+      );
+      await this.transitions.history(m, user, saved.id, null, 'CREATED', { title: saved.title, reportIds, placeIds }, null, saved.state, 1);
+      await this.audit.record(m, user, { action: 'case.create', entityType: 'case', entityId: saved.id, after: { title: saved.title, areaId: saved.areaId, state: saved.state, reportIds, placeIds } });
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async list(user: AuthUser, f: CaseFilter): Promise<CaseSummaryDto[]> {
+    const [cond, params] = this.visibleCondition(user);
+    const qb = this.db
+      .createQueryBuilder()
+      .select(['c.id AS id', 'c.area_id AS "areaId"', 'a.name AS "areaName"', 'c.title AS title', 'c.state AS state', 'c.version AS version', 'c.created_at AS "createdAt"', 'c.updated_at AS "updatedAt"'])
+      .addSelect('count(x.id)::int', 'actionCount')
+      .addSelect(`count(x.id) FILTER (WHERE x.state NOT IN ('done', 'cancelled'))::int`, 'openActionCount')
+      .addSelect(`count(x.id) FILTER (WHERE x.state NOT IN ('done', 'cancelled') AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date)::int`, 'overdueActionCount')
+      .from(EstCase, 'c')
+      .innerJoin('areas', 'a', 'a.id = c.area_id')
+      .leftJoin('case_actions', 'x', 'x.case_id = c.id')
+      .where(cond, params)
+      .groupBy('c.id')
+      .addGroupBy('a.name')
+      .orderBy('c.updated_at', 'DESC');
+    if (f.areaId) qb.andWhere('c.area_id = :areaId', { areaId: f.areaId });
+    if (f.state) qb.andWhere('c.state = :state', { state: f.state });
+    if (f.organizationId) qb.andWhere('EXISTS (SELECT 1 FROM case_actions y WHERE y.case_id = c.id AND y.organization_id = :org)', { org: f.organizationId });
+    if (f.overdue) qb.having(`count(x.id) FILTER (WHERE x.state NOT IN ('done', 'cancelled') AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date) > 0`);
+    const rows = await qb.getRawMany();
+    return rows.map((r) => ({ ...r, state: r.state as CaseState, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() }));
+  }
+
+  private async loadVisible(m: EntityManager, user: AuthUser, id: string, lock = false): Promise<EstCase> {
+    if (lock) await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
+    const c = await m.getRepository(EstCase).findOne({ where: { id }, relations: { area: true } });
+    if (!c || !(await this.reports.canSeeArea(user, c.areaId, m))) throw notFound('Case');
+    return c;
+  }
+
+  async get(user: AuthUser, id: string): Promise<CaseDto> {
+    const m = this.db.manager;
+    const c = await this.loadVisible(m, user, id);
+    const full = await m.getRepository(EstCase).findOneOrFail({
+      where: { id },
+      relations: { reports: { place: true, organization: true, reporter: true }, places: true },
+    });
+    const snapshot = restore(caseMachine, CASE_MACHINE_VERSION, c.snapshot);
+    const ctx = snapshot.context as CaseContext;
+    const actions: ActionDto[] = await this.actions.listForCase(user, id);
+    const open = actions.filter((a) => a.state !== 'done' && a.state !== 'cancelled');
+    return {
+      id: c.id,
+      areaId: c.areaId,
+      areaName: c.area.name,
+      title: c.title,
+      description: c.description,
+      state: c.state as CaseState,
+      version: c.version,
+      actionCount: actions.length,
+      openActionCount: open.length,
+      overdueActionCount: open.filter((a) => a.daysOverdue > 0).length,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+      analysis: ctx.analysis,
+      proposedActions: ctx.proposedActions,
+      outcome: ctx.outcome,
+      dismissal: ctx.dismissal,
+      closedAt: ctx.closedAt,
+      reports: full.reports.sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime()).map((r) => this.reports.toDto(r, user)),
+      places: full.places.map(toPlaceDto),
+      actions,
+      allowedEvents: allowedEvents(snapshot, actorOf(user), CASE_RULES),
+    };
+  }
+
+  /** Sends an event to the case machine: version check, decision, new snapshot, history, audit and side effects in one transaction. */
+  async send(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<CaseDto> {
+    await this.db.transaction(async (m) => {
+      const c = await this.loadVisible(m, user, id, true);
+      if (version !== c.version) throw staleVersion('CASE', c.version);
+      const actor = actorOf(user);
+      if (type === 'AGREE' && Array.isArray(payload.actions)) await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
+      await this.transitions.apply(m, user, c, { ...payload, type, actor, now: new Date().toISOString() } as CaseEvent, payload);
+    });
+    return this.get(user, id);
+  }
+
+  /** Owners named in a decision must be active users of the action's responsible organisation. */
+  private async checkOwners(m: EntityManager, actions: { ownerId?: string | null; organizationId?: string }[]): Promise<void> {
+    for (const [i, a] of actions.entries()) {
+      if (a?.ownerId == null) continue;
+      const owner = typeof a.ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(a.ownerId) ? await m.getRepository(User).findOneBy({ id: a.ownerId }) : null;
+      if (!owner || !owner.active || owner.organizationId !== a.organizationId) throw invalid(`actions[${i}].ownerId`, 'the owner must be an active user of the responsible organisation');
+    }
+  }
+
+  async historyOf(user: AuthUser, id: string): Promise<CaseHistoryDto[]> {
+    await this.loadVisible(this.db.manager, user, id);
+    const rows: { id: string; action_id: string | null; event_type: string; payload: Record<string, unknown> | null; from_state: string | null; to_state: string; version: number; at: Date; actor_id: string | null; actor_name: string | null; org_name: string | null }[] =
+      await this.db.query(
+        `SELECT h.id, h.action_id, h.event_type, h.payload, h.from_state, h.to_state, h.version, h.at, h.actor_id, u.name AS actor_name, o.name AS org_name
+         FROM case_history h LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN organizations o ON o.id = h.actor_organization_id
+         WHERE h.case_id = $1 ORDER BY h.id`,
+        [id],
+      );
+    return rows.map((r) => ({
+      id: String(r.id),
+      actionId: r.action_id,
+      eventType: r.event_type,
+      payload: r.payload,
+      fromState: r.from_state,
+      toState: r.to_state,
+      version: r.version,
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '', organizationName: r.org_name ?? '' } : null,
+      at: new Date(r.at).toISOString(),
+    }));
+  }
+}
