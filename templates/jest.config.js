@@ -1,3 +1,3 @@
 const preset = require('../jest.preset.js');
 
-module.exports = { ...preset(__dirname, '../tsconfig.base.json'), displayName: 'templates', testMatch: ['<rootDir>/src/**/*.spec.ts'], passWithNoTests: true };
+module.exports = { ...preset(__dirname, '../tsconfig.base.json'), displayName: 'templates', testMatch: ['<rootDir>/src/**/*.spec.ts'] };

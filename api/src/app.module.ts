@@ -22,6 +22,8 @@ import { ClientConfigController } from './health/client-config.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
+import { ActionPlanController } from './plans/action-plan.controller';
+import { ActionPlanService } from './plans/action-plan.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { SituationPictureService } from './reports/situation-picture.service';
@@ -50,7 +52,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController],
+      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController, ActionPlanController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -68,6 +70,7 @@ export class AppModule {
         ActionsService,
         CasesService,
         AuditReader,
+        ActionPlanService,
       ],
     };
   }

@@ -1,5 +1,7 @@
 /**
- * pdfmake document definitions for the joint action plan and the minutes: pure functions from a view model to a
- * TDocumentDefinitions. They arrive with the meeting issue; this module is their home.
+ * pdfmake documents of the EST cycle: pure functions from a view model to a document definition, and the one
+ * place that renders them (fonts from this folder, no file or URL access beyond them).
  */
-export {};
+export * from './action-plan';
+export * from './sections';
+export * from './render';

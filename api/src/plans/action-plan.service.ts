@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ActionPlanRow, actionPlanDocument, ActionPlanView, fingerprintOf, FollowUpColour, renderPdf } from '@samverka/templates';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/access.decorators';
+import { invalid, notFound } from '../common/errors';
+import { SituationPictureService } from '../reports/situation-picture.service';
+import { ReportsService } from '../reports/reports.service';
+import { isoWeekOf, TIME_ZONE } from '../reports/weeks';
+
+const CASE_STATE_TEXT = {
+  sv: { reported: 'inkommet', analysis: 'analys', proposed: 'förslag', escalated: 'till chefssamråd', agreed: 'beslutat', execution: 'genomförande', follow_up: 'uppföljning', closed: 'avslutat', dismissed: 'avskrivet' },
+  en: { reported: 'reported', analysis: 'analysis', proposed: 'proposed', escalated: 'escalated', agreed: 'agreed', execution: 'execution', follow_up: 'follow-up', closed: 'closed', dismissed: 'dismissed' },
+} as const;
+
+interface ActionRow {
+  case_id: string;
+  case_title: string;
+  case_state: keyof (typeof CASE_STATE_TEXT)['sv'];
+  case_number: number;
+  number: number;
+  cause: string;
+  what: string;
+  goal: string;
+  start_date: string | null;
+  due_date: string;
+  org: string;
+  owner: string | null;
+  state: string;
+  kind: 'one_off' | 'ordinary';
+  term: 'short' | 'long';
+  snapshot: { context: { report?: string | null; blockedReason?: string | null; cancelReason?: string | null } };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Brå's follow-up colour of an action: done green, blocked yellow, overdue red, due within a week and not started yellow. */
+export function followUp(state: string, due: string, today: string, lang: 'sv' | 'en', ctx: ActionRow['snapshot']['context']): { status: FollowUpColour; text: string } {
+  const sv = lang === 'sv';
+  const late = Math.round((new Date(`${today}T12:00:00Z`).getTime() - new Date(`${due}T12:00:00Z`).getTime()) / DAY_MS);
+  if (state === 'done') return { status: 'green', text: `${sv ? 'Genomförd' : 'Done'}${ctx.report ? `: ${ctx.report}` : ''}` };
+  if (state === 'cancelled') return { status: 'grey', text: `${sv ? 'Avbruten' : 'Cancelled'}${ctx.cancelReason ? `: ${ctx.cancelReason}` : ''}` };
+  if (late > 0) return { status: 'red', text: sv ? `Försenad ${late} dagar` : `${late} days late` };
+  if (state === 'blocked') return { status: 'yellow', text: `${sv ? 'Hindrad' : 'Blocked'}${ctx.blockedReason ? `: ${ctx.blockedReason}` : ''}` };
+  if (state === 'in_progress') return { status: 'green', text: sv ? 'Pågår' : 'In progress' };
+  if (late > -7) return { status: 'yellow', text: sv ? 'Ej påbörjad, klar inom en vecka' : 'Not started, due within a week' };
+  return { status: 'green', text: sv ? (state === 'assigned' ? 'Tilldelad' : 'Planerad') : state === 'assigned' ? 'Assigned' : 'Planned' };
+}
+
+const localNow = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date());
+
+/** Builds the joint action plan's view model from the database and renders it. */
+@Injectable()
+export class ActionPlanService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    private readonly picture: SituationPictureService,
+  ) {}
+
+  /** The current plan of an area for a period: every action of its cases that was open at some time in the period. */
+  async areaPlan(user: AuthUser, areaId: string, from: string, to: string, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
+    if (from > to) throw invalid('from', 'from must be on or before to');
+    const [area] = await this.db.query('SELECT id, name FROM areas WHERE id = $1', [areaId]);
+    if (!area || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Area', 'areaId');
+    const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
+    const rows: ActionRow[] = await this.db.query(
+      `SELECT c.id AS case_id, c.title AS case_title, c.state AS case_state,
+              dense_rank() OVER (ORDER BY c.created_at, c.id)::int AS case_number,
+              x.number, x.cause, x.what, x.goal, x.start_date::text, x.due_date::text, o.name AS org, u.name AS owner, x.state, x.kind, x.term, x.snapshot
+       FROM case_actions x JOIN cases c ON c.id = x.case_id JOIN organizations o ON o.id = x.organization_id LEFT JOIN users u ON u.id = x.owner_id
+       WHERE c.area_id = $1 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'
+         AND (x.state NOT IN ('done', 'cancelled') OR x.updated_at >= ($2::date)::timestamp AT TIME ZONE '${TIME_ZONE}')
+       ORDER BY c.created_at, c.id, x.number`,
+      [areaId, from, to],
+    );
+    const weekPicture = await this.picture.picture(user, areaId, isoWeekOf(new Date(`${to}T12:00:00Z`)));
+    const now = today();
+    const cases = new Map<string, ActionPlanView['cases'][number]>();
+    for (const r of rows) {
+      const entry = cases.get(r.case_id) ?? { title: r.case_title, state: CASE_STATE_TEXT[lang][r.case_state] ?? r.case_state, rows: [] as ActionPlanRow[] };
+      const f = followUp(r.state, r.due_date, now, lang, r.snapshot.context);
+      entry.rows.push({ number: `${r.case_number}.${r.number}`, cause: r.cause, what: r.what, goal: r.goal, start: r.start_date, due: r.due_date, organization: r.org, owner: r.owner, status: f.status, statusText: f.text, kind: r.kind, term: r.term });
+      cases.set(r.case_id, entry);
+    }
+    const view: ActionPlanView = {
+      lang,
+      partnership: partners.map((p) => p.name),
+      areas: [area.name],
+      period: { from, to },
+      meeting: null,
+      version: lang === 'sv' ? `aktuell ${now}` : `current ${now}`,
+      generatedAt: localNow(),
+      picture: [
+        {
+          area: area.name,
+          level: weekPicture.level?.level ?? null,
+          levelRationale: weekPicture.level?.rationale ?? null,
+          reports: weekPicture.total.count,
+          previousAverage: weekPicture.total.previousAverage,
+          trend: weekPicture.trend.map((t) => t.count),
+          topPlaces: weekPicture.hotspots.slice(0, 3).map((h) => ({ name: h.name, count: h.count })),
+        },
+      ],
+      cases: [...cases.values()],
+      participants: [],
+      approval: null,
+      fingerprint: '',
+    };
+    view.fingerprint = fingerprintOf(view);
+    return { pdf: await renderPdf(actionPlanDocument(view)), fingerprint: view.fingerprint, view };
+  }
+}
