@@ -47,10 +47,20 @@ export interface ActionPlanView {
 
 const COLOURS: Record<FollowUpColour, string> = { green: '#1b7f3b', yellow: '#a86b00', red: '#b3261e', grey: '#5f6368' };
 
-const sparkline = (trend: number[]): string => {
-  const bars = '▁▂▃▄▅▆▇█';
+/** A small bar chart of the weekly counts (vector, so it needs no glyphs); the last week is darker. */
+const trendBars = (trend: number[]): Content => {
   const max = Math.max(1, ...trend);
-  return trend.map((n) => bars[Math.min(7, Math.round((n / max) * 7))]).join('');
+  const h = 14;
+  return {
+    canvas: trend.map((n, i) => ({
+      type: 'rect' as const,
+      x: i * 6,
+      y: h - Math.max(1, (n / max) * h),
+      w: 4,
+      h: Math.max(1, (n / max) * h),
+      color: i === trend.length - 1 ? '#174ea6' : '#8ab4f8',
+    })),
+  };
 };
 
 /** The joint action plan (gemensam handlingsplan) in Brå's columns, grouped by case. Pure: view model in, document out. */
@@ -85,7 +95,7 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
             p.level ? levelChip(p.level, v.lang) : { text: L.noLevel, italics: true },
             { text: String(p.reports), alignment: 'right' },
             { text: p.previousAverage.toLocaleString(v.lang === 'sv' ? 'sv-SE' : 'en-GB'), alignment: 'right' },
-            { text: sparkline(p.trend), font: 'Roboto' },
+            trendBars(p.trend),
             { text: p.topPlaces.map((t) => `${t.name} (${t.count})`).join(', ') || '–' },
           ]),
         ],
@@ -102,7 +112,7 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [18, '*', '*', '*', 52, 70, 78],
+        widths: [20, '*', '*', '*', 58, 100, 90],
         body: [
           ['#', L.cause, L.action, L.goal, L.when, L.who, L.followUp].map((t) => ({ text: t, style: 'th' })),
           ...c.rows.map((r): TableCell[] => [
