@@ -22,6 +22,9 @@ import { ClientConfigController } from './health/client-config.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
+import { MeetingEventsService } from './meetings/meeting-events.service';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsService } from './meetings/meetings.service';
 import { ActionPlanController } from './plans/action-plan.controller';
 import { ActionPlanService } from './plans/action-plan.service';
 import { ReportsController } from './reports/reports.controller';
@@ -52,7 +55,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController, ActionPlanController],
+      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController, ActionPlanController, MeetingsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -71,6 +74,8 @@ export class AppModule {
         CasesService,
         AuditReader,
         ActionPlanService,
+        MeetingEventsService,
+        MeetingsService,
       ],
     };
   }

@@ -5,3 +5,4 @@
 export * from './action-plan';
 export * from './sections';
 export * from './render';
+export * from './minutes';

@@ -6,3 +6,4 @@ export * from './common';
 export * from './case.machine';
 export * from './action.machine';
 export * from './persistence';
+export * from './meeting.machine';

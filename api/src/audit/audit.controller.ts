@@ -10,7 +10,7 @@ import { ReportsService } from '../reports/reports.service';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash } from './audit.service';
 
-const ENTITY_TYPES = ['case', 'action', 'report', 'area_level', 'user', 'organization', 'area', 'place', 'category', 'import'] as const;
+const ENTITY_TYPES = ['case', 'action', 'report', 'area_level', 'meeting', 'user', 'organization', 'area', 'place', 'category', 'import'] as const;
 
 export class AuditQuery {
   @ApiProperty({ enum: ENTITY_TYPES }) @IsIn(ENTITY_TYPES, { message: `entityType must be one of ${ENTITY_TYPES.join(', ')}` }) entityType!: string;
@@ -56,6 +56,9 @@ export class AuditReader {
         const [r] = await this.db.query('SELECT restricted, organization_id FROM reports WHERE id = $1', [entityId]);
         hideDetails = r.restricted && r.organization_id !== user.organizationId;
       }
+    } else if (entityType === 'meeting') {
+      const [mt] = await this.db.query('SELECT organization_ids FROM meetings WHERE id::text = $1', [entityId]);
+      if (!mt || (!mt.organization_ids.includes(user.organizationId) && !admin)) throw notFound('Entity', 'entityId');
     } else if (entityType === 'import') {
       const [i] = await this.db.query('SELECT organization_id FROM imports WHERE id::text = $1', [entityId]);
       if (!i || (i.organization_id !== user.organizationId && !admin)) throw notFound('Entity', 'entityId');

@@ -2,7 +2,7 @@ import type { Decision } from '@samverka/workflows';
 import { DomainError } from '../common/errors';
 
 /** Turns a machine's refusal into the HTTP answer: 409 with the accepted events, 403, or 422 naming the field. */
-export function refusal(entity: 'CASE' | 'ACTION', d: Exclude<Decision<unknown>, { ok: true }>, type: string, state: string): DomainError {
+export function refusal(entity: 'CASE' | 'ACTION' | 'MEETING', d: Exclude<Decision<unknown>, { ok: true }>, type: string, state: string): DomainError {
   switch (d.reason) {
     case 'not_accepted':
       return new DomainError(409, `${entity}.TRANSITION_NOT_ALLOWED`, `${type} is not possible in state ${state}`, 'type', { state, acceptedEvents: d.accepted });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActionPlanRow, actionPlanDocument, ActionPlanView, fingerprintOf, FollowUpColour, renderPdf } from '@samverka/templates';
+import { ActionPlanRow, actionPlanDocument, ActionPlanView, fingerprintOf, FollowUpColour, minutesDocument, MinutesView, renderPdf } from '@samverka/templates';
+import { Meeting } from '../meetings/meeting.entity';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/access.decorators';
 import { invalid, notFound } from '../common/errors';
@@ -59,23 +60,17 @@ export class ActionPlanService {
     private readonly picture: SituationPictureService,
   ) {}
 
-  /** The current plan of an area for a period: every action of its cases that was open at some time in the period. */
-  async areaPlan(user: AuthUser, areaId: string, from: string, to: string, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
-    if (from > to) throw invalid('from', 'from must be on or before to');
-    const [area] = await this.db.query('SELECT id, name FROM areas WHERE id = $1', [areaId]);
-    if (!area || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Area', 'areaId');
-    const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
+  /** The plan rows of actions matching `where` (on x = case_actions, c = cases), grouped by case. */
+  private async caseRows(where: string, params: unknown[], lang: 'sv' | 'en'): Promise<ActionPlanView['cases']> {
     const rows: ActionRow[] = await this.db.query(
       `SELECT c.id AS case_id, c.title AS case_title, c.state AS case_state,
               dense_rank() OVER (ORDER BY c.created_at, c.id)::int AS case_number,
               x.number, x.cause, x.what, x.goal, x.start_date::text, x.due_date::text, o.name AS org, u.name AS owner, x.state, x.kind, x.term, x.snapshot
        FROM case_actions x JOIN cases c ON c.id = x.case_id JOIN organizations o ON o.id = x.organization_id LEFT JOIN users u ON u.id = x.owner_id
-       WHERE c.area_id = $1 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'
-         AND (x.state NOT IN ('done', 'cancelled') OR x.updated_at >= ($2::date)::timestamp AT TIME ZONE '${TIME_ZONE}')
+       WHERE ${where}
        ORDER BY c.created_at, c.id, x.number`,
-      [areaId, from, to],
+      params,
     );
-    const weekPicture = await this.picture.picture(user, areaId, isoWeekOf(new Date(`${to}T12:00:00Z`)));
     const now = today();
     const cases = new Map<string, ActionPlanView['cases'][number]>();
     for (const r of rows) {
@@ -84,7 +79,42 @@ export class ActionPlanService {
       entry.rows.push({ number: `${r.case_number}.${r.number}`, cause: r.cause, what: r.what, goal: r.goal, start: r.start_date, due: r.due_date, organization: r.org, owner: r.owner, status: f.status, statusText: f.text, kind: r.kind, term: r.term });
       cases.set(r.case_id, entry);
     }
-    const view: ActionPlanView = {
+    return [...cases.values()];
+  }
+
+  /** The picture summary of an area for the week of `date`. */
+  private async pictureSummary(user: AuthUser, areaId: string, date: Date): Promise<ActionPlanView['picture'][number]> {
+    const p = await this.picture.picture(user, areaId, isoWeekOf(date));
+    return {
+      area: p.area.name,
+      level: p.level?.level ?? null,
+      levelRationale: p.level?.rationale ?? null,
+      reports: p.total.count,
+      previousAverage: p.total.previousAverage,
+      trend: p.trend.map((t) => t.count),
+      topPlaces: p.hotspots.slice(0, 3).map((h) => ({ name: h.name, count: h.count })),
+    };
+  }
+
+  private async finish(view: ActionPlanView): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
+    view.fingerprint = fingerprintOf(view);
+    return { pdf: await renderPdf(actionPlanDocument(view)), fingerprint: view.fingerprint, view };
+  }
+
+  /** The current plan of an area for a period: every action of its cases that was open at some time in the period. */
+  async areaPlan(user: AuthUser, areaId: string, from: string, to: string, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
+    if (from > to) throw invalid('from', 'from must be on or before to');
+    const [area] = await this.db.query('SELECT id, name FROM areas WHERE id = $1', [areaId]);
+    if (!area || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Area', 'areaId');
+    const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
+    const cases = await this.caseRows(
+      `c.area_id = $1 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'
+       AND (x.state NOT IN ('done', 'cancelled') OR x.updated_at >= ($2::date)::timestamp AT TIME ZONE '${TIME_ZONE}')`,
+      [areaId, from, to],
+      lang,
+    );
+    const now = today();
+    return this.finish({
       lang,
       partnership: partners.map((p) => p.name),
       areas: [area.name],
@@ -92,23 +122,79 @@ export class ActionPlanService {
       meeting: null,
       version: lang === 'sv' ? `aktuell ${now}` : `current ${now}`,
       generatedAt: localNow(),
-      picture: [
-        {
-          area: area.name,
-          level: weekPicture.level?.level ?? null,
-          levelRationale: weekPicture.level?.rationale ?? null,
-          reports: weekPicture.total.count,
-          previousAverage: weekPicture.total.previousAverage,
-          trend: weekPicture.trend.map((t) => t.count),
-          topPlaces: weekPicture.hotspots.slice(0, 3).map((h) => ({ name: h.name, count: h.count })),
-        },
-      ],
-      cases: [...cases.values()],
+      picture: [await this.pictureSummary(user, areaId, new Date(`${to}T12:00:00Z`))],
+      cases,
       participants: [],
       approval: null,
       fingerprint: '',
+    });
+  }
+
+  /** The plan a meeting decided: the actions of the cases agreed at it, with the meeting, participants and approval. */
+  async meetingPlan(user: AuthUser, m: Meeting, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
+    const agreedCases = m.agenda.filter((i) => i.decision?.kind === 'agree' && i.caseId).map((i) => i.caseId!);
+    const names = await this.names(m);
+    const cases = agreedCases.length ? await this.caseRows('c.id = ANY($1)', [agreedCases], lang) : [];
+    const date = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(m.startsAt);
+    const dues = cases.flatMap((c) => c.rows.map((r) => r.due)).sort();
+    return this.finish({
+      lang,
+      partnership: names.orgs.map((o) => o.name),
+      areas: names.areas.map((a) => a.name),
+      period: { from: date, to: dues.at(-1) ?? date },
+      meeting: { title: m.title, date },
+      version: String(m.revision),
+      generatedAt: localNow(),
+      picture: await Promise.all(m.areaIds.map((a) => this.pictureSummary(user, a, m.startsAt))),
+      cases,
+      participants: m.participants.filter((p) => p.present).map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '' })),
+      approval: names.approval,
+      fingerprint: '',
+    });
+  }
+
+  private async names(m: Meeting) {
+    const ctx = m.snapshot.context as { approvedBy?: string | null; approvedAt?: string | null };
+    const [orgs, areas, approver] = await Promise.all([
+      this.db.query('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [m.organizationIds]) as Promise<{ id: string; name: string }[]>,
+      this.db.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
+      ctx.approvedBy ? (this.db.query('SELECT name FROM users WHERE id = $1', [ctx.approvedBy]) as Promise<{ name: string }[]>) : Promise.resolve([]),
+    ]);
+    const approval = approver[0] && ctx.approvedAt ? { by: approver[0].name, at: new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date(ctx.approvedAt)) } : null;
+    return { orgs, areas, approval };
+  }
+
+  /** The minutes of a meeting as a PDF. */
+  async minutes(user: AuthUser, m: Meeting, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string }> {
+    const names = await this.names(m);
+    const KIND = { sv: { leadership: 'Chefssamråd', operational: 'EST-grupp' }, en: { leadership: 'Leadership consultation', operational: 'Operational group' } }[lang];
+    const ITEM = {
+      sv: { picture: 'Lägesbild', decision: 'Beslutsärende', follow_up: 'Uppföljning', round: 'Laget runt', other: 'Övrigt' },
+      en: { picture: 'Situational picture', decision: 'For decision', follow_up: 'Follow-up', round: 'Round the table', other: 'Other business' },
+    }[lang];
+    const view: MinutesView = {
+      lang,
+      title: m.title,
+      kind: KIND[m.kind],
+      date: new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(m.startsAt),
+      place: m.place,
+      areas: names.areas.map((a) => a.name),
+      revision: m.revision,
+      previousRevisionNote: m.previousVersionId ? (lang === 'sv' ? `Ersätter version ${m.revision - 1}.` : `Replaces version ${m.revision - 1}.`) : null,
+      attendance: m.participants.map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '', present: p.present })),
+      items: m.agenda.map((i, n) => ({
+        number: n + 1,
+        title: i.title,
+        kindLabel: ITEM[i.kind],
+        decision: i.decision ? i.decision.note : null,
+        caseState: i.decision?.caseState ? (CASE_STATE_TEXT[lang][i.decision.caseState as keyof (typeof CASE_STATE_TEXT)['sv']] ?? i.decision.caseState) : null,
+        statements: i.statements.map((s) => ({ organization: s.organizationName, text: s.text })),
+      })),
+      approval: names.approval,
+      generatedAt: localNow(),
+      fingerprint: '',
     };
     view.fingerprint = fingerprintOf(view);
-    return { pdf: await renderPdf(actionPlanDocument(view)), fingerprint: view.fingerprint, view };
+    return { pdf: await renderPdf(minutesDocument(view)), fingerprint: view.fingerprint };
   }
 }

@@ -1,0 +1,169 @@
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Put, Query, Res, Sse } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { MeetingDto } from '@samverka/contracts';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import type { Response } from 'express';
+import { concat, defer, from, interval, map, merge, Observable } from 'rxjs';
+import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
+import { parseEventBody } from '../cases/workflow-errors';
+import { uuidParam } from '../common/validation';
+import { ActionPlanService } from '../plans/action-plan.service';
+import { MeetingEventsService } from './meeting-events.service';
+import { MeetingsService } from './meetings.service';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ParticipantBody {
+  @ApiProperty() @Transform(trim) @IsString() @Length(2, 120, { message: 'name must be 2–120 characters' }) name!: string;
+  @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
+}
+
+export class AttendanceBody extends ParticipantBody {
+  @ApiProperty() @IsBoolean({ message: 'present must be true or false' }) present!: boolean;
+}
+
+export class CreateMeetingBody {
+  @ApiProperty({ enum: ['leadership', 'operational'] }) @IsIn(['leadership', 'operational'], { message: 'kind must be leadership or operational' }) kind!: 'leadership' | 'operational';
+  @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
+  @ApiProperty() @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'place must be 2–200 characters' }) place!: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areaIds needs at least one area' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'areaIds must be area ids' }) areaIds!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'organizationIds must be organisation ids' }) organizationIds!: string[];
+  @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
+}
+
+export class AgendaItemBody {
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
+  @ApiProperty({ enum: ['picture', 'decision', 'follow_up', 'round', 'other'] }) @IsIn(['picture', 'decision', 'follow_up', 'round', 'other'], { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: 'picture' | 'decision' | 'follow_up' | 'round' | 'other';
+  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'title must be 2–200 characters' }) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string | null;
+}
+
+export class AgendaBody {
+  @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
+  @ApiProperty({ type: [AgendaItemBody] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AgendaItemBody) items!: AgendaItemBody[];
+}
+
+export class DecisionBody {
+  @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
+  @ApiProperty({ enum: ['agree', 'send_back', 'escalate', 'note'] }) @IsIn(['agree', 'send_back', 'escalate', 'note'], { message: 'kind must be agree, send_back, escalate or note' }) kind!: 'agree' | 'send_back' | 'escalate' | 'note';
+  @ApiProperty() @Transform(trim) @IsString() @MaxLength(4000) note!: string;
+  /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOptional() @IsArray() @ArrayMaxSize(50) actions?: never[];
+}
+
+export class StatementBody {
+  @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
+  @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(1, 2000, { message: 'text must be 1–2000 characters' }) text!: string;
+}
+
+export class AttendanceListBody {
+  @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
+  @ApiProperty({ type: [AttendanceBody] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AttendanceBody) participants!: AttendanceBody[];
+}
+
+export class RevisionBody {
+  @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
+}
+
+export class LangQuery {
+  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
+}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly events: MeetingEventsService,
+    private readonly plans: ActionPlanService,
+  ) {}
+
+  /** Schedules a meeting and prepares its agenda from the data (coordinators). */
+  @Post() @Roles('coordinator')
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateMeetingBody): Promise<MeetingDto> {
+    return this.meetings.create(user, body);
+  }
+
+  /** The meetings of the caller's organisation, newest first. */
+  @Get() @SignedIn()
+  list(@CurrentUser() user: AuthUser): Promise<MeetingDto[]> {
+    return this.meetings.list(user);
+  }
+
+  @Get(':id') @SignedIn()
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<MeetingDto> {
+    return this.meetings.get(user, id);
+  }
+
+  /** START, SET_CURRENT (`itemId`), END, APPROVE, CANCEL (`reason`), with the `version` read. */
+  @Post(':id/events') @SignedIn() @HttpCode(200)
+  send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<MeetingDto> {
+    const { type, version, payload } = parseEventBody(body);
+    return this.meetings.sendEvent(user, id, type, version, payload, async (_em, m) => (await this.plans.meetingPlan(user, m, 'sv')).fingerprint);
+  }
+
+  /** Reorders, adds and removes agenda items before the meeting. */
+  @Put(':id/agenda') @SignedIn()
+  agenda(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: AgendaBody): Promise<MeetingDto> {
+    return this.meetings.updateAgenda(user, id, body.version, body.items);
+  }
+
+  /** Records an item's decision; for a case it sends the case event (agree, send back, escalate). */
+  @Post(':id/items/:itemId/decision') @SignedIn() @HttpCode(200)
+  decision(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: DecisionBody): Promise<MeetingDto> {
+    return this.meetings.recordDecision(user, id, itemId, body.version, body);
+  }
+
+  /** Records an organisation's round-the-table statement. */
+  @Post(':id/items/:itemId/statements') @SignedIn() @HttpCode(200)
+  statement(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: StatementBody): Promise<MeetingDto> {
+    return this.meetings.recordStatement(user, id, itemId, body.version, body);
+  }
+
+  @Put(':id/attendance') @SignedIn()
+  attendance(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: AttendanceListBody): Promise<MeetingDto> {
+    return this.meetings.recordAttendance(user, id, body.version, body.participants);
+  }
+
+  /** A new revision of approved minutes, referring to the approved one. */
+  @Post(':id/revisions') @SignedIn()
+  revise(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() _body: RevisionBody): Promise<MeetingDto> {
+    return this.meetings.revise(user, id);
+  }
+
+  /** Server-sent events: the meeting's version and current item whenever it changes (from any API process). */
+  @Sse(':id/stream') @SignedIn()
+  stream(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Observable<MessageEvent> {
+    return concat(
+      defer(() => from(this.meetings.get(user, id))).pipe(map((m) => ({ type: 'meeting', data: { meetingId: m.id, version: m.version, change: 'CONNECTED', currentItemId: m.currentItemId } }) as MessageEvent)),
+      merge(
+        this.events.of(id).pipe(map((c) => ({ type: 'meeting', data: c }) as MessageEvent)),
+        interval(25_000).pipe(map(() => ({ type: 'ping', data: '' }) as MessageEvent)),
+      ),
+    );
+  }
+
+  @Get(':id/action-plan.pdf') @SignedIn()
+  async plan(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
+    const m = await this.meetings.forDocuments(user, id);
+    const { pdf, fingerprint } = await this.plans.meetingPlan(user, m, q.lang ?? 'sv');
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="handlingsplan-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
+    res.setHeader('X-Document-Fingerprint', fingerprint);
+    res.send(pdf);
+  }
+
+  @Get(':id/minutes.pdf') @SignedIn()
+  async minutes(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
+    const m = await this.meetings.forDocuments(user, id);
+    const { pdf, fingerprint } = await this.plans.minutes(user, m, q.lang ?? 'sv');
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="protokoll-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
+    res.setHeader('X-Document-Fingerprint', fingerprint);
+    res.send(pdf);
+  }
+}

@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AgendaItemDto, AgendaItemKind, CreateMeetingRequest, DecisionKind, MeetingDto, MeetingState, PlannedActionDto } from '@samverka/contracts';
+import { allowedEvents, decide, MEETING_MACHINE_VERSION, MEETING_RULES, MeetingContext, MeetingEvent, meetingMachine, restore, store } from '@samverka/workflows';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { createActor } from 'xstate';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/access.decorators';
+import { actorOf } from '../cases/cases.service';
+import { CaseTransitions } from '../cases/case-transitions';
+import { EstCase } from '../cases/case.entity';
+import { refusal } from '../cases/workflow-errors';
+import { DomainError, invalid, notFound } from '../common/errors';
+import { Organization } from '../directory/organization.entity';
+import { User } from '../directory/user.entity';
+import { Meeting } from './meeting.entity';
+import { MeetingEventsService } from './meeting-events.service';
+
+const staleMeeting = (current: number) =>
+  new DomainError(409, 'MEETING.STALE_VERSION', 'The meeting changed in the meantime; reload and try again', 'version', { currentVersion: current });
+
+/** The case event a meeting decision sends (the case workflow stays the only authority). */
+const CASE_EVENT: Record<Exclude<DecisionKind, 'note'>, 'AGREE' | 'SEND_BACK' | 'ESCALATE'> = { agree: 'AGREE', send_back: 'SEND_BACK', escalate: 'ESCALATE' };
+
+const DECISION_TEXT: Record<DecisionKind, string> = {
+  agree: 'De föreslagna åtgärderna beslutades',
+  send_back: 'Ärendet återförvisades till analys',
+  escalate: 'Ärendet lyftes till chefssamrådet',
+  note: 'Antecknades',
+};
+
+/**
+ * Meetings: the agenda prepared from the data, the meeting run item by item, decisions sent to the cases as case
+ * events, statements, minutes and approval. Every change is one transaction with an audit entry and a notification.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly cases: CaseTransitions,
+    private readonly events: MeetingEventsService,
+  ) {}
+
+  private visible(user: AuthUser, m: Meeting): boolean {
+    return user.roles.includes('admin') || m.organizationIds.includes(user.organizationId);
+  }
+
+  private async load(em: EntityManager, user: AuthUser, id: string, lock = false): Promise<Meeting> {
+    if (lock) await em.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [id]);
+    const m = await em.getRepository(Meeting).findOneBy({ id });
+    if (!m || !this.visible(user, m)) throw notFound('Meeting');
+    return m;
+  }
+
+  /** Builds the agenda from the data: each area's picture, the cases waiting for a decision, follow-up, the round, other business. */
+  async prepareAgenda(em: EntityManager, areaIds: string[]): Promise<AgendaItemDto[]> {
+    const item = (kind: AgendaItemKind, title: string, extra: Partial<AgendaItemDto> = {}): AgendaItemDto => ({
+      id: randomUUID(),
+      kind,
+      title,
+      areaId: null,
+      caseId: null,
+      actionIds: [],
+      decision: null,
+      statements: [],
+      ...extra,
+    });
+    const areas: { id: string; name: string }[] = await em.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [areaIds]);
+    const waiting: { id: string; title: string; area_id: string; state: string }[] = await em.query(
+      `SELECT id, title, area_id, state FROM cases WHERE area_id = ANY($1) AND state IN ('proposed', 'escalated') ORDER BY state DESC, created_at`,
+      [areaIds],
+    );
+    const following: { id: string; title: string; area_id: string }[] = await em.query(`SELECT id, title, area_id FROM cases WHERE area_id = ANY($1) AND state = 'follow_up' ORDER BY updated_at`, [areaIds]);
+    const overdue: { id: string; area_id: string }[] = await em.query(
+      `SELECT x.id, c.area_id FROM case_actions x JOIN cases c ON c.id = x.case_id
+       WHERE c.area_id = ANY($1) AND x.state NOT IN ('done', 'cancelled') AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date ORDER BY x.due_date`,
+      [areaIds],
+    );
+    return [
+      ...areas.map((a) => item('picture', `Lägesbild: ${a.name}`, { areaId: a.id })),
+      ...waiting.map((c) => item('decision', c.state === 'escalated' ? `${c.title} (lyft till chefssamrådet)` : c.title, { areaId: c.area_id, caseId: c.id })),
+      ...areas
+        .filter((a) => overdue.some((o) => o.area_id === a.id))
+        .map((a) => item('follow_up', `Försenade åtgärder: ${a.name}`, { areaId: a.id, actionIds: overdue.filter((o) => o.area_id === a.id).map((o) => o.id) })),
+      ...following.map((c) => item('follow_up', `Uppföljning: ${c.title}`, { areaId: c.area_id, caseId: c.id })),
+      item('round', 'Laget runt'),
+      item('other', 'Övriga frågor'),
+    ];
+  }
+
+  async create(user: AuthUser, body: CreateMeetingRequest): Promise<MeetingDto> {
+    const id = await this.db.transaction(async (em) => {
+      if (!user.roles.includes('coordinator')) throw new DomainError(403, 'AUTH.FORBIDDEN', 'Meetings are scheduled by coordinators', 'type');
+      const areaIds = [...new Set(body.areaIds)];
+      const partnered: { area_id: string }[] = await em.query('SELECT area_id FROM area_partners WHERE area_id = ANY($1) AND organization_id = $2', [areaIds, user.organizationId]);
+      if (areaIds.length === 0 || partnered.length !== areaIds.length) throw invalid('areaIds', 'areaIds must be areas of your partnership');
+      const orgIds = [...new Set([user.organizationId, ...body.organizationIds])];
+      const orgs = await em.getRepository(Organization).findBy({ id: In(orgIds) });
+      if (orgs.length !== orgIds.length) throw invalid('organizationIds', 'organizationIds names an organisation that does not exist');
+      const participants = (body.participants ?? []).map((p, i) => {
+        if (!orgIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
+        return { name: p.name.trim(), organizationId: p.organizationId, present: true };
+      });
+      const snapshot = createActor(meetingMachine, { input: { organizationIds: orgIds } }).getSnapshot();
+      const saved = await em.getRepository(Meeting).save({
+        kind: body.kind,
+        title: body.title.trim(),
+        startsAt: new Date(body.startsAt),
+        place: body.place.trim(),
+        areaIds,
+        organizationIds: orgIds,
+        participants,
+        agenda: await this.prepareAgenda(em, areaIds),
+        currentItemId: null,
+        state: String(snapshot.value),
+        version: 1,
+        snapshot: store(MEETING_MACHINE_VERSION, snapshot),
+        createdById: user.id,
+      });
+      await this.audit.record(em, user, { action: 'meeting.create', entityType: 'meeting', entityId: saved.id, after: { title: saved.title, kind: saved.kind, startsAt: saved.startsAt, areaIds, organizationIds: orgIds } });
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async list(user: AuthUser): Promise<MeetingDto[]> {
+    const rows = await this.db.getRepository(Meeting).createQueryBuilder('m').where(user.roles.includes('admin') ? 'TRUE' : ':org = ANY(m.organization_ids)', { org: user.organizationId }).orderBy('m.starts_at', 'DESC').getMany();
+    return Promise.all(rows.map((m) => this.toDto(this.db.manager, user, m)));
+  }
+
+  async get(user: AuthUser, id: string): Promise<MeetingDto> {
+    return this.toDto(this.db.manager, user, await this.load(this.db.manager, user, id));
+  }
+
+  private async toDto(em: EntityManager, user: AuthUser, m: Meeting): Promise<MeetingDto> {
+    const snapshot = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot);
+    const ctx = snapshot.context as MeetingContext;
+    const [areas, orgs, approver] = await Promise.all([
+      em.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
+      em.query('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [m.organizationIds]) as Promise<{ id: string; name: string }[]>,
+      ctx.approvedBy ? em.getRepository(User).findOneBy({ id: ctx.approvedBy }) : Promise.resolve(null),
+    ]);
+    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    return {
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      startsAt: m.startsAt.toISOString(),
+      place: m.place,
+      areas,
+      organizations: orgs,
+      participants: m.participants.map((p) => ({ ...p, organizationName: orgName.get(p.organizationId) ?? '' })),
+      state: m.state as MeetingState,
+      version: m.version,
+      agenda: m.agenda,
+      currentItemId: m.currentItemId,
+      approvedBy: approver ? { id: approver.id, name: approver.name } : null,
+      approvedAt: ctx.approvedAt,
+      planFingerprint: m.planFingerprint,
+      revision: m.revision,
+      previousVersionId: m.previousVersionId,
+      allowedEvents: allowedEvents(snapshot, actorOf(user), MEETING_RULES),
+    };
+  }
+
+  /**
+   * The one way a meeting changes: lock, version check, the machine's decision on `event`, the change itself, then
+   * version + 1, an audit entry and a notification to everyone who has the meeting open.
+   */
+  private async change(user: AuthUser, id: string, version: number, event: MeetingEvent['type'], payload: Record<string, unknown>, apply: (em: EntityManager, m: Meeting) => Promise<void> | void): Promise<MeetingDto> {
+    await this.db.transaction(async (em) => {
+      const m = await this.load(em, user, id, true);
+      if (version !== m.version) throw staleMeeting(m.version);
+      const snapshot = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot);
+      const d = decide(meetingMachine, snapshot, { ...payload, type: event, actor: actorOf(user), now: new Date().toISOString() } as MeetingEvent, MEETING_RULES);
+      if (!d.ok) throw refusal('MEETING', d, event, m.state);
+      const before = { state: m.state, version: m.version };
+      m.state = String(d.next.value);
+      m.snapshot = store(MEETING_MACHINE_VERSION, d.next);
+      await apply(em, m);
+      m.version += 1;
+      await em.getRepository(Meeting).save(m);
+      await this.audit.record(em, user, { action: `meeting.${event.toLowerCase()}`, entityType: 'meeting', entityId: id, before, after: { state: m.state, version: m.version, ...payload } });
+      await this.events.publish(em, { meetingId: id, version: m.version, change: event, currentItemId: m.currentItemId });
+    });
+    return this.get(user, id);
+  }
+
+  /** START, SET_CURRENT, END, APPROVE, CANCEL. */
+  sendEvent(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>, onApprove?: (em: EntityManager, m: Meeting) => Promise<string>): Promise<MeetingDto> {
+    if (!['START', 'SET_CURRENT', 'END', 'APPROVE', 'CANCEL'].includes(type)) {
+      throw new DomainError(409, 'MEETING.TRANSITION_NOT_ALLOWED', `${type} is not a meeting event here`, 'type');
+    }
+    return this.change(user, id, version, type as MeetingEvent['type'], payload, async (em, m) => {
+      if (type === 'SET_CURRENT') {
+        if (!m.agenda.some((i) => i.id === payload.itemId)) throw invalid('itemId', 'itemId is not an item of the agenda');
+        m.currentItemId = payload.itemId as string;
+      }
+      if (type === 'START') m.currentItemId = m.agenda[0]?.id ?? null;
+      if (type === 'END') m.currentItemId = null;
+      if (type === 'APPROVE' && onApprove) m.planFingerprint = await onApprove(em, m);
+    });
+  }
+
+  /** Reorders, adds and removes agenda items before the meeting; kept items keep their content. */
+  updateAgenda(user: AuthUser, id: string, version: number, items: { id?: string; kind: AgendaItemKind; title: string; caseId?: string | null; areaId?: string | null }[]): Promise<MeetingDto> {
+    return this.change(user, id, version, 'UPDATE_AGENDA', {}, async (em, m) => {
+      const old = new Map(m.agenda.map((i) => [i.id, i]));
+      const caseIds = items.map((i) => i.caseId).filter((c): c is string => !!c);
+      if (caseIds.length) {
+        const found = await em.getRepository(EstCase).findBy({ id: In(caseIds) });
+        const bad = items.findIndex((i) => i.caseId && !found.some((c) => c.id === i.caseId && m.areaIds.includes(c.areaId)));
+        if (bad >= 0) throw invalid(`items[${bad}].caseId`, 'caseId must be a case in the meeting’s areas');
+      }
+      m.agenda = items.map((i, n) => {
+        if (i.id && !old.has(i.id)) throw invalid(`items[${n}].id`, 'id is not an item of this agenda');
+        const kept = i.id ? old.get(i.id)! : undefined;
+        return { id: kept?.id ?? randomUUID(), kind: i.kind, title: i.title.trim(), areaId: i.areaId ?? kept?.areaId ?? null, caseId: i.caseId ?? kept?.caseId ?? null, actionIds: kept?.actionIds ?? [], decision: kept?.decision ?? null, statements: kept?.statements ?? [] };
+      });
+    });
+  }
+
+  /** Records the decision on an item; for a case it sends the matching case event in the same transaction. */
+  recordDecision(user: AuthUser, id: string, itemId: string, version: number, body: { kind: DecisionKind; note: string; actions?: PlannedActionDto[] }): Promise<MeetingDto> {
+    return this.change(user, id, version, 'RECORD', { itemId, decision: body.kind }, async (em, m) => {
+      const item = m.agenda.find((i) => i.id === itemId);
+      if (!item) throw notFound('Agenda item', 'itemId');
+      let caseState: string | null = null;
+      if (body.kind !== 'note') {
+        if (!item.caseId) throw invalid('kind', 'only an item about a case can agree, send back or escalate');
+        await em.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [item.caseId]);
+        const c = await em.getRepository(EstCase).findOneByOrFail({ id: item.caseId });
+        const type = CASE_EVENT[body.kind];
+        const payload: Record<string, unknown> = type === 'AGREE' ? (body.actions ? { actions: body.actions } : {}) : { note: body.note };
+        await this.cases.apply(em, user, c, { ...payload, type, actor: actorOf(user), now: new Date().toISOString() } as never, { ...payload, meetingId: m.id });
+        caseState = c.state;
+      }
+      item.decision = { kind: body.kind, note: body.note.trim() || DECISION_TEXT[body.kind], caseState, by: user.name, at: new Date().toISOString() };
+      m.agenda = [...m.agenda];
+    });
+  }
+
+  /** Records an organisation's round-the-table statement on an item. */
+  recordStatement(user: AuthUser, id: string, itemId: string, version: number, body: { organizationId: string; text: string }): Promise<MeetingDto> {
+    return this.change(user, id, version, 'RECORD', { itemId, statementBy: body.organizationId }, async (em, m) => {
+      const item = m.agenda.find((i) => i.id === itemId);
+      if (!item) throw notFound('Agenda item', 'itemId');
+      if (!m.organizationIds.includes(body.organizationId)) throw invalid('organizationId', 'organizationId must be a participating organisation');
+      const [org] = await em.query('SELECT name FROM organizations WHERE id = $1', [body.organizationId]);
+      item.statements = [...item.statements.filter((s) => s.organizationId !== body.organizationId), { organizationId: body.organizationId, organizationName: org.name, text: body.text.trim() }];
+      m.agenda = [...m.agenda];
+    });
+  }
+
+  /** Records who attended. */
+  recordAttendance(user: AuthUser, id: string, version: number, participants: { name: string; organizationId: string; present: boolean }[]): Promise<MeetingDto> {
+    return this.change(user, id, version, 'RECORD', { attendance: participants.length }, (_em, m) => {
+      participants.forEach((p, i) => {
+        if (!m.organizationIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
+      });
+      m.participants = participants.map((p) => ({ name: p.name.trim(), organizationId: p.organizationId, present: p.present }));
+    });
+  }
+
+  /** A change to approved minutes: a new revision in draft that refers to the approved one, which stays locked. */
+  async revise(user: AuthUser, id: string): Promise<MeetingDto> {
+    const newId = await this.db.transaction(async (em) => {
+      const m = await this.load(em, user, id, true);
+      const ctx = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot).context as MeetingContext;
+      if (m.state !== 'approved') throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
+      if (!MEETING_RULES.RECORD.may(actorOf(user), ctx)) throw new DomainError(403, 'MEETING.EVENT_FORBIDDEN', 'Only the meeting’s coordinator revises its minutes', 'type');
+      const draft = meetingMachine.resolveState({ value: 'minutes_draft', context: { ...ctx, approvedBy: null, approvedAt: null } });
+      const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = m;
+      const copy = await em.getRepository(Meeting).save({
+        ...rest,
+        state: 'minutes_draft',
+        version: 1,
+        snapshot: store(MEETING_MACHINE_VERSION, draft),
+        planFingerprint: null,
+        revision: m.revision + 1,
+        previousVersionId: m.id,
+        createdById: user.id,
+      });
+      await this.audit.record(em, user, { action: 'meeting.revise', entityType: 'meeting', entityId: copy.id, after: { previousVersionId: m.id, revision: copy.revision } });
+      return copy.id;
+    });
+    return this.get(user, newId);
+  }
+
+  /** The meeting row for documents (visibility checked). */
+  async forDocuments(user: AuthUser, id: string): Promise<Meeting> {
+    return this.load(this.db.manager, user, id);
+  }
+}

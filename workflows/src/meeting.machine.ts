@@ -1,0 +1,87 @@
+import { assign, setup } from 'xstate';
+import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
+
+export const MEETING_MACHINE_VERSION = 1;
+
+export const MEETING_STATES = ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+
+export interface MeetingContext {
+  /** The participating organisations: only their people run and approve the meeting. */
+  organizationIds: string[];
+  approvedBy: string | null;
+  approvedAt: string | null;
+  cancelReason: string | null;
+}
+
+export type MeetingEvent = EventBase &
+  (
+    | { type: 'UPDATE_AGENDA' }
+    | { type: 'START' }
+    | { type: 'SET_CURRENT'; itemId: string }
+    | { type: 'RECORD' }
+    | { type: 'END' }
+    | { type: 'APPROVE' }
+    | { type: 'CANCEL'; reason: string }
+  );
+
+type Ev<T extends MeetingEvent['type']> = Extract<MeetingEvent, { type: T }>;
+
+const participant = (a: Actor, c: MeetingContext) => isUser(a) && c.organizationIds.includes(a.organizationId);
+/** The coordinator prepares, runs and writes the minutes (the secretary). */
+const secretary = (a: Actor, c: MeetingContext) => participant(a, c) && hasRole(a, 'coordinator');
+
+/** Who may send each meeting event. Decisions and statements are RECORD events, refused once the minutes are approved. */
+export const MEETING_RULES: { [T in MeetingEvent['type']]: EventRule<MeetingContext, Ev<T>> } = {
+  UPDATE_AGENDA: { may: secretary },
+  START: { may: (a, c) => secretary(a, c) || (participant(a, c) && hasRole(a, 'commander')) },
+  SET_CURRENT: { may: secretary, check: (e) => (typeof e.itemId === 'string' && e.itemId ? null : { field: 'itemId', message: 'itemId names an agenda item' }) },
+  RECORD: { may: secretary },
+  END: { may: secretary },
+  // The minutes are approved by a chief of a participating organisation.
+  APPROVE: { may: (a, c) => participant(a, c) && hasRole(a, 'commander') },
+  CANCEL: { may: secretary, check: (e) => text(e.reason, 'reason', 3, 1000) },
+};
+
+const allowed = ({ context, event }: { context: MeetingContext; event: MeetingEvent }) => {
+  const rule = MEETING_RULES[event.type] as EventRule<MeetingContext, MeetingEvent>;
+  return rule.may(event.actor, context) && (rule.check?.(event, context) ?? null) === null;
+};
+
+/** A meeting of the EST cycle (chefssamråd or the weekly operational group): planned, held, minuted, approved. */
+export const meetingMachine = setup({
+  types: {} as { context: MeetingContext; events: MeetingEvent; input: { organizationIds: string[] } },
+  guards: { allowed },
+  actions: {
+    approve: assign({ approvedBy: ({ event }) => (isUser(event.actor) ? event.actor.id : null), approvedAt: ({ event }) => event.now }),
+    cancel: assign({ cancelReason: ({ event }) => (event as Ev<'CANCEL'>).reason.trim() }),
+  },
+}).createMachine({
+  id: 'meeting',
+  initial: 'planned',
+  context: ({ input }) => ({ organizationIds: input.organizationIds, approvedBy: null, approvedAt: null, cancelReason: null }),
+  states: {
+    planned: {
+      on: {
+        UPDATE_AGENDA: { guard: 'allowed' },
+        START: { target: 'in_session', guard: 'allowed' },
+        CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
+      },
+    },
+    in_session: {
+      on: {
+        SET_CURRENT: { guard: 'allowed' },
+        RECORD: { guard: 'allowed' },
+        END: { target: 'minutes_draft', guard: 'allowed' },
+      },
+    },
+    minutes_draft: {
+      on: {
+        RECORD: { guard: 'allowed' },
+        APPROVE: { target: 'approved', guard: 'allowed', actions: 'approve' },
+      },
+    },
+    approved: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
