@@ -1,5 +1,6 @@
 import { AgreedAction } from './actions/action.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
+import { LoginAttempt } from './auth/login-attempt.entity';
 import { Session } from './auth/session.entity';
 import { CaseHistoryEntry } from './cases/case-history.entity';
 import { EstCase } from './cases/case.entity';
@@ -14,4 +15,4 @@ import { AreaLevelEntry } from './reports/area-level.entity';
 import { SituationReport } from './reports/report.entity';
 
 /** Every TypeORM entity of the API; the migration test checks that the migrations produce exactly this schema. */
-export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting];
+export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting, LoginAttempt];

@@ -15,6 +15,7 @@ import { AppConfig } from './common/config';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { openDatabase } from './database/data-source';
+import { sameOriginWrites, securityHeaders } from './common/security';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureInitialAdmin, seedDemoData } from './demo/demo-data';
 
 export { loadConfig, ConfigError } from './common/config';
@@ -39,6 +40,9 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+  app.use(securityHeaders(config));
+  app.use(sameOriginWrites(config));
   app.setGlobalPrefix('api');
   app.use(cookieParser());
   app.use(json({ limit: '1mb' }));

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Injectable, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Injectable, Post, Req, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MeDto } from '@samverka/contracts';
 import { IsString, MaxLength } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
@@ -44,8 +44,8 @@ export class AuthController {
 
   /** Signs in with e-mail and password; sets the httpOnly session cookie. */
   @Post('login') @Public() @HttpCode(200)
-  async login(@Body() body: LoginBody, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
-    const { token, user, expiresAt } = await this.auth.login(body.email, body.password);
+  async login(@Body() body: LoginBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+    const { token, user, expiresAt } = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -60,6 +60,13 @@ export class AuthController {
   @Post('logout') @SignedIn() @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+
+  /** Ends all of the user's sessions, on every device. */
+  @Post('logout-all') @SignedIn() @HttpCode(204)
+  async logoutAll(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logoutEverywhere(user.id);
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
   }
 

@@ -8,7 +8,9 @@ import { APP_CONFIG } from '../common/tokens';
 import { User } from '../directory/user.entity';
 import { AuthUser } from './access.decorators';
 import { hashPassword, verifyPassword } from './passwords';
+import { LoginAttempt } from './login-attempt.entity';
 import { Session } from './session.entity';
+import { ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, blockSeconds, FORGET_AFTER_SECONDS } from './throttle';
 
 export const SESSION_COOKIE = 'samverka_session';
 
@@ -34,13 +36,45 @@ export class AuthService implements OnModuleInit {
     return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
   }
 
-  /** Checks the credentials and opens a session; one generic error for every failure. */
-  async login(email: string, password: string): Promise<{ token: string; user: User; expiresAt: Date }> {
-    const user = await this.db.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
+  /** Refuses with 429 while the account or the address has to wait after too many failures. */
+  private async checkThrottle(keys: string[]): Promise<void> {
+    const rows: { blocked_until: Date }[] = await this.db.query(
+      `SELECT blocked_until FROM login_attempts WHERE key = ANY($1) AND blocked_until > now() AND last_failure_at > now() - make_interval(secs => $2)`,
+      [keys, FORGET_AFTER_SECONDS],
+    );
+    if (rows.length === 0) return;
+    const wait = Math.max(...rows.map((r) => Math.ceil((new Date(r.blocked_until).getTime() - Date.now()) / 1000)));
+    throw new DomainError(429, 'AUTH.TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${wait} seconds`, 'email', { retryAfterSeconds: wait });
+  }
+
+  /** Counts a failure for the account and the address (atomically, shared by every API process). */
+  private async recordFailure(accountKey: string, addressKey: string): Promise<void> {
+    for (const [key, free] of [[accountKey, ACCOUNT_FREE_FAILURES], [addressKey, ADDRESS_FREE_FAILURES]] as const) {
+      const [row]: { failures: number }[] = await this.db.query(
+        `INSERT INTO login_attempts (key, failures, last_failure_at) VALUES ($1, 1, now())
+         ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN login_attempts.last_failure_at < now() - make_interval(secs => $2) THEN 1 ELSE login_attempts.failures + 1 END,
+                                         last_failure_at = now()
+         RETURNING failures`,
+        [key, FORGET_AFTER_SECONDS],
+      );
+      const wait = blockSeconds(row.failures, free);
+      if (wait > 0) await this.db.query(`UPDATE login_attempts SET blocked_until = now() + make_interval(secs => $2) WHERE key = $1`, [key, wait]);
+    }
+  }
+
+  /** Checks the credentials and opens a session; one generic error for every failure, and throttling per account and address. */
+  async login(email: string, password: string, address = 'unknown'): Promise<{ token: string; user: User; expiresAt: Date }> {
+    const normalized = email.trim().toLowerCase();
+    const accountKey = `email:${normalized}`;
+    const addressKey = `ip:${address}`;
+    await this.checkThrottle([accountKey, addressKey]);
+    const user = await this.db.getRepository(User).findOne({ where: { email: normalized } });
     const ok = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
     if (!user || !ok || !user.active) {
+      await this.recordFailure(accountKey, addressKey);
       throw new DomainError(401, 'AUTH.INVALID_CREDENTIALS', 'Wrong e-mail address or password');
     }
+    await this.db.getRepository(LoginAttempt).delete({ key: accountKey });
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionMaxHours * 3_600_000);
@@ -66,6 +100,12 @@ export class AuthService implements OnModuleInit {
     }
     const u = row.user;
     return { id: u.id, name: u.name, email: u.email, roles: u.roles, organizationId: u.organizationId, sessionId: row.id };
+  }
+
+  /** Ends every session of the user ("sign out everywhere"). */
+  async logoutEverywhere(userId: string): Promise<number> {
+    const res = await this.db.getRepository(Session).delete({ userId });
+    return res.affected ?? 0;
   }
 
   /** Ends one session at once, for every API process. */

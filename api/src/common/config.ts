@@ -42,6 +42,8 @@ const schema = z.object({
     .optional(),
   MAP_ATTRIBUTION: z.string().max(300).optional(),
   CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
+  TRUST_PROXY: bool('TRUST_PROXY').optional(),
+  PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
 });
 
 /** The validated settings the application runs with. */
@@ -66,6 +68,10 @@ export interface AppConfig {
   mapAttribution: string;
   /** Days after closing during which a case can be reopened. */
   caseReopenDays: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling). */
+  trustProxy: boolean;
+  /** The origin browsers use, when it differs from the Host the API sees (behind a proxy). */
+  publicOrigin?: string;
 }
 
 /** Thrown for an invalid setting; its message is one readable line naming the setting. */
@@ -123,5 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : (e.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     mapAttribution: e.MAP_ATTRIBUTION ?? '© OpenStreetMap contributors',
     caseReopenDays: e.CASE_REOPEN_DAYS ?? 90,
+    trustProxy: e.TRUST_PROXY ?? false,
+    publicOrigin: e.PUBLIC_ORIGIN,
   };
 }

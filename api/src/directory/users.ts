@@ -7,7 +7,7 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptiona
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { hashPassword, MIN_PASSWORD_LENGTH, weakPassword } from '../auth/passwords';
 import { Session } from '../auth/session.entity';
 import { conflict, invalid, notFound } from '../common/errors';
 import { uuidParam } from '../common/validation';
@@ -58,6 +58,8 @@ export class UsersService {
   }
 
   async create(actor: AuthUser, body: CreateUserBody): Promise<UserDto> {
+    const weak = weakPassword(body.password, body.email);
+    if (weak) throw invalid('password', weak);
     const passwordHash = await hashPassword(body.password);
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(User);
@@ -71,6 +73,8 @@ export class UsersService {
   }
 
   async update(actor: AuthUser, id: string, body: UpdateUserBody): Promise<UserDto> {
+    const weak = body.password ? weakPassword(body.password, body.email) : null;
+    if (weak) throw invalid('password', weak);
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(User);
