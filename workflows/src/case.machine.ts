@@ -1,3 +1,4 @@
+import type { PlannedActionDto } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, text } from './common';
 
@@ -7,23 +8,8 @@ export const CASE_MACHINE_VERSION = 1;
 export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** An action as proposed and, once agreed, created: Brå's action-plan columns. */
-export interface PlannedAction {
-  /** The cause (orsak) the action addresses. */
-  cause: string;
-  /** What is done (åtgärd). */
-  what: string;
-  /** The operational goal. */
-  goal: string;
-  /** The responsible organisation: must be in the area's partnership. */
-  organizationId: string;
-  ownerId?: string | null;
-  startDate?: string | null;
-  /** YYYY-MM-DD */
-  dueDate: string;
-  kind: 'one_off' | 'ordinary';
-  term: 'short' | 'long';
-}
+/** An action as proposed and, once agreed, created: Brå's action-plan columns (the API's contract). */
+export type PlannedAction = PlannedActionDto;
 
 export interface CaseContext {
   /** The organisations of the area's partnership when the case was opened (decisions must stay inside it). */

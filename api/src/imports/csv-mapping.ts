@@ -1,7 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import type { Assessment } from '@samverka/contracts';
+import { type Assessment, findPersonalData } from '@samverka/contracts';
 import { createHash } from 'node:crypto';
-import { findPersonalData } from '@samverka/contracts';
 import { SWEDEN_BOUNDS } from '../reports/reports.service';
 import { TIME_ZONE } from '../reports/weeks';
 

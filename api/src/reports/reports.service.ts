@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateReportRequest, Page, ReportDto } from '@samverka/contracts';
+import { type CreateReportRequest, findPersonalData, type Page, type ReportDto } from '@samverka/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,7 +9,6 @@ import { DomainError, invalid, notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
 import { Place } from '../directory/place.entity';
-import { findPersonalData } from '@samverka/contracts';
 import { ReportFilterQuery, ReportListQuery, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
 import { TIME_ZONE } from './weeks';
