@@ -1,9 +1,10 @@
 import { Routes } from '@angular/router';
-import { adminGuard, authGuard, signedOutGuard } from './core/auth/auth.guard';
+import { adminGuard, authGuard, roleGuard, signedOutGuard } from './core/auth/auth.guard';
 
 /**
  * All pages are loaded lazily. Signed-in pages live inside the shell; the admin screens also
- * require the admin role. `title` holds a dictionary key, translated by `TranslatedTitleStrategy`.
+ * require the admin role, the CSV import the coordinator or analyst role. `title` holds a
+ * dictionary key, translated by `TranslatedTitleStrategy`.
  */
 export const routes: Routes = [
   {
@@ -22,6 +23,22 @@ export const routes: Routes = [
         pathMatch: 'full',
         title: 'overview.title',
         loadComponent: () => import('./overview/overview').then((m) => m.Overview),
+      },
+      {
+        path: 'reports/new',
+        title: 'report.new.title',
+        loadComponent: () => import('./reports/new-report').then((m) => m.NewReport),
+      },
+      {
+        path: 'reports/import',
+        title: 'import.title',
+        canActivate: [roleGuard('coordinator', 'analyst')],
+        loadComponent: () => import('./reports/import-page').then((m) => m.ImportPage),
+      },
+      {
+        path: 'areas/:id/picture',
+        title: 'picture.title',
+        loadComponent: () => import('./reports/picture/situation-picture').then((m) => m.SituationPicture),
       },
       {
         path: 'areas/:id',

@@ -18,7 +18,16 @@ import { DirectoryApi } from './directory-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatTableModule, MatChipSet, MatChip, MatProgressBar, MatButton, RouterLink, TPipe, LocalNumberPipe, Icon],
   template: `
-    <h1>{{ area()?.name ?? ('area.title' | t) }}</h1>
+    <div class="page-header">
+      <h1>{{ area()?.name ?? ('area.title' | t) }}</h1>
+      @if (area(); as area) {
+        <div class="page-actions">
+          <a matButton="filled" [routerLink]="['/areas', area.id, 'picture']" data-testid="open-picture">
+            <sv-icon name="barChart" /> {{ 'area.picture' | t }}
+          </a>
+        </div>
+      }
+    </div>
     <div class="progress-slot">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />

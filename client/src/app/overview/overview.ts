@@ -4,11 +4,25 @@ import { MatCard, MatCardActions, MatCardContent, MatCardHeader, MatCardTitle } 
 import { MatChip, MatChipSet } from '@angular/material/chips';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { AreaSummaryDto } from '@samverka/contracts';
+import type { AreaLevel, AreaLevelDto, AreaSummaryDto } from '@samverka/contracts';
+import { catchError, forkJoin, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { errorMessage, toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
+import { Icon } from '../core/ui/icon';
 import { DirectoryApi } from '../directory/directory-api';
+import { LevelChip } from '../reports/level-chip';
+import { ReportsApi } from '../reports/reports-api';
+import { currentWeek, shiftWeek, weekNumber } from '../reports/weeks';
+
+/** Levels of the weeks before this one shown on each card. */
+export const LEVEL_WEEKS = 8;
+
+/** An area's level this week and in the weeks before (null: not assessed). */
+interface AreaLevels {
+  current: AreaLevelDto | null;
+  recent: { week: string; level: AreaLevel | null }[];
+}
 
 /** The home page: a greeting and a card for each area of the user's partnership. */
 @Component({
@@ -26,6 +40,8 @@ import { DirectoryApi } from '../directory/directory-api';
     MatProgressBar,
     RouterLink,
     TPipe,
+    Icon,
+    LevelChip,
   ],
   template: `
     <h1>{{ 'overview.title' | t }}</h1>
@@ -60,6 +76,23 @@ import { DirectoryApi } from '../directory/directory-api';
               </mat-card-title>
             </mat-card-header>
             <mat-card-content>
+              <div class="levels" data-testid="area-levels">
+                @if (levels()[area.id]; as l) {
+                  <p class="level-now">
+                    <span class="level-now-label">{{ 'overview.levelThisWeek' | t: { week: weekNo(thisWeek) } }}</span>
+                    <sv-level-chip [level]="l.current?.level ?? null" [emptyText]="'overview.noLevel' | t" data-testid="level-now" />
+                  </p>
+                  <p class="recent-label" [id]="'recent-' + area.id">{{ 'overview.recentLevels' | t: { count: levelWeeks } }}</p>
+                  <ol class="recent" [attr.aria-labelledby]="'recent-' + area.id">
+                    @for (r of l.recent; track r.week) {
+                      <li>
+                        <span class="recent-week">{{ 'week.short' | t: { week: weekNo(r.week) } }}<span class="visually-hidden">: </span></span>
+                        <sv-level-chip [level]="r.level" [emptyText]="'level.notSet' | t" />
+                      </li>
+                    }
+                  </ol>
+                }
+              </div>
               <p>{{ area.description || ('overview.noDescription' | t) }}</p>
               <p>{{ 'overview.placeCount' | t: { count: area.placeCount } }}</p>
               @if (area.partners.length) {
@@ -73,7 +106,10 @@ import { DirectoryApi } from '../directory/directory-api';
                 </mat-chip-set>
               }
             </mat-card-content>
-            <mat-card-actions>
+            <mat-card-actions class="card-actions">
+              <a matButton="filled" [routerLink]="['/areas', area.id, 'picture']" data-testid="open-picture">
+                <sv-icon name="barChart" /> {{ 'overview.openPicture' | t: { name: area.name } }}
+              </a>
               <a matButton="tonal" [routerLink]="['/areas', area.id]">{{ 'overview.openArea' | t: { name: area.name } }}</a>
             </mat-card-actions>
           </mat-card>
@@ -96,11 +132,26 @@ import { DirectoryApi } from '../directory/directory-api';
     .card-title { font: var(--mat-sys-title-large); margin: 0; }
     .partners-label { font: var(--mat-sys-label-large); margin-bottom: 0.25rem; }
     .chip-type { color: var(--mat-sys-on-surface-variant); margin-inline-start: 0.25em; }
+    .levels { margin-bottom: 0.75rem; }
+    .level-now { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0 0 0.5rem; }
+    .level-now-label { font: var(--mat-sys-title-small); }
+    .recent-label { font: var(--mat-sys-label-large); margin: 0 0 0.25rem; }
+    .recent { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
+    .recent li { display: inline-flex; flex-direction: column; align-items: center; gap: 0.1rem; }
+    .recent-week { font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant); }
+    .recent sv-level-chip { font: var(--mat-sys-label-medium); padding: 0.05em 0.5em; }
+    .card-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   `,
 })
 export class Overview {
   private readonly api = inject(DirectoryApi);
+  private readonly reports = inject(ReportsApi);
   protected readonly i18n = inject(I18n);
+  protected readonly thisWeek = currentWeek();
+  protected readonly levelWeeks = LEVEL_WEEKS;
+  protected readonly weekNo = weekNumber;
+  /** Levels by area id (missing while loading or when they could not be fetched). */
+  protected readonly levels = signal<Record<string, AreaLevels>>({});
 
   protected readonly user = inject(AuthService).user;
   protected readonly areas = signal<AreaSummaryDto[]>([]);
@@ -112,11 +163,31 @@ export class Overview {
       next: (areas) => {
         this.areas.set(areas);
         this.loading.set(false);
+        this.loadLevels(areas);
       },
       error: (err: unknown) => {
         this.error.set(errorMessage(toApiError(err), this.i18n));
         this.loading.set(false);
       },
+    });
+  }
+
+  /** This week's level and the weeks before, per area. */
+  private loadLevels(areas: AreaSummaryDto[]): void {
+    if (!areas.length) return;
+    const weeks = Array.from({ length: LEVEL_WEEKS }, (_, i) => shiftWeek(this.thisWeek, i - LEVEL_WEEKS));
+    forkJoin(areas.map((a) => this.reports.levels(a.id).pipe(catchError(() => of(null))))).subscribe((all) => {
+      const byArea: Record<string, AreaLevels> = {};
+      areas.forEach((area, i) => {
+        const list = all[i];
+        if (!list) return;
+        const byWeek = new Map(list.map((l) => [l.week, l]));
+        byArea[area.id] = {
+          current: byWeek.get(this.thisWeek) ?? null,
+          recent: weeks.map((week) => ({ week, level: byWeek.get(week)?.level ?? null })),
+        };
+      });
+      this.levels.set(byArea);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { DOCUMENT, Injectable, Pipe, PipeTransform, computed, inject, signal } from '@angular/core';
-import type { OrganizationType, Role } from '@samverka/contracts';
+import type { AreaLevel, Assessment, CategoryDto, OrganizationType, Role, TimeOfDay } from '@samverka/contracts';
 import { en } from './en';
 import { Dictionary, MessageKey, sv } from './sv';
 
@@ -65,6 +65,26 @@ export class I18n {
   /** The translated label of an organisation type ("Fastighetsbolag" / "Housing company"). */
   orgType(type: OrganizationType): string {
     return this.t(`orgType.${type}`);
+  }
+
+  /** The translated label of a reporter's assessment ("Hög" / "High"). */
+  assessment(assessment: Assessment): string {
+    return this.t(`assessment.${assessment}`);
+  }
+
+  /** The translated name of an area level ("Gul" / "Yellow"). */
+  level(level: AreaLevel): string {
+    return this.t(`level.${level}`);
+  }
+
+  /** The translated part of the day with its hours ("Kväll (18–24)"). */
+  timeOfDay(part: TimeOfDay): string {
+    return this.t(`timeOfDay.${part}`);
+  }
+
+  /** A category's label in the active language. */
+  category(category: Pick<CategoryDto, 'labelSv' | 'labelEn'>): string {
+    return this.current() === 'sv' ? category.labelSv : category.labelEn;
   }
 
   /** Formats a number with the active language's decimal separator (comma in Swedish). */

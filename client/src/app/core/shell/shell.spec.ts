@@ -53,10 +53,31 @@ describe('Shell', () => {
     expect(text(root, '[data-testid="sign-out"]')).toBe('Logga ut');
   });
 
-  it("lists the user's areas, each linking to its page", async () => {
+  it("lists the user's areas, each linking to its page and to its situational picture", async () => {
     const root = await render(['reporter']);
     expect(hrefs(root, '[data-testid="area-nav"]')).toEqual(['/areas/area-vivalla', '/areas/area-baronbackarna']);
     expect(text(root, '[data-testid="area-nav"]')).toContain('Vivalla');
+    expect(hrefs(root, '[data-testid="picture-nav"]')).toEqual(['/areas/area-vivalla/picture', '/areas/area-baronbackarna/picture']);
+    // The link's name says what it leads to ("Lägesbild: Vivalla"), the visible text is the area.
+    expect(text(root, '[data-testid="picture-nav"] a')).toBe('Lägesbild: Vivalla');
+  });
+
+  it('offers "Ny rapport" to everyone, in the toolbar and the menu', async () => {
+    const root = await render(['reporter']);
+    expect(root.querySelector('header [data-testid="new-report"]')?.getAttribute('href')).toBe('/reports/new');
+    expect(text(root, 'header [data-testid="new-report"]')).toBe('Ny rapport');
+    expect(hrefs(root, 'mat-nav-list[aria-label="Huvudmeny"]')).toEqual(['/', '/reports/new']);
+  });
+
+  it('offers the import to coordinators and analysts only', async () => {
+    let root = await render(['reporter', 'commander', 'action_owner', 'admin']);
+    expect(root.querySelector('[data-testid="import-nav"]')).toBeNull();
+    fixture.destroy();
+    root = await render(['analyst']);
+    expect(root.querySelector('[data-testid="import-nav"]')?.getAttribute('href')).toBe('/reports/import');
+    fixture.destroy();
+    root = await render(['coordinator']);
+    expect(text(root, '[data-testid="import-nav"]')).toBe('Importera');
   });
 
   it('hides the Administration group from non-admins', async () => {
@@ -85,6 +106,7 @@ describe('Shell', () => {
     expect(navs.map((nav) => nav.getAttribute('aria-label') ?? nav.getAttribute('aria-labelledby'))).toEqual([
       'Huvudmeny',
       'nav-areas-heading',
+      'nav-pictures-heading',
     ]);
     expect(root.querySelector('main#main')).not.toBeNull();
     const skip = root.querySelector<HTMLAnchorElement>('a.skip-link');

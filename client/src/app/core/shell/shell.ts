@@ -47,6 +47,11 @@ export class Shell {
   /** The signed-in user (the shell is only shown behind the auth guard). */
   protected readonly user = this.auth.user;
   protected readonly isAdmin = this.auth.isAdmin;
+  /** Coordinators and analysts import incident data (CSV). */
+  protected readonly canImport = computed(() => {
+    const roles = this.user()?.roles ?? [];
+    return roles.includes('coordinator') || roles.includes('analyst');
+  });
 
   /** Whether the viewport is narrow enough for the slide-over navigation. */
   protected readonly handset = toSignal(
