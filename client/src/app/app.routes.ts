@@ -45,6 +45,8 @@ export const routes: Routes = [
         title: 'area.title',
         loadComponent: () => import('./directory/area-page').then((m) => m.AreaPage),
       },
+      { path: 'cases', loadChildren: () => import('./cases/cases.routes').then((m) => m.casesRoutes) },
+      { path: 'meetings', loadChildren: () => import('./meetings/meetings.routes').then((m) => m.meetingsRoutes) },
       {
         path: 'admin',
         canActivate: [adminGuard],

@@ -1,3 +1,5 @@
+import { casesEn } from '../../cases/cases.i18n';
+import { meetingsEn } from '../../meetings/meetings.i18n';
 import type { Dictionary } from './sv';
 
 /** The English dictionary. Typed as `Dictionary`, so a missing or unknown key fails to compile. */
@@ -377,4 +379,6 @@ export const en: Dictionary = {
   'import.error.empty': 'The file is empty.',
   'import.error.columns': 'The file has no column for: {columns}',
   'import.error.mode': 'Choose how to import.',
+  ...casesEn,
+  ...meetingsEn,
 };

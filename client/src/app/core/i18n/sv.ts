@@ -1,3 +1,6 @@
+import { casesSv } from '../../cases/cases.i18n';
+import { meetingsSv } from '../../meetings/meetings.i18n';
+
 /**
  * The Swedish dictionary: the source of every UI text. Keys are stable identifiers; `en.ts` must
  * provide the same keys (the compiler checks it). `{name}` marks a parameter filled in by `t()`.
@@ -378,6 +381,8 @@ export const sv = {
   'import.error.empty': 'Filen är tom.',
   'import.error.columns': 'Filen saknar kolumn för: {columns}',
   'import.error.mode': 'Välj hur importen ska göras.',
+  ...casesSv,
+  ...meetingsSv,
 } satisfies Record<string, string>;
 
 /** A key of the dictionary. */

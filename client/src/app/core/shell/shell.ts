@@ -16,6 +16,8 @@ import { LangSwitch } from '../ui/lang-switch';
 export const HANDSET_QUERY = '(max-width: 959.98px)';
 
 /** The frame around every signed-in page: toolbar, side navigation and the routed content. */
+import { casesNav } from '../../cases/cases.nav';
+import { meetingsNav } from '../../meetings/meetings.nav';
 @Component({
   selector: 'sv-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +53,12 @@ export class Shell {
   protected readonly canImport = computed(() => {
     const roles = this.user()?.roles ?? [];
     return roles.includes('coordinator') || roles.includes('analyst');
+  });
+
+  /** The features' links (cases, meetings) this user may use. */
+  protected readonly featureNav = computed(() => {
+    const roles = this.user()?.roles ?? [];
+    return [...casesNav, ...meetingsNav].filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
   });
 
   /** Whether the viewport is narrow enough for the slide-over navigation. */

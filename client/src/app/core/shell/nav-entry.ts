@@ -1,0 +1,12 @@
+import type { Role } from '@samverka/contracts';
+import type { IconName } from '../ui/icon';
+import type { MessageKey } from '../i18n/sv';
+
+/** A link of the side navigation contributed by a feature; shown when the user holds one of `roles` (all users if omitted). */
+export interface NavEntry {
+  path: string;
+  labelKey: MessageKey;
+  icon: IconName;
+  roles?: Role[];
+  testId?: string;
+}
