@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { ActionPlanRow, actionPlanDocument, ActionPlanView } from './action-plan';
 import { fingerprintOf, renderPdf } from './render';
 
@@ -70,6 +71,30 @@ describe('the joint action plan', () => {
     expect(pdf.subarray(-6).toString()).toContain('%%EOF');
     expect(pageCount(pdf)).toBeGreaterThan(5);
     expect(pdf.toString('latin1')).toContain('Roboto');
+  });
+
+  it('puts every action, organisation and due date of a 200-action plan into the PDF’s text, with å, ä, ö intact', async () => {
+    const v = view(200);
+    const organisations = ['Exempelbostäder AB', 'Lokalpolisområde Exempelstad', 'Hyresfastigheter i Exempelstad AB', 'Exempelstad kommun'];
+    v.cases.forEach((c, ci) =>
+      c.rows.forEach((r, ri) => {
+        const n = ci * 10 + ri;
+        r.what = `Åtgärd nummer ${n} för ökad trygghet`;
+        r.organization = organisations[n % organisations.length];
+        r.due = `2027-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+      }),
+    );
+    const pdf = await renderPdf(actionPlanDocument(v));
+    // pdftotext (poppler-utils) reads the PDF as any reader would: with its fonts' Unicode maps.
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString())?.[1]);
+    expect(pages).toBe(pageCount(pdf));
+    expect(pages).toBeGreaterThanOrEqual(15);
+    expect(pages).toBeLessThanOrEqual(40);
+    const expected = [...v.cases.flatMap((c) => c.rows.flatMap((r) => [r.what, r.due])), ...organisations];
+    expect(expected.filter((t) => !text.includes(t))).toEqual([]);
+    expect(text).toContain('Gemensam handlingsplan');
+    expect(text).toContain('Tvättstugan Norrbyvägen 6');
   });
 
   it('never reads an image from a URL or a local file named in the content', async () => {

@@ -112,7 +112,7 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [20, '*', '*', '*', 58, 100, 90],
+        widths: [28, '*', '*', '*', 58, 100, 90],
         body: [
           ['#', L.cause, L.action, L.goal, L.when, L.who, L.followUp].map((t) => ({ text: t, style: 'th' })),
           ...c.rows.map((r): TableCell[] => [
