@@ -82,40 +82,45 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     const round = m.agenda[2];
 
     // Reorder before the meeting: the round first.
-    const reordered = await coordinator.put(`/api/meetings/${m.id}/agenda`).send({ version: 1, items: [round, ...m.agenda.filter((i: { id: string }) => i.id !== round.id)].map((i: { id: string; kind: string; title: string }) => ({ id: i.id, kind: i.kind, title: i.title })) });
+    const reordered = await coordinator.patch(`/api/meetings/${m.id}/agenda`).send({ version: 1, items: [round, ...m.agenda.filter((i: { id: string }) => i.id !== round.id)].map((i: { id: string; kind: string; title: string }) => ({ id: i.id, kind: i.kind, title: i.title })) });
     expect(reordered.status).toBe(200);
     expect(reordered.body.agenda[0].id).toBe(round.id);
 
-    // A participant connected to a second API process sees the changes without reloading.
+    // Two participants, one on each of two API processes, see the changes without reloading.
     const second = await createApp(t.config as typeof t.config & { databaseUrl: string });
     const server = second.app.getHttpServer().listen(0);
+    const first = t.app.getHttpServer();
+    if (!first.listening) first.listen(0);
+    let decided: { status: number; body: { agenda: { id: string; decision: unknown }[] } };
     try {
-      const port = (server.address() as AddressInfo).port;
       const login = await t.http().post('/api/auth/login').send({ email: 'polischef@exempelstad.se', password: 'est-demo-2026' });
       const cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-      const sse = readEvents(`http://127.0.0.1:${port}/api/meetings/${m.id}/stream`, cookie, 4);
-      await sse.ready;
+      const url = (p: number) => `http://127.0.0.1:${p}/api/meetings/${m.id}/stream`;
+      const onSecond = readEvents(url((server.address() as AddressInfo).port), cookie, 5);
+      const onFirst = readEvents(url((first.address() as AddressInfo).port), cookie, 5);
+      await Promise.all([onSecond.ready, onFirst.ready]);
       const started = await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'START', version: 2 });
       expect(started.body).toMatchObject({ state: 'in_session', currentItemId: round.id });
       await coordinator.post(`/api/meetings/${m.id}/items/${round.id}/statements`).send({ version: 3, organizationId: orgs['Exempelbostäder AB'], text: 'Lugnare i trapphusen sedan oktober' }).expect(200);
       const moved = await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'SET_CURRENT', version: 4, itemId: decisionItem.id });
       expect(moved.body.currentItemId).toBe(decisionItem.id);
-      const events = await sse.events;
-      expect(events.map((e) => e.change)).toEqual(['CONNECTED', 'START', 'RECORD', 'SET_CURRENT']);
-      expect(events[3]).toMatchObject({ version: 5, currentItemId: decisionItem.id });
+      // The decision goes through the case workflow: the case is agreed and its action exists.
+      decided = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({ itemId: decisionItem.id, version: 5, kind: 'agree', note: 'Åtgärderna beslutades', actions: [{ cause: 'Trasig belysning', what: 'Ny belysning och kodlås', goal: 'Inga samlingar efter 22', organizationId: orgs['Exempelbostäder AB'], dueDate: '2026-12-15', kind: 'one_off', term: 'short' }] });
+      const [a, b] = await Promise.all([onSecond.events, onFirst.events]);
+      expect(a.map((e) => e.change)).toEqual(['CONNECTED', 'START', 'RECORD', 'SET_CURRENT', 'RECORD']);
+      expect(a[3]).toMatchObject({ version: 5, currentItemId: decisionItem.id });
+      expect(b.slice(1)).toEqual(a.slice(1));
+      expect(a[4]).toMatchObject({ version: 6 });
     } finally {
       server.close();
       await second.app.close();
     }
-
-    // The decision goes through the case workflow: the case is agreed and its action exists.
-    const decided = await coordinator.post(`/api/meetings/${m.id}/items/${decisionItem.id}/decision`).send({ version: 5, kind: 'agree', note: 'Åtgärderna beslutades', actions: [{ cause: 'Trasig belysning', what: 'Ny belysning och kodlås', goal: 'Inga samlingar efter 22', organizationId: orgs['Exempelbostäder AB'], dueDate: '2026-12-15', kind: 'one_off', term: 'short' }] });
     expect(decided.status).toBe(200);
-    expect(decided.body.agenda.find((i: { id: string }) => i.id === decisionItem.id).decision).toMatchObject({ kind: 'agree', caseState: 'agreed', by: 'Sara Samordnare' });
+    expect(decided.body.agenda.find((i: { id: string }) => i.id === decisionItem.id)!.decision).toMatchObject({ kind: 'agree', caseState: 'agreed', by: 'Sara Samordnare' });
     const c = (await analyst.get(`/api/cases/${caseId}`)).body;
     expect(c.state).toBe('agreed');
     expect(c.actions.map((a: { what: string; dueDate: string }) => [a.what, a.dueDate])).toEqual([['Ny belysning och kodlås', '2026-12-15']]);
-    const again = await coordinator.post(`/api/meetings/${m.id}/items/${decisionItem.id}/decision`).send({ version: 6, kind: 'agree', note: 'Igen' });
+    const again = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({ itemId: decisionItem.id, version: 6, kind: 'agree', note: 'Igen' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CASE.TRANSITION_NOT_ALLOWED');
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Put, Query, Res, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Res, Sse } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { MeetingDto } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
@@ -48,6 +48,7 @@ export class AgendaBody {
 
 export class DecisionBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'itemId must be an agenda item id' }) itemId!: string;
   @ApiProperty({ enum: ['agree', 'send_back', 'escalate', 'note'] }) @IsIn(['agree', 'send_back', 'escalate', 'note'], { message: 'kind must be agree, send_back, escalate or note' }) kind!: 'agree' | 'send_back' | 'escalate' | 'note';
   @ApiProperty() @Transform(trim) @IsString() @MaxLength(4000) note!: string;
   /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
@@ -69,6 +70,15 @@ export class RevisionBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
 }
 
+export class MeetingListQuery {
+  @ApiPropertyOptional({ enum: ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] })
+  @IsOptional() @IsIn(['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'], { message: 'state must be planned, in_session, minutes_draft, approved or cancelled' })
+  state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date' }) to?: string;
+}
+
 export class LangQuery {
   @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
 }
@@ -88,10 +98,10 @@ export class MeetingsController {
     return this.meetings.create(user, body);
   }
 
-  /** The meetings of the caller's organisation, newest first. */
+  /** The meetings of the caller's organisation, newest first, optionally filtered. */
   @Get() @SignedIn()
-  list(@CurrentUser() user: AuthUser): Promise<MeetingDto[]> {
-    return this.meetings.list(user);
+  list(@CurrentUser() user: AuthUser, @Query() q: MeetingListQuery): Promise<MeetingDto[]> {
+    return this.meetings.list(user, q);
   }
 
   @Get(':id') @SignedIn()
@@ -107,15 +117,26 @@ export class MeetingsController {
   }
 
   /** Reorders, adds and removes agenda items before the meeting. */
-  @Put(':id/agenda') @SignedIn()
+  @Patch(':id/agenda') @SignedIn()
   agenda(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: AgendaBody): Promise<MeetingDto> {
     return this.meetings.updateAgenda(user, id, body.version, body.items);
   }
 
-  /** Records an item's decision; for a case it sends the case event (agree, send back, escalate). */
+  // TEMPORARY for the client being built against the first route names; removed when it moves to PATCH/decisions.
+  @Put(':id/agenda') @SignedIn()
+  agendaPut(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: AgendaBody): Promise<MeetingDto> {
+    return this.meetings.updateAgenda(user, id, body.version, body.items);
+  }
+
   @Post(':id/items/:itemId/decision') @SignedIn() @HttpCode(200)
-  decision(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: DecisionBody): Promise<MeetingDto> {
-    return this.meetings.recordDecision(user, id, itemId, body.version, body);
+  decisionOnItem(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: Omit<DecisionBody, 'itemId'> & { version: number }): Promise<MeetingDto> {
+    return this.meetings.recordDecision(user, id, itemId, body.version, body as DecisionBody);
+  }
+
+  /** Records an agenda item's decision (`itemId`); for a case it sends the case event (agree, send back, escalate). */
+  @Post(':id/decisions') @SignedIn() @HttpCode(200)
+  decision(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: DecisionBody): Promise<MeetingDto> {
+    return this.meetings.recordDecision(user, id, body.itemId, body.version, body);
   }
 
   /** Records an organisation's round-the-table statement. */

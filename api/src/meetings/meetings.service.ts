@@ -125,8 +125,13 @@ export class MeetingsService {
     return this.get(user, id);
   }
 
-  async list(user: AuthUser): Promise<MeetingDto[]> {
-    const rows = await this.db.getRepository(Meeting).createQueryBuilder('m').where(user.roles.includes('admin') ? 'TRUE' : ':org = ANY(m.organization_ids)', { org: user.organizationId }).orderBy('m.starts_at', 'DESC').getMany();
+  async list(user: AuthUser, f: { state?: string; areaId?: string; from?: string; to?: string } = {}): Promise<MeetingDto[]> {
+    const qb = this.db.getRepository(Meeting).createQueryBuilder('m').where(user.roles.includes('admin') ? 'TRUE' : ':org = ANY(m.organization_ids)', { org: user.organizationId }).orderBy('m.starts_at', 'DESC');
+    if (f.state) qb.andWhere('m.state = :state', { state: f.state });
+    if (f.areaId) qb.andWhere(':area = ANY(m.area_ids)', { area: f.areaId });
+    if (f.from) qb.andWhere('m.starts_at >= :from', { from: new Date(f.from) });
+    if (f.to) qb.andWhere('m.starts_at < :to', { to: new Date(f.to) });
+    const rows = await qb.getMany();
     return Promise.all(rows.map((m) => this.toDto(this.db.manager, user, m)));
   }
 
