@@ -122,17 +122,6 @@ export class MeetingsController {
     return this.meetings.updateAgenda(user, id, body.version, body.items);
   }
 
-  // TEMPORARY for the client being built against the first route names; removed when it moves to PATCH/decisions.
-  @Put(':id/agenda') @SignedIn()
-  agendaPut(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: AgendaBody): Promise<MeetingDto> {
-    return this.meetings.updateAgenda(user, id, body.version, body.items);
-  }
-
-  @Post(':id/items/:itemId/decision') @SignedIn() @HttpCode(200)
-  decisionOnItem(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: Omit<DecisionBody, 'itemId'> & { version: number }): Promise<MeetingDto> {
-    return this.meetings.recordDecision(user, id, itemId, body.version, body as DecisionBody);
-  }
-
   /** Records an agenda item's decision (`itemId`); for a case it sends the case event (agree, send back, escalate). */
   @Post(':id/decisions') @SignedIn() @HttpCode(200)
   decision(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: DecisionBody): Promise<MeetingDto> {

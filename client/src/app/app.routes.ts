@@ -14,6 +14,13 @@ export const routes: Routes = [
     loadComponent: () => import('./core/auth/login').then((m) => m.Login),
   },
   {
+    // The projector view stands alone, outside the shell's toolbar and navigation.
+    path: 'meetings/:id/present',
+    title: 'meetings.present.title',
+    canActivate: [authGuard],
+    loadComponent: () => import('./meetings/presenter').then((m) => m.Presenter),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),

@@ -9,4 +9,6 @@ export interface NavEntry {
   icon: IconName;
   roles?: Role[];
   testId?: string;
+  /** Active only on exactly this path (not on the paths below it); query parameters never matter. */
+  exact?: boolean;
 }

@@ -5,7 +5,7 @@ import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatListItem, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { AuthService } from '../auth/auth';
 import { I18n, TPipe } from '../i18n/i18n';
@@ -54,6 +54,9 @@ export class Shell {
     const roles = this.user()?.roles ?? [];
     return roles.includes('coordinator') || roles.includes('analyst');
   });
+
+  protected readonly exactPath: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
+  protected readonly subsetPath: IsActiveMatchOptions = { ...this.exactPath, paths: 'subset' };
 
   /** The features' links (cases, meetings) this user may use. */
   protected readonly featureNav = computed(() => {

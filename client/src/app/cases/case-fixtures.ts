@@ -1,0 +1,96 @@
+import type { ActionDto, CaseDto, CaseHistoryDto, CaseSummaryDto, PlannedActionDto } from '@samverka/contracts';
+import { KOMMUN, OBO, POLIS } from '../testing/fixtures';
+
+/** Test data for the case screens (used by the specs only). */
+export function caseSummary(overrides: Partial<CaseSummaryDto> = {}): CaseSummaryDto {
+  return {
+    id: 'case-1',
+    areaId: 'area-vivalla',
+    areaName: 'Vivalla',
+    title: 'Stökigt vid tvättstugan kvällstid',
+    state: 'reported',
+    version: 1,
+    actionCount: 0,
+    openActionCount: 0,
+    overdueActionCount: 0,
+    createdAt: '2026-11-10T09:00:00.000Z',
+    updatedAt: '2026-11-18T14:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function planned(overrides: Partial<PlannedActionDto> = {}): PlannedActionDto {
+  return {
+    cause: 'Tvättstugan står olåst på kvällarna',
+    what: 'Byta lås och sätta upp belysning',
+    goal: 'Inga samlingar i tvättstugan efter kl. 22',
+    organizationId: OBO.id,
+    startDate: '2026-11-23',
+    dueDate: '2026-12-01',
+    kind: 'one_off',
+    term: 'short',
+    ...overrides,
+  };
+}
+
+export function action(overrides: Partial<ActionDto> = {}): ActionDto {
+  return {
+    id: 'action-1',
+    caseId: 'case-1',
+    caseTitle: 'Stökigt vid tvättstugan kvällstid',
+    areaId: 'area-vivalla',
+    areaName: 'Vivalla',
+    number: 1,
+    cause: 'Tvättstugan står olåst på kvällarna',
+    what: 'Byta lås och sätta upp belysning',
+    goal: 'Inga samlingar i tvättstugan efter kl. 22',
+    organization: { id: OBO.id, name: OBO.name },
+    owner: null,
+    startDate: null,
+    dueDate: '2026-12-01',
+    kind: 'one_off',
+    term: 'short',
+    state: 'planned',
+    version: 1,
+    daysOverdue: 0,
+    report: null,
+    blockedReason: null,
+    cancelReason: null,
+    allowedEvents: [],
+    ...overrides,
+  };
+}
+
+export function caseDto(overrides: Partial<CaseDto> = {}): CaseDto {
+  return {
+    ...caseSummary(),
+    description: 'Grupper samlas i tvättstugan på kvällarna; boende känner sig otrygga.',
+    analysis: null,
+    proposedActions: [],
+    outcome: null,
+    dismissal: null,
+    closedAt: null,
+    reports: [],
+    places: [{ id: 'place-tvatt', areaId: 'area-vivalla', name: 'Tvättstugan Vivallagatan 6', latitude: 59.2954, longitude: 15.2066 }],
+    actions: [],
+    allowedEvents: [],
+    ...overrides,
+  };
+}
+
+export function historyEntry(overrides: Partial<CaseHistoryDto> = {}): CaseHistoryDto {
+  return {
+    id: '1',
+    actionId: null,
+    eventType: 'CREATED',
+    payload: { title: 'Stökigt vid tvättstugan kvällstid' },
+    fromState: null,
+    toState: 'reported',
+    version: 1,
+    actor: { id: 'user-2', name: 'Anders Analytiker', organizationName: KOMMUN.name },
+    at: '2026-11-10T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const PARTNERS = [KOMMUN, POLIS, OBO];

@@ -1,0 +1,77 @@
+import { FormControl, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
+import type { PlannedActionDto } from '@samverka/contracts';
+import { minTrimmed } from '../dialogs/dialog-base';
+
+/** One row of the action plan as a form: Brå's columns (cause → action → goal → when → who) and its kind and term. */
+export type PlanRow = FormGroup<{
+  cause: FormControl<string>;
+  what: FormControl<string>;
+  goal: FormControl<string>;
+  organizationId: FormControl<string>;
+  ownerId: FormControl<string | null>;
+  startDate: FormControl<string>;
+  dueDate: FormControl<string>;
+  kind: FormControl<PlannedActionDto['kind']>;
+  term: FormControl<PlannedActionDto['term']>;
+}>;
+
+export const KINDS: readonly PlannedActionDto['kind'][] = ['one_off', 'ordinary'];
+export const TERMS: readonly PlannedActionDto['term'][] = ['short', 'long'];
+
+/** The form values of a row, empty or from a proposed action. */
+export function rowValue(a?: PlannedActionDto): ReturnType<PlanRow['getRawValue']> {
+  return {
+    cause: a?.cause ?? '',
+    what: a?.what ?? '',
+    goal: a?.goal ?? '',
+    organizationId: a?.organizationId ?? '',
+    ownerId: a?.ownerId ?? null,
+    startDate: a?.startDate ?? '',
+    dueDate: a?.dueDate ?? '',
+    kind: a?.kind ?? 'one_off',
+    term: a?.term ?? 'short',
+  };
+}
+
+/** A row, empty or filled from a proposed action. */
+export function planRow(fb: NonNullableFormBuilder, a?: PlannedActionDto): PlanRow {
+  const v = rowValue(a);
+  return fb.group({
+    cause: [v.cause, [minTrimmed(1), Validators.maxLength(500)]],
+    what: [v.what, [minTrimmed(1), Validators.maxLength(1000)]],
+    goal: [v.goal, [minTrimmed(1), Validators.maxLength(500)]],
+    organizationId: [v.organizationId, Validators.required],
+    ownerId: fb.control<string | null>(v.ownerId),
+    startDate: [v.startDate],
+    dueDate: [v.dueDate, Validators.required],
+    kind: [v.kind, Validators.required],
+    term: [v.term, Validators.required],
+  });
+}
+
+/** The row as the API takes it (empty start left out, texts trimmed, the owner kept when a proposal had one). */
+export function toPlanned(row: PlanRow): PlannedActionDto {
+  const v = row.getRawValue();
+  return {
+    cause: v.cause.trim(),
+    what: v.what.trim(),
+    goal: v.goal.trim(),
+    organizationId: v.organizationId,
+    ...(v.ownerId ? { ownerId: v.ownerId } : {}),
+    ...(v.startDate ? { startDate: v.startDate } : {}),
+    dueDate: v.dueDate,
+    kind: v.kind,
+    term: v.term,
+  };
+}
+
+/** Marks a start after the due date on the start field (as the server would); true when the dates are in order. */
+export function checkDates(row: PlanRow): boolean {
+  const { startDate, dueDate } = row.getRawValue();
+  if (startDate && dueDate && startDate > dueDate) {
+    row.controls.startDate.setErrors({ message: 'cases.error.startDate' });
+    row.controls.startDate.markAsTouched();
+    return false;
+  }
+  return true;
+}

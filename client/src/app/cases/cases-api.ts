@@ -1,0 +1,102 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { ActionDto, CaseDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest, PlannedActionDto, ReportDto } from '@samverka/contracts';
+import { Observable } from 'rxjs';
+
+/** The case events a user sends, with their payloads (the workflow's rules check them again on the server). */
+export interface CaseEventPayloads {
+  START_ANALYSIS: Record<string, never>;
+  SAVE_ANALYSIS: { analysis: string };
+  PROPOSE: { actions: PlannedActionDto[]; analysis?: string };
+  AGREE: { actions?: PlannedActionDto[] };
+  SEND_BACK: { note: string };
+  ESCALATE: { note: string };
+  EVALUATE: { outcome: 'effective' | 'not_effective' | 'escalate'; note: string };
+  DISMISS: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId?: string | null; note: string };
+  REOPEN: { note: string };
+}
+export type CaseEventType = keyof CaseEventPayloads;
+
+/** The action events a user sends, with their payloads. */
+export interface ActionEventPayloads {
+  ASSIGN: { ownerId: string };
+  START: Record<string, never>;
+  COMPLETE: { report: string };
+  BLOCK: { reason: string };
+  RESUME: Record<string, never>;
+  CANCEL: { reason: string };
+}
+export type ActionEventType = keyof ActionEventPayloads;
+
+/** Filters of `GET /api/cases`. */
+export interface CaseFilters {
+  areaId?: string;
+  state?: CaseState;
+  organizationId?: string;
+  overdue?: boolean;
+}
+
+/** Filters of `GET /api/actions`. */
+export interface ActionFilters {
+  organizationId?: string;
+  ownerId?: string;
+  state?: ActionDto['state'];
+  overdue?: boolean;
+  /** YYYY-MM-DD (exclusive). */
+  dueBefore?: string;
+}
+
+function params(filters: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    result = result.set(key, String(value));
+  }
+  return result;
+}
+
+/** The case and action endpoints: cases, their events and history, and the agreed actions. */
+@Injectable({ providedIn: 'root' })
+export class CasesApi {
+  private readonly http = inject(HttpClient);
+
+  /** Opens a case from reports and/or places (analysts and coordinators). */
+  create(body: CreateCaseRequest): Observable<CaseDto> {
+    return this.http.post<CaseDto>('/api/cases', body);
+  }
+
+  /** The cases the user may see, most recently changed first. */
+  list(filters: CaseFilters = {}): Observable<CaseSummaryDto[]> {
+    return this.http.get<CaseSummaryDto[]>('/api/cases', { params: params(filters) });
+  }
+
+  /** One case with its reports, places, actions and the events the user may send now. */
+  get(id: string): Observable<CaseDto> {
+    return this.http.get<CaseDto>(`/api/cases/${encodeURIComponent(id)}`);
+  }
+
+  /** Sends an event as `{type, version, …payload}`; answers with the case as it is now. */
+  send<T extends CaseEventType>(id: string, version: number, type: T, payload: CaseEventPayloads[T]): Observable<CaseDto> {
+    return this.http.post<CaseDto>(`/api/cases/${encodeURIComponent(id)}/events`, { type, version, ...payload });
+  }
+
+  /** The case's timeline, oldest first. */
+  history(id: string): Observable<CaseHistoryDto[]> {
+    return this.http.get<CaseHistoryDto[]>(`/api/cases/${encodeURIComponent(id)}/history`);
+  }
+
+  /** One report (to show a report chosen on another page that is older than the form's list). */
+  report(id: string): Observable<ReportDto> {
+    return this.http.get<ReportDto>(`/api/reports/${encodeURIComponent(id)}`);
+  }
+
+  /** Agreed actions, by due date. */
+  actions(filters: ActionFilters = {}): Observable<ActionDto[]> {
+    return this.http.get<ActionDto[]>('/api/actions', { params: params(filters) });
+  }
+
+  /** Sends an event to an action as `{type, version, …payload}`; answers with the action as it is now. */
+  sendAction<T extends ActionEventType>(id: string, version: number, type: T, payload: ActionEventPayloads[T]): Observable<ActionDto> {
+    return this.http.post<ActionDto>(`/api/actions/${encodeURIComponent(id)}/events`, { type, version, ...payload });
+  }
+}

@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { EventDialogBase, EventDialogData, minTrimmed } from './dialog-base';
+
+export const OUTCOMES = ['effective', 'not_effective', 'escalate'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface EvaluateDialogData<T> extends EventDialogData<T> {
+  /** The case's title, for the dialog's heading. */
+  caseTitle: string;
+}
+
+/** "Utvärdera": did the actions work? Effective closes the case, not effective sends it back to analysis, or escalate. */
+@Component({
+  selector: 'sv-evaluate-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatRadioGroup,
+    MatRadioButton,
+    MatButton,
+    MatProgressBar,
+    TPipe,
+    FieldErrorPipe,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ 'cases.dialog.evaluate.title' | t: { title: data.caseTitle } }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <div class="form-alert" role="alert">{{ formError() }}</div>
+        <p class="intro">{{ 'cases.dialog.evaluate.intro' | t }}</p>
+        <fieldset class="choice">
+          <legend id="outcome-legend">{{ 'cases.dialog.outcome' | t }}</legend>
+          <mat-radio-group formControlName="outcome" name="outcome" aria-labelledby="outcome-legend" class="radio-column" required>
+            @for (outcome of outcomes; track outcome.value) {
+              <mat-radio-button [value]="outcome.value" [attr.data-testid]="'outcome-' + outcome.value">{{ outcome.key | t }}</mat-radio-button>
+            }
+          </mat-radio-group>
+          @if (form.controls.outcome.touched && form.controls.outcome.invalid) {
+            <p class="choice-error" role="alert">{{ form.controls.outcome | fieldError }}</p>
+          }
+        </fieldset>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'cases.dialog.evaluate.note' | t }}</mat-label>
+          <textarea matInput formControlName="note" name="note" rows="4" required maxlength="4000" data-testid="event-text"></textarea>
+          <mat-hint>{{ 'common.minLength' | t: { min: 3 } }}</mat-hint>
+          <mat-error>{{ form.controls.note | fieldError }}</mat-error>
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.saving' | t" />
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" [disabled]="saving()" disabledInteractive data-testid="confirm">{{ 'cases.event.EVALUATE' | t }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: './dialogs.scss',
+})
+export class EvaluateDialog<T> extends EventDialogBase<T> {
+  protected readonly data = inject<EvaluateDialogData<T>>(MAT_DIALOG_DATA);
+  protected readonly base = this.data;
+  protected readonly outcomes = OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    outcome: ['' as Outcome | '', Validators.required],
+    note: ['', [minTrimmed(3), Validators.maxLength(4000)]],
+  });
+
+  protected save(): void {
+    const { outcome, note } = this.form.getRawValue();
+    this.send(this.form, { outcome, note: note.trim() });
+  }
+}

@@ -1,0 +1,132 @@
+import { ComponentType } from '@angular/cdk/portal';
+import { Injectable, inject } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import type { ActionDto, CaseDto, CaseSummaryDto } from '@samverka/contracts';
+import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { AuthService } from '../core/auth/auth';
+import { toApiError } from '../core/http/api-error';
+import { I18n, MessageKey } from '../core/i18n/i18n';
+import { isStale } from './case-messages';
+import { ActionEventPayloads, ActionEventType, CaseEventPayloads, CaseEventType, CasesApi } from './cases-api';
+import { AgreeDialog, AgreeDialogData } from './dialogs/agree-dialog';
+import { AssignDialog, AssignDialogData } from './dialogs/assign-dialog';
+import { DialogOutcome, EventDialogData } from './dialogs/dialog-base';
+import { DismissDialog, DismissDialogData } from './dialogs/dismiss-dialog';
+import { EvaluateDialog, EvaluateDialogData } from './dialogs/evaluate-dialog';
+import { TextEventDialog, TextEventDialogData } from './dialogs/text-event-dialog';
+
+/** The case events that have a button (SAVE_ANALYSIS and PROPOSE are the page's own forms). */
+export const CASE_BUTTON_EVENTS: readonly CaseEventType[] = ['START_ANALYSIS', 'AGREE', 'SEND_BACK', 'ESCALATE', 'EVALUATE', 'REOPEN', 'DISMISS'];
+/** The action events, in the order of their buttons. */
+export const ACTION_EVENTS: readonly ActionEventType[] = ['ASSIGN', 'START', 'COMPLETE', 'BLOCK', 'RESUME', 'CANCEL'];
+
+/** What the case dialogs need besides the case. */
+export interface CaseEventContext {
+  /** Other cases of the area, for DISMISS as a duplicate. */
+  candidates?: DismissDialogData<CaseDto>['candidates'];
+  /** The proposed actions as shown in AGREE's summary. */
+  actions?: AgreeDialogData<CaseDto>['actions'];
+}
+
+const DIALOG = { width: '40rem', maxWidth: '95vw', autoFocus: 'first-tabbable' as const };
+
+/** The note events: their dictionary texts and limits. */
+const NOTE_EVENTS: Partial<Record<CaseEventType, { intro: MessageKey; label: MessageKey }>> = {
+  SEND_BACK: { intro: 'cases.dialog.sendBack.intro', label: 'cases.dialog.note' },
+  ESCALATE: { intro: 'cases.dialog.escalate.intro', label: 'cases.dialog.note' },
+  REOPEN: { intro: 'cases.dialog.reopen.intro', label: 'cases.dialog.note' },
+};
+
+const TEXT_ACTION_EVENTS: Partial<Record<ActionEventType, { field: string; intro: MessageKey; label: MessageKey; max: number }>> = {
+  COMPLETE: { field: 'report', intro: 'cases.dialog.complete.intro', label: 'cases.dialog.complete.label', max: 4000 },
+  BLOCK: { field: 'reason', intro: 'cases.dialog.block.intro', label: 'cases.dialog.reason', max: 2000 },
+  CANCEL: { field: 'reason', intro: 'cases.dialog.cancel.intro', label: 'cases.dialog.reason', max: 2000 },
+};
+
+/**
+ * Sends case and action events: opens the dialog that asks for the event's payload, or sends at once when there
+ * is none (START_ANALYSIS, START, RESUME). Emits the outcome (`done` with the answer, or `stale`), nothing when the
+ * dialog was cancelled; other errors of a direct send reach the caller.
+ */
+@Injectable({ providedIn: 'root' })
+export class EventRunner {
+  private readonly dialog = inject(MatDialog);
+  private readonly api = inject(CasesApi);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+
+  /** Sends a case event (through its dialog where it has a payload). */
+  caseEvent(c: Pick<CaseSummaryDto, 'id' | 'version' | 'title'>, type: CaseEventType, context: CaseEventContext = {}): Observable<DialogOutcome<CaseDto> | undefined> {
+    const submit = (payload: Record<string, unknown>) => this.api.send(c.id, c.version, type, payload as unknown as CaseEventPayloads[typeof type]);
+    const note = NOTE_EVENTS[type];
+    if (note) {
+      const data: TextEventDialogData<CaseDto> = {
+        submit,
+        title: `${this.i18n.t(`cases.event.${type}`)}: ${c.title}`,
+        intro: this.i18n.t(note.intro),
+        label: this.i18n.t(note.label),
+        confirmLabel: this.i18n.t(`cases.event.${type}`),
+        field: 'note',
+        min: 3,
+        max: 2000,
+      };
+      return this.open(TextEventDialog, data);
+    }
+    switch (type) {
+      case 'EVALUATE': {
+        const data: EvaluateDialogData<CaseDto> = { submit, caseTitle: c.title };
+        return this.open(EvaluateDialog, data);
+      }
+      case 'DISMISS': {
+        const data: DismissDialogData<CaseDto> = { submit, caseTitle: c.title, candidates: context.candidates ?? [] };
+        return this.open(DismissDialog, data);
+      }
+      case 'AGREE': {
+        const data: AgreeDialogData<CaseDto> = { submit, caseTitle: c.title, actions: context.actions ?? [] };
+        return this.open(AgreeDialog, data);
+      }
+      default:
+        return this.direct(submit({}));
+    }
+  }
+
+  /** Sends an action event (through its dialog where it has a payload). */
+  actionEvent(a: ActionDto, type: ActionEventType): Observable<DialogOutcome<ActionDto> | undefined> {
+    const submit = (payload: Record<string, unknown>) => this.api.sendAction(a.id, a.version, type, payload as unknown as ActionEventPayloads[typeof type]);
+    const text = TEXT_ACTION_EVENTS[type];
+    if (text) {
+      const data: TextEventDialogData<ActionDto> = {
+        submit,
+        title: `${this.i18n.t(`cases.actionEvent.${type}`)}: ${a.what}`,
+        intro: this.i18n.t(text.intro),
+        label: this.i18n.t(text.label),
+        confirmLabel: this.i18n.t(`cases.actionEvent.${type}`),
+        field: text.field,
+        min: 3,
+        max: text.max,
+      };
+      return this.open(TextEventDialog, data);
+    }
+    if (type === 'ASSIGN') {
+      const me = this.auth.user();
+      const options: AssignDialogData<ActionDto>['options'] = [];
+      if (me) options.push({ id: me.id, label: this.i18n.t('cases.dialog.assign.self', { name: me.name }) });
+      if (a.owner && a.owner.id !== me?.id) options.push({ id: a.owner.id, label: this.i18n.t('cases.dialog.assign.keep', { name: a.owner.name }) });
+      const data: AssignDialogData<ActionDto> = { submit, what: a.what, options, selected: a.owner?.id ?? me?.id ?? '' };
+      return this.open(AssignDialog, data);
+    }
+    return this.direct(submit({}));
+  }
+
+  private open<T>(component: ComponentType<unknown>, data: EventDialogData<T>): Observable<DialogOutcome<T> | undefined> {
+    return this.dialog.open<unknown, EventDialogData<T>, DialogOutcome<T>>(component, { ...DIALOG, data }).afterClosed();
+  }
+
+  /** A send without a dialog: stale becomes an outcome like in the dialogs; other errors go to the caller. */
+  private direct<T>(request: Observable<T>): Observable<DialogOutcome<T> | undefined> {
+    return request.pipe(
+      map((done) => ({ done }) as DialogOutcome<T>),
+      catchError((err: unknown) => (isStale(toApiError(err)) ? of({ stale: true } as DialogOutcome<T>) : throwError(() => err))),
+    );
+  }
+}
