@@ -139,6 +139,16 @@ describe('directory: organisations, users, areas, places, categories', () => {
     expect((await admin.get('/api/categories?includeInactive=true')).body).toHaveLength(15);
   });
 
+  it('lists the people of one’s own organisation, for assigning actions, and not of others', async () => {
+    const chief = await t.signIn('sakerhetschef@exempelbostader.se');
+    const orgs = (await chief.get('/api/organizations')).body as { id: string; name: string }[];
+    const own = orgs.find((o) => o.name === 'Exempelbostäder AB')!;
+    const people = (await chief.get(`/api/organizations/${own.id}/users`)).body;
+    expect(people).toEqual([{ id: expect.any(String), name: 'Rasmus Rapportör' }, { id: expect.any(String), name: 'Sven Säkerhetschef' }]);
+    const police = orgs.find((o) => o.name === 'Lokalpolisområde Exempelstad')!;
+    expect((await chief.get(`/api/organizations/${police.id}/users`)).status).toBe(404);
+  });
+
   it('declares an access rule on every endpoint', () => {
     const discovery = t.app.get(DiscoveryService);
     const reflector = t.app.get(Reflector);

@@ -29,6 +29,12 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The active people of an organisation (for choosing who carries out an action): for its own members and admins. */
+  async members(actor: AuthUser, id: string): Promise<{ id: string; name: string }[]> {
+    if (actor.organizationId !== id && !actor.roles.includes('admin')) throw notFound('Organization');
+    return this.db.query('SELECT id, name FROM users WHERE organization_id = $1 AND active ORDER BY name', [id]);
+  }
+
   async list(): Promise<OrganizationDto[]> {
     const rows = await this.db.getRepository(Organization).find({ order: { name: 'ASC' } });
     return rows.map(toOrganizationDto);
@@ -76,6 +82,12 @@ export class OrganizationsController {
   @Get() @SignedIn()
   list(): Promise<OrganizationDto[]> {
     return this.orgs.list();
+  }
+
+  /** The active people of the caller's own organisation (id and name only). */
+  @Get(':id/users') @SignedIn()
+  members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<{ id: string; name: string }[]> {
+    return this.orgs.members(user, id);
   }
 
   @Post() @Roles('admin')

@@ -95,6 +95,11 @@ export class CasesApi {
     return this.http.get<ActionDto[]>('/api/actions', { params: params(filters) });
   }
 
+  /** The active people of an organisation (only one's own): whom an action can be assigned to. */
+  members(organizationId: string): Observable<{ id: string; name: string }[]> {
+    return this.http.get<{ id: string; name: string }[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
+  }
+
   /** Sends an event to an action as `{type, version, …payload}`; answers with the action as it is now. */
   sendAction<T extends ActionEventType>(id: string, version: number, type: T, payload: ActionEventPayloads[T]): Observable<ActionDto> {
     return this.http.post<ActionDto>(`/api/actions/${encodeURIComponent(id)}/events`, { type, version, ...payload });

@@ -2,7 +2,7 @@ import { ComponentType } from '@angular/cdk/portal';
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import type { ActionDto, CaseDto, CaseSummaryDto } from '@samverka/contracts';
-import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { toApiError } from '../core/http/api-error';
 import { I18n, MessageKey } from '../core/i18n/i18n';
@@ -109,11 +109,18 @@ export class EventRunner {
     }
     if (type === 'ASSIGN') {
       const me = this.auth.user();
-      const options: AssignDialogData<ActionDto>['options'] = [];
-      if (me) options.push({ id: me.id, label: this.i18n.t('cases.dialog.assign.self', { name: me.name }) });
-      if (a.owner && a.owner.id !== me?.id) options.push({ id: a.owner.id, label: this.i18n.t('cases.dialog.assign.keep', { name: a.owner.name }) });
-      const data: AssignDialogData<ActionDto> = { submit, what: a.what, options, selected: a.owner?.id ?? me?.id ?? '' };
-      return this.open(AssignDialog, data);
+      // Everyone of the responsible organisation can be chosen; the user first, then the colleagues by name.
+      return this.api.members(a.organization.id).pipe(
+        catchError(() => of([] as { id: string; name: string }[])),
+        switchMap((people) => {
+          const options: AssignDialogData<ActionDto>['options'] = [];
+          if (me) options.push({ id: me.id, label: this.i18n.t('cases.dialog.assign.self', { name: me.name }) });
+          for (const p of people) if (p.id !== me?.id) options.push({ id: p.id, label: p.name });
+          if (a.owner && !options.some((o) => o.id === a.owner!.id)) options.push({ id: a.owner.id, label: this.i18n.t('cases.dialog.assign.keep', { name: a.owner.name }) });
+          const data: AssignDialogData<ActionDto> = { submit, what: a.what, options, selected: a.owner?.id ?? me?.id ?? '' };
+          return this.open(AssignDialog, data);
+        }),
+      );
     }
     return this.direct(submit({}));
   }

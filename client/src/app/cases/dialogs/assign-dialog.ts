@@ -11,16 +11,13 @@ import { EventDialogBase, EventDialogData } from './dialog-base';
 export interface AssignDialogData<T> extends EventDialogData<T> {
   /** What the action is, for the heading. */
   what: string;
-  /** The people to choose from (translated labels), e.g. "Tilldela mig själv (Sven)" and the current owner. */
+  /** The people to choose from: "Mig själv (Sven)", then the organisation's other people by name. */
   options: { id: string; label: string }[];
   /** The preselected person. */
   selected: string;
 }
 
-/**
- * "Tilldela": who in the responsible organisation carries the action out. Offers the user and, when the action
- * already has another owner, that owner (there is no list of colleagues for non-admins yet).
- */
+/** "Tilldela": who in the responsible organisation carries the action out (the user and their colleagues). */
 @Component({
   selector: 'sv-assign-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,

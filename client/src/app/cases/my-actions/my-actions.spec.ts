@@ -111,21 +111,30 @@ describe('MyActions', () => {
     expect(buttons('later')).toEqual([]);
   });
 
-  it('assigns an action to the user and marks one done with what was done', async () => {
+  it('assigns an action to a colleague of the organisation and marks one done with what was done', async () => {
     const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     root.querySelector<HTMLButtonElement>('[data-action-id="soon-2"] [data-testid="action-ASSIGN"]')!.click();
+    http
+      .expectOne((r) => r.method === 'GET' && /^\/api\/organizations\/[^/]+\/users$/.test(r.url))
+      .flush([
+        { id: 'user-1', name: 'Anna Samordnare' },
+        { id: 'user-7', name: 'Kalle Kvartersvärd' },
+      ]);
     let dialog = await loader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Tilldela: Ny belysning i gångtunneln');
     const owner = await dialog.getHarness(MatRadioGroupHarness);
     expect(await owner.getCheckedValue()).toBe('user-1');
+    const choices = await owner.getRadioButtons();
+    expect(await Promise.all(choices.map((c) => c.getLabelText()))).toEqual(['Mig själv (Anna Samordnare)', 'Kalle Kvartersvärd']);
+    await choices[1].check();
     (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
     const assign = http.expectOne({ method: 'POST', url: '/api/actions/soon-2/events' });
-    expect(assign.request.body).toEqual({ type: 'ASSIGN', version: 1, ownerId: 'user-1' });
-    assign.flush({ ...ACTIONS[1], state: 'assigned', version: 2, owner: { id: 'user-1', name: 'Anna Samordnare' }, allowedEvents: ['ASSIGN', 'START', 'CANCEL'] });
+    expect(assign.request.body).toEqual({ type: 'ASSIGN', version: 1, ownerId: 'user-7' });
+    assign.flush({ ...ACTIONS[1], state: 'assigned', version: 2, owner: { id: 'user-7', name: 'Kalle Kvartersvärd' }, allowedEvents: ['ASSIGN', 'START', 'CANCEL'] });
     await settle();
     await fixture.whenStable();
     const assigned = root.querySelector('[data-action-id="soon-2"]')!;
-    expect(text(assigned.querySelector('[data-testid="owner"]'))).toBe('Anna Samordnare');
+    expect(text(assigned.querySelector('[data-testid="owner"]'))).toBe('Kalle Kvartersvärd');
     expect(text(assigned.querySelector('[data-testid="action-state"]'))).toBe('Tilldelad');
 
     root.querySelector<HTMLButtonElement>('[data-action-id="late-1"] [data-testid="action-COMPLETE"]')!.click();
