@@ -46,16 +46,21 @@ export function detectDelimiter(firstLine: string): ';' | ',' {
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on Swedish Windows). */
 export function detectEncoding(sample: Buffer): 'utf8' | 'win1252' {
-  // A multi-byte character may be cut at the end of the sample: drop up to 3 trailing bytes before checking.
-  for (let cut = 0; cut < 4; cut++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, Math.max(0, sample.length - cut)));
-      return 'utf8';
-    } catch {
-      /* try a shorter sample */
-    }
+  // The sample may end inside a multi-byte character: drop only such an incomplete final sequence.
+  let end = sample.length;
+  for (let i = sample.length - 1; i >= Math.max(0, sample.length - 3); i--) {
+    const b = sample[i];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead byte
+    const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (needed > sample.length - i) end = i;
+    break;
   }
-  return 'win1252';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
+    return 'utf8';
+  } catch {
+    return 'win1252';
+  }
 }
 
 /** Lookups the row mapper needs: the area's places and the categories (by lower-case name or code). */
@@ -88,16 +93,31 @@ export interface RejectedRow {
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
 
+/** The UTC time of each local Swedish hour already seen: offsets change only on the hour, and imports repeat days. */
+const hourStarts = new Map<string, number | null>();
+
+function localHourStart(y: number, mo: number, d: number, h: number): number | null {
+  const key = `${y}-${mo}-${d}-${h}`;
+  let start = hourStarts.get(key);
+  if (start === undefined) {
+    const t = new TZDate(y, mo - 1, d, h, 0, 0, TIME_ZONE);
+    // Reject overflow such as 2026-02-31 or hour 25.
+    start = t.getMonth() !== mo - 1 || t.getDate() !== d || h > 23 ? null : t.getTime();
+    if (hourStarts.size > 200_000) hourStarts.clear();
+    hourStarts.set(key, start);
+  }
+  return start;
+}
+
 /** ISO 8601 with offset, or a local Swedish date and time such as 2026-11-20 21:30. */
 export function parseTime(text: string): Date | null {
   const s = text.trim();
   const local = LOCAL_TIME.exec(s);
   if (local) {
     const [, y, mo, d, h = '0', mi = '0', sec = '0'] = local;
-    const t = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), TIME_ZONE);
-    // Reject overflow such as 2026-02-31.
-    if (t.getMonth() !== Number(mo) - 1 || t.getDate() !== Number(d)) return null;
-    return new Date(t.getTime());
+    if (Number(mi) > 59 || Number(sec) > 59) return null;
+    const start = localHourStart(Number(y), Number(mo), Number(d), Number(h));
+    return start === null ? null : new Date(start + Number(mi) * 60_000 + Number(sec) * 1000);
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
     const t = new Date(s);
