@@ -75,7 +75,7 @@ export function renderMarkdown(R) {
     }
     const g = B.import.memoryGrowth;
     const tr = B.import.runs[B.import.runs.length - 1].memory.trend;
-    row('2', 'Import memory flat', `peak RSS ${mib(g.peakSmall)} (${n(g.fromRows)} rows) → ${mib(g.peakLarge)} (${n(g.toRows)} rows); RSS trend over the larger import ${tr ? `${tr.overImportBytes >= 0 ? '+' : '−'}${mib(Math.abs(tr.overImportBytes))}` : '–'}`, '–', times(g.ratio), 'flat (RSS trend < 64 MiB over the import)', yes(B.import.memoryFlat));
+    row('2', 'Import memory flat', `peak RSS ${mib(g.peakSmall)} (${n(g.fromRows)} rows) → ${mib(g.peakLarge)} (${n(g.toRows)} rows); RSS trend over the larger import ${tr ? `${tr.overImportBytes >= 0 ? '+' : '−'}${mib(Math.abs(tr.overImportBytes))}` : '–'}`, '–', times(g.ratio), 'flat (RSS trend < 64 MiB over the import)', B.import.memoryFlat === null ? 'too short to tell' : yes(B.import.memoryFlat));
   }
   if (B.picture) {
     const x = B.picture;
