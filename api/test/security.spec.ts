@@ -1,3 +1,4 @@
+import * as argon2 from 'argon2';
 import { startTestApp, TestApp } from './harness';
 
 describe('sessions and the browser', () => {
@@ -54,5 +55,65 @@ describe('sessions and the browser', () => {
       const res = await admin.post('/api/users').send({ name: 'Kalle Anka', email: 'kalle.anka@exempelstad.se', organizationId: org, roles: ['reporter'], password });
       expect({ password, status: res.status, field: res.body.field }).toEqual({ password, status: 422, field: 'password' });
     }
+  });
+  it('ends a session at its absolute expiry even while it is in use', async () => {
+    const agent = await t.signIn('analytiker@exempelstad.se');
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+    // Still active a second ago, but signed in longer ago than SESSION_MAX_HOURS.
+    await t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second', last_seen_at = now()`);
+    expect((await agent.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('sets the session cookie for the whole site only, httpOnly, SameSite=Strict, with Max-Age of the absolute expiry', async () => {
+    const res = await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
+    const cookie = (res.headers['set-cookie'] as unknown as string[])[0];
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(cookie)?.[1]);
+    expect(maxAge).toBeGreaterThan(t.config.sessionMaxHours * 3600 - 60);
+    expect(maxAge).toBeLessThanOrEqual(t.config.sessionMaxHours * 3600);
+  });
+
+  it('stores passwords as argon2id with 64 MiB, 3 passes and parallelism 4', async () => {
+    const [{ password_hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE email = 'analytiker@exempelstad.se'`);
+    expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=4\$/);
+    expect(await argon2.verify(password_hash, 'est-demo-2026')).toBe(true);
+  });
+
+  it('refuses passwords shorter than 12 characters, naming the field', async () => {
+    const admin = await t.signIn('admin@exempelstad.se');
+    const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;
+    const res = await admin.post('/api/users').send({ name: 'Vakt Nord', email: 'vakt.nord@exempelstad.se', organizationId: org, roles: ['reporter'], password: 'k0rt-Lösen' });
+    expect(res.status).toBe(422);
+    expect(res.body.field).toBe('password');
+  });
+});
+
+describe('sessions behind a proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY: 'true', COOKIE_SECURE: 'true' });
+  });
+  afterAll(() => t.stop());
+
+  it('slows down an address that guesses across many accounts, but not other addresses', async () => {
+    const from = (ip: string, email: string, password = 'fel-lösenord') =>
+      t.http().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+    // 20 failures spread over accounts that do not exist: no single account reaches its own limit.
+    for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', `gissning${i}@exempelstad.se`)).status).toBe(401);
+    const blocked = await from('203.0.113.7', 'samordnare@exempelstad.se', 'est-demo-2026');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // The real user at the office is not locked out by the attacker's address.
+    expect((await from('198.51.100.20', 'samordnare@exempelstad.se', 'est-demo-2026')).status).toBe(200);
+  });
+
+  it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
+    const res = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.21').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
+    expect(res.status).toBe(200);
+    expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/i);
   });
 });

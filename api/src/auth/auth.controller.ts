@@ -51,7 +51,8 @@ export class AuthController {
       sameSite: 'strict',
       secure: this.config.cookieSecure,
       path: '/',
-      expires: expiresAt,
+      // Max-Age (with Expires for old browsers) ends the cookie with the session's absolute expiry.
+      maxAge: expiresAt.getTime() - Date.now(),
     });
     return this.meService.me({ id: user.id, name: user.name, email: user.email, roles: user.roles, organizationId: user.organizationId, sessionId: '' });
   }

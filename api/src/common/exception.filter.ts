@@ -27,6 +27,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    // A caller told to wait (sign-in throttling) also gets the standard header, which clients and proxies honour.
+    const wait = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof wait === 'number' && wait > 0) res.setHeader('Retry-After', String(Math.ceil(wait)));
     res.status(body.statusCode).json(body);
   }
 
