@@ -30,6 +30,7 @@ import { ActionPlanService } from './plans/action-plan.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { SituationPictureService } from './reports/situation-picture.service';
+import { RetentionModule } from './retention/retention.module';
 
 /** The application: one module wiring the features; the DataSource is opened (and migrated) before Nest starts. */
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
         }),
+        RetentionModule.forRoot(config),
       ],
       controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController, ActionPlanController, MeetingsController],
       providers: [

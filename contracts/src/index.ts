@@ -185,6 +185,8 @@ export interface ReportDto {
   personalDataConfirmed: boolean;
   /** Until when the caller may still correct the report (own reports, 24 hours), or null. */
   editableUntil: string | null;
+  /** When retention (gallring) removed the free text, exact coordinates and reporter (description is then null). */
+  redactedAt?: string | null;
 }
 
 export interface Page<T> {

@@ -84,8 +84,12 @@ export class AuditReader {
   }
 
   private async areaOf(entityType: string, entityId: string): Promise<string | null> {
-    if (entityType === 'area_level') return entityId.split(':')[0] ?? null;
-    if (!/^[0-9a-f-]{36}$/i.test(entityId)) return null;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (entityType === 'area_level') {
+      const areaId = entityId.split(':')[0];
+      return uuid.test(areaId) ? areaId : null;
+    }
+    if (!uuid.test(entityId)) return null;
     const sql = {
       case: 'SELECT area_id FROM cases WHERE id = $1',
       action: 'SELECT c.area_id FROM case_actions x JOIN cases c ON c.id = x.case_id WHERE x.id = $1',

@@ -3,10 +3,10 @@ import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swag
 import type { ActionDto, CaseDto, CaseHistoryDto, CaseSummaryDto } from '@samverka/contracts';
 import { ACTION_STATES, CASE_STATES } from '@samverka/workflows';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ActionsService } from '../actions/actions.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
-import { uuidParam } from '../common/validation';
+import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
 import { CasesService } from './cases.service';
 import { parseEventBody } from './workflow-errors';
 
@@ -17,8 +17,8 @@ export class CreateCaseBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(3, 4000, { message: 'description must be 3–4000 characters' }) description!: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true, message: 'reportIds must be report ids' }) reportIds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'placeIds must be place ids' }) placeIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true, message: 'reportIds must be report ids' }) reportIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'placeIds must be place ids' }) placeIds?: string[];
 }
 
 export class CaseListQuery {
@@ -33,7 +33,7 @@ export class ActionListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'ownerId must be a user id' }) ownerId?: string;
   @ApiPropertyOptional({ enum: ACTION_STATES }) @IsOptional() @IsIn(ACTION_STATES, { message: `state must be one of ${ACTION_STATES.join(', ')}` }) state?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsIn([true, false], { message: 'overdue must be true or false' }) overdue?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'dueBefore must be a date (YYYY-MM-DD)' }) dueBefore?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'dueBefore must be a date (YYYY-MM-DD)' }) dueBefore?: string;
 }
 
 const EVENT_BODY = { schema: { type: 'object', required: ['type', 'version'], properties: { type: { type: 'string' }, version: { type: 'integer' } }, additionalProperties: true } };

@@ -15,6 +15,26 @@ const int = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: `${name} must be an integer between ${min} and ${max}` });
 
+/**
+ * A retention period: an ISO 8601 duration in whole years, months, weeks or days (`P3Y`, `P18M`, `P30D`, `P1Y6M`), a
+ * plain number of days, or `never`. Becomes an ISO string PostgreSQL reads as an interval, or null for never.
+ */
+const retentionPeriod = (name: string, minDays: number) =>
+  z
+    .string()
+    .regex(/^(never|\d{1,6}|P(?=\d)(\d{1,4}Y)?(\d{1,5}M)?(\d{1,5}W)?(\d{1,6}D)?)$/i, {
+      message: `${name} must be an ISO 8601 period such as P3Y, P18M or P30D, a number of days, or never`,
+    })
+    .transform((v) => (v.toLowerCase() === 'never' ? null : /^\d+$/.test(v) ? `P${Number(v)}D` : v.toUpperCase()))
+    .refine((v) => v === null || approxDays(v) >= minDays, { message: `${name} must be at least ${minDays} day${minDays === 1 ? '' : 's'} (or never)` });
+
+/** Roughly how many days an ISO period (as produced above) spans; for the lower bounds only. */
+export function approxDays(period: string): number {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(period);
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
+}
+
 const schema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: int('PORT', 1, 65535).optional(),
@@ -44,6 +64,12 @@ const schema = z.object({
   CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
   TRUST_PROXY: bool('TRUST_PROXY').optional(),
   PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
+  BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
+  RETENTION_SCHEDULE: z.string().regex(/^\S+( \S+){4}$/, { message: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' }).optional(),
+  RETENTION_REPORT_DETAILS: retentionPeriod('RETENTION_REPORT_DETAILS', 30).optional(),
+  RETENTION_SESSIONS: retentionPeriod('RETENTION_SESSIONS', 1).optional(),
+  RETENTION_LOGIN_ATTEMPTS: retentionPeriod('RETENTION_LOGIN_ATTEMPTS', 1).optional(),
+  RETENTION_IMPORT_ERRORS: retentionPeriod('RETENTION_IMPORT_ERRORS', 1).optional(),
 });
 
 /** The validated settings the application runs with. */
@@ -72,6 +98,24 @@ export interface AppConfig {
   trustProxy: boolean;
   /** The origin browsers use, when it differs from the Host the API sees (behind a proxy). */
   publicOrigin?: string;
+  /** Run the job queue (pg-boss) and the scheduled jobs in this process. */
+  backgroundJobs: boolean;
+  /** Retention (gallring): when it runs, and how long each kind of record is kept (ISO 8601 periods; null = kept). */
+  retention: RetentionSettings;
+}
+
+/** How long each kind of record is kept before the retention job removes it (ISO 8601 periods; null = never removed). */
+export interface RetentionSettings {
+  /** Cron expression (Europe/Stockholm) of the daily retention run. */
+  schedule: string;
+  /** A report's free text, exact coordinates and reporter, counted from when it was observed. */
+  reportDetails: string | null;
+  /** Sessions, counted from when they ended (expired or signed out). */
+  sessions: string | null;
+  /** Throttling records of failed sign-ins (e-mail address, network address), counted from the last failure. */
+  loginAttempts: string | null;
+  /** The list of rejected rows (line, column, reason) of an import, counted from when it finished. */
+  importErrors: string | null;
 }
 
 /** Thrown for an invalid setting; its message is one readable line naming the setting. */
@@ -131,5 +175,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     caseReopenDays: e.CASE_REOPEN_DAYS ?? 90,
     trustProxy: e.TRUST_PROXY ?? false,
     publicOrigin: e.PUBLIC_ORIGIN,
+    backgroundJobs: e.BACKGROUND_JOBS ?? true,
+    retention: {
+      schedule: e.RETENTION_SCHEDULE ?? '15 3 * * *',
+      reportDetails: e.RETENTION_REPORT_DETAILS === undefined ? 'P3Y' : e.RETENTION_REPORT_DETAILS,
+      sessions: e.RETENTION_SESSIONS === undefined ? 'P30D' : e.RETENTION_SESSIONS,
+      loginAttempts: e.RETENTION_LOGIN_ATTEMPTS === undefined ? 'P30D' : e.RETENTION_LOGIN_ATTEMPTS,
+      importErrors: e.RETENTION_IMPORT_ERRORS === undefined ? 'P90D' : e.RETENTION_IMPORT_ERRORS,
+    },
   };
 }

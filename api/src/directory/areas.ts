@@ -7,7 +7,7 @@ import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm'
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, invalid, notFound } from '../common/errors';
-import { uuidParam } from '../common/validation';
+import { uuidParam, IsOmittable } from '../common/validation';
 import { Area } from './area.entity';
 import { toAreaDetailDto, toAreaSummaryDto, toPlaceDto } from './mappers';
 import { Organization } from './organization.entity';
@@ -22,10 +22,10 @@ export class CreateAreaBody {
 }
 
 export class UpdateAreaBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 120) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true, message: 'partnerIds must be organisation ids' })
+  @IsOmittable() @IsArray() @ArrayUnique() @IsUUID('all', { each: true, message: 'partnerIds must be organisation ids' })
   partnerIds?: string[];
 }
 
@@ -41,7 +41,7 @@ export class CreatePlaceBody {
 }
 
 export class UpdatePlaceBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 160) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 160) name?: string;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdatePlaceBody) => o.latitude != null || o.longitude != null)
   @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
   latitude?: number | null;

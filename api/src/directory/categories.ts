@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
-import { uuidParam } from '../common/validation';
+import { uuidParam, IsOmittable } from '../common/validation';
 import { Category } from './category.entity';
 import { toCategoryDto } from './mappers';
 
@@ -17,14 +17,14 @@ export class CreateCategoryBody {
   code!: string;
   @ApiProperty({ example: 'Skadegörelse' }) @IsString() @Length(2, 80) labelSv!: string;
   @ApiProperty({ example: 'Vandalism' }) @IsString() @Length(2, 80) labelEn!: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
+  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
 }
 
 export class UpdateCategoryBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) labelSv?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) labelEn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 80) labelSv?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 80) labelEn?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
 }
 
 export class ListCategoriesQuery {

@@ -7,7 +7,7 @@ import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
-import { uuidParam } from '../common/validation';
+import { uuidParam, IsOmittable } from '../common/validation';
 import { toOrganizationDto } from './mappers';
 import { Organization } from './organization.entity';
 
@@ -17,8 +17,8 @@ export class CreateOrganizationBody {
 }
 
 export class UpdateOrganizationBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 200) name?: string;
-  @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOptional() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 200) name?: string;
+  @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOmittable() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
 }
 
 /** The organisations of the EST partnerships. */

@@ -10,7 +10,7 @@ import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { hashPassword, MIN_PASSWORD_LENGTH, weakPassword } from '../auth/passwords';
 import { Session } from '../auth/session.entity';
 import { conflict, invalid, notFound } from '../common/errors';
-import { uuidParam } from '../common/validation';
+import { uuidParam, IsOmittable } from '../common/validation';
 import { toUserDto } from './mappers';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
@@ -28,14 +28,14 @@ export class CreateUserBody {
 }
 
 export class UpdateUserBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 200) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'roles must contain at least one role' }) @ArrayUnique() @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
+  @IsOmittable() @IsArray() @ArrayMinSize(1, { message: 'roles must contain at least one role' }) @ArrayUnique() @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
   roles?: Role[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }) @MaxLength(200) password?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }) @MaxLength(200) password?: string;
 }
 
 /** User accounts; only administrators manage them. */

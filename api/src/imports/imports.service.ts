@@ -4,6 +4,7 @@ import type { ImportDto } from '@samverka/contracts';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { DataSource, QueryRunner } from 'typeorm';
@@ -18,6 +19,15 @@ import { ReportImport } from './import.entity';
 const BATCH = 2000;
 /** Rejected rows kept for the summary (all are counted). */
 const MAX_REJECTED_KEPT = 1000;
+
+/**
+ * Marks running imports that no process runs any more as failed, in one statement. The importing transaction holds
+ * the advisory lock of the import's id from before its row exists until it ends, so a lock that can be taken means
+ * the process (or its connection) is gone and its rows were rolled back; imports of live processes are left alone.
+ */
+const FAIL_ABANDONED = `UPDATE imports SET status = 'failed', imported_rows = 0, duplicate_rows = 0, finished_at = now(),
+         error = 'Interrupted: the server stopped during the import; nothing was imported'
+  WHERE status = 'running' AND ($1::uuid IS NULL OR id = $1) AND pg_try_advisory_xact_lock(hashtext(id::text))`;
 
 export interface ImportRequest {
   path: string;
@@ -61,15 +71,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
 
   /** Marks imports that no process is running any more (the server stopped mid-import) as failed; their rows were rolled back. */
   async onModuleInit(): Promise<void> {
-    const stale: { id: string }[] = await this.db.query(`SELECT id FROM imports WHERE status = 'running'`);
-    for (const { id } of stale) {
-      await this.db.transaction(async (m) => {
-        const [{ free }] = await m.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free', [id]);
-        if (free) {
-          await m.query(`UPDATE imports SET status = 'failed', error = 'Interrupted: the server stopped during the import; nothing was imported', finished_at = now() WHERE id = $1 AND status = 'running'`, [id]);
-        }
-      });
-    }
+    await this.db.query(FAIL_ABANDONED, [null]);
   }
 
   /** Lets running imports finish before the database connection closes. */
@@ -96,16 +98,30 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       } catch (e) {
         throw invalid('file', (e as Error).message);
       }
-      const row = await this.db.getRepository(ReportImport).save({
-        organizationId: user.organizationId,
-        userId: user.id,
-        filename: req.filename.slice(0, 200),
-        mode: req.mode,
-        status: 'running',
-        fileBytes: req.size,
-        startedAt: new Date(),
-      });
-      const job = this.run(user, row.id, req, encoding, delimiter)
+      // The import's transaction and lock come first, so that its row is never seen as running without its lock.
+      const id = randomUUID();
+      const qr = this.db.createQueryRunner();
+      let row: ReportImport;
+      try {
+        await qr.connect();
+        await qr.startTransaction();
+        await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [id]);
+        row = await this.db.getRepository(ReportImport).save({
+          id,
+          organizationId: user.organizationId,
+          userId: user.id,
+          filename: req.filename.slice(0, 200),
+          mode: req.mode,
+          status: 'running',
+          fileBytes: req.size,
+          startedAt: new Date(),
+        });
+      } catch (e) {
+        if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+        await qr.release();
+        throw e;
+      }
+      const job = this.run(user, row.id, req, encoding, delimiter, qr)
         .catch((e) => this.logger.error(`import ${row.id} failed: ${(e as Error).stack}`))
         .finally(() => {
           this.running.delete(job);
@@ -121,8 +137,11 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
 
   /** The import's progress or outcome, for the organisation that made it. */
   async get(user: AuthUser, id: string): Promise<ImportDto> {
-    const row = await this.db.getRepository(ReportImport).findOneBy({ id, organizationId: user.organizationId });
+    const repo = this.db.getRepository(ReportImport);
+    let row = await repo.findOneBy({ id, organizationId: user.organizationId });
     if (!row) throw notFound('Import');
+    // Running, but its process may have died since this one started: check its lock.
+    if (row.status === 'running' && (await this.db.query(FAIL_ABANDONED, [id]))[1] > 0) row = await repo.findOneByOrFail({ id });
     return toDto(row);
   }
 
@@ -180,17 +199,14 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     return res.affected ?? 0;
   }
 
-  private async run(user: AuthUser, importId: string, req: ImportRequest, encoding: 'utf8' | 'win1252', delimiter: string): Promise<void> {
+  /** Runs the import in `qr`, whose transaction holds the import's advisory lock. */
+  private async run(user: AuthUser, importId: string, req: ImportRequest, encoding: 'utf8' | 'win1252', delimiter: string, qr: QueryRunner): Promise<void> {
     const started = Date.now();
-    const ctx = await this.context(user, req.areaId);
-    const qr = this.db.createQueryRunner();
-    await qr.connect();
     const progress = { bytesRead: 0, rowsRead: 0, importedRows: 0, duplicateRows: 0, rejectedCount: 0 };
     const rejected: { line: number; field: string; reason: string }[] = [];
     const saveProgress = () => this.db.getRepository(ReportImport).update(importId, { ...progress, rejected });
     try {
-      await qr.startTransaction();
-      await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [importId]);
+      const ctx = await this.context(user, req.areaId);
       const input = createReadStream(req.path);
       input.on('data', (chunk) => (progress.bytesRead += chunk.length));
       const parser = input.pipe(iconv.decodeStream(encoding)).pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put,
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { MeetingDto } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { concat, defer, from, interval, map, merge, Observable } from 'rxjs';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { parseEventBody } from '../cases/workflow-errors';
-import { uuidParam } from '../common/validation';
+import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
 import { ActionPlanService } from '../plans/action-plan.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingsService } from './meetings.service';
@@ -26,15 +26,15 @@ export class AttendanceBody extends ParticipantBody {
 export class CreateMeetingBody {
   @ApiProperty({ enum: ['leadership', 'operational'] }) @IsIn(['leadership', 'operational'], { message: 'kind must be leadership or operational' }) kind!: 'leadership' | 'operational';
   @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
-  @ApiProperty() @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
+  @ApiProperty() @IsIsoDateTime({ message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'place must be 2–200 characters' }) place!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areaIds needs at least one area' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'areaIds must be area ids' }) areaIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'organizationIds must be organisation ids' }) organizationIds!: string[];
-  @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
+  @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
 }
 
 export class AgendaItemBody {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
   @ApiProperty({ enum: ['picture', 'decision', 'follow_up', 'round', 'other'] }) @IsIn(['picture', 'decision', 'follow_up', 'round', 'other'], { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: 'picture' | 'decision' | 'follow_up' | 'round' | 'other';
   @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'title must be 2–200 characters' }) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string | null;
@@ -52,7 +52,7 @@ export class DecisionBody {
   @ApiProperty({ enum: ['agree', 'send_back', 'escalate', 'note'] }) @IsIn(['agree', 'send_back', 'escalate', 'note'], { message: 'kind must be agree, send_back, escalate or note' }) kind!: 'agree' | 'send_back' | 'escalate' | 'note';
   @ApiProperty() @Transform(trim) @IsString() @MaxLength(4000) note!: string;
   /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOptional() @IsArray() @ArrayMaxSize(50) actions?: never[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(50) actions?: never[];
 }
 
 export class StatementBody {
@@ -75,8 +75,8 @@ export class MeetingListQuery {
   @IsOptional() @IsIn(['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'], { message: 'state must be planned, in_session, minutes_draft, approved or cancelled' })
   state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date' }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date' }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'from must be an ISO 8601 date' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'to must be an ISO 8601 date' }) to?: string;
 }
 
 export class LangQuery {
@@ -147,7 +147,9 @@ export class MeetingsController {
 
   /** Server-sent events: the meeting's version and current item whenever it changes (from any API process). */
   @Sse(':id/stream') @SignedIn()
-  stream(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Observable<MessageEvent> {
+  async stream(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<Observable<MessageEvent>> {
+    // A meeting that does not exist (or is not the caller's) is a 404 before the stream starts, not a 200 with an error event.
+    await this.meetings.get(user, id);
     return concat(
       defer(() => from(this.meetings.get(user, id))).pipe(map((m) => ({ type: 'meeting', data: { meetingId: m.id, version: m.version, change: 'CONNECTED', currentItemId: m.currentItemId } }) as MessageEvent)),
       merge(

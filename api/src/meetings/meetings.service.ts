@@ -99,6 +99,11 @@ export class MeetingsService {
       const orgIds = [...new Set([user.organizationId, ...body.organizationIds])];
       const orgs = await em.getRepository(Organization).findBy({ id: In(orgIds) });
       if (orgs.length !== orgIds.length) throw invalid('organizationIds', 'organizationIds names an organisation that does not exist');
+      // Participants see the agenda (the areas' cases) and the documents: only partners of the meeting's areas take part.
+      const inPartnership: { organization_id: string }[] = await em.query('SELECT DISTINCT organization_id FROM area_partners WHERE area_id = ANY($1)', [areaIds]);
+      if (orgIds.some((o) => !inPartnership.some((p) => p.organization_id === o))) {
+        throw invalid('organizationIds', 'organizationIds must be partners of the meeting’s areas');
+      }
       const participants = (body.participants ?? []).map((p, i) => {
         if (!orgIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
         return { name: p.name.trim(), organizationId: p.organizationId, present: true };

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSESSMENTS, TIMES_OF_DAY, type Assessment, type TimeOfDay } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIsoDateTime, IsOmittable } from '../common/validation';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,13 +15,13 @@ export class CreateReportBody {
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
   @IsNumber({}, { message: 'longitude must be a number' }) longitude?: number | null;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId!: string;
-  @ApiProperty({ example: '2026-11-20T21:30:00+01:00' }) @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt!: string;
+  @ApiProperty({ example: '2026-11-20T21:30:00+01:00' }) @IsIsoDateTime({ message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt!: string;
   @ApiProperty({ enum: ASSESSMENTS }) @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment!: Assessment;
   @ApiProperty() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified!: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
   @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description!: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmNoPersonalData?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() confirmNoPersonalData?: boolean;
 }
 
 /** Body of PATCH /api/reports/:id: any of the report's own fields. */
@@ -30,14 +31,14 @@ export class UpdateReportBody {
   @IsNumber({}, { message: 'latitude must be a number' }) latitude?: number | null;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
   @IsNumber({}, { message: 'longitude must be a number' }) longitude?: number | null;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt?: string;
-  @ApiPropertyOptional({ enum: ASSESSMENTS }) @IsOptional() @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment?: Assessment;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified?: boolean;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsIsoDateTime({ message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt?: string;
+  @ApiPropertyOptional({ enum: ASSESSMENTS }) @IsOmittable() @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment?: Assessment;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified?: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() confirmNoPersonalData?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() confirmNoPersonalData?: boolean;
 }
 
 /** Filters of GET /api/reports and GET /api/reports/export.csv. */
@@ -46,8 +47,8 @@ export class ReportFilterQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date' }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date' }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'from must be an ISO 8601 date' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'to must be an ISO 8601 date' }) to?: string;
   @ApiPropertyOptional({ enum: TIMES_OF_DAY }) @IsOptional() @IsIn(TIMES_OF_DAY, { message: `timeOfDay must be one of ${TIMES_OF_DAY.join(', ')}` }) timeOfDay?: TimeOfDay;
 }
 

@@ -13,6 +13,7 @@ import { User } from '../directory/user.entity';
 @Entity({ name: 'reports' })
 @Index('ix_reports_area_time', ['areaId', 'occurredAt'])
 @Index('ux_reports_dedupe', ['organizationId', 'dedupeKey'], { unique: true, where: 'dedupe_key IS NOT NULL' })
+@Index('ix_reports_retention_due', ['occurredAt'], { where: 'redacted_at IS NULL' })
 export class SituationReport {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) areaId!: string;
@@ -39,4 +40,6 @@ export class SituationReport {
   /** An import's stable external id or content hash; unique per organisation so re-imports add nothing. */
   @Column({ type: 'text', nullable: true }) dedupeKey!: string | null;
   @Column({ type: 'uuid', nullable: true }) importId!: string | null;
+  /** When retention (gallring) removed the free text, exact coordinates and reporter; the figures stay. */
+  @Column({ type: 'timestamptz', nullable: true }) redactedAt!: Date | null;
 }

@@ -51,6 +51,7 @@ export class ReportsService {
   toDto(r: SituationReport, user: AuthUser): ReportDto {
     const own = r.organizationId === user.organizationId;
     const visible = own || !r.restricted;
+    const redacted = r.redactedAt != null;
     const editableUntil =
       r.reporterId === user.id && r.source === 'form' ? new Date(r.reportedAt.getTime() + OWN_CORRECTION_MS) : null;
     return {
@@ -68,13 +69,21 @@ export class ReportsService {
       publicPlace: visible ? r.publicPlace : null,
       restricted: r.restricted,
       detailsVisible: visible,
-      description: visible ? r.description : null,
+      description: visible && !redacted ? r.description : null,
       organization: { id: r.organization.id, name: r.organization.name },
       reporter: visible && r.reporter ? { id: r.reporter.id, name: r.reporter.name } : null,
       source: r.source,
-      personalDataConfirmed: r.personalDataConfirmed,
-      editableUntil: editableUntil && editableUntil.getTime() > Date.now() ? editableUntil.toISOString() : null,
+      // Whether the free text looked like personal data is a detail of the text.
+      personalDataConfirmed: visible ? r.personalDataConfirmed : false,
+      editableUntil: editableUntil && editableUntil.getTime() > Date.now() && !redacted ? editableUntil.toISOString() : null,
+      redactedAt: redacted ? r.redactedAt!.toISOString() : null,
     };
+  }
+
+  /** A report as the audit trail keeps it: without free text and exact coordinates, which retention removes later. */
+  private forAudit(dto: ReportDto): Partial<ReportDto> & { descriptionLength: number | null; hasCoordinates: boolean } {
+    const { description, latitude, longitude, ...rest } = dto;
+    return { ...rest, descriptionLength: description?.length ?? null, hasCoordinates: latitude != null || longitude != null };
   }
 
   /** Checks the cross-field rules of a report's content; throws a 422 naming the first field at fault. */
@@ -138,7 +147,7 @@ export class ReportsService {
       );
       const row = await this.load(m, saved.id);
       const dto = this.toDto(row!, user);
-      await this.audit.record(m, user, { action: 'report.create', entityType: 'report', entityId: saved.id, after: dto });
+      await this.audit.record(m, user, { action: 'report.create', entityType: 'report', entityId: saved.id, after: this.forAudit(dto) });
       return dto;
     });
   }
@@ -149,6 +158,7 @@ export class ReportsService {
       await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
       const row = await this.load(m, id);
       if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
+      if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring); it can no longer be corrected');
       const sameOrg = row.organizationId === user.organizationId;
       const ownInTime = row.reporterId === user.id && Date.now() - row.reportedAt.getTime() < OWN_CORRECTION_MS;
       const coordinator = sameOrg && user.roles.includes('coordinator');
@@ -181,7 +191,7 @@ export class ReportsService {
         personalDataConfirmed: findPersonalData(next.description).length > 0 && next.confirmNoPersonalData === true,
       });
       const after = this.toDto((await this.load(m, id))!, user);
-      await this.audit.record(m, user, { action: 'report.correct', entityType: 'report', entityId: id, before, after });
+      await this.audit.record(m, user, { action: 'report.correct', entityType: 'report', entityId: id, before: this.forAudit(before), after: this.forAudit(after) });
       return after;
     });
   }
@@ -218,8 +228,9 @@ export class ReportsService {
       const [h0, h1] = HOURS[f.timeOfDay];
       qb.andWhere(`extract(hour FROM r.occurredAt AT TIME ZONE '${TIME_ZONE}') >= :h0 AND extract(hour FROM r.occurredAt AT TIME ZONE '${TIME_ZONE}') < :h1`, { h0, h1 });
     }
-    // A place filter on another organisation's restricted report would reveal its place: leave those out of it.
-    if (f.placeId && !user.roles.includes('admin')) qb.andWhere('(NOT r.restricted OR r.organizationId = :viewerOrg2)', { viewerOrg2: user.organizationId });
+    // A place filter on another organisation's restricted report would reveal its place: leave those out of it
+    // (administrators too: they belong to an organisation and see other organisations' restricted reports without details).
+    if (f.placeId) qb.andWhere('(NOT r.restricted OR r.organizationId = :viewerOrg2)', { viewerOrg2: user.organizationId });
     return qb;
   }
 
@@ -248,7 +259,7 @@ export class ReportsService {
           d.detailsVisible ? (d.policeNotified ? 'ja' : 'nej') : '',
           d.organization.name,
           d.restricted ? 'ja' : 'nej',
-          d.description ?? '(begränsad)',
+          d.redactedAt ? '(gallrad)' : (d.description ?? '(begränsad)'),
         ];
       }),
       {

@@ -30,7 +30,7 @@ const toLevelDto = (l: AreaLevelEntry): AreaLevelDto => ({
 /**
  * The weekly situational picture of an area, computed in PostgreSQL: counts by category and place against the
  * previous four weeks, the 12-week trend, hotspots and map points. Restricted reports count in every figure;
- * only their details (the map point) are kept from other organisations.
+ * only their details (the map point, and the place: by place they count under "no place") are kept from other organisations.
  */
 @Injectable()
 export class SituationPictureService {
@@ -46,8 +46,14 @@ export class SituationPictureService {
     return area;
   }
 
-  async picture(user: AuthUser, areaId: string, week?: string): Promise<SituationPictureDto> {
+  /**
+   * `shared`: the picture as every partner may see it, for documents all of them receive (the joint action plan):
+   * every restricted report then counts under "no place" and has no map point, whoever asks, so the document and its
+   * fingerprint are the same for all organisations.
+   */
+  async picture(user: AuthUser, areaId: string, week?: string, opts: { shared?: boolean } = {}): Promise<SituationPictureDto> {
     const area = await this.area(user, areaId);
+    const viewer = opts.shared ? null : user.organizationId;
     const wk = week ?? isoWeekOf(new Date());
     const monday = mondayOf(wk);
     // Week bounds in Swedish local time, as timestamptz.
@@ -69,12 +75,14 @@ export class SituationPictureService {
       this.db.query(
         `${bounds}
          SELECT p.id, p.name, p.latitude, p.longitude, x.cur::int, x.prev::int FROM (
-           SELECT r.place_id, count(*) FILTER (WHERE r.occurred_at >= b.wk_start) AS cur,
+           SELECT CASE WHEN r.restricted AND ($3::uuid IS NULL OR r.organization_id <> $3) THEN NULL ELSE r.place_id END AS place_id,
+                  count(*) FILTER (WHERE r.occurred_at >= b.wk_start) AS cur,
                   count(*) FILTER (WHERE r.occurred_at < b.wk_start) AS prev
            FROM reports r, b WHERE r.area_id = $1 AND r.occurred_at >= b.prev_start AND r.occurred_at < b.wk_end
-           GROUP BY r.place_id) x LEFT JOIN places p ON p.id = x.place_id
+           GROUP BY 1) x LEFT JOIN places p ON p.id = x.place_id
          ORDER BY x.cur DESC, p.name NULLS LAST`,
-        [areaId, monday],
+        // Another organisation's restricted report counts under "no place": its place is one of its details.
+        [areaId, monday, viewer],
       ),
       this.db.query(
         `${bounds}
@@ -90,7 +98,7 @@ export class SituationPictureService {
          WHERE r.area_id = $1 AND r.occurred_at >= b.wk_start AND r.occurred_at < b.wk_end
            AND coalesce(r.latitude, p.latitude) IS NOT NULL AND (NOT r.restricted OR r.organization_id = $3)
          ORDER BY r.occurred_at`,
-        [areaId, monday, user.organizationId],
+        [areaId, monday, viewer],
       ),
       this.db.getRepository(AreaLevelEntry).findOne({ where: { areaId, week: wk }, relations: { setBy: true } }),
     ]);

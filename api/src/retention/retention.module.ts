@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../common/config';
+import { APP_CONFIG } from '../common/tokens';
+import { RetentionController } from './retention.controller';
+import { RetentionJobs } from './retention.jobs';
+import { RetentionService } from './retention.service';
+
+/** Retention (gallring): the settings, the run, the daily job on pg-boss and GET/POST /api/retention. */
+@Module({})
+export class RetentionModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: RetentionModule,
+      controllers: [RetentionController],
+      // AuditService holds no state: its own instance here appends to the same chain under the same lock.
+      providers: [{ provide: APP_CONFIG, useValue: config }, AuditService, RetentionService, RetentionJobs],
+      exports: [RetentionService, RetentionJobs],
+    };
+  }
+}

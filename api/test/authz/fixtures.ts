@@ -1,0 +1,199 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { SESSION_COOKIE } from '../../src/auth/auth.service';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data';
+import { ImportsService } from '../../src/imports/imports.service';
+import type { TestApp } from '../harness';
+import { PRINCIPALS, type Fixtures, type Principal } from '../authz-matrix';
+
+/** Password of the accounts the matrix creates. */
+const PASSWORD = 'matrisens-lösenord-2026';
+
+/** Who each column signs in as (see the matrix's header comment). */
+const ACCOUNTS: Record<Exclude<Principal, 'anonymous'>, { email: string; password: string }> = {
+  admin: { email: 'admin@exempelstad.se', password: DEMO_PASSWORD },
+  coordinator: { email: 'samordnare@exempelstad.se', password: DEMO_PASSWORD },
+  analyst: { email: 'analytiker@exempelstad.se', password: DEMO_PASSWORD },
+  commander: { email: 'polischef@exempelstad.se', password: DEMO_PASSWORD },
+  action_owner: { email: 'atgardsagare@exempelbostader.se', password: PASSWORD },
+  reporter: { email: 'rapportor@exempelbostader.se', password: DEMO_PASSWORD },
+  outsider: { email: 'utomstaende@utanfor.se', password: PASSWORD },
+};
+
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** Builds the matrix's world on a fresh demo database: the accounts, the outsider's organisation and area, and factories of fresh targets. */
+export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: Record<Principal, string | null> }> {
+  const server = t.app.getHttpServer();
+
+  const signIn = async (email: string, password: string): Promise<string> => {
+    const res = await request(server).post('/api/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    return cookie.split(';')[0];
+  };
+  const cookies = { anonymous: null } as Record<Principal, string | null>;
+  /** Requests as a principal with its current session (a column may end and renew it). */
+  const as = (p: Exclude<Principal, 'anonymous'>) => ({
+    get: (path: string) => request(server).get(path).set('Cookie', cookies[p]!),
+    post: (path: string, body?: object) => request(server).post(path).set('Cookie', cookies[p]!).send(body),
+    patch: (path: string, body?: object) => request(server).patch(path).set('Cookie', cookies[p]!).send(body),
+  });
+  const ok = <T = any>(res: request.Response, status: number, what: string): T => {
+    if (res.status !== status) throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+
+  cookies.admin = await signIn(ACCOUNTS.admin.email, ACCOUNTS.admin.password);
+  const admin = as('admin');
+  const orgList = ok<{ id: string; name: string }[]>(await admin.get('/api/organizations'), 200, 'organisations');
+  const org = (name: string) => orgList.find((o) => o.name === name)!.id;
+  const orgs = { kommun: org('Exempelstad kommun'), polis: org('Lokalpolisområde Exempelstad'), bostader: org('Exempelbostäder AB'), norrbycentrum: org('Norrby Centrum') };
+  const areaList = ok<{ id: string; name: string }[]>(await admin.get('/api/areas'), 200, 'areas');
+  const centrum = areaList.find((a) => a.name === 'Centrum')!.id;
+  const centrumPlaces = ok<{ places: { id: string }[] }>(await admin.get(`/api/areas/${centrum}`), 200, 'centrum').places.map((p) => p.id);
+  const categoryId = ok<{ id: string; code: string }[]>(await admin.get('/api/categories'), 200, 'categories').find((c) => c.code === 'skadegorelse')!.id;
+
+  // The single-role action owner of the housing company, and the outsider with its own organisation and area.
+  ok(await admin.post('/api/users', { name: 'Åsa Åtgärdsägare', email: ACCOUNTS.action_owner.email, organizationId: orgs.bostader, roles: ['action_owner'], password: PASSWORD }), 201, 'action owner');
+  const outsiderOrg = ok<{ id: string }>(await admin.post('/api/organizations', { name: 'Utanför föreningen', type: 'ovrig' }), 201, 'outsider org').id;
+  const outsiderArea = ok<{ id: string }>(await admin.post('/api/areas', { name: 'Utmarken', description: 'Utanförs eget område', partnerIds: [outsiderOrg] }), 201, 'outsider area').id;
+  ok(
+    await admin.post('/api/users', { name: 'Olle Utomstående', email: ACCOUNTS.outsider.email, organizationId: outsiderOrg, roles: ['coordinator', 'analyst', 'commander', 'action_owner', 'reporter'], password: PASSWORD }),
+    201,
+    'outsider',
+  );
+  // Admin targets that nothing else uses.
+  const scratchArea = ok<{ id: string }>(await admin.post('/api/areas', { name: 'Matrisområdet', partnerIds: [orgs.kommun] }), 201, 'scratch area').id;
+  const scratchUser = ok<{ id: string }>(
+    await admin.post('/api/users', { name: 'Mål Användare', email: 'mal@exempelstad.se', organizationId: orgs.kommun, roles: ['reporter'], password: PASSWORD }),
+    201,
+    'scratch user',
+  ).id;
+  const scratchOrg = ok<{ id: string }>(await admin.post('/api/organizations', { name: 'Matrisföreningen', type: 'ovrig' }), 201, 'scratch org').id;
+  const scratchCategory = ok<{ id: string }>(await admin.post('/api/categories', { code: 'matris_mal', labelSv: 'Matrismål', labelEn: 'Matrix target' }), 201, 'scratch category').id;
+
+  for (const p of PRINCIPALS) if (p !== 'anonymous' && p !== 'admin') cookies[p] = await signIn(ACCOUNTS[p].email, ACCOUNTS[p].password);
+  const analyst = as('analyst');
+  const coordinator = as('coordinator');
+  const commander = as('commander');
+  const users = ok<{ id: string; email: string }[]>(await admin.get('/api/users'), 200, 'users');
+  const actionOwnerId = users.find((u) => u.email === ACCOUNTS.action_owner.email)!.id;
+
+  const plannedAction = (what: string) => ({ cause: 'Mörk gångväg', what, goal: 'Tryggare gångväg', organizationId: orgs.bostader, dueDate: '2030-12-20', kind: 'one_off', term: 'short' });
+  const newCase = async (state: 'reported' | 'proposed' = 'reported', extra: object = {}) => {
+    const c = ok<{ id: string; version: number }>(await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisärende'), description: 'Ett ärende för behörighetsmatrisen', ...extra }), 201, 'case');
+    if (state === 'reported') return { id: c.id, version: 1 };
+    ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: 1 }), 200, 'start analysis');
+    ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'PROPOSE', version: 2, analysis: 'Belysningen är trasig sedan länge', actions: [plannedAction('Byta belysning')] }), 200, 'propose');
+    return { id: c.id, version: 3 };
+  };
+
+  // Actions come from a pool: one case agreed with many actions, handed out one per call.
+  const actionPool: { id: string; version: number }[] = [];
+  const refillActions = async () => {
+    const c = ok<{ id: string }>(await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisåtgärder'), description: 'Åtgärder för behörighetsmatrisen' }), 201, 'action case');
+    ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: 1 }), 200, 'start analysis');
+    const actions = Array.from({ length: 40 }, (_, i) => plannedAction(`Åtgärd ${i + 1}`));
+    ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'PROPOSE', version: 2, analysis: 'Många åtgärder behövs här', actions }), 200, 'propose');
+    const agreed = ok<{ actions: { id: string; version: number }[] }>(await commander.post(`/api/cases/${c.id}/events`, { type: 'AGREE', version: 3 }), 200, 'agree');
+    actionPool.push(...agreed.actions.map((a) => ({ id: a.id, version: a.version })));
+  };
+  const newAction = async () => {
+    if (actionPool.length === 0) await refillActions();
+    return actionPool.shift()!;
+  };
+
+  type MeetingState = 'planned' | 'in_session' | 'minutes_draft' | 'approved';
+  const newMeeting = async (state: MeetingState = 'planned') => {
+    let m = ok<{ id: string; version: number; agenda: { id: string; kind: string }[] }>(
+      await coordinator.post('/api/meetings', {
+        kind: 'operational',
+        title: unique('Matrismöte'),
+        startsAt: new Date().toISOString(),
+        place: 'Stadshuset',
+        areaIds: [centrum],
+        organizationIds: [orgs.polis, orgs.bostader],
+      }),
+      201,
+      'meeting',
+    );
+    const step = async (type: string, who = coordinator) => {
+      m = ok(await who.post(`/api/meetings/${m.id}/events`, { type, version: m.version }), 200, `meeting ${type}`);
+    };
+    if (state !== 'planned') await step('START');
+    if (state === 'minutes_draft' || state === 'approved') await step('END');
+    if (state === 'approved') await step('APPROVE', commander);
+    return { id: m.id, version: m.version, itemId: m.agenda.find((i) => i.kind === 'round')!.id };
+  };
+
+  const reporterAgent = as('reporter');
+  const newReport = async (by: 'analyst' | 'reporter' = 'analyst', extra: object = {}) =>
+    ok<{ id: string }>(
+      await (by === 'analyst' ? analyst : reporterAgent).post('/api/reports', {
+        areaId: centrum,
+        categoryId,
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        assessment: 'low',
+        policeNotified: false,
+        description: 'Klotter på elskåpet',
+        ...extra,
+      }),
+      201,
+      'report',
+    ).id;
+
+  // One import by the municipality (coordinator), finished before the matrix runs.
+  const started = ok<{ id: string }>(
+    await request(server)
+      .post('/api/reports/import')
+      .set('Cookie', cookies.coordinator!)
+      .field('areaId', centrum)
+      .attach('file', Buffer.from('Tidpunkt;Plats;Kategori;Beskrivning\r\n2026-10-02 21:30;Stortorget;Skadegörelse;Krossad ruta\r\n', 'utf8'), 'matris.csv'),
+    202,
+    'import',
+  ).id;
+  await t.app.get(ImportsService).idle();
+
+  const newPlace = async () => ok<{ id: string }>(await admin.post(`/api/areas/${scratchArea}/places`, { name: unique('Matrisplats') }), 201, 'place').id;
+
+  /**
+   * Another session of the principal's user, made as sign-in makes it (a random token, its HMAC stored) but without
+   * the argon2 check: the sign-out columns need one each, and sign-in itself has its own row in the matrix.
+   */
+  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const extraSession = async (p: Exclude<Principal, 'anonymous'>): Promise<string> => {
+    const token = randomBytes(32).toString('base64url');
+    const tokenHash = createHmac('sha256', t.config.sessionSecret).update(token).digest('hex');
+    await t.dataSource.query(`INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 hour')`, [tokenHash, userIds.get(ACCOUNTS[p].email)]);
+    return `${SESSION_COOKIE}=${token}`;
+  };
+
+  return {
+    cookies,
+    signInFresh: extraSession,
+    ids: {
+      centrum,
+      centrumPlace: centrumPlaces[0],
+      outsiderArea,
+      categoryId,
+      orgs: { ...orgs, outsider: outsiderOrg },
+      scratchArea,
+      scratchUser,
+      scratchOrg,
+      scratchCategory,
+      importId: started,
+      actionOwnerId,
+    },
+    shared: {
+      caseId: (await newCase()).id,
+      reportId: await newReport('reporter'),
+      meetingId: (await newMeeting()).id,
+    },
+    newCase,
+    newAction,
+    newMeeting,
+    newReport,
+    newPlace,
+  };
+}
