@@ -14,6 +14,13 @@ export const routes: Routes = [
     loadComponent: () => import('./core/auth/login').then((m) => m.Login),
   },
   {
+    // The accessibility statement is public: reachable without signing in (the law requires it of the service).
+    path: 'tillganglighet',
+    title: 'a11y.title',
+    loadComponent: () => import('./accessibility/accessibility-statement').then((m) => m.AccessibilityStatement),
+  },
+  { path: 'accessibility', redirectTo: 'tillganglighet' },
+  {
     // The projector view stands alone, outside the shell's toolbar and navigation.
     path: 'meetings/:id/present',
     title: 'meetings.present.title',

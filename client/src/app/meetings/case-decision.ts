@@ -297,6 +297,7 @@ export class CaseDecision {
       this.notifier.success('meetings.decision.saved');
       this.form.markAsPristine();
       note.setValue('');
+      this.focusItem(itemId);
       return;
     }
     let placed = false;
@@ -312,6 +313,20 @@ export class CaseDecision {
     // The case may have moved on (decided elsewhere): show it as it is.
     if (result.error.code === 'CASE.TRANSITION_NOT_ALLOWED' && this.item().caseId) this.loadCase(this.item().caseId!);
     this.focusFirstProblem();
+  }
+
+  /**
+   * After a decision the pressed button goes away (the case has moved on): the focus moves to the item's heading, right
+   * above the recorded decision, instead of being lost on the page's body.
+   */
+  private focusItem(itemId: string): void {
+    afterNextRender(
+      () => {
+        const heading = this.host.nativeElement.ownerDocument.getElementById(`item-${itemId}`);
+        (heading ?? this.host.nativeElement.querySelector<HTMLElement>('[data-testid="decision-note"]'))?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   private focusFirstProblem(): void {

@@ -134,6 +134,8 @@ describe('MeetingPage (secretary view)', () => {
     expect(record.textContent).toContain('ärendet: Beslutat');
     expect(buttons()).toEqual(['Anteckna']);
     expect(q('[data-testid="action-editor"]')).toBeNull();
+    // The pressed button is gone: the focus is on the item's heading, just above the recorded decision.
+    expect(document.activeElement?.id).toBe('item-item-case');
   });
 
   it('puts a case-workflow error on the due date it names', async () => {

@@ -67,6 +67,13 @@ describe('Login', () => {
     expect(el('button[type="submit"]').textContent).toContain('Logga in');
   });
 
+  it('links the accessibility statement, which is public', async () => {
+    await harness.navigateByUrl('/login', Login);
+    const link = el<HTMLAnchorElement>('[data-testid="accessibility-link"]');
+    expect(link.getAttribute('href')).toBe('/tillganglighet');
+    expect(link.textContent?.trim()).toBe('Tillgänglighetsredogörelse');
+  });
+
   it('shows one generic message on 401 and stays on the sign-in page', async () => {
     await harness.navigateByUrl('/login', Login);
     await fillAndSubmit('anna@example.se', 'wrong password');

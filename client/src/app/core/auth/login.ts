@@ -5,7 +5,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { errorMessage, toApiError } from '../http/api-error';
 import { I18n, TPipe } from '../i18n/i18n';
 import { LangSwitch } from '../ui/lang-switch';
@@ -15,7 +15,7 @@ import { AuthService } from './auth';
 @Component({
   selector: 'sv-login',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, MatProgressBar, TPipe, LangSwitch],
+  imports: [ReactiveFormsModule, RouterLink, MatFormField, MatLabel, MatError, MatInput, MatButton, MatProgressBar, TPipe, LangSwitch],
   templateUrl: './login.html',
   styleUrl: './login.scss',
 })

@@ -1,3 +1,4 @@
+import { a11yEn } from '../../accessibility/accessibility.i18n';
 import { casesEn } from '../../cases/cases.i18n';
 import { meetingsEn } from '../../meetings/meetings.i18n';
 import type { Dictionary } from './sv';
@@ -307,7 +308,7 @@ export const en: Dictionary = {
   'picture.map.noPoints': 'The week has no reports with a position to show.',
   'picture.map.noTiles': 'The map background could not be loaded; the points are shown without it.',
   'picture.map.noTileServer': 'No map background is configured; the points are shown without one.',
-  'picture.map.help': 'The number in each marker is the number of reports at the spot; red markers have at least one report of high insecurity. The markers can be reached with the Tab key, and the table By place holds the same figures.',
+  'picture.map.help': 'The number in each marker is the number of reports at the spot; red markers have at least one report of high insecurity. The markers can be reached with the Tab key and opened with Enter. When the map has the focus, the arrow keys move it and + and − zoom. The table By place holds the same figures.',
   'picture.reportsHeading': "The week's reports",
   'picture.list.filters': 'Filter the reports',
   'picture.list.category': 'Category',
@@ -381,4 +382,5 @@ export const en: Dictionary = {
   'import.error.mode': 'Choose how to import.',
   ...casesEn,
   ...meetingsEn,
+  ...a11yEn,
 };

@@ -1,3 +1,4 @@
+import { a11ySv } from '../../accessibility/accessibility.i18n';
 import { casesSv } from '../../cases/cases.i18n';
 import { meetingsSv } from '../../meetings/meetings.i18n';
 
@@ -309,7 +310,7 @@ export const sv = {
   'picture.map.noPoints': 'Veckan har inga rapporter med position att visa.',
   'picture.map.noTiles': 'Kartbakgrunden kunde inte hämtas; punkterna visas utan bakgrund.',
   'picture.map.noTileServer': 'Ingen kartbakgrund är inställd; punkterna visas utan bakgrund.',
-  'picture.map.help': 'Siffran i varje markering är antalet rapporter på platsen; röda markeringar har minst en rapport med hög otrygghet. Markeringarna går att nå med tabbtangenten, och samma uppgifter finns i tabellen Per plats.',
+  'picture.map.help': 'Siffran i varje markering är antalet rapporter på platsen; röda markeringar har minst en rapport med hög otrygghet. Markeringarna går att nå med tabbtangenten och öppnas med Enter. När kartan har fokus flyttar piltangenterna kartan och + och − zoomar. Samma uppgifter finns i tabellen Per plats.',
   'picture.reportsHeading': 'Veckans rapporter',
   'picture.list.filters': 'Filtrera rapporterna',
   'picture.list.category': 'Kategori',
@@ -383,6 +384,7 @@ export const sv = {
   'import.error.mode': 'Välj hur importen ska göras.',
   ...casesSv,
   ...meetingsSv,
+  ...a11ySv,
 } satisfies Record<string, string>;
 
 /** A key of the dictionary. */

@@ -115,6 +115,13 @@ describe('Shell', () => {
     expect(document.activeElement?.id).toBe('main');
   });
 
+  it('links the accessibility statement in its footer', async () => {
+    const root = await render(['reporter']);
+    const link = root.querySelector<HTMLAnchorElement>('footer [data-testid="accessibility-link"]');
+    expect(link?.getAttribute('href')).toBe('/tillganglighet');
+    expect(link?.textContent?.trim()).toBe('Tillgänglighetsredogörelse');
+  });
+
   it('switches the whole shell to English and back without reload', async () => {
     const root = await render(['admin', 'action_owner']);
     const langButton = root.querySelector<HTMLButtonElement>('[data-testid="lang-switch"]')!;

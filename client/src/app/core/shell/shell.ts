@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatListItem, MatNavList } from '@angular/material/list';
@@ -71,6 +71,9 @@ export class Shell {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  /** Whether the slide-over menu (phones) is open; kept from the sidenav's own events, however it was closed. */
+  protected readonly menuOpen = signal(false);
 
   /** The user's roles as translated labels, e.g. "Administratör, Samordnare". */
   protected readonly roleLabels = computed(() =>

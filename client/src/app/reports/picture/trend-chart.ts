@@ -72,7 +72,7 @@ import { DRAW_GRAPHICS } from './graphics';
     @media print {
       .chart-box { height: auto; max-width: 100%; }
       canvas { max-width: 100% !important; height: auto !important; }
-      .visually-hidden.print-show { position: static !important; width: auto; height: auto; overflow: visible; clip: auto; white-space: normal; }
+      .visually-hidden.print-show { position: static !important; width: auto; height: auto; overflow: visible !important; clip: auto; white-space: normal; }
     }
   `,
 })
