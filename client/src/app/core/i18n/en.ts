@@ -241,6 +241,7 @@ export const en: Dictionary = {
   'report.form.publicNo': 'No',
   'report.form.publicUnknown': "Don't know",
   'report.form.policeNotified': 'The police have been notified',
+  'report.redacted': 'Free text removed: the report is older than the retention period.',
   'report.form.restricted': 'Restricted: only my organisation sees the details',
   'report.form.description': 'Description',
   'report.form.descriptionHint': 'Describe the place and the situation – not people. No names, identity numbers or phone numbers.',

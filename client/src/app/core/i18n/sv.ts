@@ -243,6 +243,7 @@ export const sv = {
   'report.form.publicNo': 'Nej',
   'report.form.publicUnknown': 'Vet inte',
   'report.form.policeNotified': 'Polisen är underrättad',
+  'report.redacted': 'Fritexten är gallrad: rapporten är äldre än lagringstiden.',
   'report.form.restricted': 'Begränsad: endast min organisation ser detaljerna',
   'report.form.description': 'Beskrivning',
   'report.form.descriptionHint': 'Beskriv platsen och situationen – inte personer. Skriv inga namn, personnummer eller telefonnummer.',

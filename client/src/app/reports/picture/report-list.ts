@@ -100,7 +100,7 @@ export const PAGE_SIZE = 20;
               <time [attr.datetime]="report.occurredAt">{{ when(report.occurredAt) }}</time>
             </p>
             @if (report.detailsVisible) {
-              <p class="report-text">{{ report.description }}</p>
+              <p class="report-text">@if (report.redactedAt) {<em data-testid="redacted">{{ 'report.redacted' | t }}</em>} @else { {{ report.description }} }</p>
               <dl class="report-facts">
                 <div><dt>{{ 'picture.list.place' | t }}</dt><dd>{{ report.placeName ?? ('picture.list.noPlace' | t) }}</dd></div>
                 <div><dt>{{ 'report.form.assessment' | t }}</dt><dd>{{ i18n.assessment(report.assessment) }}</dd></div>

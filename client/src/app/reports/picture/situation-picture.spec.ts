@@ -105,15 +105,18 @@ describe('SituationPicture', () => {
       items: [
         report(),
         report({ id: 'report-2', restricted: true, detailsVisible: false, description: null, placeId: null, placeName: null, reporter: null, organization: { id: 'org-polis', name: 'Lokalpolisområde Örebro' } }),
+        report({ id: 'report-3', description: null, redactedAt: '2026-11-20T02:15:00.000Z' }),
       ],
-      total: 2,
+      total: 3,
       page: 1,
       pageSize: 20,
     });
     await fixture.whenStable();
     const items = Array.from(root.querySelectorAll('[data-testid="report-item"]'));
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(3);
     expect(items[0].textContent).toContain('Nytt klotter på fasaden mot torget');
+    // A report past its retention period says that its text was removed, rather than showing an empty paragraph.
+    expect(items[2].querySelector('[data-testid="redacted"]')?.textContent).toBe('Fritexten är gallrad: rapporten är äldre än lagringstiden.');
     expect(items[0].textContent).toContain('Vivalla torg');
     expect(items[1].textContent).toContain('Begränsad uppgift');
     expect(items[1].textContent).toContain('Lokalpolisområde Örebro');
