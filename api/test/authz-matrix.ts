@@ -135,6 +135,7 @@ export const MATRIX: Entry[] = [
   // -- health, configuration, sign-in ------------------------------------------------------------------------------
   { method: 'GET', path: '/api/health', variants: one(everyone(200, { anonymous: 200 }), () => ({ path: '/api/health' }), 'public: for load balancers') },
   { method: 'GET', path: '/api/config', variants: one(everyone(200), () => ({ path: '/api/config' })) },
+  { method: 'GET', path: '/api/config/accessibility', variants: one(everyone(200, { anonymous: 200 }), () => ({ path: '/api/config/accessibility' }), 'public: the accessibility statement is read before signing in') },
   {
     method: 'POST',
     path: '/api/auth/login',

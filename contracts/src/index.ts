@@ -262,6 +262,13 @@ export interface ImportDto {
 export * from './privacy';
 
 /** Settings the client needs (GET /api/config). */
+/** Who runs this installation, for the public accessibility statement (null: the statement's neutral wording). */
+export interface AccessibilityContactDto {
+  organization: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
 export interface ClientConfigDto {
   /** Leaflet tile URL template, or null: the map then shows the points without a background. */
   mapTileUrl: string | null;

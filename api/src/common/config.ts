@@ -61,6 +61,9 @@ const schema = z.object({
     .regex(/^(https?:\/\/.+\{z\}.+\{x\}.+\{y\}.*|none)$/, { message: 'MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, or none' })
     .optional(),
   MAP_ATTRIBUTION: z.string().max(300).optional(),
+  SERVICE_ORGANIZATION: z.string().min(1).max(200).optional(),
+  ACCESSIBILITY_EMAIL: z.email({ message: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).optional(),
+  ACCESSIBILITY_PHONE: z.string().regex(/^\+?[\d\s()-]{5,30}$/, { message: 'ACCESSIBILITY_PHONE must be a phone number' }).optional(),
   CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
   TRUST_PROXY: bool('TRUST_PROXY').optional(),
   PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
@@ -92,6 +95,8 @@ export interface AppConfig {
   /** Map tiles for the client (Leaflet URL template), or null for a map without a background. */
   mapTileUrl: string | null;
   mapAttribution: string;
+  /** Who runs this installation and how to report accessibility problems, for the public accessibility statement. */
+  accessibility: { organization: string | null; contactEmail: string | null; contactPhone: string | null };
   /** Days after closing during which a case can be reopened. */
   caseReopenDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling). */
@@ -172,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     clientDir: e.CLIENT_DIR ?? 'dist/client/browser',
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : (e.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     mapAttribution: e.MAP_ATTRIBUTION ?? '© OpenStreetMap contributors',
+    accessibility: { organization: e.SERVICE_ORGANIZATION ?? null, contactEmail: e.ACCESSIBILITY_EMAIL ?? null, contactPhone: e.ACCESSIBILITY_PHONE ?? null },
     caseReopenDays: e.CASE_REOPEN_DAYS ?? 90,
     trustProxy: e.TRUST_PROXY ?? false,
     publicOrigin: e.PUBLIC_ORIGIN,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ClientConfigDto } from '@samverka/contracts';
-import { SignedIn } from '../auth/access.decorators';
+import type { AccessibilityContactDto, ClientConfigDto } from '@samverka/contracts';
+import { Public, SignedIn } from '../auth/access.decorators';
 import { AppConfig } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
 
@@ -14,5 +14,11 @@ export class ClientConfigController {
   @Get() @SignedIn()
   get(): ClientConfigDto {
     return { mapTileUrl: this.config.mapTileUrl, mapAttribution: this.config.mapAttribution, demoMode: this.config.demoMode };
+  }
+
+  /** Who runs this installation, for the accessibility statement, which must be readable without signing in. */
+  @Get('accessibility') @Public()
+  accessibility(): AccessibilityContactDto {
+    return this.config.accessibility;
   }
 }

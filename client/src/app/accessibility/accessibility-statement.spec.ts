@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
@@ -13,6 +15,8 @@ describe('AccessibilityStatement', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
         ...(config ? [{ provide: ACCESSIBILITY_STATEMENT_CONFIG, useValue: { ...DEFAULT_STATEMENT_CONFIG, ...config } }] : []),
       ],
     });
@@ -57,6 +61,16 @@ describe('AccessibilityStatement', () => {
     expect(text(root, 'main')).toContain('Exempelstads kommun står bakom den här tjänsten');
     const links = Array.from(root.querySelectorAll<HTMLAnchorElement>('[data-testid="contact"] a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['mailto:tillganglighet@exempelstad.se', 'tel:0101234567']);
+  });
+
+  it('takes the organisation and contact details the installation configures on the server', async () => {
+    const root = await render();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/config/accessibility')
+      .flush({ organization: 'Exempelstads kommun', contactEmail: 'tillganglighet@exempelstad.se', contactPhone: null });
+    await fixture.whenStable();
+    expect(text(root, 'main')).toContain('Exempelstads kommun står bakom den här tjänsten');
+    expect(Array.from(root.querySelectorAll<HTMLAnchorElement>('[data-testid="contact"] a')).map((a) => a.getAttribute('href'))).toEqual(['mailto:tillganglighet@exempelstad.se']);
   });
 
   it('is honest about the known problems: untagged PDFs and the map tiles', async () => {

@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import type { AccessibilityContactDto } from '@samverka/contracts';
 import { RouterLink } from '@angular/router';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { Icon } from '../core/ui/icon';
@@ -38,21 +40,21 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 
       <h2 id="report-heading">{{ 'a11y.report.heading' | t }}</h2>
       <p>{{ 'a11y.report.text' | t }}</p>
-      @if (config.contactEmail || config.contactPhone) {
+      @if (config().contactEmail || config().contactPhone) {
         <ul class="contact" data-testid="contact">
-          @if (config.contactEmail) {
-            <li>{{ 'a11y.report.email' | t }}: <a [href]="'mailto:' + config.contactEmail">{{ config.contactEmail }}</a></li>
+          @if (config().contactEmail) {
+            <li>{{ 'a11y.report.email' | t }}: <a [href]="'mailto:' + config().contactEmail">{{ config().contactEmail }}</a></li>
           }
-          @if (config.contactPhone) {
-            <li>{{ 'a11y.report.phone' | t }}: <a [href]="'tel:' + phoneLink()">{{ config.contactPhone }}</a></li>
+          @if (config().contactPhone) {
+            <li>{{ 'a11y.report.phone' | t }}: <a [href]="'tel:' + phoneLink()">{{ config().contactPhone }}</a></li>
           }
         </ul>
       } @else {
         <p data-testid="contact">{{ 'a11y.report.contactNeutral' | t }}</p>
       }
-      @if (config.issueTracker) {
+      @if (config().issueTracker) {
         <p>
-          <a [href]="config.issueTracker" rel="noopener">{{ 'a11y.report.source' | t }}</a>
+          <a [href]="config().issueTracker" rel="noopener">{{ 'a11y.report.source' | t }}</a>
         </p>
       }
 
@@ -76,12 +78,12 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 
       <h2>{{ 'a11y.assessment.heading' | t }}</h2>
       <p>{{ 'a11y.assessment.text' | t }}</p>
-      <p data-testid="assessed-on">{{ 'a11y.assessment.date' | t: { date: date(config.assessedOn) } }}</p>
+      <p data-testid="assessed-on">{{ 'a11y.assessment.date' | t: { date: date(config().assessedOn) } }}</p>
 
       <h2>{{ 'a11y.dates.heading' | t }}</h2>
       <p data-testid="statement-dates">
-        {{ 'a11y.dates.statement' | t: { date: date(config.preparedOn) } }}
-        {{ 'a11y.dates.updated' | t: { date: date(config.updatedOn) } }}
+        {{ 'a11y.dates.statement' | t: { date: date(config().preparedOn) } }}
+        {{ 'a11y.dates.updated' | t: { date: date(config().updatedOn) } }}
       </p>
     </main>
   `,
@@ -102,15 +104,31 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
   `,
 })
 export class AccessibilityStatement {
-  protected readonly config = inject(ACCESSIBILITY_STATEMENT_CONFIG);
+  private readonly http = inject(HttpClient);
+  /** The built-in settings, overridden by what the installation configures (`GET /api/config/accessibility`). */
+  protected readonly config = signal(inject(ACCESSIBILITY_STATEMENT_CONFIG));
   private readonly i18n = inject(I18n);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly diggUrl = DIGG_REPORT_URL;
 
   /** The deploying organisation's name, or the neutral wording, in the active language. */
-  protected readonly organization = computed(() => this.config.organization ?? this.i18n.t('a11y.organization.neutral'));
+  protected readonly organization = computed(() => this.config().organization ?? this.i18n.t('a11y.organization.neutral'));
 
-  protected readonly phoneLink = computed(() => (this.config.contactPhone ?? '').replace(/[^\d+]/g, ''));
+  protected readonly phoneLink = computed(() => (this.config().contactPhone ?? '').replace(/[^\d+]/g, ''));
+
+  constructor() {
+    // Public: the statement is read before signing in. Without an answer the built-in wording stays.
+    this.http.get<AccessibilityContactDto>('/api/config/accessibility').subscribe({
+      next: (c) =>
+        this.config.update((d) => ({
+          ...d,
+          organization: c.organization ?? d.organization,
+          contactEmail: c.contactEmail ?? d.contactEmail,
+          contactPhone: c.contactPhone ?? d.contactPhone,
+        })),
+      error: () => undefined,
+    });
+  }
 
   /** An ISO date ("2026-11-22") in the active language ("22 november 2026" / "22 November 2026"). */
   protected date(iso: string): string {
