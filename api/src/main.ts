@@ -52,8 +52,14 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     const malformed = err.type === 'entity.parse.failed';
     res.status(err.status).json({
       statusCode: err.status,
-      code: malformed ? 'BAD_JSON' : err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-      message: malformed ? 'The request body is not valid JSON' : err.status === 413 ? 'The request body is too large (limit 1 MB)' : 'The request body cannot be read',
+      code: malformed ? 'BAD_JSON' : err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST',
+      message: malformed
+        ? 'The request body is not valid JSON'
+        : err.status === 413
+          ? 'The request body is too large (limit 1 MB)'
+          : err.status === 415
+            ? 'The request body must be UTF-8 JSON without a content encoding other than gzip, deflate or br'
+            : 'The request body cannot be read',
       field: 'body',
     });
   });

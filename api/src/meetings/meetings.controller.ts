@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Res, Sse } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { MeetingDto } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -111,6 +111,7 @@ export class MeetingsController {
 
   /** START, SET_CURRENT (`itemId`), END, APPROVE, CANCEL (`reason`), with the `version` read. */
   @Post(':id/events') @SignedIn() @HttpCode(200)
+  @ApiBody({ schema: { type: 'object', required: ['type', 'version'], properties: { type: { type: 'string', example: 'START' }, version: { type: 'integer' } }, additionalProperties: true } })
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<MeetingDto> {
     const { type, version, payload } = parseEventBody(body);
     return this.meetings.sendEvent(user, id, type, version, payload, async (_em, m) => (await this.plans.meetingPlan(user, m, 'sv')).fingerprint);

@@ -104,8 +104,8 @@ export class ActionPlanService {
   /** The current plan of an area for a period: every action of its cases that was open at some time in the period. */
   async areaPlan(user: AuthUser, areaId: string, from: string, to: string, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
     if (from > to) throw invalid('from', 'from must be on or before to');
-    // The plan carries the situational picture of the week of `to`, and weeks exist from 2000 to 2100 only.
-    for (const [field, date] of [['from', from], ['to', to]] as const) if (date < '2000-01-01' || date > '2100-12-31') throw invalid(field, `${field} must be a date between 2000-01-01 and 2100-12-31`);
+    // The plan carries the situational picture of the week of `to`, and weeks exist from 2000-W01 to 2100-W52 only.
+    if (to < '2000-01-03' || to > '2100-12-31') throw invalid('to', 'to must be a date between 2000-01-03 and 2100-12-31');
     const [area] = await this.db.query('SELECT id, name FROM areas WHERE id = $1', [areaId]);
     if (!area || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Area', 'areaId');
     const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
