@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -82,6 +84,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
 
   serveClient(app, config.clientDir);
   await app.init();
+  answerUnparsableRequests(app.getHttpServer());
   return {
     app,
     dataSource,
@@ -119,3 +122,28 @@ export async function startServer(config: AppConfig & { databaseUrl: string }): 
   return running;
 }
 
+
+/**
+ * Requests Node refuses before the application sees them (a URL and headers over 16 KB, a malformed request line)
+ * get the API's JSON error body too, instead of Node's bare status line.
+ */
+function answerUnparsableRequests(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({
+      statusCode: status,
+      code: tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+      message: tooLarge ? 'The URL and headers together exceed 16 KB' : 'The request cannot be parsed',
+      field: 'url',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}

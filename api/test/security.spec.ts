@@ -56,6 +56,15 @@ describe('sessions and the browser', () => {
       expect({ password, status: res.status, field: res.body.field }).toEqual({ password, status: 422, field: 'password' });
     }
   });
+  it('answers a URL over 16 KB with the JSON error body, naming the field', async () => {
+    const agent = await t.signIn('analytiker@exempelstad.se');
+    const res = await agent.get(`/api/reports?q=${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.body).toMatchObject({ code: 'HEADERS_TOO_LARGE', field: 'url' });
+    // The server is still there for the next request.
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+  });
+
   it('ends a session at its absolute expiry even while it is in use', async () => {
     const agent = await t.signIn('analytiker@exempelstad.se');
     expect((await agent.get('/api/auth/me')).status).toBe(200);
