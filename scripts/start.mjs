@@ -68,6 +68,11 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM']) process.removeAllListeners(sig);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A promise some library forgot to handle (e.g. a background timer's query while PostgreSQL restarts) is logged, not
+  // fatal: requests already answer 503 while the database is away, and the process must be there when it is back.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`Samverka: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  });
   try {
     running = await startServer({ ...config, databaseUrl: config.databaseUrl ?? embedded.url });
   } catch (e) {

@@ -37,7 +37,7 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 /**
  * Whether an error (or the driver error or cause inside it) says that PostgreSQL cannot be reached: worth a retry, so
  * 503, not 500. TypeORM releases the query runner of a connection that fails, so the rest of a transaction cut off by
- * a database shutdown fails with QueryRunnerAlreadyReleasedError.
+ * a database shutdown fails with QueryRunner(Provider)AlreadyReleasedError.
  */
 export function isDatabaseUnavailable(exception: unknown): boolean {
   type Err = { name?: unknown; code?: unknown; message?: unknown; driverError?: Err; cause?: Err; errors?: Err[] };
@@ -49,7 +49,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
     seen.add(e);
     const code = typeof e.code === 'string' ? e.code : '';
     if (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || UNAVAILABLE_MESSAGES.test(String(e.message ?? ''))) return true;
-    if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
     queue.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
   }
   return false;
