@@ -34,7 +34,10 @@ function outputPath(arg, now) {
   const name = `samverka-backup-${stamp(now)}.gz`;
   if (!arg) return join(resolve(root, process.env.DATA_DIR || '.data'), 'backups', name);
   const p = resolve(process.cwd(), arg);
-  return existsSync(p) && statSync(p).isDirectory() ? join(p, name) : p;
+  // A trailing slash means a directory, whether it exists yet or not.
+  if (/[\\/]$/.test(arg) || (existsSync(p) && statSync(p).isDirectory())) return join(p, name);
+  if (existsSync(p)) throw new UserError(`${p} exists already: choose another file name or a directory (an old backup is never overwritten).`);
+  return p;
 }
 
 /** The application's tables in the snapshot, parents before children, with columns, primary key and sequences. */

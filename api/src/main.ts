@@ -42,7 +42,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', true);
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.use(sameOriginWrites(config));
   app.setGlobalPrefix('api');
@@ -129,20 +129,23 @@ export async function startServer(config: AppConfig & { databaseUrl: string }): 
  */
 function answerUnparsableRequests(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) {
+    // As Node's own handler: nothing is written into a response already under way on this connection (keep-alive).
+    const busy = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (err.code === 'ECONNRESET' || !socket.writable || busy) {
       socket.destroy();
       return;
     }
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const status = tooLarge ? 431 : 400;
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const status = tooLarge ? 431 : timeout ? 408 : 400;
     const body = JSON.stringify({
       statusCode: status,
-      code: tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
-      message: tooLarge ? 'The URL and headers together exceed 16 KB' : 'The request cannot be parsed',
+      code: tooLarge ? 'HEADERS_TOO_LARGE' : timeout ? 'REQUEST_TIMEOUT' : 'BAD_REQUEST',
+      message: tooLarge ? 'The URL and headers together exceed 16 KB' : timeout ? 'The request took too long to arrive' : 'The request cannot be parsed',
       field: 'url',
     });
     socket.end(
-      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : timeout ? 'Request Timeout' : 'Bad Request'}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });

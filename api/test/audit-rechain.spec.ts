@@ -53,4 +53,24 @@ describe('the audit trail without report text (migration)', () => {
     // The trail is append-only again afterwards.
     await expect(t.dataSource.query(`UPDATE audit_entries SET action = 'x' WHERE action = 'audit.rechained'`)).rejects.toThrow();
   });
+  it('refuses to re-hash a trail that was changed behind its back, so the upgrade cannot hide it', async () => {
+    const [first] = await t.dataSource.query(`SELECT id FROM audit_entries ORDER BY id LIMIT 1`);
+    // An old-style report entry makes the migration due; then someone edits an early entry directly in the database.
+    const [last] = await t.dataSource.query(`SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1`);
+    const entry = { at: new Date(), actorId: null, actorOrganizationId: null, action: 'report.create', entityType: 'report', entityId: 'r-2', before: null, after: { description: 'Text' } } as Parameters<typeof entryHash>[1];
+    await t.dataSource.query(
+      `INSERT INTO audit_entries (at, actor_id, actor_organization_id, action, entity_type, entity_id, before, after, prev_hash, hash)
+       VALUES ($1, NULL, NULL, 'report.create', 'report', 'r-2', NULL, $2, $3, $4)`,
+      [entry.at, JSON.stringify(entry.after), last.hash, entryHash(last.hash, entry)],
+    );
+    await t.dataSource.query(`ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_change`);
+    await t.dataSource.query(`UPDATE audit_entries SET action = 'tampered' WHERE id = $1`, [first.id]);
+    await t.dataSource.query(`ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_change`);
+
+    await t.dataSource.undoLastMigration();
+    await expect(t.dataSource.runMigrations({ transaction: 'each' })).rejects.toThrow(`The audit trail is broken at entry ${first.id}`);
+    // Nothing was rewritten: the break is still there to be found.
+    expect((await t.dataSource.query(`SELECT action FROM audit_entries WHERE id = $1`, [first.id]))[0].action).toBe('tampered');
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entries WHERE after::text LIKE '%"description"%'`))[0].n).toBe(1);
+  });
 });

@@ -557,6 +557,19 @@ describe('hostile input', () => {
     });
   });
 
+  it('refuses dates without a day (`2026`, `2026-11`), which PostgreSQL cannot read, naming the parameter', async () => {
+    for (const [actor, url, field] of [
+      ['coordinator', '/api/actions?dueBefore=2026', 'dueBefore'],
+      ['coordinator', '/api/actions?dueBefore=2026-11', 'dueBefore'],
+      ['coordinator', `/api/action-plan.pdf?areaId=${fixtures.areaId[0]}&from=2026&to=2026`, 'from'],
+      ['coordinator', '/api/meetings?from=2026-11', 'from'],
+      ['analyst', `/api/reports?areaId=${fixtures.areaId[0]}&from=2026`, 'from'],
+    ] as const) {
+      const res = await agents[actor]().get(url);
+      expect({ url, status: res.status, field: res.body.field }).toEqual({ url, status: 422, field });
+    }
+  });
+
   describe('body parsing and size limits', () => {
     it('answers a JSON body over 1 MB with 413 PAYLOAD_TOO_LARGE naming the body, and stores nothing', async () => {
       const big = JSON.stringify({ description: 'x'.repeat(1024 * 1024) });

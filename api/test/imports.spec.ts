@@ -118,6 +118,34 @@ describe('CSV import of incidents', () => {
     expect({ status: none.status, field: none.body.field }).toEqual({ status: 422, field: 'file' });
   });
 
+  it('keeps control characters out of the stored file name (a NUL would not fit in PostgreSQL)', async () => {
+    // RFC 5987 lets a client percent-encode any byte in the part's file name, a NUL included.
+    const boundary = 'samverka-test-boundary';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''h%C3%A4n%00del%07ser.csv\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(GOOD.replace(/P-100/g, 'N-100'), 'utf8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const started = await police.post('/api/reports/import').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body);
+    expect(started.status).toBe(202);
+    await t.app.get(ImportsService).idle();
+    const res = await police.get(`/api/imports/${started.body.id}`);
+    expect(res.body).toMatchObject({ status: 'completed', filename: 'händelser.csv' });
+  });
+
+  it('runs at most four imports at once per process and asks the fifth to come back (429 with Retry-After)', async () => {
+    const running = (t.app.get(ImportsService) as unknown as { running: Set<Promise<void>> }).running;
+    const busy = Array.from({ length: 4 }, () => new Promise<void>(() => undefined));
+    busy.forEach((p) => running.add(p));
+    try {
+      const res = await police.post('/api/reports/import').attach('file', Buffer.from(GOOD, 'utf8'), 'händelser.csv');
+      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({ status: 429, code: 'IMPORT.BUSY', field: 'file' });
+      expect(res.headers['retry-after']).toBe('30');
+    } finally {
+      busy.forEach((p) => running.delete(p));
+    }
+  });
+
   it('fails a malformed CSV as a whole, importing nothing', async () => {
     const before = await reportsOfPolice();
     const res = await runImport('id;tid;område;plats;kategori;beskrivning\nQ-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;"ett citat som aldrig slutar\n');

@@ -158,4 +158,15 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     const stale = await coordinator.post(`/api/meetings/${own.body.id}/events`).send({ type: 'START', version: 9 });
     expect(stale.body).toMatchObject({ code: 'MEETING.STALE_VERSION', field: 'version' });
   });
+
+  it('invites only organisations that take part in every one of the meeting’s areas', async () => {
+    const centrumId = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Centrum')!.id;
+    const meeting = (organizationIds: string[]) =>
+      coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd', startsAt: '2026-11-25T09:00:00+01:00', place: 'Stadshuset', areaIds: [centrumId, norrbyId], organizationIds });
+    // Norrby Centrum (the business association) takes part in Norrby only: it would see Centrum's cases on the agenda.
+    const partial = await meeting([orgs['Norrby Centrum']]);
+    expect({ status: partial.status, field: partial.body.field }).toEqual({ status: 422, field: 'organizationIds' });
+    // Exempelbostäder AB takes part in both.
+    expect((await meeting([orgs['Exempelbostäder AB']])).status).toBe(201);
+  });
 });

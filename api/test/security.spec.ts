@@ -108,10 +108,12 @@ describe('sessions behind a proxy', () => {
   afterAll(() => t.stop());
 
   it('slows down an address that guesses across many accounts, but not other addresses', async () => {
-    const from = (ip: string, email: string, password = 'fel-lösenord') =>
-      t.http().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
-    // 20 failures spread over accounts that do not exist: no single account reaches its own limit.
-    for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', `gissning${i}@exempelstad.se`)).status).toBe(401);
+    // The proxy in front appends the address it saw to whatever X-Forwarded-For the client sent.
+    const from = (ip: string, email: string, password = 'fel-lösenord', spoofed?: string) =>
+      t.http().post('/api/auth/login').set('X-Forwarded-For', spoofed ? `${spoofed}, ${ip}` : ip).send({ email, password });
+    // 20 failures spread over accounts that do not exist, each claiming another address in the header it controls:
+    // no single account reaches its own limit, and only the address the proxy saw counts.
+    for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', `gissning${i}@exempelstad.se`, 'fel-lösenord', `10.0.0.${i}`)).status).toBe(401);
     const blocked = await from('203.0.113.7', 'samordnare@exempelstad.se', 'est-demo-2026');
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');

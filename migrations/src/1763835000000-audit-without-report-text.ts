@@ -55,6 +55,7 @@ function withoutDetails(v: Record<string, unknown> | null): Record<string, unkno
 }
 
 const GENESIS = '0'.repeat(64);
+const CHAIN_LOCK = 7_263_002;
 const BATCH = 2000;
 
 /**
@@ -62,8 +63,9 @@ const BATCH = 2000;
  * (gallring) must be able to remove and which the append-only, hash-chained trail could never give up. Entries written
  * since the retention migration keep only the text's length and whether there were coordinates; this migration
  * rewrites the older report entries the same way and recomputes the hash chain from the start, in the migration's
- * transaction. It then appends an `audit.rechained` entry that records the old head hash, so that the rewrite itself
- * is on the record. Nothing happens on a database without such entries (every new installation).
+ * transaction, holding the chain's lock. It first verifies the old chain and refuses to run on a broken one (that would
+ * hide the break). It then appends an `audit.rechained` entry that records the old head hash, so that the rewrite
+ * itself is on the record. Nothing happens on a database without such entries (every new installation).
  */
 export class AuditWithoutReportText1763835000000 implements MigrationInterface {
   name = 'AuditWithoutReportText1763835000000';
@@ -74,6 +76,27 @@ export class AuditWithoutReportText1763835000000 implements MigrationInterface {
          AND (before ?| array['description','latitude','longitude'] OR after ?| array['description','latitude','longitude'])`,
     );
     if (n === 0) return;
+    // No process may extend the chain while it is rewritten (a rolling upgrade: an old process inside
+    // AuditService.record holds this lock and has read the last hash).
+    await q.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    await q.query('LOCK TABLE audit_entries IN EXCLUSIVE MODE');
+    // Re-hashing must not launder a break: the old chain has to verify first, or the upgrade stops here.
+    let expected = GENESIS;
+    let cursor = '0';
+    for (;;) {
+      const rows: Row[] = await q.query(`SELECT * FROM audit_entries WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [cursor]);
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        if (r.prev_hash !== expected || hashOf(expected, r) !== r.hash) {
+          throw new Error(
+            `The audit trail is broken at entry ${r.id}: it was changed outside Samverka. This upgrade rewrites the trail's ` +
+              'hashes and would hide that, so it stops. Investigate (GET /api/audit/verify), restore the trail from a backup, and start again.',
+          );
+        }
+        expected = r.hash;
+        cursor = r.id;
+      }
+    }
     const [{ head, entries }] = await q.query(
       `SELECT (SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1) AS head, count(*)::int AS entries FROM audit_entries`,
     );

@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -310,6 +310,20 @@ describe('backup and restore', () => {
     } finally {
       await product.stop();
     }
+  });
+
+  it('writes into a directory named with a trailing slash, and never overwrites an existing file', async () => {
+    const into = await backup({ DATABASE_URL: source }, join(dir, 'nightly') + '/');
+    expect(into.code).toBe(0);
+    const written = readdirSync(join(dir, 'nightly'));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^samverka-backup-\d{8}T\d{6}Z\.gz$/);
+    const file = join(dir, 'nightly', written[0]);
+    const size = statSync(file).size;
+    const again = await backup({ DATABASE_URL: source }, file);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/exists already/);
+    expect(statSync(file).size).toBe(size);
   });
 
   it('refuses a database that is not empty and changes nothing', async () => {

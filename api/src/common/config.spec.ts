@@ -28,6 +28,19 @@ describe('loadConfig', () => {
     expect(message.split('\n')).toHaveLength(1);
   });
 
+  it('believes only the proxies it is told to: one hop for true, a count, or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be/);
+  });
+
+  it('refuses retention periods PostgreSQL could not compute', () => {
+    expect(() => loadConfig({ RETENTION_REPORT_DETAILS: 'P9999Y' })).toThrow(/RETENTION_REPORT_DETAILS must be at most 100 years/);
+    expect(loadConfig({ RETENTION_REPORT_DETAILS: 'P100Y' }).retention.reportDetails).toBe('P100Y');
+  });
+
   it('rejects an unknown log level and a short session secret', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32/);

@@ -26,7 +26,9 @@ const retentionPeriod = (name: string, minDays: number) =>
       message: `${name} must be an ISO 8601 period such as P3Y, P18M or P30D, a number of days, or never`,
     })
     .transform((v) => (v.toLowerCase() === 'never' ? null : /^\d+$/.test(v) ? `P${Number(v)}D` : v.toUpperCase()))
-    .refine((v) => v === null || approxDays(v) >= minDays, { message: `${name} must be at least ${minDays} day${minDays === 1 ? '' : 's'} (or never)` });
+    .refine((v) => v === null || approxDays(v) >= minDays, { message: `${name} must be at least ${minDays} day${minDays === 1 ? '' : 's'} (or never)` })
+    // Longer than a century is "never" in practice, and PostgreSQL cannot subtract thousands of years from now().
+    .refine((v) => v === null || approxDays(v) <= 100 * 365, { message: `${name} must be at most 100 years (or never)` });
 
 /** Roughly how many days an ISO period (as produced above) spans; for the lower bounds only. */
 export function approxDays(period: string): number {
@@ -65,7 +67,15 @@ const schema = z.object({
   ACCESSIBILITY_EMAIL: z.email({ message: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).optional(),
   ACCESSIBILITY_PHONE: z.string().regex(/^\+?[\d\s()-]{5,30}$/, { message: 'ACCESSIBILITY_PHONE must be a phone number' }).optional(),
   CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
-  TRUST_PROXY: bool('TRUST_PROXY').optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|yes|no|[0-9]|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+      message: 'TRUST_PROXY must be true, false, a number of proxy hops, or the proxies\' addresses (comma-separated, CIDR allowed)',
+    })
+    .transform((v): false | number | string[] =>
+      v === 'false' || v === 'no' || v === '0' ? false : v === 'true' || v === 'yes' ? 1 : /^\d$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()),
+    )
+    .optional(),
   PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
   BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
   RETENTION_SCHEDULE: z.string().regex(/^\S+( \S+){4}$/, { message: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' }).optional(),
@@ -100,7 +110,11 @@ export interface AppConfig {
   /** Days after closing during which a case can be reopened. */
   caseReopenDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling). */
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe: false, a number of hops (true = 1, the proxy in front), or their
+   * addresses. Never "every hop": the left end of the header is whatever the client sent.
+   */
+  trustProxy: false | number | string[];
   /** The origin browsers use, when it differs from the Host the API sees (behind a proxy). */
   publicOrigin?: string;
   /** Run the job queue (pg-boss) and the scheduled jobs in this process. */

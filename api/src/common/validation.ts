@@ -73,8 +73,8 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 /**
- * A strict ISO 8601 date or date and time that is also a real moment (`20261120` is ISO 8601 too, but JavaScript
- * and so the queries cannot read it) in a year PostgreSQL can store.
+ * A strict ISO 8601 date (YYYY-MM-DD) or date and time that is also a real moment (`20261120` and `2026-11` are
+ * ISO 8601 too, but JavaScript or PostgreSQL cannot read them) in a year PostgreSQL can store.
  */
 export function IsIsoDateTime(options: ValidationOptions): PropertyDecorator {
   return applyDecorators(
@@ -84,7 +84,8 @@ export function IsIsoDateTime(options: ValidationOptions): PropertyDecorator {
         name: 'isIsoDateTime',
         validator: {
           validate: (value: unknown) => {
-            if (typeof value !== 'string') return false;
+            // A full calendar date first: `2026` and `2026-11` are ISO 8601 and JavaScript reads them, PostgreSQL does not.
+            if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(?:$|T)/.test(value)) return false;
             const year = new Date(value).getUTCFullYear();
             return Number.isFinite(year) && year >= 1 && year <= 9999;
           },

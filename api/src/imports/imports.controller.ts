@@ -38,7 +38,9 @@ export class ImportsController {
       await rm(file.path, { force: true });
       throw invalid('file', 'file must be a CSV file (.csv)');
     }
-    return this.imports.start(user, { path: file.path, filename: file.originalname, size: file.size, areaId: body.areaId, mode: body.mode ?? 'all_or_nothing' });
+    // Control characters (a NUL cannot be stored in PostgreSQL text or jsonb) are no part of a file's name.
+    const filename = file.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'import.csv';
+    return this.imports.start(user, { path: file.path, filename, size: file.size, areaId: body.areaId, mode: body.mode ?? 'all_or_nothing' });
   }
 
   /** Progress and outcome of an import of the caller's organisation. */

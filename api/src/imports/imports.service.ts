@@ -10,7 +10,7 @@ import { open, rm } from 'node:fs/promises';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
-import { invalid, notFound } from '../common/errors';
+import { DomainError, invalid, notFound } from '../common/errors';
 import { ReportsService } from '../reports/reports.service';
 import { detectDelimiter, detectEncoding, ImportContext, ImportedRow, isRejected, mapHeaders, mapRow } from './csv-mapping';
 import { ReportImport } from './import.entity';
@@ -19,6 +19,8 @@ import { ReportImport } from './import.entity';
 const BATCH = 2000;
 /** Rejected rows kept for the summary (all are counted). */
 const MAX_REJECTED_KEPT = 1000;
+/** Imports one API process runs at once (the pool has 20 connections). */
+export const MAX_CONCURRENT_IMPORTS = 4;
 
 /**
  * Marks running imports that no process runs any more as failed, in one statement. The importing transaction holds
@@ -82,6 +84,11 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   /** Checks the file's header and starts the import in the background; returns its first status. */
   async start(user: AuthUser, req: ImportRequest): Promise<ImportDto> {
     try {
+      // Each running import holds a database connection for its whole run and needs a second one now and then: more
+      // than a few at once would take the pool from everyone else.
+      if (this.running.size >= MAX_CONCURRENT_IMPORTS) {
+        throw new DomainError(429, 'IMPORT.BUSY', `${MAX_CONCURRENT_IMPORTS} imports are running; try again when one has finished`, 'file', { retryAfterSeconds: 30 });
+      }
       if (req.areaId && !(await this.reports.canSeeArea(user, req.areaId))) throw invalid('areaId', 'areaId is not an area of your partnership');
       const head = Buffer.alloc(Math.min(req.size, 65_536));
       const fh = await open(req.path, 'r');

@@ -99,10 +99,14 @@ export class MeetingsService {
       const orgIds = [...new Set([user.organizationId, ...body.organizationIds])];
       const orgs = await em.getRepository(Organization).findBy({ id: In(orgIds) });
       if (orgs.length !== orgIds.length) throw invalid('organizationIds', 'organizationIds names an organisation that does not exist');
-      // Participants see the agenda (the areas' cases) and the documents: only partners of the meeting's areas take part.
-      const inPartnership: { organization_id: string }[] = await em.query('SELECT DISTINCT organization_id FROM area_partners WHERE area_id = ANY($1)', [areaIds]);
+      // Participants see the agenda (every area's cases) and the documents: only partners of all the meeting's areas
+      // take part, so no organisation learns of cases in an area it does not take part in.
+      const inPartnership: { organization_id: string }[] = await em.query(
+        'SELECT organization_id FROM area_partners WHERE area_id = ANY($1) GROUP BY organization_id HAVING count(DISTINCT area_id) = $2',
+        [areaIds, areaIds.length],
+      );
       if (orgIds.some((o) => !inPartnership.some((p) => p.organization_id === o))) {
-        throw invalid('organizationIds', 'organizationIds must be partners of the meeting’s areas');
+        throw invalid('organizationIds', 'organizationIds must be partners of every one of the meeting’s areas');
       }
       const participants = (body.participants ?? []).map((p, i) => {
         if (!orgIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');

@@ -225,12 +225,18 @@ export class NewMeeting {
   private readonly areaDetails = signal<Record<string, AreaDetailDto>>({});
   private readonly touchedAreas = signal(false);
 
-  /** The partners of the chosen areas (other than the user's own organisation), by name. */
+  /**
+   * The partners of every chosen area (other than the user's own organisation), by name: participants see all the
+   * meeting's cases, so an organisation that takes part in only one of the areas cannot be invited.
+   */
   protected readonly partners = computed(() => {
     const own = this.own()?.id;
-    const byId = new Map<string, OrganizationDto>();
-    for (const id of this.areaIds()) for (const p of this.areaDetails()[id]?.partners ?? []) if (p.id !== own) byId.set(p.id, p);
-    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const areas = this.areaIds().map((id) => this.areaDetails()[id]?.partners ?? []);
+    if (areas.length === 0) return [];
+    const [first, ...rest] = areas;
+    return first
+      .filter((p) => p.id !== own && rest.every((partners) => partners.some((q) => q.id === p.id)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   });
   /** The organisations taking part: the user's own and the chosen partners. */
   protected readonly chosenOrganizations = computed(() => {
