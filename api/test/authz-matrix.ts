@@ -155,9 +155,9 @@ export const MATRIX: Entry[] = [
     method: 'GET',
     path: '/api/organizations/{id}/users',
     variants: one(
-      everyone(404, { admin: 200, action_owner: 200, reporter: 200 }),
+      everyone(404, { admin: 200, action_owner: 200, reporter: 200, coordinator: 200, commander: 200 }),
       (f) => ({ path: `/api/organizations/${f.ids.orgs.bostader}/users` }),
-      'the people of Exempelbostäder AB: for its own members and administrators; other organisations get 404',
+      'the people of Exempelbostäder AB: for its own members, administrators, and the coordinators and commanders of its partners (they name owners in meetings); the outsider holds those roles but shares no area with it: 404',
     ),
   },
   { method: 'POST', path: '/api/organizations', variants: one(only(201, ['admin']), () => ({ path: '/api/organizations', body: { name: `Förening ${rnd()}`, type: 'ovrig' } })) },

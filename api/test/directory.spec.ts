@@ -139,14 +139,20 @@ describe('directory: organisations, users, areas, places, categories', () => {
     expect((await admin.get('/api/categories?includeInactive=true')).body).toHaveLength(15);
   });
 
-  it('lists the people of one’s own organisation, for assigning actions, and not of others', async () => {
+  it('lists the people of one’s own organisation for assigning actions, and of partners to those who name owners in meetings', async () => {
     const chief = await t.signIn('sakerhetschef@exempelbostader.se');
     const orgs = (await chief.get('/api/organizations')).body as { id: string; name: string }[];
     const own = orgs.find((o) => o.name === 'Exempelbostäder AB')!;
     const people = (await chief.get(`/api/organizations/${own.id}/users`)).body;
     expect(people).toEqual([{ id: expect.any(String), name: 'Rasmus Rapportör' }, { id: expect.any(String), name: 'Sven Säkerhetschef' }]);
     const police = orgs.find((o) => o.name === 'Lokalpolisområde Exempelstad')!;
-    expect((await chief.get(`/api/organizations/${police.id}/users`)).status).toBe(404);
+    // The security chief is a commander of a partner of the police (Centrum, Norrby): the police's people, by name only.
+    const officers = (await chief.get(`/api/organizations/${police.id}/users`)).body as { id: string; name: string; email?: string }[];
+    expect(officers.length).toBeGreaterThan(0);
+    expect(officers.every((p) => Object.keys(p).sort().join() === 'id,name')).toBe(true);
+    // A reporter of the same organisation names no owners: another organisation's people are not theirs to see.
+    const reporter = await t.signIn('rapportor@exempelbostader.se');
+    expect((await reporter.get(`/api/organizations/${police.id}/users`)).status).toBe(404);
   });
 
   it('declares an access rule on every endpoint', () => {

@@ -30,8 +30,23 @@ export class OrganizationsService {
   ) {}
 
   /** The active people of an organisation (for choosing who carries out an action): for its own members and admins. */
+  /**
+   * The active people of an organisation (id and name), to name an action's owner: for its own members and
+   * administrators, and for the coordinators and commanders of organisations it shares an area's partnership with
+   * (they record the owners agreed in the consultation meeting). Others get 404.
+   */
   async members(actor: AuthUser, id: string): Promise<{ id: string; name: string }[]> {
-    if (actor.organizationId !== id && !actor.roles.includes('admin')) throw notFound('Organization');
+    const own = actor.organizationId === id || actor.roles.includes('admin');
+    const partner =
+      !own &&
+      (actor.roles.includes('coordinator') || actor.roles.includes('commander')) &&
+      (
+        await this.db.query(
+          `SELECT 1 FROM area_partners a JOIN area_partners b ON b.area_id = a.area_id WHERE a.organization_id = $1 AND b.organization_id = $2 LIMIT 1`,
+          [actor.organizationId, id],
+        )
+      ).length > 0;
+    if (!own && !partner) throw notFound('Organization');
     return this.db.query('SELECT id, name FROM users WHERE organization_id = $1 AND active ORDER BY name', [id]);
   }
 

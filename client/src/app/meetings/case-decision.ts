@@ -11,19 +11,12 @@ import { toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { FieldErrorPipe } from '../core/ui/field-error';
 import { Notifier } from '../core/ui/notifier';
+import { CasesApi } from '../cases/cases-api';
 import { DirectoryApi } from '../directory/directory-api';
 import { ActionList, agreedRows, proposedRows } from './action-list';
 import { meetingErrorText, meetingFieldErrors } from './meeting-messages';
 import { MeetingStore } from './meeting-store';
 import { MeetingsApi } from './meetings-api';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Empty, or a user id. */
-function optionalUserId(control: AbstractControl<string>): ValidationErrors | null {
-  const v = control.value.trim();
-  return v === '' || UUID.test(v) ? null : { message: 'meetings.error.ownerId' };
-}
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
@@ -91,7 +84,12 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
                     </mat-form-field>
                     <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label>{{ 'meetings.action.owner' | t }}</mat-label>
-                      <input matInput formControlName="ownerId" autocomplete="off" spellcheck="false" data-testid="action-owner" />
+                      <mat-select formControlName="ownerId" data-testid="action-owner">
+                        <mat-option value="">{{ 'meetings.action.ownerLater' | t }}</mat-option>
+                        @for (p of members()[g.controls.organizationId.value] ?? []; track p.id) {
+                          <mat-option [value]="p.id">{{ p.name }}</mat-option>
+                        }
+                      </mat-select>
                       <mat-hint>{{ 'meetings.action.ownerHint' | t }}</mat-hint>
                       <mat-error>{{ g.controls.ownerId | fieldError }}</mat-error>
                     </mat-form-field>
@@ -164,6 +162,7 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
 export class CaseDecision {
   private readonly api = inject(MeetingsApi);
   private readonly directory = inject(DirectoryApi);
+  private readonly cases = inject(CasesApi);
   private readonly store = inject(MeetingStore);
   private readonly notifier = inject(Notifier);
   private readonly i18n = inject(I18n);
@@ -179,6 +178,8 @@ export class CaseDecision {
   protected readonly caseDto = signal<CaseDto | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly partners = signal<OrganizationDto[]>([]);
+  /** The people of each responsible organisation chosen so far (loaded when chosen), to name an owner. */
+  protected readonly members = signal<Record<string, { id: string; name: string }[]>>({});
   /** The proposed actions the editor started from (cause, what, kind, term, start stay as proposed). */
   protected readonly base = signal<PlannedActionDto[]>([]);
   protected readonly saving = signal(false);
@@ -250,19 +251,34 @@ export class CaseDecision {
     const actions = this.form.controls.actions;
     actions.clear();
     for (const a of c.proposedActions) {
-      actions.push(
-        this.fb.group({
-          organizationId: [a.organizationId, Validators.required],
-          ownerId: [a.ownerId ?? '', optionalUserId],
-          dueDate: [a.dueDate, Validators.required],
-          goal: [a.goal, [requiredText, Validators.maxLength(500)]],
-        }),
-      );
+      const group: ActionGroup = this.fb.group({
+        organizationId: [a.organizationId, Validators.required],
+        ownerId: [a.ownerId ?? ''],
+        dueDate: [a.dueDate, Validators.required],
+        goal: [a.goal, [requiredText, Validators.maxLength(500)]],
+      });
+      this.loadMembers(a.organizationId);
+      // Another organisation: its people to choose from, and the owner chosen so far no longer fits.
+      group.controls.organizationId.valueChanges.subscribe((org) => {
+        group.controls.ownerId.setValue('');
+        this.loadMembers(org);
+      });
+      actions.push(group);
     }
     this.form.controls.note.setValue('');
     this.form.markAsPristine();
     this.form.markAsUntouched();
     this.formError.set(null);
+  }
+
+  private loadMembers(organizationId: string): void {
+    if (!organizationId || this.members()[organizationId]) return;
+    this.members.update((m) => ({ ...m, [organizationId]: [] }));
+    this.cases.members(organizationId).subscribe({
+      next: (people) => this.members.update((m) => ({ ...m, [organizationId]: people })),
+      // Without the list the owner stays "assigned later by the organisation", which is always allowed.
+      error: () => undefined,
+    });
   }
 
   /** Records the decision `kind` with the note (and, for agree, the adjusted actions). */

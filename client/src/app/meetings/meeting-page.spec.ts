@@ -1,6 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { MeetingDto, Role } from '@samverka/contracts';
 import { AuthService } from '../core/auth/auth';
@@ -48,10 +50,17 @@ describe('MeetingPage (secretary view)', () => {
     await settle();
     await fixture.whenStable();
     http.expectOne('/api/areas/area-vivalla').flush(VIVALLA);
+    // The people of the proposed actions' organisations, to name an owner.
+    for (const r of http.match((req) => /^\/api\/organizations\/[^/]+\/users$/.test(req.url))) r.flush(MEMBERS);
     await fixture.whenStable();
     await settle();
     await fixture.whenStable();
   }
+
+  const MEMBERS = [
+    { id: 'user-olle', name: 'Olle Områdesvärd' },
+    { id: 'user-stina', name: 'Stina Säkerhetschef' },
+  ];
 
   afterEach(() => http.verify());
 
@@ -84,6 +93,11 @@ describe('MeetingPage (secretary view)', () => {
     expect(q('[data-testid="decision-form"]')?.textContent).toContain('Skriv en motivering (minst 3 tecken).');
     http.expectNone((r) => r.url.endsWith('/decisions'));
 
+    // The owner is chosen among the responsible organisation's people (or left to the organisation).
+    const owner = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: '[data-testid="action-owner"]' }));
+    await owner.open();
+    expect((await owner.getOptions()).length).toBe(3);
+    await owner.clickOptions({ text: 'Olle Områdesvärd' });
     await type('[data-testid="action-due"]', '2026-12-01');
     await type('[data-testid="action-goal"]', 'Inga nya skador på sex veckor');
     await type('[data-testid="decision-note"]', 'Beslutat med tidigare slutdatum.');
@@ -102,7 +116,7 @@ describe('MeetingPage (secretary view)', () => {
           what: 'Byta lås till passersystem',
           goal: 'Inga nya skador på sex veckor',
           organizationId: OBO.id,
-          ownerId: null,
+          ownerId: 'user-olle',
           startDate: null,
           dueDate: '2026-12-01',
           kind: 'one_off',
