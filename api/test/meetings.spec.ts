@@ -77,7 +77,7 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
       ['round', 'Laget runt'],
       ['other', 'Övriga frågor'],
     ]);
-    expect(m.allowedEvents.sort()).toEqual(['CANCEL', 'START', 'UPDATE_AGENDA']);
+    expect(m.allowedEvents.sort()).toEqual(['CANCEL', 'SET_ATTENDANCE', 'START', 'UPDATE_AGENDA']);
     const decisionItem = m.agenda[1];
     const round = m.agenda[2];
 
@@ -157,6 +157,18 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     expect((await housing.get(`/api/meetings/${own.body.id}`)).status).toBe(404);
     const stale = await coordinator.post(`/api/meetings/${own.body.id}/events`).send({ type: 'START', version: 9 });
     expect(stale.body).toMatchObject({ code: 'MEETING.STALE_VERSION', field: 'version' });
+  });
+
+  it('lets the secretary write down who is invited before the meeting, and correct attendance until the minutes are approved', async () => {
+    const m = (await coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd december', startsAt: '2026-12-02T09:00:00+01:00', place: 'Stadshuset', areaIds: [norrbyId], organizationIds: [orgs['Lokalpolisområde Exempelstad']] })).body;
+    const invited = await coordinator.put(`/api/meetings/${m.id}/attendance`).send({ version: m.version, participants: [{ name: 'Petra Polischef', organizationId: orgs['Lokalpolisområde Exempelstad'], present: true }] });
+    expect(invited.status).toBe(200);
+    expect(invited.body).toMatchObject({ state: 'planned', participants: [{ name: 'Petra Polischef', present: true }] });
+    expect(invited.body.allowedEvents).toContain('SET_ATTENDANCE');
+    // The police chief takes part but is no secretary.
+    expect((await police.put(`/api/meetings/${m.id}/attendance`).send({ version: invited.body.version, participants: [] })).status).toBe(403);
+    const [entry] = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [m.id]);
+    expect(entry.action).toBe('meeting.set_attendance');
   });
 
   it('invites only organisations that take part in every one of the meeting’s areas', async () => {

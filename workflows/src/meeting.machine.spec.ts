@@ -30,7 +30,7 @@ describe('meeting machine', () => {
   it('is run by the coordinator and approved by a participating chief, then locked', () => {
     const draft = run([ev({ type: 'START' }), ev({ type: 'RECORD' }), ev({ type: 'END' })]);
     expect(draft.value).toBe('minutes_draft');
-    expect(allowedEvents(draft, coordinator, MEETING_RULES)).toEqual(['RECORD']);
+    expect(allowedEvents(draft, coordinator, MEETING_RULES)).toEqual(['RECORD', 'SET_ATTENDANCE']);
     expect(decide(meetingMachine, draft, ev({ type: 'APPROVE' }), MEETING_RULES)).toEqual({ ok: false, reason: 'forbidden' });
     expect(decide(meetingMachine, draft, ev({ type: 'APPROVE', actor: outsider }), MEETING_RULES)).toEqual({ ok: false, reason: 'forbidden' });
     const approved = decide(meetingMachine, draft, ev({ type: 'APPROVE', actor: commander }), MEETING_RULES);

@@ -20,6 +20,7 @@ export type MeetingEvent = EventBase &
     | { type: 'START' }
     | { type: 'SET_CURRENT'; itemId: string }
     | { type: 'RECORD' }
+    | { type: 'SET_ATTENDANCE' }
     | { type: 'END' }
     | { type: 'APPROVE' }
     | { type: 'CANCEL'; reason: string }
@@ -37,6 +38,8 @@ export const MEETING_RULES: { [T in MeetingEvent['type']]: EventRule<MeetingCont
   START: { may: (a, c) => secretary(a, c) || (participant(a, c) && hasRole(a, 'commander')) },
   SET_CURRENT: { may: secretary, check: (e) => (typeof e.itemId === 'string' && e.itemId ? null : { field: 'itemId', message: 'itemId names an agenda item' }) },
   RECORD: { may: secretary },
+  // Who is invited can be written down before the meeting, and who came corrected until the minutes are approved.
+  SET_ATTENDANCE: { may: secretary },
   END: { may: secretary },
   // The minutes are approved by a chief of a participating organisation.
   APPROVE: { may: (a, c) => participant(a, c) && hasRole(a, 'commander') },
@@ -64,6 +67,7 @@ export const meetingMachine = setup({
     planned: {
       on: {
         UPDATE_AGENDA: { guard: 'allowed' },
+        SET_ATTENDANCE: { guard: 'allowed' },
         START: { target: 'in_session', guard: 'allowed' },
         CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
       },
@@ -72,12 +76,14 @@ export const meetingMachine = setup({
       on: {
         SET_CURRENT: { guard: 'allowed' },
         RECORD: { guard: 'allowed' },
+        SET_ATTENDANCE: { guard: 'allowed' },
         END: { target: 'minutes_draft', guard: 'allowed' },
       },
     },
     minutes_draft: {
       on: {
         RECORD: { guard: 'allowed' },
+        SET_ATTENDANCE: { guard: 'allowed' },
         APPROVE: { target: 'approved', guard: 'allowed', actions: 'approve' },
       },
     },

@@ -268,9 +268,9 @@ export class MeetingsService {
     });
   }
 
-  /** Records who attended. */
+  /** Records who is invited (before the meeting) or who attended (during it and in the minutes draft). */
   recordAttendance(user: AuthUser, id: string, version: number, participants: { name: string; organizationId: string; present: boolean }[]): Promise<MeetingDto> {
-    return this.change(user, id, version, 'RECORD', { attendance: participants.length }, (_em, m) => {
+    return this.change(user, id, version, 'SET_ATTENDANCE', { attendance: participants.length }, (_em, m) => {
       participants.forEach((p, i) => {
         if (!m.organizationIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
       });

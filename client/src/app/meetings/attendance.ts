@@ -35,7 +35,9 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
         <ul class="rows" formArrayName="rows">
           @for (r of form.controls.rows.controls; track $index; let i = $index) {
             <li [formGroupName]="i" data-testid="attendance-row">
-              <mat-checkbox formControlName="present" class="present">{{ 'meetings.attendance.present' | t }}<span class="visually-hidden">: {{ r.controls.name.value }}</span></mat-checkbox>
+              @if (meeting().state !== 'planned') {
+                <mat-checkbox formControlName="present" class="present">{{ 'meetings.attendance.present' | t }}<span class="visually-hidden">: {{ r.controls.name.value }}</span></mat-checkbox>
+              }
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'meetings.form.participantName' | t }}</mat-label>
                 <input matInput formControlName="name" required maxlength="120" autocomplete="off" />
@@ -58,7 +60,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
         </ul>
         <div class="buttons">
           <button matButton="outlined" type="button" (click)="addRow()" data-testid="attendance-add"><sv-icon name="add" /> {{ 'meetings.form.addParticipant' | t }}</button>
-          <button matButton="filled" type="submit" [disabled]="saving()" data-testid="attendance-save">{{ 'meetings.attendance.save' | t }}</button>
+          <button matButton="filled" type="submit" [disabled]="saving()" data-testid="attendance-save">{{ (meeting().state === 'planned' ? 'meetings.attendance.saveInvited' : 'meetings.attendance.save') | t }}</button>
         </div>
       </form>
     } @else {
@@ -103,7 +105,7 @@ export class Attendance {
   private readonly injector = inject(Injector);
 
   readonly meeting = input.required<MeetingDto>();
-  /** Whether attendance may be recorded now (RECORD allowed). */
+  /** Whether attendance may be recorded now (SET_ATTENDANCE allowed). */
   readonly editable = input(false);
 
   protected readonly form = this.fb.group({ rows: new FormArray<Row>([]) });

@@ -38,6 +38,8 @@ export class MeetingStore {
   readonly allowed = computed(() => new Set(this.current()?.allowedEvents ?? []));
   /** Decisions, statements and attendance may be recorded now (the RECORD event). */
   readonly canRecord = computed(() => this.allowed().has('RECORD'));
+  /** Who takes part may be written down (before the meeting) or corrected (until the minutes are approved). */
+  readonly canSetAttendance = computed(() => this.allowed().has('SET_ATTENDANCE'));
 
   private id: string | null = null;
   private request?: Subscription;

@@ -188,6 +188,7 @@ export const meetingsSv = {
   'meetings.attendance.none': 'Inga deltagare är angivna.',
   'meetings.attendance.laterHint': 'Närvaron registreras när mötet har startat.',
   'meetings.attendance.save': 'Spara närvaron',
+  'meetings.attendance.saveInvited': 'Spara deltagarlistan',
   'meetings.attendance.saved': 'Närvaron är sparad',
 
   'meetings.present.title': 'Projektorvy',
@@ -416,6 +417,7 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meetings.attendance.none': 'No participants have been named.',
   'meetings.attendance.laterHint': 'Attendance is recorded once the meeting has started.',
   'meetings.attendance.save': 'Save attendance',
+  'meetings.attendance.saveInvited': 'Save the list of participants',
   'meetings.attendance.saved': 'Attendance is saved',
 
   'meetings.present.title': 'Projector view',
