@@ -156,6 +156,8 @@ export const casesSv = {
   'cases.case.noReports': 'Inga rapporter är kopplade till ärendet.',
   'cases.case.places': 'Platser',
   'cases.case.noPlaces': 'Inga platser är kopplade till ärendet.',
+  'cases.case.mapLabel': 'Karta över ärendets platser och rapporter',
+  'cases.case.mapEmpty': 'Ärendets rapporter har ingen position att visa; kartan visar dess platser.',
   'cases.case.position': '{latitude}, {longitude}',
 
   'cases.plan.row': 'Insats {number}',
@@ -408,6 +410,8 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   'cases.case.noReports': 'No reports are linked to the case.',
   'cases.case.places': 'Places',
   'cases.case.noPlaces': 'No places are linked to the case.',
+  'cases.case.mapLabel': "Map of the case's places and reports",
+  'cases.case.mapEmpty': "The case's reports have no position to show; the map shows its places.",
   'cases.case.position': '{latitude}, {longitude}',
 
   'cases.plan.row': 'Action {number}',

@@ -13,6 +13,9 @@ import { OBO, POLIS, me } from '../../testing/fixtures';
 import { apiError, noAnimations, settle } from '../../testing/http';
 import { CATEGORIES, VIVALLA, report } from '../../testing/report-fixtures';
 import { action, caseDto, caseSummary, historyEntry, planned } from '../case-fixtures';
+import { By } from '@angular/platform-browser';
+import { DRAW_GRAPHICS } from '../../reports/picture/graphics';
+import { PointsMap } from '../../reports/picture/points-map';
 import { CasePage } from './case-page';
 
 describe('CasePage', () => {
@@ -22,7 +25,9 @@ describe('CasePage', () => {
 
   async function render(dto: CaseDto, roles: Role[] = ['analyst']): Promise<void> {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations, { provide: DRAW_GRAPHICS, useValue: false }],
+    });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthService).setUser(me(roles));
     fixture = TestBed.createComponent(CasePage);
@@ -47,6 +52,24 @@ describe('CasePage', () => {
   const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const eventButtons = () => Array.from(root.querySelectorAll('[data-testid^="event-"]')).map((b) => b.getAttribute('data-testid'));
   const click = (testId: string) => root.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)!.click();
+
+  it('maps the case’s reports at their places, leaving out another organisation’s restricted report', async () => {
+    await render(
+      caseDto({
+        reports: [
+          report({ id: 'r1', placeId: 'place-tvatt', placeName: 'Tvättstugan Vivallagatan 6' }),
+          report({ id: 'r2', placeId: null, placeName: null, latitude: 59.3, longitude: 15.21 }),
+          report({ id: 'r3', restricted: true, detailsVisible: false, description: null, placeId: null, placeName: null, organization: { id: POLIS.id, name: POLIS.name } }),
+        ],
+      }),
+    );
+    const map = fixture.debugElement.query(By.directive(PointsMap)).componentInstance as PointsMap;
+    expect(map.points().map((p) => [p.id, p.latitude, p.longitude])).toEqual([
+      ['r1', 59.2954, 15.2066],
+      ['r2', 59.3, 15.21],
+    ]);
+    expect(map.places().map((p) => p.name)).toEqual(['Tvättstugan Vivallagatan 6']);
+  });
 
   it('shows the case: state in words, area, reports (restricted ones without details), places and history', async () => {
     await render(

@@ -33,6 +33,7 @@ const DECISION_STATES = ['proposed', 'escalated'];
  * actions (an editor of the action plan's rows), the agreed actions with their progress, and the full history.
  * Buttons exist only for the events the server allows this user now; each opens the dialog for its payload.
  */
+import { MapPoint, PointsMap } from '../../reports/picture/points-map';
 @Component({
   selector: 'sv-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -58,6 +59,7 @@ const DECISION_STATES = ['proposed', 'escalated'];
     StateChip,
     OverdueMark,
     ActionControls,
+    PointsMap,
     CaseTimeline,
   ],
   templateUrl: './case-page.html',
@@ -111,6 +113,22 @@ export class CasePage {
   protected readonly partners = computed(() => this.area()?.partners ?? []);
   private readonly orgNames = computed(() => new Map(this.partners().map((o) => [o.id, o.name])));
   private readonly categoryById = computed(() => new Map(this.categories().map((c) => [c.id, c])));
+  /**
+   * The case's reports on the map: at their own position, or at their place's. Another organisation's restricted
+   * report has neither (its details are withheld) and stays off the map.
+   */
+  protected readonly hasPlaceCoordinates = computed(() => (this.caseDto()?.places ?? []).some((p) => p.latitude !== null && p.longitude !== null));
+  protected readonly mapPoints = computed<MapPoint[]>(() => {
+    const c = this.caseDto();
+    if (!c) return [];
+    const places = new Map(c.places.map((p) => [p.id, p]));
+    return c.reports.flatMap((r) => {
+      const place = r.placeId ? places.get(r.placeId) : undefined;
+      const latitude = r.latitude ?? place?.latitude ?? null;
+      const longitude = r.longitude ?? place?.longitude ?? null;
+      return latitude !== null && longitude !== null ? [{ id: r.id, latitude, longitude, categoryId: r.categoryId, assessment: r.assessment }] : [];
+    });
+  });
   protected readonly openActions = computed(() => (this.caseDto()?.actions ?? []).filter((a) => !isClosedAction(a.state)).length);
 
   private request?: Subscription;

@@ -15,7 +15,7 @@ import {
 import type { Assessment, CategoryDto } from '@samverka/contracts';
 import type * as Leaflet from 'leaflet';
 import { firstValueFrom } from 'rxjs';
-import { I18n, TPipe } from '../../core/i18n/i18n';
+import { I18n, MessageKey, TPipe } from '../../core/i18n/i18n';
 import { ReportsApi } from '../reports-api';
 import { DRAW_GRAPHICS } from './graphics';
 
@@ -78,11 +78,11 @@ function loadLeafletCss(doc: Document): Promise<void> {
   imports: [TPipe],
   template: `
     @if (draw) {
-      <div #map class="map" role="region" [attr.aria-label]="'picture.map.label' | t" data-testid="map"></div>
+      <div #map class="map" role="region" [attr.aria-label]="label() | t" data-testid="map"></div>
     }
     <p class="map-note" aria-live="polite">
       @if (!points().length) {
-        {{ 'picture.map.noPoints' | t }}
+        {{ emptyNote() | t }}
       }
       @if (noTileServer()) {
         {{ 'picture.map.noTileServer' | t }}
@@ -109,6 +109,9 @@ export class PointsMap {
   /** Places with this week's figures (and any other places of the area), for names and the extent. */
   readonly places = input.required<MapPlace[]>();
   readonly categories = input.required<CategoryDto[]>();
+  /** The map's name for screen readers, and what it says when there is nothing to mark. */
+  readonly label = input<MessageKey>('picture.map.label');
+  readonly emptyNote = input<MessageKey>('picture.map.noPoints');
 
   protected readonly tilesUnavailable = signal(false);
   protected readonly noTileServer = signal(false);
