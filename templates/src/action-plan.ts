@@ -142,6 +142,9 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
     pageOrientation: 'landscape',
     pageMargins: [36, 54, 36, 48],
     info: { title: `${L.actionPlan} – ${v.areas.join(', ')}`, subject: `${v.period.from} – ${v.period.to}`, creator: 'Samverka' },
+    // The document's language and its title in the viewer's title bar (WCAG techniques PDF16 and PDF18).
+    language: v.lang === 'sv' ? 'sv-SE' : 'en-GB',
+    displayTitle: true,
     header: header(`${L.actionPlan} · ${v.areas.join(', ')}`),
     footer: footer(v.lang, v.fingerprint),
     content,

@@ -32,8 +32,14 @@ describe('the minutes', () => {
     }
   });
 
-  it('render to a PDF', async () => {
+  it('render to a PDF that states its language and shows its title in the viewer', async () => {
     const pdf = await renderPdf(minutesDocument({ ...view, lang: 'en' }));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(pdf.includes('/Lang (sv-SE)')).toBe(false);
+    const sv = (await renderPdf(minutesDocument(view))).toString('latin1');
+    expect(sv).toMatch(/\/Lang \(sv-SE\)/);
   });
 });

@@ -52,6 +52,9 @@ export function minutesDocument(v: MinutesView): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: [48, 54, 48, 48],
     info: { title: `${L.minutes}: ${v.title}`, creator: 'Samverka' },
+    // The document's language and its title in the viewer's title bar (WCAG techniques PDF16 and PDF18).
+    language: v.lang === 'sv' ? 'sv-SE' : 'en-GB',
+    displayTitle: true,
     header: header(`${L.minutes} · ${v.title}`),
     footer: footer(v.lang, v.fingerprint),
     content,

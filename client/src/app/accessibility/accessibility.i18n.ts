@@ -50,7 +50,7 @@ export const a11ySv = {
   'a11y.nonCompliant.intro': 'Innehållet nedan är på olika sätt inte helt tillgängligt.',
   'a11y.nonCompliant.lawHeading': 'Bristande förenlighet med lagkraven',
   'a11y.nonCompliant.pdf':
-    'PDF-dokumenten som Samverka skapar (den gemensamma handlingsplanen och mötesprotokollet) är inte taggade och saknar angivet språk. Skärmläsare kan därför inte säkert läsa ut rubriker, tabeller och läsordning (WCAG 1.3.1 Information och relationer, 1.3.2 Meningsfull ordningsföljd, 3.1.1 Sidans språk). Samma uppgifter finns på mötets sida och på ärendenas sidor i tjänsten. Vi planerar att skapa taggade PDF-dokument.',
+    'PDF-dokumenten som Samverka skapar (den gemensamma handlingsplanen och mötesprotokollet) anger sitt språk och sin titel men är inte taggade. Skärmläsare kan därför inte säkert läsa ut rubriker, tabeller och läsordning (WCAG 1.3.1 Information och relationer, 1.3.2 Meningsfull ordningsföljd). Samma uppgifter finns på mötets sida och på ärendenas sidor i tjänsten. Vi planerar att skapa taggade PDF-dokument.',
   'a11y.nonCompliant.mapTiles':
     'Kartan i lägesbilden visar en bakgrundskarta med bildrutor från en extern karttjänst (som standard OpenStreetMap). Bildrutorna har ingen textalternativ och vi kan inte styra deras kontrast (WCAG 1.1.1 Icke-textuellt innehåll, 1.4.11 Kontrast för icke-textuellt innehåll). Kartans markeringar är knappar som går att nå med tangentbord och har en textbeskrivning, och tabellen ”Per plats” innehåller samma siffror.',
   'a11y.nonCompliant.csv':
@@ -110,7 +110,7 @@ export const a11yEn: Record<keyof typeof a11ySv, string> = {
   'a11y.nonCompliant.intro': 'The content described below is not fully accessible.',
   'a11y.nonCompliant.lawHeading': 'Non-compliance with the accessibility regulations',
   'a11y.nonCompliant.pdf':
-    'The PDF documents Samverka creates (the joint action plan and the meeting minutes) are not tagged and do not declare their language. Screen readers therefore cannot reliably read out headings, tables and reading order (WCAG 1.3.1 Info and Relationships, 1.3.2 Meaningful Sequence, 3.1.1 Language of Page). The same information is on the meeting’s page and on the cases’ pages in the service. We plan to create tagged PDF documents.',
+    'The PDF documents Samverka creates (the joint action plan and the meeting minutes) declare their language and title but are not tagged. Screen readers therefore cannot reliably read out headings, tables and reading order (WCAG 1.3.1 Info and Relationships, 1.3.2 Meaningful Sequence). The same information is on the meeting’s page and on the cases’ pages in the service. We plan to create tagged PDF documents.',
   'a11y.nonCompliant.mapTiles':
     'The map of the situational picture shows a background map made of image tiles from an external map service (OpenStreetMap by default). The tiles have no text alternative and we cannot control their contrast (WCAG 1.1.1 Non-text Content, 1.4.11 Non-text Contrast). The map’s markers are keyboard-reachable buttons with a text description, and the table “By place” holds the same figures.',
   'a11y.nonCompliant.csv':
