@@ -5,4 +5,5 @@
 export * from './action-plan';
 export * from './sections';
 export * from './render';
+export * from './render-pool';
 export * from './minutes';

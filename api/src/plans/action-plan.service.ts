@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActionPlanRow, actionPlanDocument, ActionPlanView, fingerprintOf, FollowUpColour, minutesDocument, MinutesView, renderPdf } from '@samverka/templates';
+import { ActionPlanRow, ActionPlanView, fingerprintOf, FollowUpColour, MinutesView, renderDocument } from '@samverka/templates';
 import { Meeting } from '../meetings/meeting.entity';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/access.decorators';
@@ -98,7 +98,7 @@ export class ActionPlanService {
 
   private async finish(view: ActionPlanView): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
     view.fingerprint = fingerprintOf(view);
-    return { pdf: await renderPdf(actionPlanDocument(view)), fingerprint: view.fingerprint, view };
+    return { pdf: await renderDocument({ kind: 'action-plan', view }), fingerprint: view.fingerprint, view };
   }
 
   /** The current plan of an area for a period: every action of its cases that was open at some time in the period. */
@@ -197,6 +197,6 @@ export class ActionPlanService {
       fingerprint: '',
     };
     view.fingerprint = fingerprintOf(view);
-    return { pdf: await renderPdf(minutesDocument(view)), fingerprint: view.fingerprint };
+    return { pdf: await renderDocument({ kind: 'minutes', view }), fingerprint: view.fingerprint };
   }
 }
