@@ -171,6 +171,16 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     expect(entry.action).toBe('meeting.set_attendance');
   });
 
+  it('prepares the agenda in the coordinator’s language', async () => {
+    const en = await coordinator.post('/api/meetings').send({ kind: 'operational', title: 'EST group w49', startsAt: '2026-12-02T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [], lang: 'en' });
+    expect(en.status).toBe(201);
+    const titles = (en.body.agenda as { kind: string; title: string }[]).map((i) => i.title);
+    expect(titles[0]).toBe('Situational picture: Norrby');
+    expect(titles.slice(-2)).toEqual(['Round the table', 'Other business']);
+    const bad = await coordinator.post('/api/meetings').send({ kind: 'operational', title: 'EST-grupp v49', startsAt: '2026-12-02T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [], lang: 'fi' });
+    expect({ status: bad.status, field: bad.body.field }).toEqual({ status: 422, field: 'lang' });
+  });
+
   it('invites only organisations that take part in every one of the meeting’s areas', async () => {
     const centrumId = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Centrum')!.id;
     const meeting = (organizationIds: string[]) =>

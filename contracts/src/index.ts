@@ -444,4 +444,6 @@ export interface CreateMeetingRequest {
   areaIds: string[];
   organizationIds: string[];
   participants?: { name: string; organizationId: string }[];
+  /** The language of the agenda's prepared titles (default sv): the one the coordinator works in. */
+  lang?: 'sv' | 'en';
 }

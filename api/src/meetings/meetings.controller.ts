@@ -31,6 +31,7 @@ export class CreateMeetingBody {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areaIds needs at least one area' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'areaIds must be area ids' }) areaIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'organizationIds must be organisation ids' }) organizationIds!: string[];
   @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
+  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOmittable() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
 }
 
 export class AgendaItemBody {

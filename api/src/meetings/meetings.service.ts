@@ -30,6 +30,12 @@ const DECISION_TEXT: Record<DecisionKind, string> = {
   note: 'Antecknades',
 };
 
+/** The titles of the agenda Samverka prepares, in the language the coordinator works in; they are editable afterwards. */
+const AGENDA_TITLES = {
+  sv: { picture: 'Lägesbild', escalated: 'lyft till chefssamrådet', overdue: 'Försenade åtgärder', followUp: 'Uppföljning', round: 'Laget runt', other: 'Övriga frågor' },
+  en: { picture: 'Situational picture', escalated: 'escalated to the leadership meeting', overdue: 'Overdue actions', followUp: 'Follow-up', round: 'Round the table', other: 'Other business' },
+} as const;
+
 /**
  * Meetings: the agenda prepared from the data, the meeting run item by item, decisions sent to the cases as case
  * events, statements, minutes and approval. Every change is one transaction with an audit entry and a notification.
@@ -55,7 +61,8 @@ export class MeetingsService {
   }
 
   /** Builds the agenda from the data: each area's picture, the cases waiting for a decision, follow-up, the round, other business. */
-  async prepareAgenda(em: EntityManager, areaIds: string[]): Promise<AgendaItemDto[]> {
+  async prepareAgenda(em: EntityManager, areaIds: string[], lang: 'sv' | 'en' = 'sv'): Promise<AgendaItemDto[]> {
+    const T = AGENDA_TITLES[lang];
     const item = (kind: AgendaItemKind, title: string, extra: Partial<AgendaItemDto> = {}): AgendaItemDto => ({
       id: randomUUID(),
       kind,
@@ -79,14 +86,14 @@ export class MeetingsService {
       [areaIds],
     );
     return [
-      ...areas.map((a) => item('picture', `Lägesbild: ${a.name}`, { areaId: a.id })),
-      ...waiting.map((c) => item('decision', c.state === 'escalated' ? `${c.title} (lyft till chefssamrådet)` : c.title, { areaId: c.area_id, caseId: c.id })),
+      ...areas.map((a) => item('picture', `${T.picture}: ${a.name}`, { areaId: a.id })),
+      ...waiting.map((c) => item('decision', c.state === 'escalated' ? `${c.title} (${T.escalated})` : c.title, { areaId: c.area_id, caseId: c.id })),
       ...areas
         .filter((a) => overdue.some((o) => o.area_id === a.id))
-        .map((a) => item('follow_up', `Försenade åtgärder: ${a.name}`, { areaId: a.id, actionIds: overdue.filter((o) => o.area_id === a.id).map((o) => o.id) })),
-      ...following.map((c) => item('follow_up', `Uppföljning: ${c.title}`, { areaId: c.area_id, caseId: c.id })),
-      item('round', 'Laget runt'),
-      item('other', 'Övriga frågor'),
+        .map((a) => item('follow_up', `${T.overdue}: ${a.name}`, { areaId: a.id, actionIds: overdue.filter((o) => o.area_id === a.id).map((o) => o.id) })),
+      ...following.map((c) => item('follow_up', `${T.followUp}: ${c.title}`, { areaId: c.area_id, caseId: c.id })),
+      item('round', T.round),
+      item('other', T.other),
     ];
   }
 
@@ -121,7 +128,7 @@ export class MeetingsService {
         areaIds,
         organizationIds: orgIds,
         participants,
-        agenda: await this.prepareAgenda(em, areaIds),
+        agenda: await this.prepareAgenda(em, areaIds, body.lang ?? 'sv'),
         currentItemId: null,
         state: String(snapshot.value),
         version: 1,

@@ -332,6 +332,7 @@ export class NewMeeting {
       areaIds: v.areaIds,
       organizationIds: v.organizationIds.filter((id) => partners.has(id)),
       participants: this.form.controls.participants.getRawValue().map((p) => ({ name: p.name.trim(), organizationId: p.organizationId })),
+      lang: this.i18n.lang(),
     };
     this.saving.set(true);
     this.api.create(body).subscribe({
