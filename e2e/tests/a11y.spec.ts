@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ACCOUNTS, agreeCase, apiSignIn, expectAccessible, norrbyMeeting, ok, proposedCase, settled, type Account } from './support/a11y';
+import { ACCOUNTS, agreeCase, apiSignIn, norrbyMeeting, ok, proposedCase, type Account } from './support/api';
+import { expectAccessible, settled } from './support/a11y';
 
 /**
  * WCAG 2.1 AA (the level the Swedish law on accessibility of digital public services requires, through EN 301 549):

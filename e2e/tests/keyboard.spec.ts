@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, expectVisibleFocus, focused, norrbyMeeting, proposedCase, tabTo, type Account } from './support/a11y';
+import { ACCOUNTS, PASSWORD, norrbyMeeting, proposedCase, type Account } from './support/api';
+import { expectVisibleFocus, focused, tabTo } from './support/a11y';
 
 /**
  * Keyboard only (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7): after `page.goto`, every step is a key press – Tab, Shift+Tab,

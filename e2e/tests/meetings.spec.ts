@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-
-const PASSWORD = 'est-demo-2026';
+import { PASSWORD, proposedCase } from './support/api';
 
 async function signIn(page: Page, email: string, name: string): Promise<void> {
   await page.goto('/login');
@@ -9,50 +8,6 @@ async function signIn(page: Page, email: string, name: string): Promise<void> {
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByTestId('user-name')).toHaveText(name);
-}
-
-async function apiSignIn(request: APIRequestContext, email: string): Promise<void> {
-  const res = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-}
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
-  expect(res.ok(), `${res.url()}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-/** The analyst opens a case in Norrby, analyses it and proposes one action for Exempelbostäder: it waits for a decision. */
-async function caseWaitingForDecision(request: APIRequestContext, title: string): Promise<void> {
-  await apiSignIn(request, 'analytiker@exempelstad.se');
-  const areas = await ok<{ id: string; name: string }[]>(await request.get('/api/areas'));
-  const norrby = areas.find((a) => a.name === 'Norrby')!;
-  const orgs = await ok<{ id: string; name: string }[]>(await request.get('/api/organizations'));
-  const housing = orgs.find((o) => o.name === 'Exempelbostäder AB')!;
-  const created = await ok<{ id: string; version: number }>(
-    await request.post('/api/cases', { data: { areaId: norrby.id, title, description: 'Återkommande skadegörelse och klotter i tvättstugan på kvällarna.' } }),
-  );
-  const analysing = await ok<{ version: number }>(await request.post(`/api/cases/${created.id}/events`, { data: { type: 'START_ANALYSIS', version: created.version } }));
-  await ok(
-    await request.post(`/api/cases/${created.id}/events`, {
-      data: {
-        type: 'PROPOSE',
-        version: analysing.version,
-        analysis: 'Tvättstugan står olåst efter klockan 21 och entrén saknar belysning; skadorna sker mellan 21 och 24.',
-        actions: [
-          {
-            cause: 'Olåst dörr och mörk entré efter klockan 21',
-            what: 'Byta till passersystem och sätta upp belysning vid entrén',
-            goal: 'Inga nya skador i tvättstugan under fyra veckor',
-            organizationId: housing.id,
-            dueDate: '2027-03-31',
-            kind: 'one_off',
-            term: 'short',
-          },
-        ],
-      },
-    }),
-  );
-  await request.post('/api/auth/logout');
 }
 
 async function signedInContext(browser: Browser, email: string, name: string): Promise<Page> {
@@ -67,7 +22,7 @@ test('a chefssamråd: the coordinator prepares and runs it, a decision reaches t
   const stamp = Date.now();
   const caseTitle = `Skadegörelse i tvättstugan Norrbyvägen 6 (e2e ${stamp})`;
   const meetingTitle = `Chefssamråd Norrby (e2e ${stamp})`;
-  await caseWaitingForDecision(page.request, caseTitle);
+  await proposedCase(page.request, caseTitle);
 
   // --- The coordinator schedules the meeting ----------------------------------------------------------------
   await signIn(page, 'samordnare@exempelstad.se', 'Sara Samordnare');

@@ -6,28 +6,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/src';
+import { DEMO_PASSWORD, freePort, ROOT, sleep, withClient } from './support/processes';
 
-const ROOT = resolve(__dirname, '../..');
-const DEMO_PASSWORD = 'est-demo-2026';
 const TRANSIENT = ['sessions', 'login_attempts', 'migrations', 'typeorm_metadata'];
-const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
-
-const freePort = () =>
-  new Promise<number>((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
 
 // ---- databases -------------------------------------------------------------------------------------------------
 
@@ -44,16 +30,6 @@ async function newDatabase(create = true): Promise<string> {
   if (create) await withClient(serverUrl(), (c) => c.query(`CREATE DATABASE ${name}`));
   return serverUrl().replace(/\/[^/]*$/, `/${name}`);
 }
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 interface TableState {
   rows: number;
   md5: string;
