@@ -7,5 +7,6 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
-  testTimeout: 30000,
+  // Integration tests start a database per file and sign in with argon2 (64 MiB): slow on a busy shared runner.
+  testTimeout: 120_000,
 };

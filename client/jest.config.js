@@ -13,4 +13,7 @@ module.exports = {
     '^@samverka/contracts$': '<rootDir>/../contracts/src/index.ts',
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // Compiling a component with Angular Material under jsdom took 20–48 s per file on a busy 2-core machine; jest's
+  // 5 s default then fails tests that are right. No test waits on real time, so a long timeout costs nothing.
+  testTimeout: 120_000,
 };
