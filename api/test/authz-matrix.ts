@@ -34,7 +34,8 @@
  *   - A meeting is seen by its participating organisations, which must be partners of the meeting's areas.
  *   - Another organisation's restricted report shows only its figures (area, category, time, assessment,
  *     organisation): never its text, place, position or reporter, on any endpoint (list and its filters, export,
- *     picture, PDFs, meeting stream, cases, audit; see the restricted-report tests in authz.spec.ts). This holds
+ *     picture, PDFs, meeting stream, cases, audit – also the actor of its audit entries; see the restricted-report
+ *     tests in authz.spec.ts, which look for the filer's name and id too). This holds
  *     for administrators too: they see every area, but belong to an organisation like everyone else.
  *
  * Reading an entry: `only(201, ['admin'])` = admin 201, the other signed-in columns 403, anonymous 401;

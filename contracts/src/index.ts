@@ -377,7 +377,10 @@ export interface AuditVerifyDto {
 export interface AuditEntryDto {
   id: string;
   at: string;
+  /** Null for the system, or when withheld (`actorWithheld`). */
   actor: { id: string; name: string } | null;
+  /** True when the actor is withheld: an entry of another organisation's restricted report (its reporter too is restricted). */
+  actorWithheld?: boolean;
   actorOrganizationId: string | null;
   action: string;
   entityType: string;

@@ -45,7 +45,11 @@ export class AuditReader {
     }
   }
 
-  /** The entries of one entity, for those who may see the entity; withheld details of other organisations' restricted reports stay withheld. */
+  /**
+   * The entries of one entity, for those who may see the entity. Another organisation's restricted report keeps its
+   * details and who filed or corrected it to itself: its entries show what happened and when, with `before`, `after`
+   * and `actor` withheld (`actorWithheld`).
+   */
   async list(user: AuthUser, entityType: string, entityId: string): Promise<AuditEntryDto[]> {
     const admin = user.roles.includes('admin');
     let hideDetails = false;
@@ -73,7 +77,8 @@ export class AuditReader {
     return rows.map((r: Record<string, any>) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),
-      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      actor: r.actor_id && !hideDetails ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      ...(hideDetails && r.actor_id ? { actorWithheld: true } : {}),
       actorOrganizationId: r.actor_organization_id,
       action: r.action,
       entityType: r.entity_type,
