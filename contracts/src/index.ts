@@ -437,6 +437,13 @@ export interface MeetingDto {
   revision: number;
   previousVersionId: string | null;
   allowedEvents: string[];
+  /**
+   * False for an administrator whose organisation does not take part: the meeting is shown for administration only
+   * (title, kind, time, place, areas, organisations, participants, state, revision); the agenda with its statements
+   * and decisions, the approval and the documents are left out (`agenda` empty, `approvedBy`/`approvedAt`/
+   * `planFingerprint` null, no events).
+   */
+  detailsVisible: boolean;
 }
 
 export interface CreateMeetingRequest {

@@ -6,6 +6,7 @@ import { IsIn, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { DomainError, notFound } from '../common/errors';
+import { participantsOnly } from '../meetings/meetings.service';
 import { ReportsService } from '../reports/reports.service';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash } from './audit.service';
@@ -63,6 +64,8 @@ export class AuditReader {
     } else if (entityType === 'meeting') {
       const [mt] = await this.db.query('SELECT organization_ids FROM meetings WHERE id::text = $1', [entityId]);
       if (!mt || (!mt.organization_ids.includes(user.organizationId) && !admin)) throw notFound('Entity', 'entityId');
+      // Its entries carry what was recorded: for participating organisations only, also among administrators.
+      if (!mt.organization_ids.includes(user.organizationId)) throw participantsOnly('entityId');
     } else if (entityType === 'import') {
       const [i] = await this.db.query('SELECT organization_id FROM imports WHERE id::text = $1', [entityId]);
       if (!i || (i.organization_id !== user.organizationId && !admin)) throw notFound('Entity', 'entityId');
