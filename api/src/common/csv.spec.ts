@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { neutraliseCell, toCsv } from './csv';
 
 describe('CSV cells that a spreadsheet would run as formulas', () => {
@@ -28,5 +30,15 @@ describe('CSV cells that a spreadsheet would run as formulas', () => {
       ["'-a", 'b', 'c', 'd'],
       ["'=1+1", '-12.5', 'ok', "'@a;b"],
     ]);
+  });
+});
+
+describe('every CSV the API writes', () => {
+  it('is written through toCsv: no other file of the API uses csv-stringify', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : []));
+    const src = join(__dirname, '..');
+    const writers = files(src).filter((f) => /csv-stringify/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(src.length + 1));
+    expect(writers).toEqual(['common/csv.ts']);
   });
 });
