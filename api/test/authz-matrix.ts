@@ -308,7 +308,7 @@ export const MATRIX: Entry[] = [
       ),
     ],
   },
-  { method: 'GET', path: '/api/meetings', variants: one(everyone(200), () => ({ path: '/api/meetings' }), 'scoped to meetings of the caller’s organisation') },
+  { method: 'GET', path: '/api/meetings', variants: one(everyone(200), () => ({ path: '/api/meetings' }), 'scoped to meetings of the caller’s organisation; administrators also get the others’ meetings, for administration only') },
   {
     method: 'GET',
     path: '/api/meetings/{id}',
