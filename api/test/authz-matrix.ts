@@ -31,10 +31,14 @@
  *   - 422 naming the field for an id in the request body (areaId, areaIds) outside the caller's partnership: the
  *     same answer as for an id that does not exist.
  *   - Lists (reports, cases, actions, meetings, areas) answer 200 to everyone signed in, scoped to the caller's partnerships.
- *   - A meeting is seen by its participating organisations, which must be partners of the meeting's areas.
+ *   - A meeting is seen by its participating organisations, which must be partners of the meeting's areas. An
+ *     administrator of another organisation sees it for administration only (title, kind, time, place, areas,
+ *     organisations, participants, state; `detailsVisible` false) and is refused its content – documents, live
+ *     updates, audit trail, every change – with 403 `MEETING.PARTICIPANTS_ONLY`.
  *   - Another organisation's restricted report shows only its figures (area, category, time, assessment,
  *     organisation): never its text, place, position or reporter, on any endpoint (list and its filters, export,
- *     picture, PDFs, meeting stream, cases, audit; see the restricted-report tests in authz.spec.ts). This holds
+ *     picture, PDFs, meeting stream, cases, audit – also the actor of its audit entries; see the restricted-report
+ *     tests in authz.spec.ts, which look for the filer's name and id too). This holds
  *     for administrators too: they see every area, but belong to an organisation like everyone else.
  *
  * Reading an entry: `only(201, ['admin'])` = admin 201, the other signed-in columns 403, anonymous 401;
@@ -75,8 +79,11 @@ export interface Fixtures {
     importId: string;
     actionOwnerId: string;
   };
-  /** Read-only targets in Centrum: a case (reported), an unrestricted report of the housing company, a planned meeting. */
-  shared: { caseId: string; reportId: string; meetingId: string };
+  /**
+   * Read-only targets in Centrum: a case (reported), an unrestricted report of the housing company, a planned meeting
+   * of the municipality, and a planned meeting of the police with the housing company (without the municipality).
+   */
+  shared: { caseId: string; reportId: string; meetingId: string; foreignMeetingId: string };
   newCase(state?: 'reported' | 'proposed'): Promise<{ id: string; version: number }>;
   /** An agreed action of Exempelbostäder AB, planned, without owner. */
   newAction(): Promise<{ id: string; version: number }>;
@@ -120,6 +127,8 @@ const partners = (ok: number, over: Over = {}): Expectation => everyone(ok, { ou
 /** Only the columns of these roles get `ok`, the other signed-in columns 403 (the outsider as given, default 403). */
 const only = (ok: number, roles: Role[], over: Over = {}): Expectation =>
   ({ anonymous: 401, ...Object.fromEntries(SIGNED_IN.map((p) => [p, roles.includes(p as Role) ? ok : 403])), ...over }) as Expectation;
+/** A meeting of the police with Exempelbostäder AB: the municipality's coordinator and analyst do not take part (404). */
+const FOREIGN: Over = { coordinator: 404, analyst: 404 };
 const v = (name: string, expect: Expectation, call: Variant['call'], why?: string): Variant => ({ name, expect, call, why });
 const one = (expect: Expectation, call: Variant['call'], why?: string): Variant[] => [v('', expect, call, why)];
 
@@ -299,8 +308,15 @@ export const MATRIX: Entry[] = [
       ),
     ],
   },
-  { method: 'GET', path: '/api/meetings', variants: one(everyone(200), () => ({ path: '/api/meetings' }), 'scoped to meetings of the caller’s organisation') },
-  { method: 'GET', path: '/api/meetings/{id}', variants: one(partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}` }), 'the municipality’s meeting with the police and Exempelbostäder AB') },
+  { method: 'GET', path: '/api/meetings', variants: one(everyone(200), () => ({ path: '/api/meetings' }), 'scoped to meetings of the caller’s organisation; administrators also get the others’ meetings, for administration only') },
+  {
+    method: 'GET',
+    path: '/api/meetings/{id}',
+    variants: [
+      v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}` }), 'the municipality’s meeting with the police and Exempelbostäder AB'),
+      v('without the municipality', partners(200, FOREIGN), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}` }), 'the police’s meeting with Exempelbostäder AB: the administrator sees it for administration only (detailsVisible false)'),
+    ],
+  },
   {
     method: 'POST',
     path: '/api/meetings/{id}/events',
@@ -365,9 +381,31 @@ export const MATRIX: Entry[] = [
       return { path: `/api/meetings/${m.id}/revisions`, body: { version: m.version } };
     }, 'the secretary revises approved minutes'),
   },
-  { method: 'GET', path: '/api/meetings/{id}/stream', sse: true, variants: one(partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/stream` }), 'participants only; the outsider gets 404 before the stream opens') },
-  { method: 'GET', path: '/api/meetings/{id}/action-plan.pdf', variants: one(partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/action-plan.pdf` })) },
-  { method: 'GET', path: '/api/meetings/{id}/minutes.pdf', variants: one(partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/minutes.pdf` })) },
+  {
+    method: 'GET',
+    path: '/api/meetings/{id}/stream',
+    sse: true,
+    variants: [
+      v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/stream` }), 'participants only; the outsider gets 404 before the stream opens'),
+      v('without the municipality', partners(200, { ...FOREIGN, admin: 403 }), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/stream` }), 'the live updates are content: not for another organisation’s administrator'),
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/{id}/action-plan.pdf',
+    variants: [
+      v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/action-plan.pdf` })),
+      v('without the municipality', partners(200, { ...FOREIGN, admin: 403 }), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/action-plan.pdf` }), 'documents: participating organisations only'),
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/{id}/minutes.pdf',
+    variants: [
+      v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/minutes.pdf` })),
+      v('without the municipality', partners(200, { ...FOREIGN, admin: 403 }), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/minutes.pdf` }), 'documents: participating organisations only'),
+    ],
+  },
   { method: 'GET', path: '/api/action-plan.pdf', variants: one(partners(200), (f) => ({ path: '/api/action-plan.pdf', query: { areaId: f.ids.centrum, from: daysAgo(30), to: today() } })) },
 
   // -- retention (gallring) ------------------------------------------------------------------------------------------
@@ -392,6 +430,12 @@ export const MATRIX: Entry[] = [
       v('an area level', partners(200), (f, who) => ({ path: '/api/audit', query: { entityType: 'area_level', entityId: `${f.ids.centrum}:${weekOf(who)}` } }), 'the levels of the caller’s areas'),
       v('an id that is no id', everyone(404), () => ({ path: '/api/audit', query: { entityType: 'area_level', entityId: 'inget-område:2026-W01' } }), 'as if it did not exist (was a 500)'),
       v('a meeting', partners(200), (f) => ({ path: '/api/audit', query: { entityType: 'meeting', entityId: f.shared.meetingId } }), 'participating organisations'),
+      v(
+        'a meeting without the municipality',
+        partners(200, { ...FOREIGN, admin: 403 }),
+        (f) => ({ path: '/api/audit', query: { entityType: 'meeting', entityId: f.shared.foreignMeetingId } }),
+        'participating organisations only; another organisation’s administrator sees the meeting but not its history',
+      ),
       v('an organisation', only(200, ['admin']), (f) => ({ path: '/api/audit', query: { entityType: 'organization', entityId: f.ids.orgs.kommun } }), 'the directory’s history is for administrators'),
     ],
   },

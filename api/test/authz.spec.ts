@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { SESSION_COOKIE } from '../src/auth/auth.service';
 import { ImportsService } from '../src/imports/imports.service';
 import { MATRIX, PRINCIPALS, type Call, type Entry, type Fixtures, type Principal } from './authz-matrix';
 import { buildFixtures, unique } from './authz/fixtures';
@@ -136,6 +137,9 @@ describe('authorisation matrix', () => {
     let placeId: string;
     let caseId: string;
     let meetingId: string;
+    /** Who filed it: a reporter of Exempelbostäder AB who files nothing else, so that their name and id are a leak wherever they turn up. */
+    const filerName = unique('Hemlig Rapportör');
+    let filerId: string;
     /** Every endpoint's body that could carry the report's details, as this principal sees it. */
     const bodies = async (who: Principal): Promise<Record<string, string>> => {
       const get = async (path: string, query?: Record<string, string>, sseStream = false) => {
@@ -175,10 +179,22 @@ describe('authorisation matrix', () => {
       const place = await request(t.app.getHttpServer()).post(`/api/areas/${f.ids.centrum}/places`).set('Cookie', admin).send({ name: placeName, latitude: 59.2745, longitude: 15.2071 });
       expect(place.status).toBe(201);
       placeId = place.body.id;
+      const filerEmail = `${filerName.toLowerCase().replace(/[^a-z0-9-]/g, '')}@exempelbostader.se`;
+      const filer = await request(t.app.getHttpServer())
+        .post('/api/users')
+        .set('Cookie', admin)
+        .set('Sec-Fetch-Site', 'same-origin')
+        .send({ name: filerName, email: filerEmail, organizationId: f.ids.orgs.bostader, roles: ['reporter'], password: 'hemliga-rapportörens-lösenord' });
+      expect(filer.status).toBe(201);
+      filerId = filer.body.id;
+      const login = await request(t.app.getHttpServer()).post('/api/auth/login').set('Sec-Fetch-Site', 'same-origin').send({ email: filerEmail, password: 'hemliga-rapportörens-lösenord' });
+      expect(login.status).toBe(200);
+      const filerCookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0];
       const file = async () => {
         const res = await request(t.app.getHttpServer())
           .post('/api/reports')
-          .set('Cookie', f.cookies.reporter!)
+          .set('Cookie', filerCookie)
+          .set('Sec-Fetch-Site', 'same-origin')
           .send({ areaId: f.ids.centrum, placeId, categoryId: f.ids.categoryId, occurredAt: new Date(Date.now() - 600_000).toISOString(), assessment: 'high', policeNotified: true, restricted: true, description: `Spaningsuppgift ${MARKER}: försäljning i trapphuset, tips till tips@exempel.se`, confirmNoPersonalData: true });
         expect(res.status).toBe(201);
         return res.body.id as string;
@@ -210,7 +226,9 @@ describe('authorisation matrix', () => {
       }
       // The audit trail keeps no free text (retention), but the place is there for the reporting organisation.
       expect(own.auditReport).toContain(placeId);
-      expect(JSON.parse(own.one)).toMatchObject({ detailsVisible: true, placeId, reporter: { name: 'Rasmus Rapportör' }, personalDataConfirmed: true });
+      // So is who filed it, in the report and in its audit trail.
+      expect(JSON.parse(own.one)).toMatchObject({ detailsVisible: true, placeId, reporter: { id: filerId, name: filerName }, personalDataConfirmed: true });
+      expect(JSON.parse(own.auditReport)[0]).toMatchObject({ action: 'report.create', actor: { id: filerId, name: filerName } });
       expect(own.listByPlace).toContain(reportId);
       expect(own.picture).toContain(placeId);
       // The joint action plan is one document for all partners: restricted places stay out of it for everyone,
@@ -219,10 +237,10 @@ describe('authorisation matrix', () => {
       expect(own.areaPlan).toContain('Mest rapporterade platser');
     });
 
-    it.each(['admin', 'coordinator', 'analyst', 'commander'] as const)('keeps its details from %s of another organisation on every endpoint', async (who) => {
+    it.each(['admin', 'coordinator', 'analyst', 'commander'] as const)('keeps its details and who filed it from %s of another organisation on every endpoint', async (who) => {
       const seen = await bodies(who);
       const leaks = Object.entries(seen)
-        .filter(([, text]) => text.includes(MARKER) || text.includes(placeId) || text.includes(placeName.slice(0, 12)))
+        .filter(([, text]) => [MARKER, placeId, placeName.slice(0, 12), filerName, filerId].some((secret) => text.includes(secret)))
         .map(([key, text]) => `${key}: ${text.slice(0, 300)}`);
       expect(leaks).toEqual([]);
       // A filter by its place would tell where it was: it is left out of such lists and exports.
@@ -231,6 +249,8 @@ describe('authorisation matrix', () => {
       // It still counts: the figures are there.
       expect(JSON.parse(seen.one)).toMatchObject({ restricted: true, detailsVisible: false, description: null, placeId: null, latitude: null, reporter: null, personalDataConfirmed: false });
       expect(JSON.parse(seen.picture).total.count).toBeGreaterThanOrEqual(2);
+      // Its audit trail still says what happened and when, but not by whom.
+      expect(JSON.parse(seen.auditReport)[0]).toMatchObject({ action: 'report.create', actor: null, actorWithheld: true, before: null, after: null });
     });
 
     it('is not found at all by the outsider', async () => {

@@ -377,7 +377,10 @@ export interface AuditVerifyDto {
 export interface AuditEntryDto {
   id: string;
   at: string;
+  /** Null for the system, or when withheld (`actorWithheld`). */
   actor: { id: string; name: string } | null;
+  /** True when the actor is withheld: an entry of another organisation's restricted report (its reporter too is restricted). */
+  actorWithheld?: boolean;
   actorOrganizationId: string | null;
   action: string;
   entityType: string;
@@ -434,6 +437,13 @@ export interface MeetingDto {
   revision: number;
   previousVersionId: string | null;
   allowedEvents: string[];
+  /**
+   * False for an administrator whose organisation does not take part: the meeting is shown for administration only
+   * (title, kind, time, place, areas, organisations, participants, state, revision); the agenda with its statements
+   * and decisions, the approval and the documents are left out (`agenda` empty, `approvedBy`/`approvedAt`/
+   * `planFingerprint` null, no events).
+   */
+  detailsVisible: boolean;
 }
 
 export interface CreateMeetingRequest {

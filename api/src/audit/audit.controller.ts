@@ -6,6 +6,7 @@ import { IsIn, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { DomainError, notFound } from '../common/errors';
+import { participantsOnly } from '../meetings/meetings.service';
 import { ReportsService } from '../reports/reports.service';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash } from './audit.service';
@@ -45,7 +46,11 @@ export class AuditReader {
     }
   }
 
-  /** The entries of one entity, for those who may see the entity; withheld details of other organisations' restricted reports stay withheld. */
+  /**
+   * The entries of one entity, for those who may see the entity. Another organisation's restricted report keeps its
+   * details and who filed or corrected it to itself: its entries show what happened and when, with `before`, `after`
+   * and `actor` withheld (`actorWithheld`).
+   */
   async list(user: AuthUser, entityType: string, entityId: string): Promise<AuditEntryDto[]> {
     const admin = user.roles.includes('admin');
     let hideDetails = false;
@@ -59,6 +64,8 @@ export class AuditReader {
     } else if (entityType === 'meeting') {
       const [mt] = await this.db.query('SELECT organization_ids FROM meetings WHERE id::text = $1', [entityId]);
       if (!mt || (!mt.organization_ids.includes(user.organizationId) && !admin)) throw notFound('Entity', 'entityId');
+      // Its entries carry what was recorded: for participating organisations only, also among administrators.
+      if (!mt.organization_ids.includes(user.organizationId)) throw participantsOnly('entityId');
     } else if (entityType === 'import') {
       const [i] = await this.db.query('SELECT organization_id FROM imports WHERE id::text = $1', [entityId]);
       if (!i || (i.organization_id !== user.organizationId && !admin)) throw notFound('Entity', 'entityId');
@@ -73,7 +80,8 @@ export class AuditReader {
     return rows.map((r: Record<string, any>) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),
-      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      actor: r.actor_id && !hideDetails ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      ...(hideDetails && r.actor_id ? { actorWithheld: true } : {}),
       actorOrganizationId: r.actor_organization_id,
       action: r.action,
       entityType: r.entity_type,

@@ -99,7 +99,7 @@ export class MeetingsController {
     return this.meetings.create(user, body);
   }
 
-  /** The meetings of the caller's organisation, newest first, optionally filtered. */
+  /** The meetings of the caller's organisation, newest first, optionally filtered; administrators also get the others' meetings, for administration only (`detailsVisible` false). */
   @Get() @SignedIn()
   list(@CurrentUser() user: AuthUser, @Query() q: MeetingListQuery): Promise<MeetingDto[]> {
     return this.meetings.list(user, q);
@@ -150,8 +150,9 @@ export class MeetingsController {
   /** Server-sent events: the meeting's version and current item whenever it changes (from any API process). */
   @Sse(':id/stream') @SignedIn()
   async stream(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<Observable<MessageEvent>> {
-    // A meeting that does not exist (or is not the caller's) is a 404 before the stream starts, not a 200 with an error event.
-    await this.meetings.get(user, id);
+    // A meeting that does not exist (or is not the caller's) is a 404 before the stream starts, not a 200 with an error
+    // event; another organisation's administrator, who sees the meeting for administration only, gets a 403.
+    await this.meetings.forDocuments(user, id);
     return concat(
       defer(() => from(this.meetings.get(user, id))).pipe(map((m) => ({ type: 'meeting', data: { meetingId: m.id, version: m.version, change: 'CONNECTED', currentItemId: m.currentItemId } }) as MessageEvent)),
       merge(

@@ -17,6 +17,13 @@ import { User } from '../directory/user.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingEventsService } from './meeting-events.service';
 
+/** Whether the user's organisation takes part in the meeting. */
+export const participates = (user: AuthUser, m: { organizationIds: string[] }): boolean => m.organizationIds.includes(user.organizationId);
+
+/** An administrator of an organisation that does not take part: the meeting is seen for administration only. */
+export const participantsOnly = (field = 'id') =>
+  new DomainError(403, 'MEETING.PARTICIPANTS_ONLY', 'The meeting’s content (agenda, decisions, minutes, documents, live updates, history) is for its participating organisations', field);
+
 const staleMeeting = (current: number) =>
   new DomainError(409, 'MEETING.STALE_VERSION', 'The meeting changed in the meantime; reload and try again', 'version', { currentVersion: current });
 
@@ -49,14 +56,20 @@ export class MeetingsService {
     private readonly events: MeetingEventsService,
   ) {}
 
+  /** Participating organisations see a meeting in full; administrators of other organisations see it for administration only. */
   private visible(user: AuthUser, m: Meeting): boolean {
-    return user.roles.includes('admin') || m.organizationIds.includes(user.organizationId);
+    return user.roles.includes('admin') || participates(user, m);
   }
 
-  private async load(em: EntityManager, user: AuthUser, id: string, lock = false): Promise<Meeting> {
+  /**
+   * The meeting, if the user may see it. With `details` (changes, documents, live updates) only participating
+   * organisations get it: another organisation's administrator is refused with 403 `MEETING.PARTICIPANTS_ONLY`.
+   */
+  private async load(em: EntityManager, user: AuthUser, id: string, lock = false, details = true): Promise<Meeting> {
     if (lock) await em.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [id]);
     const m = await em.getRepository(Meeting).findOneBy({ id });
     if (!m || !this.visible(user, m)) throw notFound('Meeting');
+    if (details && !participates(user, m)) throw participantsOnly();
     return m;
   }
 
@@ -152,16 +165,18 @@ export class MeetingsService {
   }
 
   async get(user: AuthUser, id: string): Promise<MeetingDto> {
-    return this.toDto(this.db.manager, user, await this.load(this.db.manager, user, id));
+    return this.toDto(this.db.manager, user, await this.load(this.db.manager, user, id, false, false));
   }
 
+  /** The meeting as this user may see it: in full for participating organisations, for administration only otherwise. */
   private async toDto(em: EntityManager, user: AuthUser, m: Meeting): Promise<MeetingDto> {
     const snapshot = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot);
     const ctx = snapshot.context as MeetingContext;
+    const details = participates(user, m);
     const [areas, orgs, approver] = await Promise.all([
       em.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
       em.query('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [m.organizationIds]) as Promise<{ id: string; name: string }[]>,
-      ctx.approvedBy ? em.getRepository(User).findOneBy({ id: ctx.approvedBy }) : Promise.resolve(null),
+      ctx.approvedBy && details ? em.getRepository(User).findOneBy({ id: ctx.approvedBy }) : Promise.resolve(null),
     ]);
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
     return {
@@ -175,14 +190,15 @@ export class MeetingsService {
       participants: m.participants.map((p) => ({ ...p, organizationName: orgName.get(p.organizationId) ?? '' })),
       state: m.state as MeetingState,
       version: m.version,
-      agenda: m.agenda,
-      currentItemId: m.currentItemId,
+      agenda: details ? m.agenda : [],
+      currentItemId: details ? m.currentItemId : null,
       approvedBy: approver ? { id: approver.id, name: approver.name } : null,
-      approvedAt: ctx.approvedAt,
-      planFingerprint: m.planFingerprint,
+      approvedAt: details ? ctx.approvedAt : null,
+      planFingerprint: details ? m.planFingerprint : null,
       revision: m.revision,
       previousVersionId: m.previousVersionId,
-      allowedEvents: allowedEvents(snapshot, actorOf(user), MEETING_RULES),
+      allowedEvents: details ? allowedEvents(snapshot, actorOf(user), MEETING_RULES) : [],
+      detailsVisible: details,
     };
   }
 
@@ -310,7 +326,7 @@ export class MeetingsService {
     return this.get(user, newId);
   }
 
-  /** The meeting row for documents (visibility checked). */
+  /** The meeting row for documents and live updates (participating organisations only). */
   async forDocuments(user: AuthUser, id: string): Promise<Meeting> {
     return this.load(this.db.manager, user, id);
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CreateReportRequest, findPersonalData, type Page, type ReportDto } from '@samverka/contracts';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
+import { toCsv } from '../common/csv';
 import { DomainError, invalid, notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
@@ -241,13 +241,16 @@ export class ReportsService {
     return { items: rows.map((r) => this.toDto(r, user)), total, page, pageSize };
   }
 
-  /** The filtered reports as CSV for Excel: UTF-8 with BOM, `;`-separated, Swedish headers, restricted details withheld. */
+  /**
+   * The filtered reports as CSV for Excel: UTF-8 with BOM, `;`-separated, Swedish headers, restricted details withheld,
+   * and no cell that a spreadsheet would run as a formula (`toCsv`).
+   */
   async exportCsv(user: AuthUser, q: ReportFilterQuery): Promise<string> {
     const rows = await this.filtered(user, q).take(EXPORT_LIMIT).getMany();
     const labels = async (sql: string) => new Map<string, string>((await this.db.query(sql)).map((r: { id: string; label: string }) => [r.id, r.label]));
     const categories = await labels('SELECT id, label_sv AS label FROM categories');
     const areas = await labels('SELECT id, name AS label FROM areas');
-    return stringify(
+    return toCsv(
       rows.map((r) => {
         const d = this.toDto(r, user);
         return [

@@ -155,6 +155,24 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   ).id;
   await t.app.get(ImportsService).idle();
 
+  // A meeting of the police with Exempelbostäder AB about Centrum, without the municipality (so without the
+  // administrator's organisation), scheduled by a coordinator of the police.
+  ok(
+    await admin.post('/api/users', { name: 'Pia Polissamordnare', email: 'samordnare@polisen.exempel.se', organizationId: orgs.polis, roles: ['coordinator'], password: PASSWORD }),
+    201,
+    'police coordinator',
+  );
+  const policeCoordinator = await signIn('samordnare@polisen.exempel.se', PASSWORD);
+  const foreignMeeting = ok<{ id: string }>(
+    await request(server)
+      .post('/api/meetings')
+      .set('Cookie', policeCoordinator)
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send({ kind: 'operational', title: unique('Polisens möte'), startsAt: new Date().toISOString(), place: 'Polishuset', areaIds: [centrum], organizationIds: [orgs.bostader] }),
+    201,
+    'foreign meeting',
+  ).id;
+
   const newPlace = async () => ok<{ id: string }>(await admin.post(`/api/areas/${scratchArea}/places`, { name: unique('Matrisplats') }), 201, 'place').id;
 
   /**
@@ -189,6 +207,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
       caseId: (await newCase()).id,
       reportId: await newReport('reporter'),
       meetingId: (await newMeeting()).id,
+      foreignMeetingId: foreignMeeting,
     },
     newCase,
     newAction,

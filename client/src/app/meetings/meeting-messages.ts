@@ -19,6 +19,7 @@ const RULES: Rule[] = [
   { code: 'CASE.EVENT_FORBIDDEN', key: 'meetings.error.caseForbidden' },
   { code: 'CASE.STALE_VERSION', key: 'meetings.error.stale' },
   { code: 'MEETING.NOT_FOUND', key: 'meetings.error.notFound' },
+  { code: 'MEETING.PARTICIPANTS_ONLY', key: 'meetings.error.participantsOnly' },
   { code: 'VALIDATION_FAILED', field: /^actions\[\d+\]\.dueDate$/, key: 'meetings.error.dueDate' },
   { code: 'VALIDATION_FAILED', field: /^actions\[\d+\]\.startDate$/, key: 'meetings.error.startDate' },
   { code: 'VALIDATION_FAILED', field: /^actions\[\d+\]\.goal$/, key: 'meetings.error.goal' },

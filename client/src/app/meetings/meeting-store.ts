@@ -44,6 +44,8 @@ export class MeetingStore {
   private id: string | null = null;
   private request?: Subscription;
   private source: MeetingEventSource | null = null;
+  /** The meeting whose live updates were asked for: they open once it is read and shown in full. */
+  private liveFor: string | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.disconnect());
@@ -78,6 +80,10 @@ export class MeetingStore {
           // An answer older than what a change already returned is not shown (versions only grow).
           const shown = this.current();
           if (m.id === this.id && (!shown || shown.id !== m.id || m.version >= shown.version)) this.current.set(m);
+          // Live updates are for the participating organisations: another organisation's administrator sees the
+          // meeting for administration only (`detailsVisible` false), and its stream would be refused.
+          if (m.id === this.liveFor && m.detailsVisible && !this.source) this.open(m.id);
+          if (m.id === this.id && !m.detailsVisible) this.disconnect();
           resolve();
         },
         error: (err: unknown) => {
@@ -90,9 +96,18 @@ export class MeetingStore {
     });
   }
 
-  /** Follows the meeting's server-sent events: each announced version newer than the one shown is read again. */
+  /**
+   * Follows the meeting's server-sent events once the meeting is read and shown in full: each announced version newer
+   * than the one shown is read again.
+   */
   connect(id: string): void {
     this.disconnect();
+    this.liveFor = id;
+    const shown = this.current();
+    if (shown?.id === id && shown.detailsVisible) this.open(id);
+  }
+
+  private open(id: string): void {
     const source = this.openSource(this.api.streamUrl(id));
     if (!source) return;
     this.source = source;
@@ -115,6 +130,7 @@ export class MeetingStore {
   disconnect(): void {
     this.source?.close();
     this.source = null;
+    this.liveFor = null;
     this.live.set('off');
   }
 

@@ -206,6 +206,10 @@ export const meetingsSv = {
   'meetings.error.forbidden': 'Du har inte behörighet att göra det i det här mötet.',
   'meetings.error.notApproved': 'Bara godkända protokoll får en ny version; rätta utkastet direkt.',
   'meetings.error.notFound': 'Mötet finns inte, eller så deltar inte din organisation i det.',
+  'meetings.error.participantsOnly': 'Mötets innehåll är bara för de deltagande organisationerna.',
+  'meetings.limited.title': 'Din organisation deltar inte i mötet',
+  'meetings.limited.text':
+    'Som administratör ser du mötets uppgifter och deltagare. Dagordningen, lägesrapporterna, besluten, protokollet och dokumenten är bara för de deltagande organisationerna.',
   'meetings.error.caseTransition': 'Ärendet kan inte ta emot det beslutet i sitt nuvarande läge (det kan redan vara beslutat).',
   'meetings.error.caseForbidden': 'Du får inte fatta det beslutet om ärendet.',
   'meetings.error.dueDate': 'Ange ett giltigt datum för när åtgärden ska vara klar.',
@@ -435,6 +439,10 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meetings.error.forbidden': 'You may not do that in this meeting.',
   'meetings.error.notApproved': 'Only approved minutes get a new version; correct the draft directly.',
   'meetings.error.notFound': 'The meeting does not exist, or your organisation does not take part in it.',
+  'meetings.error.participantsOnly': 'The meeting’s content is for the participating organisations only.',
+  'meetings.limited.title': 'Your organisation does not take part in this meeting',
+  'meetings.limited.text':
+    'As an administrator you see the meeting’s details and participants. The agenda, statements, decisions, minutes and documents are for the participating organisations only.',
   'meetings.error.caseTransition': 'The case cannot take that decision in its current state (it may already have been decided).',
   'meetings.error.caseForbidden': 'You may not take that decision on the case.',
   'meetings.error.dueDate': 'Enter a valid date by which the action is to be done.',

@@ -57,7 +57,10 @@ import { PictureSummary } from './picture-summary';
 
         <!-- The item title is announced when it changes; the rest is read on demand. -->
         <div class="present-body">
-          @if (m.state === 'in_session' && current(); as item) {
+          @if (!m.detailsVisible) {
+            <h1 class="present-title" data-testid="present-limited">{{ 'meetings.limited.title' | t }}</h1>
+            <p>{{ 'meetings.limited.text' | t }}</p>
+          } @else if (m.state === 'in_session' && current(); as item) {
             <p class="present-position">{{ 'meetings.present.position' | t: { n: currentIndex() + 1, count: m.agenda.length } }} · {{ itemKind(item) }}</p>
             <h1 class="present-title" data-testid="present-title" aria-live="polite">{{ item.title }}</h1>
             @switch (item.kind) {

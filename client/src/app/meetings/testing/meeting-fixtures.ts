@@ -32,6 +32,7 @@ export function meeting(overrides: Partial<MeetingDto> = {}): MeetingDto {
     revision: 1,
     previousVersionId: null,
     allowedEvents: ['UPDATE_AGENDA', 'START', 'CANCEL'],
+    detailsVisible: true,
     ...overrides,
   };
 }
