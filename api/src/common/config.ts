@@ -77,6 +77,7 @@ const schema = z.object({
     )
     .optional(),
   PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
+  DB_TIMEOUT_MS: int('DB_TIMEOUT_MS', 1000, 600000).optional(),
   BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
   RETENTION_SCHEDULE: z.string().regex(/^\S+( \S+){4}$/, { message: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' }).optional(),
   RETENTION_REPORT_DETAILS: retentionPeriod('RETENTION_REPORT_DETAILS', 30).optional(),
@@ -117,6 +118,11 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** The origin browsers use, when it differs from the Host the API sees (behind a proxy). */
   publicOrigin?: string;
+  /**
+   * The longest a request waits for the database: for a connection from the pool, for one statement (client-side
+   * read timeout, server-side statement_timeout and lock_timeout). Then it is answered 503 with Retry-After.
+   */
+  dbTimeoutMs: number;
   /** Run the job queue (pg-boss) and the scheduled jobs in this process. */
   backgroundJobs: boolean;
   /** Retention (gallring): when it runs, and how long each kind of record is kept (ISO 8601 periods; null = kept). */
@@ -195,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     caseReopenDays: e.CASE_REOPEN_DAYS ?? 90,
     trustProxy: e.TRUST_PROXY ?? false,
     publicOrigin: e.PUBLIC_ORIGIN,
+    dbTimeoutMs: e.DB_TIMEOUT_MS ?? 10_000,
     backgroundJobs: e.BACKGROUND_JOBS ?? true,
     retention: {
       schedule: e.RETENTION_SCHEDULE ?? '15 3 * * *',

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AppConfig, RetentionSettings } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
+import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
 
 /** The kinds of record retention removes, in the order a run handles them. */
 export const RECORD_TYPES = ['reportDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
@@ -67,6 +68,11 @@ export class RetentionService {
    * process) holds the lock. Idempotent: what was removed is not counted again.
    */
   async run(trigger: RetentionRun['trigger'], actor: Actor = SYSTEM_ACTOR, batchSize = DEFAULT_BATCH_SIZE): Promise<RetentionRun | null> {
+    // A run over millions of reports is long, legitimate work: DB_TIMEOUT_MS is for requests (statement-limit.ts).
+    return withoutStatementLimit(() => this.runUnlimited(trigger, actor, batchSize));
+  }
+
+  private async runUnlimited(trigger: RetentionRun['trigger'], actor: Actor, batchSize: number): Promise<RetentionRun | null> {
     const lockRunner = this.db.createQueryRunner();
     await lockRunner.connect();
     try {
@@ -161,6 +167,7 @@ export class RetentionService {
     for (;;) {
       if (this.stopping) return { count, interrupted: true };
       const n = await this.db.transaction(async (m) => {
+        await liftServerLimits(m);
         const res = await m.query(sql, params);
         // pg returns [rows, rowCount] for UPDATE/DELETE through TypeORM's query().
         return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
