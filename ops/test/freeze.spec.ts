@@ -117,7 +117,10 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
       // One more after the others have taken the pool.
       sleep(1000).then(() => Promise.all([write(), read(), healthCheck()])),
     ]);
-    const answered = await Promise.race([burst.then((a) => a.flat()), sleep(CAP_MS).then(() => null)]);
+    let capTimer: NodeJS.Timeout | undefined;
+    const cap = new Promise<null>((ok) => (capTimer = setTimeout(() => ok(null), CAP_MS)));
+    const answered = await Promise.race([burst.then((a) => a.flat()), cap]);
+    clearTimeout(capTimer);
     const thawedAt = Date.now();
     // Still frozen when the last answer came: no answer could have been PostgreSQL's.
     const stillFrozen = Object.values(pg.processStates()).every((s) => s === 'T');
