@@ -153,9 +153,11 @@ export class RetentionService {
 
     const result: RetentionRun = { trigger, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), periods, cutoffs, counts, interrupted };
     // One entry per run, also when nothing was due: the trail then shows that retention ran every day.
-    await this.db.transaction((m) =>
-      this.audit.record(m, actor, { action: RETENTION_ACTION, entityType: 'retention', entityId: result.startedAt, after: { ...result } }),
-    );
+    await this.db.transaction(async (m) => {
+      // It may wait for the audit trail's lock behind other writers: part of the run, not a request.
+      await liftServerLimits(m);
+      await this.audit.record(m, actor, { action: RETENTION_ACTION, entityType: 'retention', entityId: result.startedAt, after: { ...result } });
+    });
     this.logger.log({ msg: 'retention applied', ...result });
     return result;
   }
