@@ -32,14 +32,10 @@ export interface RunningApp {
 
 /** Builds the whole application on a migrated database (demo data or the first admin loaded); does not listen. */
 export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<RunningApp> {
-  const dataSource = await openDatabase(config.databaseUrl);
-  try {
-    if (config.demoMode) await seedDemoData(dataSource, config.demoReports);
-    else await ensureInitialAdmin(dataSource, config.initialAdmin);
-  } catch (e) {
-    await dataSource.destroy();
-    throw e;
-  }
+  const dataSource = await openDatabase(config.databaseUrl, {
+    timeoutMs: config.dbTimeoutMs,
+    prepare: (setup) => (config.demoMode ? seedDemoData(setup, config.demoReports) : ensureInitialAdmin(setup, config.initialAdmin)),
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');

@@ -415,6 +415,11 @@ export const MATRIX: Entry[] = [
     variants: one(only(200, ['admin', 'coordinator'], { outsider: 200 }), () => ({ path: '/api/retention' }), 'the settings and the last run (counts only, no content): administrators and coordinators of any organisation'),
   },
   { method: 'POST', path: '/api/retention/run', variants: one(only(200, ['admin']), () => ({ path: '/api/retention/run' }), 'applies the retention periods now: administrators') },
+  {
+    method: 'PUT',
+    path: '/api/retention/schedule',
+    variants: one(only(200, ['admin']), () => ({ path: '/api/retention/schedule', body: { cron: '15 3 * * *' } }), 'when retention runs, for the whole installation: administrators'),
+  },
 
   // -- audit trail ---------------------------------------------------------------------------------------------------
   {

@@ -112,6 +112,7 @@ const OPS: Record<string, Op> = {
   'GET /api/meetings/{id}/stream': { actor: 'coordinator', neverExisting: true },
   'GET /api/meetings/{id}/action-plan.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'GET /api/meetings/{id}/minutes.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
+  'PUT /api/retention/schedule': { actor: 'admin', template: () => ({ cron: '30 2 * * *' }) },
 };
 
 interface Parameter {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ConfigError, loadConfig } from '../src/common/config';
@@ -37,6 +38,7 @@ describe('retention settings', () => {
     ['RETENTION_SESSIONS', 'P0D', /RETENTION_SESSIONS must be at least 1 day/],
     ['RETENTION_IMPORT_ERRORS', 'P3', /RETENTION_IMPORT_ERRORS must be an ISO 8601 period/],
     ['RETENTION_SCHEDULE', 'every night', /RETENTION_SCHEDULE must be a cron expression/],
+    ['RETENTION_SCHEDULE', '61 3 * * *', /RETENTION_SCHEDULE is not a valid cron expression/],
     ['BACKGROUND_JOBS', 'maybe', /BACKGROUND_JOBS must be true or false/],
   ])('refuse %s=%s with one line naming the setting', (key, value, message) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigError);
@@ -232,7 +234,15 @@ describe('retention (gallring) with two API processes', () => {
   it('shows the settings and the last run to administrators and coordinators only', async () => {
     const res = await coordinator.get('/api/retention');
     expect(res.status).toBe(200);
-    expect(res.body.schedule).toEqual({ cron: '15 3 * * *', timeZone: 'Europe/Stockholm', jobQueueInThisProcess: true });
+    expect(res.body.schedule).toEqual({
+      cron: '15 3 * * *',
+      timeZone: 'Europe/Stockholm',
+      stored: true,
+      updatedAt: expect.any(String),
+      configuredInThisProcess: '15 3 * * *',
+      differsFromConfiguration: false,
+      jobQueueInThisProcess: true,
+    });
     expect(res.body.rules.map((r: { setting: string; period: string }) => [r.setting, r.period])).toEqual([
       ['RETENTION_REPORT_DETAILS', 'P3Y'],
       ['RETENTION_SESSIONS', 'P30D'],
@@ -295,6 +305,88 @@ describe('the retention schedule itself, with two API processes', () => {
     expect(await a.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'retention'`)).toEqual([{ n: 1 }]);
     expect(await a.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.schedule`)).toEqual([{ n: 1 }]);
   }, 90_000);
+});
+
+describe('the retention schedule is one setting of the installation', () => {
+  let a: TestApp;
+  let b: RunningApp | undefined;
+  let c: RunningApp | undefined;
+  let warn: jest.SpyInstance;
+  const q = (sql: string, params: unknown[] = []) => a.dataSource.query(sql, params);
+  /** What is in force: the stored setting and the pg-boss schedule every process's job queue reads. */
+  const inForce = async () => ({
+    stored: (await q(`SELECT value FROM installation_settings WHERE key = 'retention.schedule'`)).map((r: { value: string }) => r.value),
+    jobQueue: (await q(`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'retention'`)) as { cron: string; timezone: string }[],
+  });
+  const scheduleAudit = () => q(`SELECT actor_id, before, after FROM audit_entries WHERE action = 'retention.schedule_changed' ORDER BY id`);
+  const agentOf = async (app: RunningApp, email: string) => {
+    const agent = request.agent(app.app.getHttpServer());
+    expect((await agent.post('/api/auth/login').send({ email, password: DEMO_PASSWORD })).status).toBe(200);
+    return agent;
+  };
+
+  beforeAll(async () => {
+    warn = jest.spyOn(Logger.prototype, 'warn');
+    a = await startTestApp({ BACKGROUND_JOBS: 'true' });
+  });
+  afterAll(async () => {
+    warn.mockRestore();
+    await c?.close();
+    await b?.close();
+    await a?.stop();
+  });
+
+  it('is stored by the first process from its RETENTION_SCHEDULE, on the record', async () => {
+    expect(await inForce()).toEqual({ stored: ['15 3 * * *'], jobQueue: [{ cron: '15 3 * * *', timezone: 'Europe/Stockholm' }] });
+    expect(await scheduleAudit()).toEqual([{ actor_id: null, before: null, after: { cron: '15 3 * * *', timeZone: 'Europe/Stockholm', source: 'RETENTION_SCHEDULE' } }]);
+  });
+
+  it('is not replaced by a second process with another RETENTION_SCHEDULE, which warns and shows the difference', async () => {
+    warn.mockClear();
+    b = await createApp({ ...a.config, databaseUrl: a.config.databaseUrl!, backgroundJobs: true, retention: { ...a.config.retention, schedule: '* * * * *' } });
+    expect(await inForce()).toEqual({ stored: ['15 3 * * *'], jobQueue: [{ cron: '15 3 * * *', timezone: 'Europe/Stockholm' }] });
+    expect(warn.mock.calls.map(([m]) => String(m)).filter((m) => m.includes('RETENTION_SCHEDULE'))).toEqual([expect.stringMatching(/"\* \* \* \* \*".*differs.*"15 3 \* \* \*"/)]);
+    const admin = await agentOf(b, 'admin@exempelstad.se');
+    expect((await admin.get('/api/retention')).body.schedule).toMatchObject({ cron: '15 3 * * *', stored: true, configuredInThisProcess: '* * * * *', differsFromConfiguration: true, jobQueueInThisProcess: true });
+    const adminA = await a.signIn('admin@exempelstad.se');
+    expect((await adminA.get('/api/retention')).body.schedule).toMatchObject({ cron: '15 3 * * *', differsFromConfiguration: false });
+    // And after it has stopped, the installation's schedule is what it was: nothing runs every minute.
+    await b.close();
+    b = undefined;
+    expect(await inForce()).toEqual({ stored: ['15 3 * * *'], jobQueue: [{ cron: '15 3 * * *', timezone: 'Europe/Stockholm' }] });
+    expect(await scheduleAudit()).toHaveLength(1);
+  });
+
+  it('is changed by an administrator for every process, on the record; a coordinator may not, a bad expression is refused naming the field', async () => {
+    b = await createApp({ ...a.config, databaseUrl: a.config.databaseUrl!, backgroundJobs: false });
+    const adminB = await agentOf(b, 'admin@exempelstad.se');
+    const coordinator = await a.signIn('samordnare@exempelstad.se');
+    expect((await coordinator.put('/api/retention/schedule').send({ cron: '0 4 * * *' })).status).toBe(403);
+    for (const cron of ['61 3 * * *', 'every night', '0 4 * * * *', '@daily', '']) {
+      const res = await adminB.put('/api/retention/schedule').send({ cron });
+      expect({ status: res.status, field: res.body.field }).toEqual({ status: 422, field: 'cron' });
+    }
+    expect((await adminB.put('/api/retention/schedule').send({})).body).toMatchObject({ statusCode: 422, field: 'cron' });
+    expect(await inForce()).toEqual({ stored: ['15 3 * * *'], jobQueue: [{ cron: '15 3 * * *', timezone: 'Europe/Stockholm' }] });
+    expect(await scheduleAudit()).toHaveLength(1);
+
+    // Through a process without the job queue: stored, and pg-boss's schedule (read by every job queue) follows.
+    const res = await adminB.put('/api/retention/schedule').send({ cron: '30 2 * * 1-5' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ cron: '30 2 * * 1-5', stored: true, configuredInThisProcess: '15 3 * * *', differsFromConfiguration: true, jobQueueInThisProcess: false });
+    expect(await inForce()).toEqual({ stored: ['30 2 * * 1-5'], jobQueue: [{ cron: '30 2 * * 1-5', timezone: 'Europe/Stockholm' }] });
+    const adminA = await a.signIn('admin@exempelstad.se');
+    expect((await adminA.get('/api/retention')).body.schedule).toMatchObject({ cron: '30 2 * * 1-5', jobQueueInThisProcess: true });
+    const [{ id: adminId }] = await q(`SELECT id FROM users WHERE email = 'admin@exempelstad.se'`);
+    expect((await scheduleAudit()).slice(1)).toEqual([{ actor_id: adminId, before: { cron: '15 3 * * *', timeZone: 'Europe/Stockholm' }, after: { cron: '30 2 * * 1-5', timeZone: 'Europe/Stockholm' } }]);
+
+    // A process started afterwards with the default RETENTION_SCHEDULE keeps the administrator's schedule.
+    warn.mockClear();
+    c = await createApp({ ...a.config, databaseUrl: a.config.databaseUrl!, backgroundJobs: true });
+    expect(await inForce()).toEqual({ stored: ['30 2 * * 1-5'], jobQueue: [{ cron: '30 2 * * 1-5', timezone: 'Europe/Stockholm' }] });
+    expect(warn.mock.calls.map(([m]) => String(m)).filter((m) => m.includes('RETENTION_SCHEDULE'))).toHaveLength(1);
+    expect((await adminA.get('/api/audit/verify')).body).toMatchObject({ valid: true });
+  });
 });
 
 describe('stopping the API during a retention run', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TIME_ZONE } from '../reports/weeks';
+import { cronProblem } from './cron';
 
 /** Log levels understood by pino. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -77,8 +79,13 @@ const schema = z.object({
     )
     .optional(),
   PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
+  DB_TIMEOUT_MS: int('DB_TIMEOUT_MS', 1000, 600000).optional(),
   BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
-  RETENTION_SCHEDULE: z.string().regex(/^\S+( \S+){4}$/, { message: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' }).optional(),
+  RETENTION_SCHEDULE: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, { message: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' })
+    .refine((v) => cronProblem(v, TIME_ZONE) === null, { message: 'RETENTION_SCHEDULE is not a valid cron expression' })
+    .optional(),
   RETENTION_REPORT_DETAILS: retentionPeriod('RETENTION_REPORT_DETAILS', 30).optional(),
   RETENTION_SESSIONS: retentionPeriod('RETENTION_SESSIONS', 1).optional(),
   RETENTION_LOGIN_ATTEMPTS: retentionPeriod('RETENTION_LOGIN_ATTEMPTS', 1).optional(),
@@ -117,6 +124,11 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** The origin browsers use, when it differs from the Host the API sees (behind a proxy). */
   publicOrigin?: string;
+  /**
+   * The longest a request waits for the database: for a connection from the pool, for one statement (client-side
+   * read timeout, server-side statement_timeout and lock_timeout). Then it is answered 503 with Retry-After.
+   */
+  dbTimeoutMs: number;
   /** Run the job queue (pg-boss) and the scheduled jobs in this process. */
   backgroundJobs: boolean;
   /** Retention (gallring): when it runs, and how long each kind of record is kept (ISO 8601 periods; null = kept). */
@@ -125,7 +137,10 @@ export interface AppConfig {
 
 /** How long each kind of record is kept before the retention job removes it (ISO 8601 periods; null = never removed). */
 export interface RetentionSettings {
-  /** Cron expression (Europe/Stockholm) of the daily retention run. */
+  /**
+   * Cron expression (Europe/Stockholm) of the daily retention run, as this process was configured: the installation's
+   * schedule is stored once (retention-schedule.service.ts), initialised from the first process that runs the job queue.
+   */
   schedule: string;
   /** A report's free text, exact coordinates and reporter, counted from when it was observed. */
   reportDetails: string | null;
@@ -195,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     caseReopenDays: e.CASE_REOPEN_DAYS ?? 90,
     trustProxy: e.TRUST_PROXY ?? false,
     publicOrigin: e.PUBLIC_ORIGIN,
+    dbTimeoutMs: e.DB_TIMEOUT_MS ?? 10_000,
     backgroundJobs: e.BACKGROUND_JOBS ?? true,
     retention: {
       schedule: e.RETENTION_SCHEDULE ?? '15 3 * * *',

@@ -30,9 +30,14 @@ function inputAtFault(message: string, req?: Request): string {
   return 'body';
 }
 
-/** Node's socket errors and PostgreSQL's SQLSTATEs (besides class 08) for a database that is down, restarting or unreachable. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|not queryable/i;
+/**
+ * Node's socket errors and PostgreSQL's SQLSTATEs (besides class 08) for a database that is down, restarting,
+ * unreachable or too slow: a statement cancelled by statement_timeout (57014) or a lock not granted within
+ * lock_timeout (55P03) is worth a retry too.
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300', '57014', '55P03']);
+/** Also node-postgres's own: the pool's acquire timeout, a connection cut, a statement not answered in time (DB_TIMEOUT_MS). */
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|not queryable|Query read timeout/i;
 
 /**
  * Whether an error (or the driver error or cause inside it) says that PostgreSQL cannot be reached: worth a retry, so

@@ -14,6 +14,7 @@ import { DomainError, invalid, notFound } from '../common/errors';
 import { ReportsService } from '../reports/reports.service';
 import { detectDelimiter, detectEncoding, ImportContext, ImportedRow, isRejected, mapHeaders, mapRow } from './csv-mapping';
 import { ReportImport } from './import.entity';
+import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
 
 /** Rows per INSERT; also how often progress is written. */
 const BATCH = 2000;
@@ -112,6 +113,8 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       try {
         await qr.connect();
         await qr.startTransaction();
+        // A large file takes minutes in this one transaction: DB_TIMEOUT_MS is for requests, not for the import.
+        await liftServerLimits(qr);
         await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [id]);
         row = await this.db.getRepository(ReportImport).save({
           id,
@@ -128,7 +131,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         await qr.release();
         throw e;
       }
-      const job = this.run(user, row.id, req, encoding, delimiter, qr)
+      const job = withoutStatementLimit(() => this.run(user, row.id, req, encoding, delimiter, qr))
         .catch((e) => this.logger.error(`import ${row.id} failed: ${(e as Error).stack}`))
         .finally(() => {
           this.running.delete(job);

@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { conflict } from '../common/errors';
-import { TIME_ZONE } from '../reports/weeks';
+import { RetentionScheduleService, RetentionScheduleState } from './retention-schedule.service';
 import { RetentionJobs } from './retention.jobs';
 import { RECORD_TYPES, RETENTION_SETTINGS, RecordType, RetentionRun, RetentionService } from './retention.service';
 
@@ -18,8 +20,17 @@ const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: s
   importErrors: { removes: 'the list of rejected rows (line, column, reason) of an import', keeps: 'the import itself: file name, counts, outcome', countedFrom: 'the end of the import' },
 };
 
+export class SetRetentionScheduleBody {
+  @ApiProperty({ description: 'five-field cron expression in Swedish time (Europe/Stockholm), e.g. "15 3 * * *"', maxLength: 100, example: '15 3 * * *' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
+  @IsString({ message: 'cron must be a cron expression with five fields, e.g. "15 3 * * *"' })
+  @MaxLength(100, { message: 'cron must be at most 100 characters' })
+  cron!: string;
+}
+
 export interface RetentionOverview {
-  schedule: { cron: string; timeZone: string; jobQueueInThisProcess: boolean };
+  /** The installation's schedule (stored once; see RetentionScheduleService) and whether this process runs the job queue. */
+  schedule: RetentionScheduleState & { jobQueueInThisProcess: boolean };
   rules: { recordType: RecordType; setting: string; period: string | null; removes: string; keeps: string; countedFrom: string }[];
   /** Kept for good: the audit trail (the legal record of who changed what) and everything not listed here. */
   lastRun: (RetentionRun & { auditEntryId: string }) | null;
@@ -31,6 +42,7 @@ export class RetentionController {
   constructor(
     private readonly retention: RetentionService,
     private readonly jobs: RetentionJobs,
+    private readonly schedule: RetentionScheduleService,
   ) {}
 
   /** The retention settings and the last run (from the audit trail). */
@@ -38,10 +50,24 @@ export class RetentionController {
   async overview(): Promise<RetentionOverview> {
     const s = this.retention.settings;
     return {
-      schedule: { cron: s.schedule, timeZone: TIME_ZONE, jobQueueInThisProcess: this.jobs.running },
+      schedule: await this.scheduleState(),
       rules: RECORD_TYPES.map((t) => ({ recordType: t, setting: RETENTION_SETTINGS[t], period: s[t], ...RULES[t] })),
       lastRun: await this.retention.lastRun(),
     };
+  }
+
+  /**
+   * Sets when retention runs, for the whole installation (every API process; RETENTION_SCHEDULE only sets the first
+   * schedule): administrators; 422 naming `cron` for an expression the job queue cannot run; audited.
+   */
+  @Put('schedule') @Roles('admin')
+  async setSchedule(@CurrentUser() user: AuthUser, @Body() body: SetRetentionScheduleBody): Promise<RetentionOverview['schedule']> {
+    await this.schedule.change(user, body.cron);
+    return this.scheduleState();
+  }
+
+  private async scheduleState(): Promise<RetentionOverview['schedule']> {
+    return { ...(await this.schedule.state()), jobQueueInThisProcess: this.jobs.running };
   }
 
   /** Applies retention now, in this process, instead of waiting for the night (409 while another run is going on). */

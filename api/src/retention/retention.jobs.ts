@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { AppConfig } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
-import { TIME_ZONE } from '../reports/weeks';
+import { RetentionScheduleService } from './retention-schedule.service';
 import { DEFAULT_BATCH_SIZE, RetentionService } from './retention.service';
 
 /** The pg-boss queue of the retention run. */
@@ -20,7 +20,7 @@ export interface RetentionJobData {
 
 /**
  * The job queue (pg-boss, in PostgreSQL) and the daily retention schedule. Every API process may run it: the schedule
- * is one row per queue (re-scheduling replaces it), pg-boss lets one process per minute turn a due schedule into a
+ * is the installation's (retention-schedule.service.ts; pg-boss's one row per queue follows it), pg-boss lets one process per minute turn a due schedule into a
  * job (singleton per time slot), the queue's `stately` policy holds at most one queued and one running job, and the
  * run itself takes an advisory lock. So the job runs once a day however many processes there are.
  */
@@ -32,6 +32,7 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly retention: RetentionService,
+    private readonly schedule: RetentionScheduleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,14 +42,20 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.backgroundJobs) return;
+    if (!this.config.backgroundJobs) {
+      // No job queue here: only say so if this process's RETENTION_SCHEDULE is not the installation's.
+      await this.schedule.initialise(false);
+      return;
+    }
     const url = (this.db.options as PostgresConnectionOptions).url;
     const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, application_name: 'samverka-jobs', max: 3 });
     boss.on('error', (err: Error) => this.logger.error({ msg: 'job queue error', err: err.message }));
     try {
       await boss.start();
       await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'stately', retryLimit: 2, retryDelay: 600, expireInSeconds: 6 * 3600 });
-      await boss.schedule(RETENTION_QUEUE, this.config.retention.schedule, {}, { tz: TIME_ZONE, singletonKey: 'daily', singletonSeconds: 3600 });
+      // The installation's schedule, stored once: set from RETENTION_SCHEDULE by the first process, never overwritten
+      // by a later one (which warns if its value differs); pg-boss's schedule row follows it.
+      await this.schedule.initialise(true);
       await boss.work<RetentionJobData>(RETENTION_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
         try {
           const run = await this.retention.run('schedule', undefined, job.data?.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -62,11 +69,7 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (e) {
       await boss.stop({ graceful: false, wait: true, timeout: 1000 }).catch(() => undefined);
       const msg = (e as Error).message;
-      throw new Error(
-        /cron|schedule/i.test(msg)
-          ? `Invalid configuration: RETENTION_SCHEDULE "${this.config.retention.schedule}" is not a valid cron expression (${msg})`
-          : `The job queue (pg-boss, schema "${JOBS_SCHEMA}") could not start: ${msg}. Set BACKGROUND_JOBS=false to run this process without it.`,
-      );
+      throw new Error(`The job queue (pg-boss, schema "${JOBS_SCHEMA}") could not start: ${msg}. Set BACKGROUND_JOBS=false to run this process without it.`);
     }
     this.boss = boss;
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AppConfig, RetentionSettings } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
+import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
 
 /** The kinds of record retention removes, in the order a run handles them. */
 export const RECORD_TYPES = ['reportDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
@@ -67,6 +68,11 @@ export class RetentionService {
    * process) holds the lock. Idempotent: what was removed is not counted again.
    */
   async run(trigger: RetentionRun['trigger'], actor: Actor = SYSTEM_ACTOR, batchSize = DEFAULT_BATCH_SIZE): Promise<RetentionRun | null> {
+    // A run over millions of reports is long, legitimate work: DB_TIMEOUT_MS is for requests (statement-limit.ts).
+    return withoutStatementLimit(() => this.runUnlimited(trigger, actor, batchSize));
+  }
+
+  private async runUnlimited(trigger: RetentionRun['trigger'], actor: Actor, batchSize: number): Promise<RetentionRun | null> {
     const lockRunner = this.db.createQueryRunner();
     await lockRunner.connect();
     try {
@@ -147,9 +153,11 @@ export class RetentionService {
 
     const result: RetentionRun = { trigger, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), periods, cutoffs, counts, interrupted };
     // One entry per run, also when nothing was due: the trail then shows that retention ran every day.
-    await this.db.transaction((m) =>
-      this.audit.record(m, actor, { action: RETENTION_ACTION, entityType: 'retention', entityId: result.startedAt, after: { ...result } }),
-    );
+    await this.db.transaction(async (m) => {
+      // It may wait for the audit trail's lock behind other writers: part of the run, not a request.
+      await liftServerLimits(m);
+      await this.audit.record(m, actor, { action: RETENTION_ACTION, entityType: 'retention', entityId: result.startedAt, after: { ...result } });
+    });
     this.logger.log({ msg: 'retention applied', ...result });
     return result;
   }
@@ -161,6 +169,7 @@ export class RetentionService {
     for (;;) {
       if (this.stopping) return { count, interrupted: true };
       const n = await this.db.transaction(async (m) => {
+        await liftServerLimits(m);
         const res = await m.query(sql, params);
         // pg returns [rows, rowCount] for UPDATE/DELETE through TypeORM's query().
         return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;

@@ -4,6 +4,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -110,6 +111,74 @@ export class PgServer {
         fail(new Error(`PostgreSQL exited (${code}) while starting:\n${this.log}`));
       });
     });
+  }
+
+  /** The pids of every process of the server: the postmaster (from postmaster.pid) and its children (from /proc). */
+  processIds(): number[] {
+    const postmaster = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (!Number.isInteger(postmaster) || postmaster <= 0) throw new Error(`no postmaster pid in ${this.dataDir}/postmaster.pid`);
+    const children = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+          const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+        } catch {
+          return false; // gone meanwhile
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
+  }
+
+  /** The pids frozen by `freeze()`, until `thaw()`. */
+  private frozen: number[] = [];
+
+  /**
+   * Freezes the server as a hung machine would: SIGSTOP to the postmaster first (so it forks no new process), then to
+   * each of its children. The kernel still accepts TCP connections, but nothing answers. Returns the pids stopped.
+   */
+  freeze(): number[] {
+    if (this.frozen.length) throw new Error('the server is already frozen');
+    const [postmaster] = this.processIds();
+    process.kill(postmaster, 'SIGSTOP');
+    this.frozen = [postmaster];
+    for (const pid of this.processIds().slice(1)) {
+      try {
+        process.kill(pid, 'SIGSTOP');
+        this.frozen.push(pid);
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+    return [...this.frozen];
+  }
+
+  /** Lets every frozen process run again (children first, then the postmaster); safe to call when nothing is frozen. */
+  thaw(): void {
+    for (const pid of [...this.frozen].reverse()) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        /* gone */
+      }
+    }
+    this.frozen = [];
+  }
+
+  /** The state letter (/proc/<pid>/stat: R, S, T for stopped, …) of each of the server's processes. */
+  processStates(): Record<number, string> {
+    const states: Record<number, string> = {};
+    for (const pid of this.processIds()) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        states[pid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+      } catch {
+        /* gone */
+      }
+    }
+    return states;
   }
 
   /** Stops the server (fast shutdown: sessions are ended, open transactions rolled back) and waits until it is gone. */

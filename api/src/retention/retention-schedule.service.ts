@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { AppConfig } from '../common/config';
+import { cronProblem } from '../common/cron';
+import { invalid } from '../common/errors';
+import { APP_CONFIG } from '../common/tokens';
+import { TIME_ZONE } from '../reports/weeks';
+
+/** The key of the retention schedule in `installation_settings`. */
+export const SCHEDULE_KEY = 'retention.schedule';
+export const SCHEDULE_ACTION = 'retention.schedule_changed';
+/** Transaction-scoped advisory lock: one process at a time reads and writes the schedule. */
+const SCHEDULE_LOCK = 7_263_011;
+/** pg-boss's schedule of the retention queue (same names as retention.jobs.ts, which imports this file). */
+const QUEUE = 'retention';
+const JOBS_SCHEMA = 'pgboss';
+/** pg-boss turns a due schedule into at most one job per key and hour. */
+export const SCHEDULE_OPTIONS = { tz: TIME_ZONE, singletonKey: 'daily', singletonSeconds: 3600 };
+
+/** The schedule in force and how this process was configured. */
+export interface RetentionScheduleState {
+  /** The installation's schedule (cron, Swedish time); this process's RETENTION_SCHEDULE while none is stored. */
+  cron: string;
+  timeZone: string;
+  /** Whether the installation's schedule is stored (a process with the job queue has started, or an admin set it). */
+  stored: boolean;
+  updatedAt: string | null;
+  /** This process's RETENTION_SCHEDULE, and whether it differs from the schedule in force (it is then ignored). */
+  configuredInThisProcess: string;
+  differsFromConfiguration: boolean;
+}
+
+/**
+ * The retention schedule is one setting of the installation, not of a process: it is stored once in
+ * `installation_settings`. The first process that runs the job queue stores its RETENTION_SCHEDULE; a process started
+ * later with another value logs a warning and changes nothing. Only an administrator changes it afterwards
+ * (PUT /api/retention/schedule, audited). pg-boss's own schedule row follows the stored one, written in the same
+ * transaction, and every process's pg-boss reads that row: the change applies everywhere at once.
+ */
+@Injectable()
+export class RetentionScheduleService {
+  private readonly logger = new Logger('Retention');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The schedule in force. */
+  async state(manager: EntityManager = this.db.manager): Promise<RetentionScheduleState> {
+    const [row] = (await manager.query(`SELECT value, updated_at FROM installation_settings WHERE key = $1`, [SCHEDULE_KEY])) as { value: string; updated_at: Date }[];
+    const configured = this.config.retention.schedule;
+    const cron = row?.value ?? configured;
+    return {
+      cron,
+      timeZone: TIME_ZONE,
+      stored: !!row,
+      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+      configuredInThisProcess: configured,
+      differsFromConfiguration: cron !== configured,
+    };
+  }
+
+  /**
+   * At the start of a process: stores this process's RETENTION_SCHEDULE if the installation has no schedule yet
+   * (recorded in the audit trail), otherwise keeps the stored one and warns when this process's value differs. With
+   * the job queue in this process (`jobQueue`), pg-boss's schedule row is made to match the stored schedule.
+   */
+  async initialise(jobQueue: boolean): Promise<RetentionScheduleState> {
+    const configured = this.config.retention.schedule;
+    const state = await this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_LOCK]);
+      let s = await this.state(m);
+      if (!s.stored && jobQueue) {
+        await m.query(`INSERT INTO installation_settings (key, value) VALUES ($1, $2)`, [SCHEDULE_KEY, configured]);
+        await this.audit.record(m, SYSTEM_ACTOR, {
+          action: SCHEDULE_ACTION,
+          entityType: 'retention',
+          entityId: 'schedule',
+          before: null,
+          after: { cron: configured, timeZone: TIME_ZONE, source: 'RETENTION_SCHEDULE' },
+        });
+        s = await this.state(m);
+      }
+      if (jobQueue) await this.writeJobSchedule(m, s.cron);
+      return s;
+    });
+    if (state.differsFromConfiguration) {
+      this.logger.warn(
+        `RETENTION_SCHEDULE "${configured}" of this process differs from the installation's retention schedule "${state.cron}", which stays in force; ` +
+          `an administrator changes it with PUT /api/retention/schedule (RETENTION_SCHEDULE only sets the first schedule of an installation)`,
+      );
+    }
+    return state;
+  }
+
+  /** Sets the installation's schedule (administrators): validated, stored, applied to pg-boss and audited, in one transaction. */
+  async change(actor: Actor, cron: string): Promise<RetentionScheduleState> {
+    const problem = cronProblem(cron, TIME_ZONE);
+    if (problem) throw invalid('cron', `cron ${problem}`, 'RETENTION.INVALID_SCHEDULE');
+    return this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_LOCK]);
+      const before = await this.state(m);
+      if (before.stored && before.cron === cron) return before;
+      await m.query(
+        `INSERT INTO installation_settings (key, value) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [SCHEDULE_KEY, cron],
+      );
+      await this.writeJobSchedule(m, cron);
+      await this.audit.record(m, actor, {
+        action: SCHEDULE_ACTION,
+        entityType: 'retention',
+        entityId: 'schedule',
+        before: before.stored ? { cron: before.cron, timeZone: TIME_ZONE } : null,
+        after: { cron, timeZone: TIME_ZONE },
+      });
+      return this.state(m);
+    });
+  }
+
+  /**
+   * pg-boss's schedule row of the retention queue, as pg-boss's own `schedule()` writes it, but in the caller's
+   * transaction. Skipped while no process has installed the job queue (it follows when one starts).
+   */
+  private async writeJobSchedule(m: EntityManager, cron: string): Promise<void> {
+    const [{ installed }] = await m.query(`SELECT to_regclass($1) IS NOT NULL AS installed`, [`${JOBS_SCHEMA}.schedule`]);
+    if (!installed) return;
+    await m.query(
+      `INSERT INTO ${JOBS_SCHEMA}.schedule (name, cron, timezone, data, options)
+       SELECT $1, $2, $3, '{}'::jsonb, $4::jsonb WHERE EXISTS (SELECT 1 FROM ${JOBS_SCHEMA}.queue WHERE name = $1)
+       ON CONFLICT (name) DO UPDATE SET cron = EXCLUDED.cron, timezone = EXCLUDED.timezone, data = EXCLUDED.data, options = EXCLUDED.options, updated_on = now()
+       WHERE (${JOBS_SCHEMA}.schedule.cron, ${JOBS_SCHEMA}.schedule.timezone, ${JOBS_SCHEMA}.schedule.options) IS DISTINCT FROM (EXCLUDED.cron, EXCLUDED.timezone, EXCLUDED.options)`,
+      [QUEUE, cron, TIME_ZONE, JSON.stringify(SCHEDULE_OPTIONS)],
+    );
+  }
+}
