@@ -36,12 +36,17 @@ export interface RedactDialogData {
         </mat-radio-group>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'redaction.textLabel' | t }}</mat-label>
+          <!-- Not readonly: browsers give a read-only field no caret, so Shift + arrow keys could not mark a part.
+               Edits are refused instead (beforeinput), and any that slip through are undone. -->
           <textarea
+            #area
             matInput
-            readonly
+            aria-readonly="true"
             rows="5"
             name="text"
             [value]="text"
+            (beforeinput)="$event.preventDefault()"
+            (input)="area.value = text"
             (select)="mark($event)"
             (keyup)="mark($event)"
             (mouseup)="mark($event)"
@@ -66,7 +71,7 @@ export interface RedactDialogData {
         <p id="redact-reason-label" class="legend">{{ 'redaction.reason' | t }}</p>
         <mat-radio-group [ngModel]="reason()" (ngModelChange)="reason.set($event)" name="reason" aria-labelledby="redact-reason-label" class="radio-column" required>
           @for (r of reasons; track r) {
-            <mat-radio-button [value]="r" [attr.data-testid]="'redact-reason-' + r">{{ 'redaction.reason.' + r | t }}</mat-radio-button>
+            <mat-radio-button [value]="r" [attr.data-testid]="'redact-reason-' + r">{{ reasonLabel(r) }}</mat-radio-button>
           }
         </mat-radio-group>
         <mat-form-field appearance="outline">
@@ -115,6 +120,10 @@ export class RedactDialog {
     if (this.scope() === 'whole') return REDACTED_MARK;
     return s ? this.text.slice(0, s.start) + REDACTED_MARK + this.text.slice(s.end) : this.text;
   });
+
+  protected reasonLabel(reason: RedactionReason): string {
+    return this.i18n.t(`redaction.reason.${reason}`);
+  }
 
   /** Follows the selection in the text field (mouse or keyboard). */
   protected mark(event: Event): void {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import type { ReportDto } from '@samverka/contracts';
+import type { RedactionReason, ReportDto } from '@samverka/contracts';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { RedactDialog, type RedactDialogData } from './redact-dialog';
@@ -25,7 +25,7 @@ import { ReportsApi } from './reports-api';
       </p>
     }
     @if (r.textRedaction; as red) {
-      <p class="redacted-info" data-testid="redacted-info">{{ 'redaction.redactedInfo' | t: { date: date(red.at), reason: i18n.t($any('redaction.reason.' + red.reason)) } }}</p>
+      <p class="redacted-info" data-testid="redacted-info">{{ 'redaction.redactedInfo' | t: { date: date(red.at), reason: reasonLabel(red.reason) } }}</p>
     }
     @if (r.canRedact || (reviewActions() && r.canReview)) {
       <div class="actions">
@@ -61,6 +61,10 @@ export class ReportRedaction {
   readonly reviewActions = input(false);
   readonly changed = output<ReportDto>();
   protected readonly busy = signal(false);
+
+  protected reasonLabel(reason: RedactionReason): string {
+    return this.i18n.t(`redaction.reason.${reason}`);
+  }
 
   protected date(iso: string): string {
     return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
