@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, settled } from './support/a11y';
 import { ACCOUNTS, PASSWORD, type Account } from './support/api';
 
 async function signIn(page: Page, who: Account): Promise<void> {
@@ -61,6 +62,7 @@ test('a personal identity number that got through: withheld from partners until 
   const own = page.getByTestId('report-item').filter({ hasText: marker });
   await expect(own).toContainText(pin);
   await expect(own.getByTestId('review-badge')).toHaveText(/Väntar på granskning/);
+  await expect(own.getByRole('button', { name: /^Gallra text i rapporten från / })).toBeVisible();
   await signOut(page);
 
   // --- The police (another organisation) do not see the text: not on the page, not in the CSV --------------
@@ -79,9 +81,13 @@ test('a personal identity number that got through: withheld from partners until 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapporter som väntar på granskning');
   const item = page.getByTestId('review-item').filter({ hasText: marker });
   await expect(item).toContainText(pin);
+  await settled(page);
+  await expectAccessible(page, 'review list (coordinator)');
   await item.getByTestId('redact-open').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Gallra text i rapporten' })).toBeVisible();
+  await page.waitForTimeout(200);
+  await expectAccessible(page, 'redaction dialog (coordinator)');
   const field = dialog.getByRole('textbox', { name: 'Rapportens text' });
   await field.focus();
   await page.keyboard.press('Control+Home');
