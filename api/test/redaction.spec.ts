@@ -231,6 +231,26 @@ describe('redaction and review of report text', () => {
       expect((await police.get(`/api/reports/${id}`)).body.description).toBeNull();
     });
 
+    it('leaves nothing for review, and no note, once retention has thinned the report out', async () => {
+      const old = await reporter.post('/api/reports').send({
+        areaId: norrby.id,
+        placeId: norrby.places[2].id,
+        categoryId: category,
+        occurredAt: new Date(Date.now() - 4 * 365 * 86_400_000).toISOString(),
+        assessment: 'low',
+        policeNotified: false,
+        description: `Gammal lapp med ${PIN} och 070-123 45 67`,
+        confirmNoPersonalData: true,
+      });
+      expect(old.status).toBe(201);
+      const part = await coordinator.post(`/api/reports/${old.body.id}/redactions`).send({ text: PIN, reason: 'other', note: 'Lapp på porten' });
+      expect(part.body).toMatchObject({ review: 'pending', textRedaction: { note: 'Lapp på porten' } });
+      expect((await admin.post('/api/retention/run')).status).toBe(200);
+      const [row] = await t.dataSource.query('SELECT description, review, text_redaction_note, text_redaction_reason FROM reports WHERE id = $1', [old.body.id]);
+      expect(row).toEqual({ description: '', review: null, text_redaction_note: null, text_redaction_reason: 'other' });
+      expect((await coordinator.get('/api/reports').query({ review: 'pending' })).body.items.map((r: { id: string }) => r.id)).not.toContain(old.body.id);
+    });
+
     it('is a conflict on a report retention has already thinned out', async () => {
       const id = await file();
       await t.dataSource.query(`UPDATE reports SET description = '', redacted_at = now() WHERE id = $1`, [id]);
