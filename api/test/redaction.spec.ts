@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type TestAgent from 'supertest/lib/agent';
 import { startTestApp, TestApp } from './harness';
 
@@ -98,6 +99,39 @@ describe('redaction and review of report text', () => {
       // Confirmed once is confirmed: a second review is a conflict.
       const again = await coordinator.post(`/api/reports/${id}/review`).send({ decision: 'confirm' });
       expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'REPORT.NOT_PENDING' });
+    });
+
+    it('counts under "no place" in the picture and the joint action plan for other organisations while it waits', async () => {
+      const name = `Granskningsgården ${Date.now()}`;
+      const place = await admin.post(`/api/areas/${norrby.id}/places`).send({ name, latitude: 59.3, longitude: 18.1 });
+      expect(place.status).toBe(201);
+      const res = await reporter.post('/api/reports').send({
+        areaId: norrby.id, placeId: place.body.id, categoryId: category, occurredAt: new Date(Date.now() - 600_000).toISOString(),
+        assessment: 'high', policeNotified: false, description: TEXT, confirmNoPersonalData: true,
+      });
+      expect(res.status).toBe(201);
+      const placesOf = async (agent: TestAgent) =>
+        ((await agent.get('/api/situation-picture').query({ areaId: norrby.id })).body.byPlace as { placeId: string | null }[]).map((p) => p.placeId);
+      expect(await placesOf(reporter)).toContain(place.body.id);
+      expect(await placesOf(police)).not.toContain(place.body.id);
+      const plan = async () => {
+        const today = new Date().toISOString().slice(0, 10);
+        const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+        const pdf = await police.get(`/api/action-plan.pdf?areaId=${norrby.id}&from=${from}&to=${today}`).buffer(true).parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+        expect(pdf.status).toBe(200);
+        return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer }).toString('utf8');
+      };
+      const waiting = await plan();
+      expect(waiting).toContain('Mest rapporterade platser');
+      expect(waiting).not.toContain('Granskningsgården');
+      // Confirmed, it is a place like any other (so the check above can fail).
+      expect((await coordinator.post(`/api/reports/${res.body.id}/review`).send({ decision: 'confirm' })).status).toBe(200);
+      expect(await placesOf(police)).toContain(place.body.id);
+      expect(await plan()).toContain('Granskningsgården');
     });
 
     it('is for coordinators who see the text; other decisions are refused naming the field', async () => {
