@@ -40,6 +40,8 @@
  *     picture, PDFs, meeting stream, cases, audit – also the actor of its audit entries; see the restricted-report
  *     tests in authz.spec.ts, which look for the filer's name and id too). This holds
  *     for administrators too: they see every area, but belong to an organisation like everyone else.
+ *   - A report awaiting review (its text was flagged by the personal-data check and sent with "not about a person")
+ *     is withheld like a restricted one, except from the partnership's coordinators, who review it (redaction.spec.ts).
  *
  * Reading an entry: `only(201, ['admin'])` = admin 201, the other signed-in columns 403, anonymous 401;
  * `partners(200)` = every signed-in column 200 but the outsider 404; `everyone(200)` = every signed-in column 200.
@@ -89,7 +91,7 @@ export interface Fixtures {
   newAction(): Promise<{ id: string; version: number }>;
   /** A meeting of the municipality with the police and Exempelbostäder AB about Centrum; itemId is its round-the-table item. */
   newMeeting(state?: 'planned' | 'in_session' | 'minutes_draft' | 'approved'): Promise<{ id: string; version: number; itemId: string }>;
-  newReport(by?: 'analyst' | 'reporter'): Promise<string>;
+  newReport(by?: 'analyst' | 'reporter', extra?: object): Promise<string>;
   newPlace(): Promise<string>;
   signInFresh(p: Exclude<Principal, 'anonymous'>): Promise<string>;
 }
@@ -209,6 +211,24 @@ export const MATRIX: Entry[] = [
       partners(403, { coordinator: 200, analyst: 200 }),
       async (f) => ({ path: `/api/reports/${await f.newReport('analyst')}`, body: { assessment: 'high' } }),
       'a fresh report of the municipality’s analyst: its reporter (within 24 h) or a coordinator of the same organisation corrects it; admin too is refused (REPORT.LOCKED)',
+    ),
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{id}/redactions',
+    variants: one(
+      only(201, ['coordinator', 'reporter'], { outsider: 404 }),
+      async (f) => ({ path: `/api/reports/${await f.newReport('reporter')}/redactions`, body: { text: 'elskåpet', reason: 'irrelevant' } }),
+      'a fresh report of the housing company’s reporter: its reporter, a coordinator or administrator of its organisation, or a coordinator of the partnership removes text (REPORT.REDACT_FORBIDDEN otherwise; the municipality’s admin is of another organisation)',
+    ),
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{id}/review',
+    variants: one(
+      only(200, ['coordinator'], { outsider: 404 }),
+      async (f) => ({ path: `/api/reports/${await f.newReport('reporter', { description: 'Ring 070-123 45 67 om skylten', confirmNoPersonalData: true })}/review`, body: { decision: 'confirm' } }),
+      'a fresh report awaiting review (flagged text sent with "not about a person"): coordinators of the partnership confirm it',
     ),
   },
   { method: 'GET', path: '/api/situation-picture', variants: one(partners(200), (f) => ({ path: '/api/situation-picture', query: { areaId: f.ids.centrum } })) },

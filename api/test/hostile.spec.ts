@@ -85,6 +85,8 @@ const OPS: Record<string, Op> = {
   'GET /api/reports/export.csv': { actor: 'coordinator' },
   'GET /api/reports/{id}': { actor: 'coordinator', ids: { id: 'reportId' } },
   'PATCH /api/reports/{id}': { actor: 'reporter', ids: { id: 'reportId' }, template: () => ({ assessment: 'high', description: 'Klotter vid entrén, mer i dag' }) },
+  'POST /api/reports/{id}/redactions': { actor: 'reporter', ids: { id: 'reportId' }, template: () => ({ whole: true, reason: 'other', note: 'Fel område' }) },
+  'POST /api/reports/{id}/review': { actor: 'coordinator', ids: { id: 'pendingReportId' }, template: () => ({ decision: 'confirm' }) },
   'GET /api/situation-picture': { actor: 'coordinator' },
   'GET /api/areas/{id}/levels': { actor: 'coordinator', ids: { id: 'areaId' } },
   'PUT /api/areas/{id}/levels/{week}': { actor: 'coordinator', ids: { id: 'areaId', week: 'week' }, template: () => ({ level: 'yellow', rationale: 'Fler anmälningar om klotter' }) },
@@ -224,6 +226,13 @@ describe('hostile input', () => {
         .send({ areaId: norrby.id, placeId: norrby.places[0].id, categoryId: cats[0].id, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'medium', policeNotified: false, description: 'Klotter på väggen' })
         .expect(201)
     ).body as { id: string };
+    // A text the check flags, sent with "not about a person": it awaits a coordinator's review.
+    const pendingReport = (
+      await signed
+        .reporter!.post('/api/reports')
+        .send({ areaId: norrby.id, placeId: norrby.places[0].id, categoryId: cats[0].id, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description: 'Ordernummer 640823-3234 på skylten', confirmNoPersonalData: true })
+        .expect(201)
+    ).body as { id: string };
     const action = { cause: 'Trasig belysning', what: 'Ny belysning', goal: 'Inga samlingar efter 22', organizationId: orgId('Exempelbostäder AB'), dueDate: '2026-12-31', kind: 'one_off', term: 'short' };
     const agreedCase = (await analyst.post('/api/cases').send({ areaId: norrby.id, title: 'Samlingar i tvättstugan', description: 'Återkommande samlingar', reportIds: [report.id] }).expect(201)).body as { id: string };
     await analyst.post(`/api/cases/${agreedCase.id}/events`).send({ type: 'START_ANALYSIS', version: 1 }).expect(200);
@@ -253,6 +262,7 @@ describe('hostile input', () => {
       organizationId: orgs.map((o) => o.id),
       userId: [me.id],
       reportId: [report.id],
+      pendingReportId: [pendingReport.id],
       caseId: [openCase.id, agreedCase.id],
       actionId: agreed.actions.map((a) => a.id),
       meetingId: [meeting.id],

@@ -135,6 +135,14 @@ export interface UpdateCategoryRequest {
 export const ASSESSMENTS = ['low', 'medium', 'high'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
 
+/** Why free text was removed from a report (gallrad): a fixed reason, plus an optional note checked for personal data. */
+export const REDACTION_REASONS = ['personal_data', 'sensitive', 'irrelevant', 'other'] as const;
+export type RedactionReason = (typeof REDACTION_REASONS)[number];
+/** What replaces the removed part of a report's free text. */
+export const REDACTED_MARK = '[gallrat]';
+/** A report filed with "the text is not about a person" although the check found something waits for a coordinator. */
+export type ReportReview = 'pending' | 'confirmed';
+
 /** The weekly level of an area: grön (normal), gul (raised concern), röd (concentrate joint efforts). */
 export const AREA_LEVELS = ['green', 'yellow', 'red'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
@@ -187,6 +195,28 @@ export interface ReportDto {
   editableUntil: string | null;
   /** When retention (gallring) removed the free text, exact coordinates and reporter (description is then null). */
   redactedAt?: string | null;
+  /** 'pending': the text awaits a coordinator's review and is withheld from other organisations (shown to those who see the details). */
+  review?: ReportReview | null;
+  /** The last removal of free text by hand, for those who see the details. */
+  textRedaction?: { at: string; organizationId: string | null; reason: RedactionReason; note: string | null } | null;
+  /** Whether the caller may remove free text (POST /api/reports/:id/redactions) / confirm the review. */
+  canRedact?: boolean;
+  canReview?: boolean;
+}
+
+/** Body of POST /api/reports/:id/redactions: the whole text, or a part by offsets or by its text (every occurrence). */
+export interface RedactReportRequest {
+  whole?: boolean;
+  start?: number;
+  end?: number;
+  text?: string;
+  reason: RedactionReason;
+  note?: string;
+}
+
+/** Body of POST /api/reports/:id/review. */
+export interface ReviewReportRequest {
+  decision: 'confirm';
 }
 
 export interface Page<T> {

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { DomainError, notFound } from '../common/errors';
 import { participantsOnly } from '../meetings/meetings.service';
-import { ReportsService } from '../reports/reports.service';
+import { detailsVisibleTo, ReportsService } from '../reports/reports.service';
 import { AuditEntry } from './audit-entry.entity';
 import { entryHash } from './audit.service';
 
@@ -58,8 +58,8 @@ export class AuditReader {
       const areaId = await this.areaOf(entityType, entityId);
       if (!areaId || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Entity', 'entityId');
       if (entityType === 'report') {
-        const [r] = await this.db.query('SELECT restricted, organization_id FROM reports WHERE id = $1', [entityId]);
-        hideDetails = r.restricted && r.organization_id !== user.organizationId;
+        const [r] = await this.db.query('SELECT restricted, review, organization_id FROM reports WHERE id = $1', [entityId]);
+        hideDetails = !detailsVisibleTo({ restricted: r.restricted, review: r.review, organizationId: r.organization_id }, user);
       }
     } else if (entityType === 'meeting') {
       const [mt] = await this.db.query('SELECT organization_ids FROM meetings WHERE id::text = $1', [entityId]);

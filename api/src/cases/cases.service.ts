@@ -28,7 +28,7 @@ import { toPlaceDto } from '../directory/mappers';
 import { Place } from '../directory/place.entity';
 import { User } from '../directory/user.entity';
 import { SituationReport } from '../reports/report.entity';
-import { ReportsService } from '../reports/reports.service';
+import { isWithheld, ReportsService } from '../reports/reports.service';
 import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
@@ -71,9 +71,9 @@ export class CasesService {
       const reportIds = [...new Set(body.reportIds ?? [])];
       const reports = reportIds.length ? await m.getRepository(SituationReport).findBy({ id: In(reportIds) }) : [];
       if (reports.length !== reportIds.length || reports.some((r) => r.areaId !== body.areaId)) throw invalid('reportIds', 'reportIds must be reports of the chosen area');
-      // The places of the reports become the case's, which every partner sees: never those of restricted reports
+      // The places of the reports become the case's, which every partner sees: never those of restricted reports or reports awaiting review
       // (the place is one of their details; name it in placeIds to share it on purpose).
-      const placeIds = [...new Set([...(body.placeIds ?? []), ...reports.filter((r) => !r.restricted).map((r) => r.placeId).filter((p): p is string => !!p)])];
+      const placeIds = [...new Set([...(body.placeIds ?? []), ...reports.filter((r) => !isWithheld(r)).map((r) => r.placeId).filter((p): p is string => !!p)])];
       const places = placeIds.length ? await m.getRepository(Place).findBy({ id: In(placeIds) }) : [];
       if (places.length !== placeIds.length || places.some((p) => p.areaId !== body.areaId)) throw invalid('placeIds', 'placeIds must be places in the chosen area');
       const partners: { organization_id: string }[] = await m.query('SELECT organization_id FROM area_partners WHERE area_id = $1', [body.areaId]);

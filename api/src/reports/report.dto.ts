@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ASSESSMENTS, TIMES_OF_DAY, type Assessment, type TimeOfDay } from '@samverka/contracts';
+import { ASSESSMENTS, REDACTION_REASONS, TIMES_OF_DAY, type Assessment, type RedactionReason, type TimeOfDay } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsIsoDateTime, IsOmittable } from '../common/validation';
@@ -50,6 +50,8 @@ export class ReportFilterQuery {
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'from must be an ISO 8601 date' }) from?: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'to must be an ISO 8601 date' }) to?: string;
   @ApiPropertyOptional({ enum: TIMES_OF_DAY }) @IsOptional() @IsIn(TIMES_OF_DAY, { message: `timeOfDay must be one of ${TIMES_OF_DAY.join(', ')}` }) timeOfDay?: TimeOfDay;
+  /** `pending`: reports awaiting a coordinator's review whose text the caller may see (own organisation; coordinators: the partnership's). */
+  @ApiPropertyOptional({ enum: ['pending'] }) @IsOptional() @IsIn(['pending'], { message: 'review must be pending' }) review?: 'pending';
 }
 
 export class ReportListQuery extends ReportFilterQuery {
@@ -60,4 +62,22 @@ export class ReportListQuery extends ReportFilterQuery {
 export class SituationPictureQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
   @ApiPropertyOptional({ example: '2026-W47' }) @IsOptional() @IsString() week?: string;
+}
+
+/**
+ * Body of POST /api/reports/:id/redactions: what to remove from the free text – the whole text (`whole`), a part by
+ * its offsets in the current text (`start`, `end`, as String.prototype.slice), or every occurrence of `text` – and why.
+ */
+export class RedactReportBody {
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'whole must be true or false' }) whole?: boolean;
+  @ApiPropertyOptional({ minimum: 0, maximum: 2000 }) @IsOmittable() @IsInt({ message: 'start must be a whole number' }) @Min(0, { message: 'start must be 0 or more' }) @Max(2000, { message: 'start is after the end of the text' }) start?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 2000 }) @IsOmittable() @IsInt({ message: 'end must be a whole number' }) @Min(1, { message: 'end must be 1 or more' }) @Max(2000, { message: 'end is after the end of the text' }) end?: number;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOmittable() @IsString({ message: 'text must be text' }) @MaxLength(2000, { message: 'text must be at most 2000 characters' }) text?: string;
+  @ApiProperty({ enum: REDACTION_REASONS }) @IsIn(REDACTION_REASONS, { message: `reason must be one of ${REDACTION_REASONS.join(', ')}` }) reason!: RedactionReason;
+  @ApiPropertyOptional({ maxLength: 500 }) @IsOmittable() @Transform(trim) @IsString({ message: 'note must be text' }) @MaxLength(500, { message: 'note must be at most 500 characters' }) note?: string;
+}
+
+/** Body of POST /api/reports/:id/review: a coordinator confirms that the flagged text may be shared. */
+export class ReviewReportBody {
+  @ApiProperty({ enum: ['confirm'] }) @IsIn(['confirm'], { message: 'decision must be confirm (to remove text, use redactions)' }) decision!: 'confirm';
 }

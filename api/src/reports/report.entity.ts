@@ -1,4 +1,4 @@
-import type { Assessment } from '@samverka/contracts';
+import type { Assessment, RedactionReason, ReportReview } from '@samverka/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
@@ -14,6 +14,7 @@ import { User } from '../directory/user.entity';
 @Index('ix_reports_area_time', ['areaId', 'occurredAt'])
 @Index('ux_reports_dedupe', ['organizationId', 'dedupeKey'], { unique: true, where: 'dedupe_key IS NOT NULL' })
 @Index('ix_reports_retention_due', ['occurredAt'], { where: 'redacted_at IS NULL' })
+@Index('ix_reports_review_pending', ['areaId'], { where: "review = 'pending'" })
 export class SituationReport {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) areaId!: string;
@@ -42,4 +43,15 @@ export class SituationReport {
   @Column({ type: 'uuid', nullable: true }) importId!: string | null;
   /** When retention (gallring) removed the free text, exact coordinates and reporter; the figures stay. */
   @Column({ type: 'timestamptz', nullable: true }) redactedAt!: Date | null;
+  /**
+   * 'pending' while a text the personal-data check flagged (filed with "not about a person") waits for a coordinator
+   * of the partnership: until then its details are withheld from other organisations as a restricted report's are.
+   */
+  @Column({ type: 'text', nullable: true }) review!: ReportReview | null;
+  @Column({ type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
+  /** The last time part or all of the free text was removed by hand (gallrad): when, by which organisation, why. */
+  @Column({ type: 'timestamptz', nullable: true }) textRedactedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) textRedactedByOrganizationId!: string | null;
+  @Column({ type: 'text', nullable: true }) textRedactionReason!: RedactionReason | null;
+  @Column({ type: 'text', nullable: true }) textRedactionNote!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AREA_LEVELS, type AreaLevel, type AreaLevelDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
 import { Transform } from 'class-transformer';
@@ -6,7 +6,7 @@ import { IsIn, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { uuidParam } from '../common/validation';
-import { CreateReportBody, ReportFilterQuery, ReportListQuery, SituationPictureQuery, UpdateReportBody } from './report.dto';
+import { CreateReportBody, RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, SituationPictureQuery, UpdateReportBody } from './report.dto';
 import { ReportsService } from './reports.service';
 import { SituationPictureService } from './situation-picture.service';
 
@@ -56,6 +56,21 @@ export class ReportsController {
   @Patch('reports/:id') @SignedIn()
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateReportBody): Promise<ReportDto> {
     return this.reports.update(user, id, body);
+  }
+
+  /**
+   * Removes (gallrar) the free text, whole or a part, with a reason (201 with the report): the reporter, a coordinator or
+   * administrator of the reporting organisation, or a coordinator of the partnership. Audited without the text.
+   */
+  @Post('reports/:id/redactions') @SignedIn()
+  redact(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: RedactReportBody): Promise<ReportDto> {
+    return this.reports.redact(user, id, body);
+  }
+
+  /** A coordinator of the partnership confirms a flagged text that awaits review; it is then shared with the partners. */
+  @Post('reports/:id/review') @HttpCode(200) @Roles('coordinator')
+  review(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: ReviewReportBody): Promise<ReportDto> {
+    return this.reports.review(user, id, body);
   }
 
   /** The weekly situational picture of an area (week defaults to the current Swedish week). */

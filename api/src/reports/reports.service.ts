@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CreateReportRequest, findPersonalData, type Page, type ReportDto } from '@samverka/contracts';
+import { type CreateReportRequest, findPersonalData, type Page, REDACTED_MARK, type ReportDto } from '@samverka/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
@@ -9,7 +9,7 @@ import { DomainError, invalid, notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
 import { Place } from '../directory/place.entity';
-import { ReportFilterQuery, ReportListQuery, UpdateReportBody } from './report.dto';
+import { RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
 import { TIME_ZONE } from './weeks';
 
@@ -32,6 +32,23 @@ const HOURS: Record<string, [number, number]> = { night: [0, 6], morning: [6, 12
 /** SQL condition: the caller's organisation takes part in the area's partnership (alias `r` for reports). */
 export const PARTNER_CONDITION = 'EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = r.area_id AND ap.organization_id = :viewerOrg)';
 
+/**
+ * THE rule for a report's details (free text, place, position, reporter, police notified): they are withheld from
+ * other organisations when the report is restricted, or while its flagged text awaits review (`review = 'pending'`).
+ * SQL form, for alias `r`; `isWithheld`/`detailsVisibleTo` are the same rule for a loaded row.
+ */
+export const WITHHELD_SQL = `(r.restricted OR r.review IS NOT DISTINCT FROM 'pending')`;
+export const isWithheld = (r: Pick<SituationReport, 'restricted' | 'review'>): boolean => r.restricted || r.review === 'pending';
+/**
+ * Whether this user sees the report's details: its own organisation always; others when nothing withholds them. A
+ * report awaiting review (not restricted) is shown to the partnership's coordinators, who review it (callers have
+ * checked that the user sees the report's area).
+ */
+export function detailsVisibleTo(r: Pick<SituationReport, 'organizationId' | 'restricted' | 'review'>, user: Pick<AuthUser, 'organizationId' | 'roles'>): boolean {
+  if (r.organizationId === user.organizationId || !isWithheld(r)) return true;
+  return !r.restricted && r.review === 'pending' && user.roles.includes('coordinator');
+}
+
 /** Situation reports: filing, correcting, listing and exporting, scoped by the caller's partnerships. */
 @Injectable()
 export class ReportsService {
@@ -49,8 +66,7 @@ export class ReportsService {
 
   /** Maps a row to what this user may see: another organisation's restricted report keeps only its figures. */
   toDto(r: SituationReport, user: AuthUser): ReportDto {
-    const own = r.organizationId === user.organizationId;
-    const visible = own || !r.restricted;
+    const visible = detailsVisibleTo(r, user);
     const redacted = r.redactedAt != null;
     const editableUntil =
       r.reporterId === user.id && r.source === 'form' ? new Date(r.reportedAt.getTime() + OWN_CORRECTION_MS) : null;
@@ -77,7 +93,29 @@ export class ReportsService {
       personalDataConfirmed: visible ? r.personalDataConfirmed : false,
       editableUntil: editableUntil && editableUntil.getTime() > Date.now() && !redacted ? editableUntil.toISOString() : null,
       redactedAt: redacted ? r.redactedAt!.toISOString() : null,
+      review: visible ? r.review : null,
+      textRedaction:
+        visible && r.textRedactedAt && r.textRedactionReason
+          ? { at: r.textRedactedAt.toISOString(), organizationId: r.textRedactedByOrganizationId, reason: r.textRedactionReason, note: r.textRedactionNote }
+          : null,
+      canRedact: this.mayRedact(r, user),
+      canReview: this.mayReview(r, user),
     };
+  }
+
+  /**
+   * Who may remove free text (gallra): users who see the details, and are either the report's reporter, a coordinator
+   * or administrator of its organisation, or a coordinator of a partner of its area (callers have checked the area).
+   */
+  private mayRedact(r: SituationReport, user: AuthUser): boolean {
+    if (r.redactedAt || !detailsVisibleTo(r, user)) return false;
+    if (r.organizationId === user.organizationId && (r.reporterId === user.id || user.roles.includes('admin'))) return true;
+    return user.roles.includes('coordinator');
+  }
+
+  /** Who may confirm a text awaiting review: a coordinator of the partnership who sees the details. */
+  private mayReview(r: SituationReport, user: AuthUser): boolean {
+    return r.review === 'pending' && !r.redactedAt && detailsVisibleTo(r, user) && user.roles.includes('coordinator');
   }
 
   /** A report as the audit trail keeps it: without free text and exact coordinates, which retention removes later. */
@@ -143,6 +181,8 @@ export class ReportsService {
           reporterId: user.id,
           source: 'form',
           personalDataConfirmed: flagged && body.confirmNoPersonalData === true,
+          // The reporter said "not about a person" although the check found something: a coordinator reviews it first.
+          review: flagged && body.confirmNoPersonalData === true ? 'pending' : null,
         }),
       );
       const row = await this.load(m, saved.id);
@@ -177,22 +217,115 @@ export class ReportsService {
         confirmNoPersonalData: body.confirmNoPersonalData ?? row.personalDataConfirmed,
       };
       await this.checkContent(m, next);
+      const text = next.description.trim();
+      const flagged = findPersonalData(text).length > 0 && next.confirmNoPersonalData === true;
+      // A changed text is checked afresh: flagged and confirmed by the reporter, it waits for review again.
+      const review = text === row.description ? row.review : flagged ? 'pending' : null;
       await m.getRepository(SituationReport).update(id, {
+        review,
         placeId: next.placeId ?? null,
         latitude: next.latitude ?? null,
         longitude: next.longitude ?? null,
         categoryId: next.categoryId,
         occurredAt: new Date(next.occurredAt),
-        description: next.description.trim(),
+        description: text,
         assessment: body.assessment ?? row.assessment,
         policeNotified: body.policeNotified ?? row.policeNotified,
         publicPlace: body.publicPlace !== undefined ? body.publicPlace : row.publicPlace,
         restricted: body.restricted ?? row.restricted,
-        personalDataConfirmed: findPersonalData(next.description).length > 0 && next.confirmNoPersonalData === true,
+        personalDataConfirmed: flagged,
       });
       const after = this.toDto((await this.load(m, id))!, user);
       await this.audit.record(m, user, { action: 'report.correct', entityType: 'report', entityId: id, before: this.forAudit(before), after: this.forAudit(after) });
       return after;
+    });
+  }
+
+  /** Locks and loads a report the user may see the area of (404 otherwise); refuses one retention already thinned out. */
+  private async lockVisible(m: EntityManager, user: AuthUser, id: string): Promise<SituationReport> {
+    await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+    const row = await this.load(m, id);
+    if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
+    if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring)');
+    return row;
+  }
+
+  /**
+   * Removes (gallrar) the whole free text or a part of it: the part becomes "[gallrat]" in the report, so in every
+   * list, export, case and document derived from it. The audit entry records who, when, why and how many characters,
+   * never the text (the trail never held report text). A flagged text no longer flagged needs no review.
+   */
+  async redact(user: AuthUser, id: string, body: RedactReportBody): Promise<ReportDto> {
+    return this.db.transaction(async (m) => {
+      const row = await this.lockVisible(m, user, id);
+      if (!this.mayRedact(row, user)) {
+        throw new DomainError(403, 'REPORT.REDACT_FORBIDDEN', 'Only the reporter, a coordinator or administrator of the reporting organisation, or a coordinator of the partnership may remove a report’s text');
+      }
+      const note = body.note?.trim() || null;
+      if (note && findPersonalData(note).length > 0) {
+        throw new DomainError(422, 'REPORT.PERSONAL_DATA', 'note seems to contain personal data; say why without it', 'note', { hits: findPersonalData(note) });
+      }
+      if (body.reason === 'other' && !note) throw invalid('note', 'note is needed when the reason is other');
+      const old = row.description;
+      const byOffsets = body.start !== undefined || body.end !== undefined;
+      const ways = [body.whole === true, byOffsets, body.text !== undefined].filter(Boolean).length;
+      if (ways !== 1) throw invalid('whole', 'say what to remove: whole, or start and end, or text (one of them)');
+      let next: string;
+      let removed: number;
+      let parts: number;
+      if (body.whole) {
+        [next, removed, parts] = [REDACTED_MARK, old.length, 1];
+      } else if (byOffsets) {
+        if (body.start === undefined) throw invalid('start', 'start is needed together with end');
+        if (body.end === undefined) throw invalid('end', 'end is needed together with start');
+        if (body.start >= old.length) throw invalid('start', `start must be below the text’s length (${old.length})`);
+        if (body.end > old.length) throw invalid('end', `end must be at most the text’s length (${old.length})`);
+        if (body.end <= body.start) throw invalid('end', 'end must be after start');
+        next = old.slice(0, body.start) + REDACTED_MARK + old.slice(body.end);
+        [removed, parts] = [body.end - body.start, 1];
+      } else {
+        const text = body.text!;
+        if (text.trim().length === 0) throw invalid('text', 'text must not be empty');
+        parts = old.split(text).length - 1;
+        if (parts === 0) throw invalid('text', 'text does not occur in the report’s current text');
+        next = old.split(text).join(REDACTED_MARK);
+        removed = text.length * parts;
+      }
+      if (next.trim() === REDACTED_MARK || next.trim() === '') next = REDACTED_MARK;
+      const stillFlagged = findPersonalData(next).length > 0;
+      const review = stillFlagged ? row.review : null;
+      const at = new Date();
+      await m.getRepository(SituationReport).update(id, {
+        description: next,
+        personalDataConfirmed: stillFlagged && row.personalDataConfirmed,
+        review,
+        textRedactedAt: at,
+        textRedactedByOrganizationId: user.organizationId,
+        textRedactionReason: body.reason,
+        textRedactionNote: note,
+      });
+      await this.audit.record(m, user, {
+        action: 'report.redact',
+        entityType: 'report',
+        entityId: id,
+        before: { descriptionLength: old.length, review: row.review },
+        after: { descriptionLength: next.length, removedCharacters: removed, parts, whole: body.whole === true, reason: body.reason, hasNote: note != null, review },
+      });
+      return this.toDto((await this.load(m, id))!, user);
+    });
+  }
+
+  /** A coordinator of the partnership confirms a flagged text: it is shared with the partnership from now on. */
+  async review(user: AuthUser, id: string, body: ReviewReportBody): Promise<ReportDto> {
+    return this.db.transaction(async (m) => {
+      const row = await this.lockVisible(m, user, id);
+      if (!user.roles.includes('coordinator') || !detailsVisibleTo(row, user)) {
+        throw new DomainError(403, 'REPORT.REVIEW_FORBIDDEN', 'A coordinator of the partnership who sees the report’s text reviews it');
+      }
+      if (row.review !== 'pending') throw new DomainError(409, 'REPORT.NOT_PENDING', 'The report does not await review', 'id');
+      await m.getRepository(SituationReport).update(id, { review: 'confirmed', reviewedAt: new Date() });
+      await this.audit.record(m, user, { action: 'report.review', entityType: 'report', entityId: id, before: { review: 'pending' }, after: { review: 'confirmed', decision: body.decision } });
+      return this.toDto((await this.load(m, id))!, user);
     });
   }
 
@@ -230,7 +363,13 @@ export class ReportsService {
     }
     // A place filter on another organisation's restricted report would reveal its place: leave those out of it
     // (administrators too: they belong to an organisation and see other organisations' restricted reports without details).
-    if (f.placeId) qb.andWhere('(NOT r.restricted OR r.organizationId = :viewerOrg2)', { viewerOrg2: user.organizationId });
+    if (f.placeId) qb.andWhere(`(NOT ${WITHHELD_SQL} OR r.organizationId = :viewerOrg2)`, { viewerOrg2: user.organizationId });
+    // Awaiting review: only those whose text the caller may see (detailsVisibleTo), so the filter tells no one else.
+    if (f.review === 'pending') {
+      qb.andWhere(`r.review = 'pending' AND r.redactedAt IS NULL`);
+      if (user.roles.includes('coordinator')) qb.andWhere('(NOT r.restricted OR r.organizationId = :viewerOrg3)', { viewerOrg3: user.organizationId });
+      else qb.andWhere('r.organizationId = :viewerOrg3', { viewerOrg3: user.organizationId });
+    }
     return qb;
   }
 

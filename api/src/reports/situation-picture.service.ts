@@ -7,7 +7,7 @@ import { AuthUser } from '../auth/access.decorators';
 import { notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { AreaLevelEntry } from './area-level.entity';
-import { ReportsService } from './reports.service';
+import { ReportsService, WITHHELD_SQL } from './reports.service';
 import { isoWeekOf, mondayOf, shiftWeek, TIME_ZONE } from './weeks';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -75,13 +75,13 @@ export class SituationPictureService {
       this.db.query(
         `${bounds}
          SELECT p.id, p.name, p.latitude, p.longitude, x.cur::int, x.prev::int FROM (
-           SELECT CASE WHEN r.restricted AND ($3::uuid IS NULL OR r.organization_id <> $3) THEN NULL ELSE r.place_id END AS place_id,
+           SELECT CASE WHEN ${WITHHELD_SQL} AND ($3::uuid IS NULL OR r.organization_id <> $3) THEN NULL ELSE r.place_id END AS place_id,
                   count(*) FILTER (WHERE r.occurred_at >= b.wk_start) AS cur,
                   count(*) FILTER (WHERE r.occurred_at < b.wk_start) AS prev
            FROM reports r, b WHERE r.area_id = $1 AND r.occurred_at >= b.prev_start AND r.occurred_at < b.wk_end
            GROUP BY 1) x LEFT JOIN places p ON p.id = x.place_id
          ORDER BY x.cur DESC, p.name NULLS LAST`,
-        // Another organisation's restricted report counts under "no place": its place is one of its details.
+        // Another organisation's restricted report (or one awaiting review) counts under "no place": its place is one of its details.
         [areaId, monday, viewer],
       ),
       this.db.query(
@@ -96,7 +96,7 @@ export class SituationPictureService {
          SELECT r.id, coalesce(r.latitude, p.latitude) AS lat, coalesce(r.longitude, p.longitude) AS lng, r.category_id, r.assessment
          FROM reports r CROSS JOIN b LEFT JOIN places p ON p.id = r.place_id
          WHERE r.area_id = $1 AND r.occurred_at >= b.wk_start AND r.occurred_at < b.wk_end
-           AND coalesce(r.latitude, p.latitude) IS NOT NULL AND (NOT r.restricted OR r.organization_id = $3)
+           AND coalesce(r.latitude, p.latitude) IS NOT NULL AND (NOT ${WITHHELD_SQL} OR r.organization_id = $3)
          ORDER BY r.occurred_at`,
         [areaId, monday, viewer],
       ),

@@ -111,7 +111,9 @@ export class RetentionService {
            SELECT id FROM reports WHERE redacted_at IS NULL AND occurred_at < $1
            ORDER BY occurred_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          UPDATE reports r SET description = '', latitude = NULL, longitude = NULL, reporter_id = NULL,
-                occurred_at = date_trunc('hour', r.occurred_at), redacted_at = now()
+                occurred_at = date_trunc('hour', r.occurred_at), redacted_at = now(),
+                -- With the text gone there is nothing left to review, and a redaction's note is free text too.
+                review = NULL, text_redaction_note = NULL
          FROM due WHERE r.id = due.id`,
         [cutoffs.reportDetails, batchSize],
       );

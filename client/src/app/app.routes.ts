@@ -50,6 +50,12 @@ export const routes: Routes = [
         loadComponent: () => import('./reports/import-page').then((m) => m.ImportPage),
       },
       {
+        path: 'reports/review',
+        title: 'review.title',
+        canActivate: [roleGuard('coordinator')],
+        loadComponent: () => import('./reports/review-page').then((m) => m.ReviewPage),
+      },
+      {
         path: 'areas/:id/picture',
         title: 'picture.title',
         loadComponent: () => import('./reports/picture/situation-picture').then((m) => m.SituationPicture),

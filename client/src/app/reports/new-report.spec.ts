@@ -135,8 +135,11 @@ describe('NewReport', () => {
     const post = http.expectOne({ method: 'POST', url: '/api/reports' });
     expect(post.request.body.confirmNoPersonalData).toBe(true);
     expect(post.request.body.description).toBe('Klotter med texten 121212-1212 på väggen');
-    post.flush(report(), { status: 201, statusText: 'Created' });
+    post.flush(report({ review: 'pending' }), { status: 201, statusText: 'Created' });
     await settle();
+    await fixture.whenStable();
+    // The reporter learns that the text waits for a coordinator before other organisations see it.
+    expect(root.querySelector('[data-testid="report-saved-review"]')?.textContent).toContain('Väntar på granskning');
   });
 
   it('does not send confirmNoPersonalData for a text without personal data, and shows the warning the API gives', async () => {

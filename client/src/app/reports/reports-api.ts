@@ -6,6 +6,7 @@ import type {
   CreateReportRequest,
   ImportDto,
   Page,
+  RedactReportRequest,
   ReportDto,
   SetAreaLevelRequest,
   SituationPictureDto,
@@ -54,6 +55,21 @@ export class ReportsApi {
   /** The filtered reports, newest first, one page. */
   list(filters: ReportFilters, page = 1, pageSize = 20): Observable<Page<ReportDto>> {
     return this.http.get<Page<ReportDto>>('/api/reports', { params: filterParams(filters, { page, pageSize }) });
+  }
+
+  /** Reports awaiting a coordinator's review whose text the caller sees, one page. */
+  pendingReview(page = 1, pageSize = 50): Observable<Page<ReportDto>> {
+    return this.http.get<Page<ReportDto>>('/api/reports', { params: filterParams({}, { review: 'pending', page, pageSize }) });
+  }
+
+  /** Removes (gallrar) the whole free text or a part of it, with a reason; answers the report as it is now. */
+  redact(id: string, body: RedactReportRequest): Observable<ReportDto> {
+    return this.http.post<ReportDto>(`/api/reports/${encodeURIComponent(id)}/redactions`, body);
+  }
+
+  /** A coordinator confirms a text awaiting review. */
+  confirmReview(id: string): Observable<ReportDto> {
+    return this.http.post<ReportDto>(`/api/reports/${encodeURIComponent(id)}/review`, { decision: 'confirm' });
   }
 
   /** The address of the CSV download of the filtered reports (same origin, the session cookie goes along). */

@@ -306,3 +306,55 @@ describe('CasePage', () => {
     expect(items[1].querySelectorAll('sv-action-controls button')).toHaveLength(0);
   });
 });
+
+describe('CasePage: removing a report’s text (gallra)', () => {
+  let fixture: ComponentFixture<CasePage>;
+  let http: HttpTestingController;
+  let root: HTMLElement;
+
+  afterEach(() => {
+    http.verify();
+    document.querySelectorAll('.cdk-overlay-container').forEach((e) => (e.innerHTML = ''));
+  });
+
+  it('offers "Gallra text" on the reports the user may redact and shows the report as the server answers', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations, { provide: DRAW_GRAPHICS, useValue: false }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthService).setUser(me(['coordinator']));
+    const text = 'Lappen med 811218-9876 satt på porten';
+    const dto = caseDto({ reports: [report({ id: 'r1', description: text, review: 'pending', canRedact: true }), report({ id: 'r2', canRedact: false })] });
+    fixture = TestBed.createComponent(CasePage);
+    fixture.componentRef.setInput('id', dto.id);
+    root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    http.expectOne('/api/categories').flush(CATEGORIES);
+    http.expectOne({ method: 'GET', url: `/api/cases/${dto.id}` }).flush(dto);
+    http.expectOne({ method: 'GET', url: `/api/cases/${dto.id}/history` }).flush([historyEntry()]);
+    await fixture.whenStable();
+    http.expectOne(`/api/areas/${VIVALLA.id}`).flush(VIVALLA);
+    await fixture.whenStable();
+
+    const items = () => Array.from(root.querySelectorAll('[data-testid="case-report"]'));
+    expect(items().map((i) => !!i.querySelector('[data-testid="redact-open"]'))).toEqual([true, false]);
+    expect(items()[0].querySelector('[data-testid="review-badge"]')?.textContent).toContain('Väntar på granskning');
+
+    items()[0].querySelector<HTMLButtonElement>('[data-testid="redact-open"]')!.click();
+    await fixture.whenStable();
+    await settle();
+    document.querySelector<HTMLInputElement>('[data-testid="redact-whole"] input')!.click();
+    document.querySelector<HTMLInputElement>('[data-testid="redact-reason-personal_data"] input')!.click();
+    await fixture.whenStable();
+    document.querySelector<HTMLButtonElement>('[data-testid="redact-confirm"]')!.click();
+    const req = http.expectOne({ method: 'POST', url: '/api/reports/r1/redactions' });
+    expect(req.request.body).toEqual({ whole: true, reason: 'personal_data' });
+    req.flush(report({ id: 'r1', description: '[gallrat]', review: null, canRedact: true }));
+    await fixture.whenStable();
+    await settle();
+    expect(items()[0].querySelector('.report-text')?.textContent?.trim()).toBe('[gallrat]');
+    expect(root.textContent).not.toContain('811218-9876');
+    expect(items()[0].querySelector('[data-testid="review-badge"]')).toBeNull();
+  });
+});

@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { ActionDto, AreaDetailDto, CaseDto, CaseHistoryDto, CategoryDto, PlannedActionDto } from '@samverka/contracts';
+import type { ActionDto, AreaDetailDto, CaseDto, CaseHistoryDto, CategoryDto, PlannedActionDto, ReportDto } from '@samverka/contracts';
 import { Observable, Subscription, forkJoin, map, of, switchMap } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
 import { I18n, LocalNumberPipe, MessageKey, TPipe } from '../../core/i18n/i18n';
@@ -34,6 +34,7 @@ const DECISION_STATES = ['proposed', 'escalated'];
  * Buttons exist only for the events the server allows this user now; each opens the dialog for its payload.
  */
 import { MapPoint, PointsMap } from '../../reports/picture/points-map';
+import { ReportRedaction } from '../../reports/report-redaction';
 @Component({
   selector: 'sv-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,6 +62,7 @@ import { MapPoint, PointsMap } from '../../reports/picture/points-map';
     ActionControls,
     PointsMap,
     CaseTimeline,
+    ReportRedaction,
   ],
   templateUrl: './case-page.html',
   styleUrl: './case-page.scss',
@@ -173,6 +175,11 @@ export class CasePage {
   }
 
   /** Reloads after a conflict, keeping the user's unsaved text. */
+  /** A report's text was removed (gallrad): show the case's report as the server answered. */
+  protected reportChanged(report: ReportDto): void {
+    this.caseDto.update((c) => (c ? { ...c, reports: c.reports.map((r) => (r.id === report.id ? report : r)) } : c));
+  }
+
   protected reload(): void {
     this.load(this.id(), false);
   }

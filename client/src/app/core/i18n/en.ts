@@ -1,6 +1,7 @@
 import { a11yEn } from '../../accessibility/accessibility.i18n';
 import { casesEn } from '../../cases/cases.i18n';
 import { meetingsEn } from '../../meetings/meetings.i18n';
+import { redactionEn } from '../../reports/redaction.i18n';
 import type { Dictionary } from './sv';
 
 /** The English dictionary. Typed as `Dictionary`, so a missing or unknown key fails to compile. */
@@ -384,4 +385,5 @@ export const en: Dictionary = {
   ...casesEn,
   ...meetingsEn,
   ...a11yEn,
+  ...redactionEn,
 };

@@ -1,6 +1,7 @@
 import { a11ySv } from '../../accessibility/accessibility.i18n';
 import { casesSv } from '../../cases/cases.i18n';
 import { meetingsSv } from '../../meetings/meetings.i18n';
+import { redactionSv } from '../../reports/redaction.i18n';
 
 /**
  * The Swedish dictionary: the source of every UI text. Keys are stable identifiers; `en.ts` must
@@ -386,6 +387,7 @@ export const sv = {
   ...casesSv,
   ...meetingsSv,
   ...a11ySv,
+  ...redactionSv,
 } satisfies Record<string, string>;
 
 /** A key of the dictionary. */

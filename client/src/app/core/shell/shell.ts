@@ -18,6 +18,7 @@ export const HANDSET_QUERY = '(max-width: 959.98px)';
 /** The frame around every signed-in page: toolbar, side navigation and the routed content. */
 import { casesNav } from '../../cases/cases.nav';
 import { meetingsNav } from '../../meetings/meetings.nav';
+import { reportsNav } from '../../reports/reports.nav';
 @Component({
   selector: 'sv-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,7 +62,7 @@ export class Shell {
   /** The features' links (cases, meetings) this user may use. */
   protected readonly featureNav = computed(() => {
     const roles = this.user()?.roles ?? [];
-    return [...casesNav, ...meetingsNav].filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
+    return [...casesNav, ...meetingsNav, ...reportsNav].filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
   });
 
   /** Whether the viewport is narrow enough for the slide-over navigation. */

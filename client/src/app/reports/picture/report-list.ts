@@ -10,6 +10,7 @@ import { toApiError } from '../../core/http/api-error';
 import { I18n, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
 import { apiErrorText } from '../api-messages';
+import { ReportRedaction } from '../report-redaction';
 import { ReportsApi } from '../reports-api';
 import { TIME_ZONE } from '../weeks';
 
@@ -33,7 +34,7 @@ export const PAGE_SIZE = 20;
 @Component({
   selector: 'sv-report-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, TPipe, Icon],
+  imports: [FormsModule, MatFormField, MatLabel, MatSelect, MatOption, MatButton, MatProgressBar, TPipe, Icon, ReportRedaction],
   template: `
     <div class="filters no-print" role="group" [attr.aria-label]="'picture.list.filters' | t">
       <mat-form-field appearance="outline">
@@ -110,6 +111,7 @@ export const PAGE_SIZE = 20;
                   <div class="badge"><dt class="visually-hidden">{{ 'picture.list.visibility' | t }}</dt><dd>{{ 'picture.list.restrictedOwn' | t }}</dd></div>
                 }
               </dl>
+              <sv-report-redaction [report]="report" (changed)="replace($event)" />
             } @else {
               <p class="report-text restricted-text" data-testid="restricted">
                 <strong>{{ 'picture.list.restricted' | t }}</strong> – {{ 'picture.list.restrictedExplain' | t: { organization: report.organization.name } }}
@@ -192,6 +194,11 @@ export class ReportList {
       this.query();
       untracked(() => this.load(1));
     });
+  }
+
+  /** A report changed (text removed, review confirmed): show it as the server answered. */
+  protected replace(report: ReportDto): void {
+    this.items.update((list) => list.map((r) => (r.id === report.id ? report : r)));
   }
 
   /** Changes one filter. */
