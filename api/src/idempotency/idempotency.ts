@@ -123,12 +123,6 @@ export class IdempotencyService {
     await m.query('UPDATE idempotency_keys SET status = $3, response = $4::json WHERE user_id = $1 AND key = $2', [c.userId, c.key, c.status, JSON.stringify(body ?? null)]);
     c.done = true;
   }
-
-  /** Removes entries older than 24 hours (they are no longer replayed); returns how many. */
-  async removeExpired(): Promise<number> {
-    const res = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval`, [IDEMPOTENCY_TTL]);
-    return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
-  }
 }
 
 /**
