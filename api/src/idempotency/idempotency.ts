@@ -1,6 +1,7 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
+import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -24,7 +25,15 @@ const IDEMPOTENT = 'samverka:idempotent';
  * Marks a create whose service runs its transaction through `IdempotencyService.transaction`: an `Idempotency-Key`
  * is honoured there. On other handlers the header is ignored.
  */
-export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+export const Idempotent = () =>
+  applyDecorators(
+    SetMetadata(IDEMPOTENT, true),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: false,
+      description: 'A key of your choosing (1–255 visible ASCII characters, e.g. a UUID) per submission: for 24 hours, a retry with the same key and body gets the first answer again (Idempotent-Replayed: true) and stores nothing more; another body is a 422 IDEMPOTENCY.KEY_REUSED',
+    }),
+  );
 
 interface KeyContext {
   userId: string;
