@@ -1,5 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -20,6 +20,7 @@ import { OrganizationsController, OrganizationsService } from './directory/organ
 import { UsersController, UsersService } from './directory/users';
 import { ClientConfigController } from './health/client-config.controller';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor, IdempotencyService } from './idempotency/idempotency';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { MeetingEventsService } from './meetings/meeting-events.service';
@@ -61,6 +62,8 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyService,
         AuditService,
         AuthService,
         MeService,

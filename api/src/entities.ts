@@ -9,10 +9,11 @@ import { Category } from './directory/category.entity';
 import { Organization } from './directory/organization.entity';
 import { Place } from './directory/place.entity';
 import { User } from './directory/user.entity';
+import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { ReportImport } from './imports/import.entity';
 import { Meeting } from './meetings/meeting.entity';
 import { AreaLevelEntry } from './reports/area-level.entity';
 import { SituationReport } from './reports/report.entity';
 
 /** Every TypeORM entity of the API; the migration test checks that the migrations produce exactly this schema. */
-export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting, LoginAttempt];
+export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting, LoginAttempt, IdempotencyKey];

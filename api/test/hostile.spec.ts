@@ -581,6 +581,48 @@ describe('hostile input', () => {
     }
   });
 
+  describe('Idempotency-Key', () => {
+    /** Creates that honour the header, with a body the service accepts. */
+    const keyed = (): [string, Actor, string, Record<string, unknown>][] => [
+      ['POST /api/reports', 'reporter', '/api/reports', OPS['POST /api/reports'].template!(fixtures)],
+      ['POST /api/cases', 'analyst', '/api/cases', OPS['POST /api/cases'].template!(fixtures)],
+      ['POST /api/meetings', 'coordinator', '/api/meetings', OPS['POST /api/meetings'].template!(fixtures)],
+      ['POST /api/cases/{id}/events', 'analyst', `/api/cases/${fixtures.caseId[0]}/events`, { type: 'SAVE_ANALYSIS', version: 1_000_000, analysis: 'x' }],
+    ];
+    // What a client can put in a header value at all (Node refuses CR, LF, NUL and characters above U+00FF).
+    const sendable = (v: string) => {
+      try {
+        http.validateHeaderValue('Idempotency-Key', v);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const hostileKey = fc
+      .oneof(
+        fc.constantFrom('', ' ', '\t', 'a b', 'x'.repeat(256), 'x'.repeat(10_000), 'nyckel-å', '\u00ff', '\u007f', "'; DROP TABLE idempotency_keys; --", '%00', '${jndi:ldap://x}', '../../etc/passwd', 'null', '0', '-1', 'a,b'),
+        fc.string({ unit: fc.integer({ min: 0x01, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 300 }),
+        fc.string({ unit: fc.constantFrom(...'abcXYZ-_:.~!*'.split('')), minLength: 1, maxLength: 255 }),
+      )
+      .filter(sendable);
+
+    it('a hostile key value is a 4xx naming the header or accepted as a key, never a 5xx; a replay answers the same', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(keyed().length - 1), hostileKey, async (i, key) => {
+          const [op, actor, url, body] = keyed()[i];
+          const send = () => agents[actor]().post(url).set('Sec-Fetch-Site', 'same-origin').set('Idempotency-Key', key).send(body).then((r) => r);
+          const first = await check(op, send, new Set(['Idempotency-Key', ...Object.keys(body)]), op.includes('events'));
+          if (first.status === 422 && first.body.field === 'Idempotency-Key') expect(first.body.code).toMatch(/^IDEMPOTENCY\./);
+          if (first.status < 300) {
+            const again = await send();
+            expect({ status: again.status, body: again.body, replayed: again.headers['idempotent-replayed'] }).toEqual({ status: first.status, body: first.body, replayed: 'true' });
+          }
+        }),
+        { seed: SEED, numRuns: Math.max(20, RUNS), endOnFailure: !process.env.HOSTILE_SHRINK },
+      );
+    });
+  });
+
   describe('body parsing and size limits', () => {
     it('answers a JSON body over 1 MB with 413 PAYLOAD_TOO_LARGE naming the body, and stores nothing', async () => {
       const big = JSON.stringify({ description: 'x'.repeat(1024 * 1024) });

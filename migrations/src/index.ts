@@ -7,7 +7,20 @@ import { LoginAttempts1763810000000 } from './1763810000000-login-attempts';
 import { Retention1763825000000 } from './1763825000000-retention';
 import { AuditWithoutReportText1763835000000 } from './1763835000000-audit-without-report-text';
 import { InstallationSettings1796300000000 } from './1796300000000-installation-settings';
+import { IdempotencyKeys1796400000000 } from './1796400000000-idempotency-keys';
 import { ReportRedactionReview1796500000000 } from './1796500000000-report-redaction-review';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so the compiled API and ts-jest load the same set. */
-export const MIGRATIONS = [Foundation1763760000000, Reports1763770000000, Imports1763780000000, Cases1763790000000, Meetings1763800000000, LoginAttempts1763810000000, Retention1763825000000, AuditWithoutReportText1763835000000, InstallationSettings1796300000000, ReportRedactionReview1796500000000];
+export const MIGRATIONS = [
+  Foundation1763760000000,
+  Reports1763770000000,
+  Imports1763780000000,
+  Cases1763790000000,
+  Meetings1763800000000,
+  LoginAttempts1763810000000,
+  Retention1763825000000,
+  AuditWithoutReportText1763835000000,
+  InstallationSettings1796300000000,
+  IdempotencyKeys1796400000000,
+  ReportRedactionReview1796500000000,
+];

@@ -10,6 +10,7 @@ import { CaseTransitions } from '../cases/case-transitions';
 import { EstCase } from '../cases/case.entity';
 import { refusal, staleVersion } from '../cases/workflow-errors';
 import { User } from '../directory/user.entity';
+import { IdempotencyService } from '../idempotency/idempotency';
 import { AgreedAction } from './action.entity';
 
 export interface ActionFilter {
@@ -35,6 +36,7 @@ export class ActionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly transitions: CaseTransitions,
+    private readonly idem: IdempotencyService,
   ) {}
 
   private toDto(a: AgreedAction, user: AuthUser): ActionDto {
@@ -84,8 +86,8 @@ export class ActionsService {
     return qb;
   }
 
-  async list(user: AuthUser, f: ActionFilter): Promise<ActionDto[]> {
-    const qb = this.query(this.db.manager, user);
+  async list(user: AuthUser, f: ActionFilter, m: EntityManager = this.db.manager): Promise<ActionDto[]> {
+    const qb = this.query(m, user);
     if (f.caseId) qb.andWhere('x.caseId = :caseId', { caseId: f.caseId });
     if (f.organizationId) qb.andWhere('x.organizationId = :org', { org: f.organizationId });
     if (f.ownerId) qb.andWhere('x.ownerId = :owner', { owner: f.ownerId });
@@ -95,19 +97,19 @@ export class ActionsService {
     return (await qb.getMany()).map((a) => this.toDto(a, user));
   }
 
-  listForCase(user: AuthUser, caseId: string): Promise<ActionDto[]> {
-    return this.list(user, { caseId }).then((rows) => rows.sort((a, b) => a.number - b.number));
+  listForCase(user: AuthUser, caseId: string, m: EntityManager = this.db.manager): Promise<ActionDto[]> {
+    return this.list(user, { caseId }, m).then((rows) => rows.sort((a, b) => a.number - b.number));
   }
 
-  async get(user: AuthUser, id: string): Promise<ActionDto> {
-    const a = await this.query(this.db.manager, user).andWhere('x.id = :id', { id }).getOne();
+  async get(user: AuthUser, id: string, m: EntityManager = this.db.manager): Promise<ActionDto> {
+    const a = await this.query(m, user).andWhere('x.id = :id', { id }).getOne();
     if (!a) throw notFound('Action');
     return this.toDto(a, user);
   }
 
   /** Sends an event to an action's machine, and tells its case when the action starts or the last one closes. */
   async send(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<ActionDto> {
-    await this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       // Lock order: case before action, as case events do.
       const [row] = await m.query('SELECT case_id FROM case_actions WHERE id = $1', [id]);
       if (!row) throw notFound('Action');
@@ -134,8 +136,8 @@ export class ActionsService {
       await this.transitions.history(m, user, a.caseId, id, type, payload, from, to, a.version + 1);
       await this.audit.record(m, user, { action: `action.${type.toLowerCase()}`, entityType: 'action', entityId: id, before: { state: from, ownerId: a.ownerId, version: a.version }, after: { state: to, ownerId: ctx.ownerId, version: a.version + 1, payload } });
       await this.tellCase(m, a.caseId, to);
+      return this.get(user, id, m);
     });
-    return this.get(user, id);
   }
 
   /** The automatic moves of the case: to execution when an action starts, to follow-up when none is open any more. */

@@ -9,6 +9,7 @@ import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorator
 import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
 import { CasesService } from './cases.service';
 import { parseEventBody } from './workflow-errors';
+import { Idempotent } from '../idempotency/idempotency';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -47,7 +48,7 @@ export class CasesController {
   ) {}
 
   /** Opens a case from reports and/or places of an area (analysts and coordinators). */
-  @Post('cases') @Roles('analyst', 'coordinator')
+  @Post('cases') @Roles('analyst', 'coordinator') @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCaseBody): Promise<CaseDto> {
     return this.cases.create(user, body);
   }
@@ -64,7 +65,7 @@ export class CasesController {
   }
 
   /** Sends an event (`{type, version, …payload}`) to the case's workflow. */
-  @Post('cases/:id/events') @SignedIn() @HttpCode(200) @ApiBody(EVENT_BODY)
+  @Post('cases/:id/events') @SignedIn() @HttpCode(200) @Idempotent() @ApiBody(EVENT_BODY)
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<CaseDto> {
     const { type, version, payload } = parseEventBody(body);
     return this.cases.send(user, id, type, version, payload);
@@ -86,7 +87,7 @@ export class CasesController {
   }
 
   /** Sends an event (`{type, version, …payload}`) to the action's workflow. */
-  @Post('actions/:id/events') @SignedIn() @HttpCode(200) @ApiBody(EVENT_BODY)
+  @Post('actions/:id/events') @SignedIn() @HttpCode(200) @Idempotent() @ApiBody(EVENT_BODY)
   sendAction(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<ActionDto> {
     const { type, version, payload } = parseEventBody(body);
     return this.actions.send(user, id, type, version, payload);

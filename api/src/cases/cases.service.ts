@@ -27,6 +27,7 @@ import { APP_CONFIG } from '../common/tokens';
 import { toPlaceDto } from '../directory/mappers';
 import { Place } from '../directory/place.entity';
 import { User } from '../directory/user.entity';
+import { IdempotencyService } from '../idempotency/idempotency';
 import { SituationReport } from '../reports/report.entity';
 import { isWithheld, ReportsService } from '../reports/reports.service';
 import { CaseHistoryEntry } from './case-history.entity';
@@ -56,6 +57,7 @@ export class CasesService {
     private readonly reports: ReportsService,
     private readonly actions: ActionsService,
     private readonly transitions: CaseTransitions,
+    private readonly idem: IdempotencyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,8 +67,9 @@ export class CasesService {
       : ['EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = c.area_id AND ap.organization_id = :viewerOrg)', { viewerOrg: user.organizationId }];
   }
 
+  /** Opens a case; the answer is built in the transaction that stores it (nothing is re-read after commit). */
   async create(user: AuthUser, body: CreateCaseRequest): Promise<CaseDto> {
-    const id = await this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       if (!(await this.reports.canSeeArea(user, body.areaId, m))) throw invalid('areaId', 'areaId is not an area of your partnership');
       const reportIds = [...new Set(body.reportIds ?? [])];
       const reports = reportIds.length ? await m.getRepository(SituationReport).findBy({ id: In(reportIds) }) : [];
@@ -95,9 +98,8 @@ export class CasesService {
       );
       await this.transitions.history(m, user, saved.id, null, 'CREATED', { title: saved.title, reportIds, placeIds }, null, saved.state, 1);
       await this.audit.record(m, user, { action: 'case.create', entityType: 'case', entityId: saved.id, after: { title: saved.title, areaId: saved.areaId, state: saved.state, reportIds, placeIds } });
-      return saved.id;
+      return this.get(user, saved.id, m);
     });
-    return this.get(user, id);
   }
 
   async list(user: AuthUser, f: CaseFilter): Promise<CaseSummaryDto[]> {
@@ -130,8 +132,8 @@ export class CasesService {
     return c;
   }
 
-  async get(user: AuthUser, id: string): Promise<CaseDto> {
-    const m = this.db.manager;
+  /** The case as `user` sees it; inside a transaction (`m`) as that transaction has written it. */
+  async get(user: AuthUser, id: string, m: EntityManager = this.db.manager): Promise<CaseDto> {
     const c = await this.loadVisible(m, user, id);
     const full = await m.getRepository(EstCase).findOneOrFail({
       where: { id },
@@ -139,7 +141,7 @@ export class CasesService {
     });
     const snapshot = restore(caseMachine, CASE_MACHINE_VERSION, c.snapshot);
     const ctx = snapshot.context as CaseContext;
-    const actions: ActionDto[] = await this.actions.listForCase(user, id);
+    const actions: ActionDto[] = await this.actions.listForCase(user, id, m);
     const open = actions.filter((a) => a.state !== 'done' && a.state !== 'cancelled');
     return {
       id: c.id,
@@ -168,14 +170,14 @@ export class CasesService {
 
   /** Sends an event to the case machine: version check, decision, new snapshot, history, audit and side effects in one transaction. */
   async send(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<CaseDto> {
-    await this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       const c = await this.loadVisible(m, user, id, true);
       if (version !== c.version) throw staleVersion('CASE', c.version);
       const actor = actorOf(user);
       if (type === 'AGREE' && Array.isArray(payload.actions)) await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
       await this.transitions.apply(m, user, c, { ...payload, type, actor, now: new Date().toISOString() } as CaseEvent, payload);
+      return this.get(user, id, m);
     });
-    return this.get(user, id);
   }
 
   /** Owners named in a decision must be active users of the action's responsible organisation. */

@@ -12,6 +12,7 @@ import { Area } from './area.entity';
 import { toAreaDetailDto, toAreaSummaryDto, toPlaceDto } from './mappers';
 import { Organization } from './organization.entity';
 import { Place } from './place.entity';
+import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 
 export class CreateAreaBody {
   @ApiProperty({ example: 'Norrby' }) @IsString() @Length(2, 120) name!: string;
@@ -56,6 +57,7 @@ export class AreasService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly idem: IdempotencyService,
   ) {}
 
   /** Limits a query on areas (alias `a`) to those the user may see: their organisation's partnerships, or all for admins. */
@@ -100,7 +102,7 @@ export class AreasService {
   }
 
   async create(actor: AuthUser, body: CreateAreaBody): Promise<AreaDetailDto> {
-    return this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       const repo = m.getRepository(Area);
       const name = body.name.trim();
       if (await repo.exists({ where: { name } })) throw conflict('AREA.NAME_TAKEN', 'An area with this name already exists', 'name');
@@ -132,7 +134,7 @@ export class AreasService {
   }
 
   async addPlace(actor: AuthUser, areaId: string, body: CreatePlaceBody): Promise<PlaceDto> {
-    return this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       const area = await this.loadForWrite(m, areaId);
       const name = body.name.trim();
       if (area.places.some((p) => p.name === name)) throw conflict('PLACE.NAME_TAKEN', 'The area already has a place with this name', 'name');
@@ -203,7 +205,7 @@ export class AreasController {
     return this.areas.getVisible(user, id);
   }
 
-  @Post('areas') @Roles('admin')
+  @Post('areas') @Roles('admin') @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateAreaBody): Promise<AreaDetailDto> {
     return this.areas.create(user, body);
   }
@@ -213,7 +215,7 @@ export class AreasController {
     return this.areas.update(user, id, body);
   }
 
-  @Post('areas/:id/places') @Roles('admin')
+  @Post('areas/:id/places') @Roles('admin') @Idempotent()
   addPlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: CreatePlaceBody): Promise<PlaceDto> {
     return this.areas.addPlace(user, id, body);
   }

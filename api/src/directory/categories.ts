@@ -10,6 +10,7 @@ import { conflict, notFound } from '../common/errors';
 import { uuidParam, IsOmittable } from '../common/validation';
 import { Category } from './category.entity';
 import { toCategoryDto } from './mappers';
+import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 
 export class CreateCategoryBody {
   @ApiProperty({ example: 'skadegorelse' })
@@ -37,6 +38,7 @@ export class CategoriesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly idem: IdempotencyService,
   ) {}
 
   async list(includeInactive: boolean): Promise<CategoryDto[]> {
@@ -48,7 +50,7 @@ export class CategoriesService {
   }
 
   async create(actor: AuthUser, body: CreateCategoryBody): Promise<CategoryDto> {
-    return this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       const repo = m.getRepository(Category);
       if (await repo.exists({ where: { code: body.code } })) throw conflict('CATEGORY.CODE_TAKEN', 'A category with this code already exists', 'code');
       const sortOrder = body.sortOrder ?? Number((await m.query('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM categories'))[0].n);
@@ -86,7 +88,7 @@ export class CategoriesController {
     return this.categories.list(q.includeInactive === 'true' && user.roles.includes('admin'));
   }
 
-  @Post() @Roles('admin')
+  @Post() @Roles('admin') @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCategoryBody): Promise<CategoryDto> {
     return this.categories.create(user, body);
   }

@@ -10,6 +10,7 @@ import { conflict, notFound } from '../common/errors';
 import { uuidParam, IsOmittable } from '../common/validation';
 import { toOrganizationDto } from './mappers';
 import { Organization } from './organization.entity';
+import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 
 export class CreateOrganizationBody {
   @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(2, 200) name!: string;
@@ -27,6 +28,7 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly idem: IdempotencyService,
   ) {}
 
   /** The active people of an organisation (for choosing who carries out an action): for its own members and admins. */
@@ -56,7 +58,7 @@ export class OrganizationsService {
   }
 
   async create(actor: AuthUser, body: CreateOrganizationBody): Promise<OrganizationDto> {
-    return this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       const repo = m.getRepository(Organization);
       if (await repo.exists({ where: { name: body.name.trim() } })) {
         throw conflict('ORGANIZATION.NAME_TAKEN', 'An organisation with this name already exists', 'name');
@@ -105,7 +107,7 @@ export class OrganizationsController {
     return this.orgs.members(user, id);
   }
 
-  @Post() @Roles('admin')
+  @Post() @Roles('admin') @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOrganizationBody): Promise<OrganizationDto> {
     return this.orgs.create(user, body);
   }

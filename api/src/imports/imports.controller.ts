@@ -3,6 +3,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { ImportDto } from '@samverka/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
@@ -10,6 +12,7 @@ import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { invalid } from '../common/errors';
 import { uuidParam } from '../common/validation';
 import { ImportsService } from './imports.service';
+import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 
 /** Largest CSV file accepted (about two million rows of a typical police export). */
 export const MAX_IMPORT_BYTES = 250 * 1024 * 1024;
@@ -21,13 +24,22 @@ export class ImportBody {
   @IsOptional() @IsIn(['all_or_nothing', 'valid_only'], { message: 'mode must be all_or_nothing or valid_only' }) mode?: 'all_or_nothing' | 'valid_only';
 }
 
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 @ApiTags('reports')
 @Controller()
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly idem: IdempotencyService,
+  ) {}
 
   /** Starts importing a CSV file (multipart field `file`); answers 202 with the import to poll. */
-  @Post('reports/import') @Roles('coordinator', 'analyst') @HttpCode(202)
+  @Post('reports/import') @Roles('coordinator', 'analyst') @HttpCode(202) @Idempotent()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, areaId: { type: 'string' }, mode: { type: 'string' } } } })
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
@@ -40,6 +52,8 @@ export class ImportsController {
     }
     // Control characters (a NUL cannot be stored in PostgreSQL text or jsonb) are no part of a file's name.
     const filename = file.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'import.csv';
+    // With an Idempotency-Key, the request is the file's content and the form's fields.
+    if (this.idem.hasKey()) this.idem.setBodyDigest(JSON.stringify([await sha256File(file.path), filename, body.areaId ?? null, body.mode ?? null]));
     return this.imports.start(user, { path: file.path, filename, size: file.size, areaId: body.areaId, mode: body.mode ?? 'all_or_nothing' });
   }
 

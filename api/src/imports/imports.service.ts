@@ -11,6 +11,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
 import { DomainError, invalid, notFound } from '../common/errors';
+import { IdempotencyService } from '../idempotency/idempotency';
 import { ReportsService } from '../reports/reports.service';
 import { detectDelimiter, detectEncoding, ImportContext, ImportedRow, isRejected, mapHeaders, mapRow } from './csv-mapping';
 import { ReportImport } from './import.entity';
@@ -70,6 +71,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
+    private readonly idem: IdempotencyService,
   ) {}
 
   /** Marks imports that no process is running any more (the server stopped mid-import) as failed; their rows were rolled back. */
@@ -109,14 +111,15 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       // The import's transaction and lock come first, so that its row is never seen as running without its lock.
       const id = randomUUID();
       const qr = this.db.createQueryRunner();
-      let row: ReportImport;
+      let first: ImportDto;
       try {
         await qr.connect();
         await qr.startTransaction();
         // A large file takes minutes in this one transaction: DB_TIMEOUT_MS is for requests, not for the import.
         await liftServerLimits(qr);
         await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [id]);
-        row = await this.db.getRepository(ReportImport).save({
+        // Committed at once (not in the import's transaction), with the answer stored under the request's Idempotency-Key.
+        first = await this.idem.transaction(async (m) => toDto(await m.getRepository(ReportImport).save({
           id,
           organizationId: user.organizationId,
           userId: user.id,
@@ -125,20 +128,20 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
           status: 'running',
           fileBytes: req.size,
           startedAt: new Date(),
-        });
+        })));
       } catch (e) {
         if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
         await qr.release();
         throw e;
       }
-      const job = withoutStatementLimit(() => this.run(user, row.id, req, encoding, delimiter, qr))
-        .catch((e) => this.logger.error(`import ${row.id} failed: ${(e as Error).stack}`))
+      const job = withoutStatementLimit(() => this.run(user, id, req, encoding, delimiter, qr))
+        .catch((e) => this.logger.error(`import ${id} failed: ${(e as Error).stack}`))
         .finally(() => {
           this.running.delete(job);
           void rm(req.path, { force: true });
         });
       this.running.add(job);
-      return toDto(row);
+      return first;
     } catch (e) {
       await rm(req.path, { force: true });
       throw e;

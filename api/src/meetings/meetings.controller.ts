@@ -11,6 +11,7 @@ import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
 import { ActionPlanService } from '../plans/action-plan.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingsService } from './meetings.service';
+import { Idempotent } from '../idempotency/idempotency';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -94,7 +95,7 @@ export class MeetingsController {
   ) {}
 
   /** Schedules a meeting and prepares its agenda from the data (coordinators). */
-  @Post() @Roles('coordinator')
+  @Post() @Roles('coordinator') @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateMeetingBody): Promise<MeetingDto> {
     return this.meetings.create(user, body);
   }
@@ -111,7 +112,7 @@ export class MeetingsController {
   }
 
   /** START, SET_CURRENT (`itemId`), END, APPROVE, CANCEL (`reason`), with the `version` read. */
-  @Post(':id/events') @SignedIn() @HttpCode(200)
+  @Post(':id/events') @SignedIn() @HttpCode(200) @Idempotent()
   @ApiBody({ schema: { type: 'object', required: ['type', 'version'], properties: { type: { type: 'string', example: 'START' }, version: { type: 'integer' } }, additionalProperties: true } })
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<MeetingDto> {
     const { type, version, payload } = parseEventBody(body);
@@ -125,13 +126,13 @@ export class MeetingsController {
   }
 
   /** Records an agenda item's decision (`itemId`); for a case it sends the case event (agree, send back, escalate). */
-  @Post(':id/decisions') @SignedIn() @HttpCode(200)
+  @Post(':id/decisions') @SignedIn() @HttpCode(200) @Idempotent()
   decision(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: DecisionBody): Promise<MeetingDto> {
     return this.meetings.recordDecision(user, id, body.itemId, body.version, body);
   }
 
   /** Records an organisation's round-the-table statement. */
-  @Post(':id/items/:itemId/statements') @SignedIn() @HttpCode(200)
+  @Post(':id/items/:itemId/statements') @SignedIn() @HttpCode(200) @Idempotent()
   statement(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: StatementBody): Promise<MeetingDto> {
     return this.meetings.recordStatement(user, id, itemId, body.version, body);
   }
@@ -142,7 +143,7 @@ export class MeetingsController {
   }
 
   /** A new revision of approved minutes, referring to the approved one. */
-  @Post(':id/revisions') @SignedIn()
+  @Post(':id/revisions') @SignedIn() @Idempotent()
   revise(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() _body: RevisionBody): Promise<MeetingDto> {
     return this.meetings.revise(user, id);
   }

@@ -14,6 +14,7 @@ import { refusal } from '../cases/workflow-errors';
 import { DomainError, invalid, notFound } from '../common/errors';
 import { Organization } from '../directory/organization.entity';
 import { User } from '../directory/user.entity';
+import { IdempotencyService } from '../idempotency/idempotency';
 import { Meeting } from './meeting.entity';
 import { MeetingEventsService } from './meeting-events.service';
 
@@ -54,6 +55,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly cases: CaseTransitions,
     private readonly events: MeetingEventsService,
+    private readonly idem: IdempotencyService,
   ) {}
 
   /** Participating organisations see a meeting in full; administrators of other organisations see it for administration only. */
@@ -111,7 +113,7 @@ export class MeetingsService {
   }
 
   async create(user: AuthUser, body: CreateMeetingRequest): Promise<MeetingDto> {
-    const id = await this.db.transaction(async (em) => {
+    return this.idem.transaction(async (em) => {
       if (!user.roles.includes('coordinator')) throw new DomainError(403, 'AUTH.FORBIDDEN', 'Meetings are scheduled by coordinators', 'type');
       const areaIds = [...new Set(body.areaIds)];
       const partnered: { area_id: string }[] = await em.query('SELECT area_id FROM area_partners WHERE area_id = ANY($1) AND organization_id = $2', [areaIds, user.organizationId]);
@@ -149,9 +151,8 @@ export class MeetingsService {
         createdById: user.id,
       });
       await this.audit.record(em, user, { action: 'meeting.create', entityType: 'meeting', entityId: saved.id, after: { title: saved.title, kind: saved.kind, startsAt: saved.startsAt, areaIds, organizationIds: orgIds } });
-      return saved.id;
+      return this.get(user, saved.id, em);
     });
-    return this.get(user, id);
   }
 
   async list(user: AuthUser, f: { state?: string; areaId?: string; from?: string; to?: string } = {}): Promise<MeetingDto[]> {
@@ -164,8 +165,9 @@ export class MeetingsService {
     return Promise.all(rows.map((m) => this.toDto(this.db.manager, user, m)));
   }
 
-  async get(user: AuthUser, id: string): Promise<MeetingDto> {
-    return this.toDto(this.db.manager, user, await this.load(this.db.manager, user, id, false, false));
+  /** The meeting as `user` sees it; inside a transaction (`em`) as that transaction has written it. */
+  async get(user: AuthUser, id: string, em: EntityManager = this.db.manager): Promise<MeetingDto> {
+    return this.toDto(em, user, await this.load(em, user, id, false, false));
   }
 
   /** The meeting as this user may see it: in full for participating organisations, for administration only otherwise. */
@@ -207,7 +209,7 @@ export class MeetingsService {
    * version + 1, an audit entry and a notification to everyone who has the meeting open.
    */
   private async change(user: AuthUser, id: string, version: number, event: MeetingEvent['type'], payload: Record<string, unknown>, apply: (em: EntityManager, m: Meeting) => Promise<void> | void): Promise<MeetingDto> {
-    await this.db.transaction(async (em) => {
+    return this.idem.transaction(async (em) => {
       const m = await this.load(em, user, id, true);
       if (version !== m.version) throw staleMeeting(m.version);
       const snapshot = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot);
@@ -221,8 +223,8 @@ export class MeetingsService {
       await em.getRepository(Meeting).save(m);
       await this.audit.record(em, user, { action: `meeting.${event.toLowerCase()}`, entityType: 'meeting', entityId: id, before, after: { state: m.state, version: m.version, ...payload } });
       await this.events.publish(em, { meetingId: id, version: m.version, change: event, currentItemId: m.currentItemId });
+      return this.get(user, id, em);
     });
-    return this.get(user, id);
   }
 
   /** START, SET_CURRENT, END, APPROVE, CANCEL. */
@@ -303,7 +305,7 @@ export class MeetingsService {
 
   /** A change to approved minutes: a new revision in draft that refers to the approved one, which stays locked. */
   async revise(user: AuthUser, id: string): Promise<MeetingDto> {
-    const newId = await this.db.transaction(async (em) => {
+    return this.idem.transaction(async (em) => {
       const m = await this.load(em, user, id, true);
       const ctx = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot).context as MeetingContext;
       if (m.state !== 'approved') throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
@@ -321,9 +323,8 @@ export class MeetingsService {
         createdById: user.id,
       });
       await this.audit.record(em, user, { action: 'meeting.revise', entityType: 'meeting', entityId: copy.id, after: { previousVersionId: m.id, revision: copy.revision } });
-      return copy.id;
+      return this.get(user, copy.id, em);
     });
-    return this.get(user, newId);
   }
 
   /** The meeting row for documents and live updates (participating organisations only). */

@@ -9,6 +9,7 @@ import { uuidParam } from '../common/validation';
 import { CreateReportBody, RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, SituationPictureQuery, UpdateReportBody } from './report.dto';
 import { ReportsService } from './reports.service';
 import { SituationPictureService } from './situation-picture.service';
+import { Idempotent } from '../idempotency/idempotency';
 
 export class SetLevelBody {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
@@ -27,7 +28,7 @@ export class ReportsController {
   ) {}
 
   /** Files a situation report for the caller's organisation (201 with the stored report). */
-  @Post('reports') @SignedIn()
+  @Post('reports') @SignedIn() @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateReportBody): Promise<ReportDto> {
     return this.reports.create(user, body);
   }

@@ -9,6 +9,7 @@ import { DomainError, invalid, notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
 import { Place } from '../directory/place.entity';
+import { IdempotencyService } from '../idempotency/idempotency';
 import { RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
 import { TIME_ZONE } from './weeks';
@@ -55,6 +56,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly idem: IdempotencyService,
   ) {}
 
   /** True when the user may see reports of the area (their organisation is a partner, or they are an admin). */
@@ -159,7 +161,7 @@ export class ReportsService {
 
   /** Files a report for the user's organisation. */
   async create(user: AuthUser, body: CreateReportRequest): Promise<ReportDto> {
-    return this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       if (!(await this.canSeeArea(user, body.areaId, m))) throw invalid('areaId', 'areaId is not an area of your partnership');
       await this.checkContent(m, body);
       const repo = m.getRepository(SituationReport);

@@ -5,6 +5,7 @@ import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AppConfig, RetentionSettings } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
 import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
+import { IDEMPOTENCY_TTL } from '../idempotency/idempotency';
 
 /** The kinds of record retention removes, in the order a run handles them. */
 export const RECORD_TYPES = ['reportDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
@@ -153,6 +154,9 @@ export class RetentionService {
       interrupted ||= r.interrupted;
     }
 
+    // Answers kept for Idempotency-Key retries are replayed for 24 hours only; older ones are mere copies.
+    const expiredKeys = interrupted ? 0 : await this.removeExpiredIdempotencyKeys();
+
     const result: RetentionRun = { trigger, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), periods, cutoffs, counts, interrupted };
     // One entry per run, also when nothing was due: the trail then shows that retention ran every day.
     await this.db.transaction(async (m) => {
@@ -160,8 +164,13 @@ export class RetentionService {
       await liftServerLimits(m);
       await this.audit.record(m, actor, { action: RETENTION_ACTION, entityType: 'retention', entityId: result.startedAt, after: { ...result } });
     });
-    this.logger.log({ msg: 'retention applied', ...result });
+    this.logger.log({ msg: 'retention applied', ...result, expiredIdempotencyKeys: expiredKeys });
     return result;
+  }
+
+  private async removeExpiredIdempotencyKeys(): Promise<number> {
+    const res = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval`, [IDEMPOTENCY_TTL]);
+    return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
   }
 
   /** Runs a statement ($1 cut-off, $2 batch size) in its own transaction until it changes fewer rows than the batch. */

@@ -3,15 +3,16 @@ import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessC
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { sessionExpiryInterceptor } from './core/http/session-expiry.interceptor';
+import { idempotencyInterceptor } from './core/http/idempotency.interceptor';
 import { languageInterceptor } from './core/http/language.interceptor';
 import { TranslatedTitleStrategy } from './core/i18n/title-strategy';
 
-/** Application-wide providers: zoneless change detection, HTTP (UI language header, session expiry), routing. */
+/** Application-wide providers: zoneless change detection, HTTP (UI language header, Idempotency-Key on creates, session expiry), routing. */
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withInterceptors([languageInterceptor, sessionExpiryInterceptor])),
+    provideHttpClient(withInterceptors([languageInterceptor, idempotencyInterceptor, sessionExpiryInterceptor])),
     provideRouter(routes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
   ],
