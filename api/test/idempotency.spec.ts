@@ -10,6 +10,7 @@ import { startTestApp, TestApp } from './harness';
 const IDEMPOTENT = [
   'POST /api/reports',
   'POST /api/reports/import',
+  'POST /api/reports/{id}/redactions',
   'POST /api/cases',
   'POST /api/cases/{id}/events',
   'POST /api/actions/{id}/events',
@@ -30,6 +31,7 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /api/auth/logout': 'ends a session; repeating it changes nothing',
   'POST /api/auth/logout-all': 'ends sessions; repeating it changes nothing',
   'POST /api/users': 'the body holds a password, whose hash must not be kept; a retry is a 409 USER.EMAIL_TAKEN',
+  'POST /api/reports/{id}/review': 'confirms once: a second confirmation is a 409 REPORT.NOT_PENDING and changes nothing',
   'POST /api/retention/run': 'applying retention twice changes nothing the first run did not',
 };
 

@@ -1,4 +1,4 @@
-import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CallHandler, UseInterceptors, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
@@ -23,11 +23,13 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 const IDEMPOTENT = 'samverka:idempotent';
 /**
  * Marks a create whose service runs its transaction through `IdempotencyService.transaction`: an `Idempotency-Key`
- * is honoured there. On other handlers the header is ignored.
+ * is honoured there. On other handlers the header is ignored. The interceptor is bound here, not globally: a global
+ * interceptor would turn an event stream's refusal (404/403 before it starts) into an error event after a 200.
  */
 export const Idempotent = () =>
   applyDecorators(
     SetMetadata(IDEMPOTENT, true),
+    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,

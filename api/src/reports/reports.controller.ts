@@ -63,7 +63,7 @@ export class ReportsController {
    * Removes (gallrar) the free text, whole or a part, with a reason (201 with the report): the reporter, a coordinator or
    * administrator of the reporting organisation, or a coordinator of the partnership. Audited without the text.
    */
-  @Post('reports/:id/redactions') @SignedIn()
+  @Post('reports/:id/redactions') @SignedIn() @Idempotent()
   redact(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: RedactReportBody): Promise<ReportDto> {
     return this.reports.redact(user, id, body);
   }

@@ -258,7 +258,8 @@ export class ReportsService {
    * never the text (the trail never held report text). A flagged text no longer flagged needs no review.
    */
   async redact(user: AuthUser, id: string, body: RedactReportBody): Promise<ReportDto> {
-    return this.db.transaction(async (m) => {
+    // Keyed: a retried redaction by offsets must not remove a second, different part of the shortened text.
+    return this.idem.transaction(async (m) => {
       const row = await this.lockVisible(m, user, id);
       if (!this.mayRedact(row, user)) {
         throw new DomainError(403, 'REPORT.REDACT_FORBIDDEN', 'Only the reporter, a coordinator or administrator of the reporting organisation, or a coordinator of the partnership may remove a report’s text');
