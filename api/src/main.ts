@@ -18,7 +18,7 @@ import { AppConfig } from './common/config';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { openDatabase } from './database/data-source';
-import { sameOriginWrites, securityHeaders } from './common/security';
+import { noCachingOfApi, sameOriginWrites, securityHeaders } from './common/security';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureInitialAdmin, seedDemoData } from './demo/demo-data';
 
 export { loadConfig, ConfigError } from './common/config';
@@ -44,6 +44,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
+  app.use(noCachingOfApi);
   app.use(securityHeaders(config));
   app.use(sameOriginWrites(config));
   app.setGlobalPrefix('api');
@@ -159,7 +160,7 @@ function answerUnparsableRequests(server: Server): void {
     });
     socket.end(
       `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : timeout ? 'Request Timeout' : 'Bad Request'}\r\n` +
-        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 }

@@ -91,6 +91,29 @@ describe('sessions and the browser', () => {
     expect(await argon2.verify(password_hash, 'est-demo-2026')).toBe(true);
   });
 
+  it('lets no cache keep API answers: JSON (errors too) private, no-store; PDFs and CSV exports no-store', async () => {
+    const analyst = await t.signIn('analytiker@exempelstad.se');
+    const areas = (await analyst.get('/api/areas')).body as { id: string; name: string }[];
+    const centrum = areas.find((a) => a.name === 'Centrum')!;
+    const answers = {
+      json: await analyst.get('/api/reports').query({ areaId: centrum.id }),
+      notFound: await analyst.get('/api/reports/00000000-0000-4000-8000-000000000000'),
+      unauthenticated: await t.http().get('/api/auth/me'),
+      badJson: await analyst.post('/api/reports').set('Content-Type', 'application/json').send('{"areaId":'),
+      csv: await analyst.get('/api/reports/export.csv').query({ areaId: centrum.id }),
+      pdf: await analyst.get('/api/action-plan.pdf').query({ areaId: centrum.id, from: '2026-11-01', to: '2026-11-30' }).buffer(true),
+    };
+    const seen = Object.fromEntries(Object.entries(answers).map(([k, r]) => [k, { status: r.status, type: String(r.headers['content-type']).split(';')[0], cache: r.headers['cache-control'] }]));
+    expect(seen).toEqual({
+      json: { status: 200, type: 'application/json', cache: 'private, no-store' },
+      notFound: { status: 404, type: 'application/json', cache: 'private, no-store' },
+      unauthenticated: { status: 401, type: 'application/json', cache: 'private, no-store' },
+      badJson: { status: 400, type: 'application/json', cache: 'private, no-store' },
+      csv: { status: 200, type: 'text/csv', cache: 'no-store' },
+      pdf: { status: 200, type: 'application/pdf', cache: 'no-store' },
+    });
+  });
+
   it('refuses passwords shorter than 12 characters, naming the field', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;

@@ -31,6 +31,22 @@ export function securityHeaders(config: AppConfig): RequestHandler {
   });
 }
 
+/**
+ * No cache (the browser's, a proxy's, a shared computer's) may keep an API answer: they hold restricted reports and
+ * names. JSON answers, errors included, are `private, no-store`; the PDF and CSV downloads set `no-store` themselves
+ * (`noStore`), and Nest's event streams send their own no-cache, no-store. The client's static files are not under
+ * /api and keep their own caching.
+ */
+export function noCachingOfApi(req: Request, res: Response, next: NextFunction): void {
+  if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'private, no-store');
+  next();
+}
+
+/** For a download (PDF, CSV) of restricted data: no cache keeps it, and the browser does not store it on disk. */
+export function noStore(res: Response): void {
+  res.setHeader('Cache-Control', 'no-store');
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**

@@ -11,6 +11,7 @@ import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
 import { ActionPlanService } from '../plans/action-plan.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingsService } from './meetings.service';
+import { noStore } from '../common/security';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -166,6 +167,7 @@ export class MeetingsController {
     const m = await this.meetings.forDocuments(user, id);
     const { pdf, fingerprint } = await this.plans.meetingPlan(user, m, q.lang ?? 'sv');
     res.setHeader('Content-Type', 'application/pdf');
+    noStore(res);
     res.setHeader('Content-Disposition', `inline; filename="handlingsplan-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
     res.setHeader('X-Document-Fingerprint', fingerprint);
     res.send(pdf);
@@ -176,6 +178,7 @@ export class MeetingsController {
     const m = await this.meetings.forDocuments(user, id);
     const { pdf, fingerprint } = await this.plans.minutes(user, m, q.lang ?? 'sv');
     res.setHeader('Content-Type', 'application/pdf');
+    noStore(res);
     res.setHeader('Content-Disposition', `inline; filename="protokoll-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
     res.setHeader('X-Document-Fingerprint', fingerprint);
     res.send(pdf);

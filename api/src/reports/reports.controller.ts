@@ -9,6 +9,7 @@ import { uuidParam } from '../common/validation';
 import { CreateReportBody, ReportFilterQuery, ReportListQuery, SituationPictureQuery, UpdateReportBody } from './report.dto';
 import { ReportsService } from './reports.service';
 import { SituationPictureService } from './situation-picture.service';
+import { noStore } from '../common/security';
 
 export class SetLevelBody {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
@@ -43,6 +44,7 @@ export class ReportsController {
   async export(@CurrentUser() user: AuthUser, @Query() q: ReportFilterQuery, @Res() res: Response): Promise<void> {
     const body = await this.reports.exportCsv(user, q);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    noStore(res);
     res.setHeader('Content-Disposition', `attachment; filename="rapporter-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.send(body);
   }
