@@ -151,3 +151,83 @@ describe('sessions behind a proxy', () => {
     expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/i);
   });
 });
+
+describe('request bodies too complex to validate', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  /** A JSON object of `n` made-up properties beside the sign-in's own (base-36 names keep 110 000 of them under 1 MB). */
+  const manyProperties = (n: number) => {
+    const parts = ['"email":"analytiker@exempelstad.se"', '"password":"est-demo-2026"'];
+    for (let i = 0; i < n; i++) parts.push(`"${i.toString(36)}":0`);
+    return `{${parts.join(',')}}`;
+  };
+
+  it('answers a flood of sign-ins with 110 000 properties each with small refusals, then 429, while health keeps answering', async () => {
+    const body = manyProperties(110_000);
+    expect(Buffer.byteLength(body)).toBeLessThan(1024 * 1024);
+    let flooding = true;
+    const health: number[] = [];
+    const poll = (async () => {
+      while (flooding) health.push((await t.http().get('/api/health')).status);
+    })();
+    const answers: { status: number; bytes: number; code: unknown; field: unknown; retryAfter: unknown }[] = [];
+    try {
+      for (let round = 0; round < 8; round++) {
+        const batch = await Promise.all(
+          Array.from({ length: 4 }, () => t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body)),
+        );
+        for (const r of batch) answers.push({ status: r.status, bytes: r.text.length, code: r.body.code, field: r.body.field, retryAfter: r.headers['retry-after'] });
+      }
+    } finally {
+      flooding = false;
+      await poll;
+    }
+    // Every answer is a small refusal with a code naming the body; from the 21st on, the address has to wait.
+    for (const a of answers) {
+      expect(a.bytes).toBeLessThan(1024);
+      expect([413, 429]).toContain(a.status);
+    }
+    expect(answers.slice(0, 20).map((a) => [a.status, a.code, a.field])).toEqual(Array(20).fill([413, 'BODY_TOO_COMPLEX', 'body']));
+    const waiting = answers.slice(20);
+    expect(waiting.map((a) => [a.status, a.code])).toEqual(Array(12).fill([429, 'AUTH.TOO_MANY_ATTEMPTS']));
+    for (const a of waiting) expect(Number(a.retryAfter)).toBeGreaterThan(0);
+    // The health check was answered all along, every time.
+    expect(health.length).toBeGreaterThan(0);
+    expect(new Set(health)).toEqual(new Set([200]));
+    // The real user from that address waits as well (a failed sign-in would do the same), then signs in.
+    expect((await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' })).status).toBe(429);
+    await t.dataSource.query(`DELETE FROM login_attempts`);
+    expect((await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' })).status).toBe(200);
+  });
+
+  it('names at most five unknown properties in a 422 and counts the rest', async () => {
+    const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(manyProperties(1_500));
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.field).toBe('0');
+    expect(res.body.errors).toEqual([
+      ...['0', '1', '2', '3', '4'].map((field) => ({ field, message: `property ${field} should not exist` })),
+      { field: 'body', message: 'and 1495 more properties that should not exist' },
+    ]);
+    expect(res.text.length).toBeLessThan(1024);
+  });
+
+  it('refuses bodies with more array items or deeper nesting than any form sends, naming the body or the property', async () => {
+    const admin = await t.signIn('admin@exempelstad.se');
+    const items = await admin.post('/api/areas').set('Content-Type', 'application/json').send(`{"name":"Stora listan","partnerIds":[${Array(2_500).fill('"x"').join(',')}]}`);
+    expect({ status: items.status, code: items.body.code, field: items.body.field }).toEqual({ status: 413, code: 'BODY_TOO_COMPLEX', field: 'body' });
+    const deep = await admin.post('/api/areas').set('Content-Type', 'application/json').send(`{"name":"Djupet","description":${'['.repeat(40)}${']'.repeat(40)}}`);
+    expect({ status: deep.status, code: deep.body.code, field: deep.body.field }).toEqual({ status: 422, code: 'VALIDATION_FAILED', field: 'description' });
+    // A signed-in user's refusals do not count against the address: its sign-ins still work.
+    expect((await t.http().post('/api/auth/login').send({ email: 'samordnare@exempelstad.se', password: 'est-demo-2026' })).status).toBe(200);
+    // Legitimate large bodies still pass: 500 report ids on a case (their maximum) are read and validated.
+    const analyst = await t.signIn('analytiker@exempelstad.se');
+    const centrum = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Centrum')!;
+    const many = await analyst.post('/api/cases').send({ areaId: centrum.id, title: 'Många rapporter', description: 'Test', reportIds: Array.from({ length: 500 }, () => '00000000-0000-4000-8000-000000000000') });
+    expect(many.body.code).not.toBe('BODY_TOO_COMPLEX');
+  });
+});
