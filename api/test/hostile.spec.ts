@@ -398,6 +398,12 @@ describe('hostile input', () => {
         text: key ? `{"${key}":${deepJsonText(n, kind)}}` : deepJsonText(n, kind),
         contentType: 'application/json',
       }));
+      // Wider than any form: more properties or array items than the body bounds allow (refused before validation).
+      const wide = fc.tuple(fc.constantFrom(2_500, 20_000), fc.constantFrom('properties', 'items'), fc.constantFrom(...Object.keys(schema.properties ?? { a: 1 }))).map(([n, kind, key]) => ({
+        kind: 'raw' as const,
+        text: kind === 'items' ? `{"${key}":[${Array(n).fill('0').join(',')}]}` : `{${Array.from({ length: n }, (_, i) => `"${i.toString(36)}":0`).join(',')}}`,
+        contentType: 'application/json',
+      }));
       const raw = fc.constantFrom(
         { kind: 'raw' as const, text: '{"a":', contentType: 'application/json' },
         { kind: 'raw' as const, text: '{"a":1,}', contentType: 'application/json' },
@@ -434,6 +440,7 @@ describe('hostile input', () => {
         { arbitrary: missing.map((value) => ({ kind: 'json' as const, value })), weight: 1 },
         { arbitrary: extra, weight: 1 },
         { arbitrary: deep, weight: 1 },
+        { arbitrary: wide, weight: 1 },
         { arbitrary: raw, weight: 1 },
         { arbitrary: wrong, weight: 1 },
       );
