@@ -48,6 +48,42 @@ describe('sessions and the browser', () => {
     expect((await agent.get('/api/auth/me')).status).toBe(200);
   });
 
+  it('accepts a write with the session cookie only when Origin or Sec-Fetch-Site shows the product itself', async () => {
+    const session = async () => {
+      const login = await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+      return (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    };
+    const cookie = await session();
+    const logout = (headers: Record<string, string>) => {
+      let req = t.http().post('/api/auth/logout').set('Cookie', cookie);
+      for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+      return req;
+    };
+    const refused = {
+      'no Origin, no Sec-Fetch-Site': await logout({}),
+      'foreign Origin': await logout({ Origin: 'https://evil.example' }),
+      'Origin null': await logout({ Origin: 'null' }),
+      'own Origin over another scheme': await logout({ Host: 'samverka.test', Origin: 'https://samverka.test' }),
+      'Sec-Fetch-Site cross-site': await logout({ 'Sec-Fetch-Site': 'cross-site' }),
+      'Sec-Fetch-Site same-site': await logout({ 'Sec-Fetch-Site': 'same-site' }),
+      'Sec-Fetch-Site none': await logout({ 'Sec-Fetch-Site': 'none' }),
+    };
+    for (const [what, res] of Object.entries(refused)) expect({ what, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ what, status: 403, code: 'AUTH.BAD_ORIGIN', field: 'origin' });
+    // Nothing happened: the session is still there.
+    expect((await t.http().get('/api/auth/me').set('Cookie', cookie)).status).toBe(200);
+    // The product's own page: its Origin, or Sec-Fetch-Site: same-origin.
+    expect((await logout({ Host: 'samverka.test', Origin: 'http://samverka.test' })).status).toBe(204);
+    const second = await session();
+    expect((await t.http().post('/api/auth/logout').set('Cookie', second).set('Sec-Fetch-Site', 'same-origin')).status).toBe(204);
+    expect((await t.http().get('/api/auth/me').set('Cookie', second)).status).toBe(401);
+    // Signing in without a cookie needs neither (a non-browser client); with a cookie it is a cookie-authenticated write.
+    const third = await session();
+    const again = await t.http().post('/api/auth/login').set('Cookie', third).send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
+    expect({ status: again.status, code: again.body.code, field: again.body.field }).toEqual({ status: 403, code: 'AUTH.BAD_ORIGIN', field: 'origin' });
+    // Reading needs neither.
+    expect((await t.http().get('/api/auth/me').set('Cookie', third)).status).toBe(200);
+  });
+
   it('refuses common and e-mail-based passwords', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;
@@ -126,7 +162,7 @@ describe('sessions and the browser', () => {
 describe('sessions behind a proxy', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', COOKIE_SECURE: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'true', COOKIE_SECURE: 'true', PUBLIC_ORIGIN: 'https://samverka.kommun.se' });
   });
   afterAll(() => t.stop());
 
@@ -143,6 +179,22 @@ describe('sessions behind a proxy', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // The real user at the office is not locked out by the attacker's address.
     expect((await from('198.51.100.20', 'samordnare@exempelstad.se', 'est-demo-2026')).status).toBe(200);
+  });
+
+  it('takes the scheme from the proxy and accepts PUBLIC_ORIGIN as the own origin', async () => {
+    const login = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.22').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    const write = (headers: Record<string, string>) => {
+      let req = t.http().post('/api/auth/logout-all').set('Cookie', cookie).set('X-Forwarded-For', '198.51.100.22');
+      for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+      return req;
+    };
+    expect((await write({ Host: 'internal:3000', Origin: 'http://internal:3000', 'X-Forwarded-Proto': 'https' })).status).toBe(403);
+    expect((await write({ Host: 'internal:3000', Origin: 'https://evil.example', 'X-Forwarded-Proto': 'https' })).status).toBe(403);
+    expect((await write({ Host: 'internal:3000', Origin: 'https://internal:3000', 'X-Forwarded-Proto': 'https' })).status).toBe(204);
+    const next = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.22').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+    const nextCookie = (next.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    expect((await t.http().post('/api/auth/logout-all').set('Cookie', nextCookie).set('Host', 'internal:3000').set('Origin', 'https://samverka.kommun.se')).status).toBe(204);
   });
 
   it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
