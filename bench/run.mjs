@@ -452,7 +452,8 @@ async function load({ dir, areas }) {
   const out = {};
   for (const t of targets) {
     out[t.id] = { name: t.name };
-    const cfgOf = (b) => ({ url: `${b}${t.path}`, method: t.method, headers: { cookie, ...(t.body ? { 'content-type': 'application/json' } : {}) }, body: t.body, connections: CONNECTIONS });
+    // Writes with the session cookie carry the product's Origin, as a browser's do.
+    const cfgOf = (b) => ({ url: `${b}${t.path}`, method: t.method, headers: { cookie, ...(t.method !== 'GET' ? { origin: new URL(b).origin } : {}), ...(t.body ? { 'content-type': 'application/json' } : {}) }, body: t.body, connections: CONNECTIONS });
     for (const [, b] of servers) await runChild('load.mjs', { ...cfgOf(b), duration: SIZES.warmupSeconds });
     // A B B A: each server gets two halves of its time, so that a drift in the machine's background load hits both alike.
     const halves = { api: [], baseline: [] };

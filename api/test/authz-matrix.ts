@@ -36,6 +36,9 @@
  *     organisation): never its text, place, position or reporter, on any endpoint (list and its filters, export,
  *     picture, PDFs, meeting stream, cases, audit; see the restricted-report tests in authz.spec.ts). This holds
  *     for administrators too: they see every area, but belong to an organisation like everyone else.
+ *   - A write with the session cookie must show the product's own origin (`Origin`, or `Sec-Fetch-Site:
+ *     same-origin`), else 403 AUTH.BAD_ORIGIN before any of the above (security.spec.ts); the runner sends
+ *     `Sec-Fetch-Site: same-origin` with every signed-in call, as a browser does.
  *
  * Reading an entry: `only(201, ['admin'])` = admin 201, the other signed-in columns 403, anonymous 401;
  * `partners(200)` = every signed-in column 200 but the outsider 404; `everyone(200)` = every signed-in column 200.
