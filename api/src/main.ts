@@ -53,12 +53,12 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.use(cookieParser());
   const auth = app.get(AuthService);
   // An address that has to wait after failed sign-ins (or a flood of refused bodies) is turned away before its
-  // sign-in body is read.
+  // sign-in body is read. Should the check itself fail (database down), the sign-in goes on and its own check answers.
   app.use('/api/auth/login', (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
     auth.checkAddress(req.ip ?? 'unknown').then(
       () => next(),
-      (e: unknown) => (e instanceof DomainError ? sendDomainError(res, e) : next(e)),
+      (e: unknown) => (e instanceof DomainError ? sendDomainError(res, e) : next()),
     );
   });
   // The body's size and structure are bounded before it is parsed (verifyJsonBody), so that no body under the size
@@ -71,7 +71,8 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
       const answer = () => res.status(err.status).json({ statusCode: err.status, code: err.code, message: err.message, field: err.field });
       // Without a session such a body is an attack on the public sign-in: it counts against the address.
       if (req.cookies?.[SESSION_COOKIE]) return answer();
-      auth.recordAddressRefusal(req.ip ?? 'unknown').then(answer, next);
+      // The refusal is answered even if it cannot be counted (database down).
+      auth.recordAddressRefusal(req.ip ?? 'unknown').then(answer, answer);
       return;
     }
     const malformed = err.type === 'entity.parse.failed';
