@@ -75,7 +75,7 @@ async function flood(base, { path, headers, body, rounds, concurrency, maxSecond
  * turn it away), and during a signed-in user's flood of POST /api/reports (nothing throttles it: every body is
  * refused on its own merits).
  */
-export async function bodyFlood(base, { properties = 110_000, rounds = 5, concurrency = 4, maxSeconds = 90, log = () => {} } = {}) {
+export async function bodyFlood(base, { properties = 110_000, rounds = 8, concurrency = 4, maxSeconds = 90, log = () => {} } = {}) {
   const body = manyPropertiesBody(properties);
   const out = { properties, bodyBytes: Buffer.byteLength(body), rounds, concurrency };
   const idle = healthProbe(base);
