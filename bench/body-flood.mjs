@@ -30,6 +30,7 @@ try {
   result = await bodyFlood(product.base, { log, eldFile });
 } finally {
   await product.stop();
+  if (process.env.BENCH_KEEP !== '1') rmSync(product.dataDir, { recursive: true, force: true });
 }
 const file = join(RESULTS, 'body-flood.json');
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
