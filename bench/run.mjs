@@ -2,7 +2,7 @@
 // `npm run bench`: starts the product (scripts/start.mjs, embedded PostgreSQL) on its own data directory with a
 // generated data set, runs the benchmarks and writes bench/results/latest.json and latest.md. See bench/README.md.
 //   BENCH_QUICK=1       smaller sizes and shorter runs, for a fast check
-//   BENCH_ONLY=a,b      run only some benchmarks (client, startup, picture, load, workflow, pdf, import, profile)
+//   BENCH_ONLY=a,b      run only some benchmarks (client, startup, picture, load, workflow, pdf, flood, import, profile)
 //   BENCH_SKIP_BUILD=1  do not run the Nx build first (use dist/ as it is)
 //   BENCH_LOG_LEVEL     the product's LOG_LEVEL (default info, the product's default)
 //   BENCH_PORT, BENCH_PG_PORT, BENCH_BASELINE_PORT   ports (default: free ones)
@@ -18,6 +18,7 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import * as SQL from './lib/api-sql.mjs';
 import { createAreas, directory, generateCases, generateReports, lastCompleteWeek } from './lib/data.mjs';
+import { bodyFlood } from './lib/flood.mjs';
 import { COPY_COLUMNS, uploadCsv, writeImportFiles } from './lib/imports.mjs';
 import { BENCH_SESSION_SECRET, Product } from './lib/product.mjs';
 import { analyzeProfile } from './lib/profile.mjs';
@@ -451,7 +452,8 @@ async function load({ dir, areas }) {
   const out = {};
   for (const t of targets) {
     out[t.id] = { name: t.name };
-    const cfgOf = (b) => ({ url: `${b}${t.path}`, method: t.method, headers: { cookie, ...(t.body ? { 'content-type': 'application/json' } : {}) }, body: t.body, connections: CONNECTIONS });
+    // Writes with the session cookie carry the product's Origin, as a browser's do.
+    const cfgOf = (b) => ({ url: `${b}${t.path}`, method: t.method, headers: { cookie, ...(t.method !== 'GET' ? { origin: new URL(b).origin } : {}), ...(t.body ? { 'content-type': 'application/json' } : {}) }, body: t.body, connections: CONNECTIONS });
     for (const [, b] of servers) await runChild('load.mjs', { ...cfgOf(b), duration: SIZES.warmupSeconds });
     // A B B A: each server gets two halves of its time, so that a drift in the machine's background load hits both alike.
     const halves = { api: [], baseline: [] };
@@ -777,6 +779,8 @@ async function main() {
   await step('load', 'API under load (autocannon, 50 connections)', () => load(ctx));
   await step('workflow', 'workflow throughput (case events)', () => workflow(ctx));
   await step('pdf', 'action-plan PDF', () => pdf(ctx));
+  // Last before the import's restarts: the sign-in flood makes this address wait (the throttle), which ends itself.
+  await step('flood', 'body flood: 110 000-property bodies while /api/health is polled', () => bodyFlood(product.base, { log }));
   await step('import', 'CSV import against COPY', () => imports(ctx));
   await step('profile', 'CPU profile of the API (explains the figures above)', () => profile(ctx));
 }

@@ -14,7 +14,8 @@ function call(method, path, body) {
     const req = http.request(`${cfg.base}${path}`, {
       method,
       agent,
-      headers: { cookie: cfg.cookie, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+      // A write with the session cookie must say it comes from the product itself (Origin), as a browser's does.
+      headers: { cookie: cfg.cookie, ...(method !== 'GET' ? { origin: new URL(cfg.base).origin } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
     }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));

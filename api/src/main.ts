@@ -16,9 +16,11 @@ import { AppModule } from './app.module';
 import { AuthService, SESSION_COOKIE } from './auth/auth.service';
 import { AppConfig } from './common/config';
 import { ApiExceptionFilter } from './common/exception.filter';
+import { BodyTooComplexError, verifyJsonBody } from './common/body-limits';
+import { DomainError } from './common/errors';
 import { createValidationPipe } from './common/validation';
 import { openDatabase } from './database/data-source';
-import { sameOriginWrites, securityHeaders } from './common/security';
+import { noCachingOfApi, sameOriginWrites, securityHeaders } from './common/security';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureInitialAdmin, seedDemoData } from './demo/demo-data';
 
 export { loadConfig, ConfigError } from './common/config';
@@ -40,14 +42,35 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
+  app.use(noCachingOfApi);
   app.use(securityHeaders(config));
   app.use(sameOriginWrites(config));
   app.setGlobalPrefix('api');
   app.use(cookieParser());
-  app.use(json({ limit: '1mb' }));
+  const auth = app.get(AuthService);
+  // An address that has to wait after failed sign-ins (or a flood of refused bodies) is turned away before its
+  // sign-in body is read. Should the check itself fail (database down), the sign-in goes on and its own check answers.
+  app.use('/api/auth/login', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    auth.checkAddress(req.ip ?? 'unknown').then(
+      () => next(),
+      (e: unknown) => (e instanceof DomainError ? sendDomainError(res, e) : next()),
+    );
+  });
+  // The body's size and structure are bounded before it is parsed (verifyJsonBody), so that no body under the size
+  // limit can hold the event loop in parsing and validation.
+  app.use(json({ limit: '1mb', verify: verifyJsonBody }));
   // body-parser's own failures (malformed JSON, too large) become ApiError bodies here, before any route runs.
-  app.use((err: { type?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction) => {
+  app.use((err: { type?: string; status?: number } | undefined, req: Request, res: Response, next: NextFunction) => {
     if (!err?.type || !err.status) return next(err);
+    if (err instanceof BodyTooComplexError) {
+      const answer = () => res.status(err.status).json({ statusCode: err.status, code: err.code, message: err.message, field: err.field });
+      // Without a session such a body is an attack on the public sign-in: it counts against the address.
+      if (req.cookies?.[SESSION_COOKIE]) return answer();
+      // The refusal is answered even if it cannot be counted (database down).
+      auth.recordAddressRefusal(req.ip ?? 'unknown').then(answer, answer);
+      return;
+    }
     const malformed = err.type === 'entity.parse.failed';
     res.status(err.status).json({
       statusCode: err.status,
@@ -66,7 +89,6 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.useGlobalFilters(new ApiExceptionFilter());
 
   // The OpenAPI document is for signed-in users too: only health and sign-in answer without a session.
-  const auth = app.get(AuthService);
   app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
     auth.resolve(req.cookies?.[SESSION_COOKIE]).then(
       (user) => (user ? next() : res.status(401).json({ statusCode: 401, code: 'AUTH.REQUIRED', message: 'Sign in to continue' })),
@@ -90,6 +112,13 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** A DomainError answered outside Nest's exception filter (in a plain middleware), in the same shape. */
+function sendDomainError(res: Response, e: DomainError): void {
+  const wait = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof wait === 'number' && wait > 0) res.setHeader('Retry-After', String(Math.ceil(wait)));
+  res.status(e.status).json({ statusCode: e.status, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.details ?? {}) });
 }
 
 /** Serves the built Angular client on the same port; every non-API page falls back to index.html (client routing). */
@@ -155,7 +184,7 @@ function answerUnparsableRequests(server: Server): void {
     });
     socket.end(
       `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : timeout ? 'Request Timeout' : 'Bad Request'}\r\n` +
-        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 }

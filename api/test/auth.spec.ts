@@ -1,5 +1,5 @@
 import { SESSION_COOKIE } from '../src/auth/auth.service';
-import { startTestApp, TestApp } from './harness';
+import { SAME_ORIGIN, startTestApp, TestApp } from './harness';
 
 describe('sign-in and sessions', () => {
   let t: TestApp;
@@ -95,7 +95,7 @@ describe('sign-in and sessions', () => {
       const request = (await import('supertest')).default;
       const other = request(second.app.getHttpServer());
       expect((await other.get('/api/auth/me').set('Cookie', cookie)).body.email).toBe('samordnare@exempelstad.se');
-      await t.http().post('/api/auth/logout').set('Cookie', cookie).expect(204);
+      await t.http().post('/api/auth/logout').set('Cookie', cookie).set(SAME_ORIGIN).expect(204);
       expect((await other.get('/api/auth/me').set('Cookie', cookie)).status).toBe(401);
     } finally {
       await second.app.close();

@@ -42,6 +42,9 @@
  *     for administrators too: they see every area, but belong to an organisation like everyone else.
  *   - A report awaiting review (its text was flagged by the personal-data check and sent with "not about a person")
  *     is withheld like a restricted one, except from the partnership's coordinators, who review it (redaction.spec.ts).
+ *   - A write with the session cookie must show the product's own origin (`Origin`, or `Sec-Fetch-Site:
+ *     same-origin`), else 403 AUTH.BAD_ORIGIN before any of the above (security.spec.ts); the runner sends
+ *     `Sec-Fetch-Site: same-origin` with every signed-in call, as a browser does.
  *
  * Reading an entry: `only(201, ['admin'])` = admin 201, the other signed-in columns 403, anonymous 401;
  * `partners(200)` = every signed-in column 200 but the outsider 404; `everyone(200)` = every signed-in column 200.

@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from '../src/auth/auth.service';
 import { ImportsService } from '../src/imports/imports.service';
 import { MATRIX, PRINCIPALS, type Call, type Entry, type Fixtures, type Principal } from './authz-matrix';
 import { buildFixtures, unique } from './authz/fixtures';
-import { startTestApp, TestApp } from './harness';
+import { SAME_ORIGIN, startTestApp, TestApp } from './harness';
 
 interface Answer {
   status: number;
@@ -75,7 +75,7 @@ describe('authorisation matrix', () => {
     if (entry.sse) return sse(url, cookie);
     const agent = request(t.app.getHttpServer());
     let req = { GET: agent.get(url), POST: agent.post(url), PUT: agent.put(url), PATCH: agent.patch(url), DELETE: agent.delete(url) }[entry.method];
-    if (cookie) req = req.set('Cookie', cookie);
+    if (cookie) req = req.set('Cookie', cookie).set(SAME_ORIGIN);
     if (call.file) {
       for (const [k, val] of Object.entries(call.file.fields ?? {})) req = req.field(k, val);
       req = req.attach(call.file.field, Buffer.from(call.file.content, 'utf8'), call.file.filename);
@@ -91,7 +91,7 @@ describe('authorisation matrix', () => {
 
   it('lists exactly the endpoints of the OpenAPI document', async () => {
     expect((await request(t.app.getHttpServer()).get('/api/docs-json')).status).toBe(401);
-    const doc = await request(t.app.getHttpServer()).get('/api/docs-json').set('Cookie', f.cookies.reporter!);
+    const doc = await request(t.app.getHttpServer()).get('/api/docs-json').set('Cookie', f.cookies.reporter!).set(SAME_ORIGIN);
     expect(doc.status).toBe(200);
     const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`))
@@ -176,7 +176,7 @@ describe('authorisation matrix', () => {
       // Exempelbostäder AB's reporter files two restricted reports at a place of their own naming, in Centrum, this week.
       const admin = f.cookies.admin!;
       placeName = unique('Hemliga trapphuset');
-      const place = await request(t.app.getHttpServer()).post(`/api/areas/${f.ids.centrum}/places`).set('Cookie', admin).send({ name: placeName, latitude: 59.2745, longitude: 15.2071 });
+      const place = await request(t.app.getHttpServer()).post(`/api/areas/${f.ids.centrum}/places`).set('Cookie', admin).set(SAME_ORIGIN).send({ name: placeName, latitude: 59.2745, longitude: 15.2071 });
       expect(place.status).toBe(201);
       placeId = place.body.id;
       const filerEmail = `${filerName.toLowerCase().replace(/[^a-z0-9-]/g, '')}@exempelbostader.se`;
@@ -202,14 +202,14 @@ describe('authorisation matrix', () => {
       reportId = await file();
       await file();
       // The municipality's analyst opens a case from it; the municipality's coordinator holds a meeting in which it is agreed.
-      const analyst = (path: string, body: object) => request(t.app.getHttpServer()).post(path).set('Cookie', f.cookies.analyst!).send(body);
+      const analyst = (path: string, body: object) => request(t.app.getHttpServer()).post(path).set('Cookie', f.cookies.analyst!).set(SAME_ORIGIN).send(body);
       const opened = await analyst('/api/cases', { areaId: f.ids.centrum, title: 'Försäljning i trapphus', description: 'Samlade rapporter', reportIds: [reportId] });
       expect(opened.status).toBe(201);
       caseId = opened.body.id;
       await analyst(`/api/cases/${caseId}/events`, { type: 'START_ANALYSIS', version: 1 }).expect(200);
       const action = { cause: 'Öppen port', what: 'Byta lås', goal: 'Låst port', organizationId: f.ids.orgs.bostader, dueDate: '2030-12-01', kind: 'one_off', term: 'short' };
       await analyst(`/api/cases/${caseId}/events`, { type: 'PROPOSE', version: 2, analysis: 'Porten står ofta öppen på kvällen', actions: [action] }).expect(200);
-      const coordinator = (method: 'post' | 'patch', path: string, body: object) => request(t.app.getHttpServer())[method](path).set('Cookie', f.cookies.coordinator!).send(body);
+      const coordinator = (method: 'post' | 'patch', path: string, body: object) => request(t.app.getHttpServer())[method](path).set('Cookie', f.cookies.coordinator!).set(SAME_ORIGIN).send(body);
       const meeting = await coordinator('post', '/api/meetings', { kind: 'leadership', title: 'Chefssamråd Centrum', startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [f.ids.centrum], organizationIds: [f.ids.orgs.polis, f.ids.orgs.bostader] });
       expect(meeting.status).toBe(201);
       meetingId = meeting.body.id;

@@ -6,6 +6,12 @@ import { AppConfig, loadConfig } from '../src/common/config';
 import { createApp, RunningApp } from '../src/main';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
 
+/**
+ * What a browser says about a request from the product's own page: writes that carry the session cookie need this
+ * (or an Origin of the product), as `sameOriginWrites` requires. For requests that set the cookie themselves.
+ */
+export const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' } as const;
+
 /** A fresh database in the run's embedded PostgreSQL; dropped again by `drop()`. */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
@@ -28,8 +34,12 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
 }
 
 export interface TestApp extends RunningApp {
+  /** A bare request: no cookie, no Origin (a non-browser client, or a test that sets its own headers). */
   http: () => TestAgent;
-  /** Signs in and returns an agent that keeps the session cookie. */
+  /**
+   * Signs in and returns an agent that keeps the session cookie and, as a browser does, says that its requests come
+   * from the product's own page (`Sec-Fetch-Site: same-origin`): writes with a session cookie need that or an Origin.
+   */
   signIn: (email: string, password?: string) => Promise<TestAgent>;
   config: AppConfig;
   stop: () => Promise<void>;
@@ -49,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     http: () => request(server),
     signIn: async (email, password = DEMO_PASSWORD) => {
-      const agent = request.agent(server);
+      const agent = request.agent(server).set(SAME_ORIGIN);
       const res = await agent.post('/api/auth/login').send({ email, password });
       if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return agent;

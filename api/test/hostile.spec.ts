@@ -409,6 +409,12 @@ describe('hostile input', () => {
         text: key ? `{"${key}":${deepJsonText(n, kind)}}` : deepJsonText(n, kind),
         contentType: 'application/json',
       }));
+      // Wider than any form: more properties or array items than the body bounds allow (refused before validation).
+      const wide = fc.tuple(fc.constantFrom(2_500, 20_000), fc.constantFrom('properties', 'items'), fc.constantFrom(...Object.keys(schema.properties ?? { a: 1 }))).map(([n, kind, key]) => ({
+        kind: 'raw' as const,
+        text: kind === 'items' ? `{"${key}":[${Array(n).fill('0').join(',')}]}` : `{${Array.from({ length: n }, (_, i) => `"${i.toString(36)}":0`).join(',')}}`,
+        contentType: 'application/json',
+      }));
       const raw = fc.constantFrom(
         { kind: 'raw' as const, text: '{"a":', contentType: 'application/json' },
         { kind: 'raw' as const, text: '{"a":1,}', contentType: 'application/json' },
@@ -445,6 +451,7 @@ describe('hostile input', () => {
         { arbitrary: missing.map((value) => ({ kind: 'json' as const, value })), weight: 1 },
         { arbitrary: extra, weight: 1 },
         { arbitrary: deep, weight: 1 },
+        { arbitrary: wide, weight: 1 },
         { arbitrary: raw, weight: 1 },
         { arbitrary: wrong, weight: 1 },
       );
@@ -623,6 +630,18 @@ describe('hostile input', () => {
     });
   });
 
+  it('refuses an array where a list holds objects (agenda items, participants), naming the field', async () => {
+    const meeting = (await agents.coordinator().get(`/api/meetings/${fixtures.meetingId[0]}`).expect(200)).body as { version: number };
+    for (const [method, url, body, field] of [
+      ['patch', `/api/meetings/${fixtures.meetingId[0]}/agenda`, { version: meeting.version, items: [[]] }, 'items'],
+      ['put', `/api/meetings/${fixtures.meetingId[0]}/attendance`, { version: meeting.version, participants: [[]] }, 'participants'],
+      ['post', '/api/meetings', { kind: 'operational', title: 'Arbetsgrupp', startsAt: '2026-12-10T09:00:00+01:00', place: 'Stadshuset', areaIds: [fixtures.areaId[0]], organizationIds: [fixtures.organizationId[0]], participants: [[]] }, 'participants'],
+    ] as const) {
+      const res = await check(`${method.toUpperCase()} ${url}`, () => (agents.coordinator() as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).send(body).then((r) => r), new Set(['body', field]));
+      expect({ url, status: res.status, field: String(res.body.field).split('.')[0] }).toEqual({ url, status: 422, field });
+    }
+  });
+
   describe('body parsing and size limits', () => {
     it('answers a JSON body over 1 MB with 413 PAYLOAD_TOO_LARGE naming the body, and stores nothing', async () => {
       const big = JSON.stringify({ description: 'x'.repeat(1024 * 1024) });
@@ -686,7 +705,7 @@ describe('hostile input', () => {
       const answer = await new Promise<{ status: number; body: { code?: string; field?: string } }>((resolve, reject) => {
         const boundary = 'hostile-boundary';
         let answered = false;
-        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/reports/import', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Cookie: cookie } }, (res) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/reports/import', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Cookie: cookie, Origin: `http://127.0.0.1:${port}` } }, (res) => {
           answered = true;
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString()));

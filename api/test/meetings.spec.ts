@@ -11,6 +11,8 @@ function readEvents(url: string, cookie: string, count: number): { events: Promi
   const events = new Promise<{ change: string; version: number; currentItemId: string | null }[]>((resolve, reject) => {
     const got: { change: string; version: number; currentItemId: string | null }[] = [];
     const req = http.get(url, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
+      // The stream holds the meeting's state: no cache may keep it (or buffer it).
+      if (!/no-store/.test(String(res.headers['cache-control']))) reject(new Error(`event stream cacheable: ${res.headers['cache-control']}`));
       let buf = '';
       res.on('data', (chunk: Buffer) => {
         buf += chunk.toString();

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../src/common/config';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
 import { createApp, RunningApp } from '../src/main';
 import { RetentionJobs } from '../src/retention/retention.jobs';
-import { startTestApp, TestApp } from './harness';
+import { SAME_ORIGIN, startTestApp, TestApp } from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,7 +78,7 @@ describe('retention (gallring) with two API processes', () => {
     b = await createApp({ ...a.config, databaseUrl: a.config.databaseUrl! });
     admin = await a.signIn('admin@exempelstad.se');
     coordinator = await a.signIn('samordnare@exempelstad.se');
-    reporterAgent = request.agent(b.app.getHttpServer());
+    reporterAgent = request.agent(b.app.getHttpServer()).set(SAME_ORIGIN);
     expect((await reporterAgent.post('/api/auth/login').send({ email: 'rapportor@exempelbostader.se', password: DEMO_PASSWORD })).status).toBe(200);
 
     const norrby = ((await admin.get('/api/areas')).body as { id: string; name: string }[]).find((x) => x.name === 'Norrby')!;
@@ -201,7 +201,7 @@ describe('retention (gallring) with two API processes', () => {
 
   it('shows a removed report as removed through the API, and refuses to correct it', async () => {
     const coordinatorOwn = await (async () => {
-      const agent = request.agent(a.app.getHttpServer());
+      const agent = request.agent(a.app.getHttpServer()).set(SAME_ORIGIN);
       // The reporting organisation's own view (restricted details visible to it).
       expect((await agent.post('/api/auth/login').send({ email: 'sakerhetschef@exempelbostader.se', password: DEMO_PASSWORD })).status).toBe(200);
       return agent;
@@ -275,7 +275,7 @@ describe('retention (gallring) with two API processes', () => {
   it('without the job queue in a process, the API still starts and shows it', async () => {
     const c = await createApp({ ...a.config, databaseUrl: a.config.databaseUrl!, backgroundJobs: false });
     try {
-      const agent = request.agent(c.app.getHttpServer());
+      const agent = request.agent(c.app.getHttpServer()).set(SAME_ORIGIN);
       await agent.post('/api/auth/login').send({ email: 'admin@exempelstad.se', password: DEMO_PASSWORD });
       expect((await agent.get('/api/retention')).body.schedule.jobQueueInThisProcess).toBe(false);
     } finally {

@@ -48,6 +48,42 @@ describe('sessions and the browser', () => {
     expect((await agent.get('/api/auth/me')).status).toBe(200);
   });
 
+  it('accepts a write with the session cookie only when Origin or Sec-Fetch-Site shows the product itself', async () => {
+    const session = async () => {
+      const login = await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+      return (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    };
+    const cookie = await session();
+    const logout = (headers: Record<string, string>) => {
+      let req = t.http().post('/api/auth/logout').set('Cookie', cookie);
+      for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+      return req;
+    };
+    const refused = {
+      'no Origin, no Sec-Fetch-Site': await logout({}),
+      'foreign Origin': await logout({ Origin: 'https://evil.example' }),
+      'Origin null': await logout({ Origin: 'null' }),
+      'own Origin over another scheme': await logout({ Host: 'samverka.test', Origin: 'https://samverka.test' }),
+      'Sec-Fetch-Site cross-site': await logout({ 'Sec-Fetch-Site': 'cross-site' }),
+      'Sec-Fetch-Site same-site': await logout({ 'Sec-Fetch-Site': 'same-site' }),
+      'Sec-Fetch-Site none': await logout({ 'Sec-Fetch-Site': 'none' }),
+    };
+    for (const [what, res] of Object.entries(refused)) expect({ what, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ what, status: 403, code: 'AUTH.BAD_ORIGIN', field: 'origin' });
+    // Nothing happened: the session is still there.
+    expect((await t.http().get('/api/auth/me').set('Cookie', cookie)).status).toBe(200);
+    // The product's own page: its Origin, or Sec-Fetch-Site: same-origin.
+    expect((await logout({ Host: 'samverka.test', Origin: 'http://samverka.test' })).status).toBe(204);
+    const second = await session();
+    expect((await t.http().post('/api/auth/logout').set('Cookie', second).set('Sec-Fetch-Site', 'same-origin')).status).toBe(204);
+    expect((await t.http().get('/api/auth/me').set('Cookie', second)).status).toBe(401);
+    // Signing in without a cookie needs neither (a non-browser client); with a cookie it is a cookie-authenticated write.
+    const third = await session();
+    const again = await t.http().post('/api/auth/login').set('Cookie', third).send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
+    expect({ status: again.status, code: again.body.code, field: again.body.field }).toEqual({ status: 403, code: 'AUTH.BAD_ORIGIN', field: 'origin' });
+    // Reading needs neither.
+    expect((await t.http().get('/api/auth/me').set('Cookie', third)).status).toBe(200);
+  });
+
   it('refuses common and e-mail-based passwords', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;
@@ -91,6 +127,29 @@ describe('sessions and the browser', () => {
     expect(await argon2.verify(password_hash, 'est-demo-2026')).toBe(true);
   });
 
+  it('lets no cache keep API answers: JSON (errors too) private, no-store; PDFs and CSV exports no-store', async () => {
+    const analyst = await t.signIn('analytiker@exempelstad.se');
+    const areas = (await analyst.get('/api/areas')).body as { id: string; name: string }[];
+    const centrum = areas.find((a) => a.name === 'Centrum')!;
+    const answers = {
+      json: await analyst.get('/api/reports').query({ areaId: centrum.id }),
+      notFound: await analyst.get('/api/reports/00000000-0000-4000-8000-000000000000'),
+      unauthenticated: await t.http().get('/api/auth/me'),
+      badJson: await analyst.post('/api/reports').set('Content-Type', 'application/json').send('{"areaId":'),
+      csv: await analyst.get('/api/reports/export.csv').query({ areaId: centrum.id }),
+      pdf: await analyst.get('/api/action-plan.pdf').query({ areaId: centrum.id, from: '2026-11-01', to: '2026-11-30' }).buffer(true),
+    };
+    const seen = Object.fromEntries(Object.entries(answers).map(([k, r]) => [k, { status: r.status, type: String(r.headers['content-type']).split(';')[0], cache: r.headers['cache-control'] }]));
+    expect(seen).toEqual({
+      json: { status: 200, type: 'application/json', cache: 'private, no-store' },
+      notFound: { status: 404, type: 'application/json', cache: 'private, no-store' },
+      unauthenticated: { status: 401, type: 'application/json', cache: 'private, no-store' },
+      badJson: { status: 400, type: 'application/json', cache: 'private, no-store' },
+      csv: { status: 200, type: 'text/csv', cache: 'no-store' },
+      pdf: { status: 200, type: 'application/pdf', cache: 'no-store' },
+    });
+  });
+
   it('refuses passwords shorter than 12 characters, naming the field', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;
@@ -103,7 +162,7 @@ describe('sessions and the browser', () => {
 describe('sessions behind a proxy', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', COOKIE_SECURE: 'true' });
+    t = await startTestApp({ TRUST_PROXY: 'true', COOKIE_SECURE: 'true', PUBLIC_ORIGIN: 'https://samverka.kommun.se' });
   });
   afterAll(() => t.stop());
 
@@ -122,9 +181,105 @@ describe('sessions behind a proxy', () => {
     expect((await from('198.51.100.20', 'samordnare@exempelstad.se', 'est-demo-2026')).status).toBe(200);
   });
 
+  it('takes the scheme from the proxy and accepts PUBLIC_ORIGIN as the own origin', async () => {
+    const login = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.22').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    const write = (headers: Record<string, string>) => {
+      let req = t.http().post('/api/auth/logout-all').set('Cookie', cookie).set('X-Forwarded-For', '198.51.100.22');
+      for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+      return req;
+    };
+    expect((await write({ Host: 'internal:3000', Origin: 'http://internal:3000', 'X-Forwarded-Proto': 'https' })).status).toBe(403);
+    expect((await write({ Host: 'internal:3000', Origin: 'https://evil.example', 'X-Forwarded-Proto': 'https' })).status).toBe(403);
+    expect((await write({ Host: 'internal:3000', Origin: 'https://internal:3000', 'X-Forwarded-Proto': 'https' })).status).toBe(204);
+    const next = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.22').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+    const nextCookie = (next.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    expect((await t.http().post('/api/auth/logout-all').set('Cookie', nextCookie).set('Host', 'internal:3000').set('Origin', 'https://samverka.kommun.se')).status).toBe(204);
+  });
+
   it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
     const res = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.21').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
     expect(res.status).toBe(200);
     expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/i);
+  });
+});
+
+describe('request bodies too complex to validate', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  /** A JSON object of `n` made-up properties beside the sign-in's own (base-36 names keep 110 000 of them under 1 MB). */
+  const manyProperties = (n: number) => {
+    const parts = ['"email":"analytiker@exempelstad.se"', '"password":"est-demo-2026"'];
+    for (let i = 0; i < n; i++) parts.push(`"${i.toString(36)}":0`);
+    return `{${parts.join(',')}}`;
+  };
+
+  it('answers a flood of sign-ins with 110 000 properties each with small refusals, then 429, while health keeps answering', async () => {
+    const body = manyProperties(110_000);
+    expect(Buffer.byteLength(body)).toBeLessThan(1024 * 1024);
+    let flooding = true;
+    const health: number[] = [];
+    const poll = (async () => {
+      while (flooding) health.push((await t.http().get('/api/health')).status);
+    })();
+    const answers: { status: number; bytes: number; code: unknown; field: unknown; retryAfter: unknown }[] = [];
+    try {
+      for (let round = 0; round < 8; round++) {
+        const batch = await Promise.all(
+          Array.from({ length: 4 }, () => t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body)),
+        );
+        for (const r of batch) answers.push({ status: r.status, bytes: r.text.length, code: r.body.code, field: r.body.field, retryAfter: r.headers['retry-after'] });
+      }
+    } finally {
+      flooding = false;
+      await poll;
+    }
+    // Every answer is a small refusal with a code naming the body; from the 21st on, the address has to wait.
+    for (const a of answers) {
+      expect(a.bytes).toBeLessThan(1024);
+      expect([413, 429]).toContain(a.status);
+    }
+    expect(answers.slice(0, 20).map((a) => [a.status, a.code, a.field])).toEqual(Array(20).fill([413, 'BODY_TOO_COMPLEX', 'body']));
+    const waiting = answers.slice(20);
+    expect(waiting.map((a) => [a.status, a.code])).toEqual(Array(12).fill([429, 'AUTH.TOO_MANY_ATTEMPTS']));
+    for (const a of waiting) expect(Number(a.retryAfter)).toBeGreaterThan(0);
+    // The health check was answered all along, every time.
+    expect(health.length).toBeGreaterThan(0);
+    expect(new Set(health)).toEqual(new Set([200]));
+    // The real user from that address waits as well (a failed sign-in would do the same), then signs in.
+    expect((await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' })).status).toBe(429);
+    await t.dataSource.query(`DELETE FROM login_attempts`);
+    expect((await t.http().post('/api/auth/login').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' })).status).toBe(200);
+  });
+
+  it('names at most five unknown properties in a 422 and counts the rest', async () => {
+    const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(manyProperties(1_500));
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.field).toBe('0');
+    expect(res.body.errors).toEqual([
+      ...['0', '1', '2', '3', '4'].map((field) => ({ field, message: `property ${field} should not exist` })),
+      { field: 'body', message: 'and 1495 more properties that should not exist' },
+    ]);
+    expect(res.text.length).toBeLessThan(1024);
+  });
+
+  it('refuses bodies with more array items or deeper nesting than any form sends, naming the body or the property', async () => {
+    const admin = await t.signIn('admin@exempelstad.se');
+    const items = await admin.post('/api/areas').set('Content-Type', 'application/json').send(`{"name":"Stora listan","partnerIds":[${Array(2_500).fill('"x"').join(',')}]}`);
+    expect({ status: items.status, code: items.body.code, field: items.body.field }).toEqual({ status: 413, code: 'BODY_TOO_COMPLEX', field: 'body' });
+    const deep = await admin.post('/api/areas').set('Content-Type', 'application/json').send(`{"name":"Djupet","description":${'['.repeat(40)}${']'.repeat(40)}}`);
+    expect({ status: deep.status, code: deep.body.code, field: deep.body.field }).toEqual({ status: 422, code: 'VALIDATION_FAILED', field: 'description' });
+    // A signed-in user's refusals do not count against the address: its sign-ins still work.
+    expect((await t.http().post('/api/auth/login').send({ email: 'samordnare@exempelstad.se', password: 'est-demo-2026' })).status).toBe(200);
+    // Legitimate large bodies still pass: 500 report ids on a case (their maximum) are read and validated.
+    const analyst = await t.signIn('analytiker@exempelstad.se');
+    const centrum = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Centrum')!;
+    const many = await analyst.post('/api/cases').send({ areaId: centrum.id, title: 'Många rapporter', description: 'Test', reportIds: Array.from({ length: 500 }, () => '00000000-0000-4000-8000-000000000000') });
+    expect(many.body.code).not.toBe('BODY_TOO_COMPLEX');
   });
 });

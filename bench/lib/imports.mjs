@@ -83,7 +83,7 @@ export function uploadCsv(base, cookie, path, filename, mode = 'all_or_nothing')
     const size = statSync(path).size;
     const req = http.request(`${base}/api/reports/import`, {
       method: 'POST',
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length },
+      headers: { cookie, origin: new URL(base).origin, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length },
     }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));

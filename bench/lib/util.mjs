@@ -17,6 +17,8 @@ export function request(method, url, { body, headers = {}, cookie, raw = false, 
     if (payload !== undefined && !h['content-type']) h['content-type'] = 'application/json';
     if (payload !== undefined) h['content-length'] = Buffer.byteLength(payload);
     if (cookie) h.cookie = cookie;
+    // A write with the session cookie must say it comes from the product itself, as a browser's does.
+    if (cookie && method !== 'GET' && method !== 'HEAD' && !h.origin) h.origin = new URL(url).origin;
     const req = http.request(url, { method, headers: h, agent, timeout }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ACCOUNTS, agreeCase, apiSignIn, norrbyMeeting, ok, proposedCase, type Account } from './support/api';
+import { ACCOUNTS, agreeCase, apiSignIn, norrbyMeeting, ok, proposedCase, SAME_ORIGIN, type Account } from './support/api';
 import { expectAccessible, settled } from './support/a11y';
 
 /**
@@ -200,9 +200,9 @@ test('analyst: situation picture with the level form, a case in analysis, follow
   const c = await proposedCase(page.request, `Bränder i papperskorgar (a11y ${Date.now()})`);
   await apiSignIn(page.request, 'analyst');
   const created = await ok<{ id: string; version: number }>(
-    await page.request.post('/api/cases', { data: { areaId: c.areaId, title: `Buskörning på gångvägen (a11y ${Date.now()})`, description: 'Mopeder kör på gångvägen kvällstid.' } }),
+    await page.request.post('/api/cases', { headers: SAME_ORIGIN, data: { areaId: c.areaId, title: `Buskörning på gångvägen (a11y ${Date.now()})`, description: 'Mopeder kör på gångvägen kvällstid.' } }),
   );
-  await ok(await page.request.post(`/api/cases/${created.id}/events`, { data: { type: 'START_ANALYSIS', version: created.version } }));
+  await ok(await page.request.post(`/api/cases/${created.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START_ANALYSIS', version: created.version } }));
   await signIn(page, 'analyst');
   await check(page, `/areas/${c.areaId}/picture`, 'situation picture with level form (analyst)', () => expect(page.getByTestId('level-form')).toBeVisible());
   // The level form's validation message.

@@ -49,7 +49,27 @@ export class AuthService implements OnModuleInit {
 
   /** Counts a failure for the account and the address (atomically, shared by every API process). */
   private async recordFailure(accountKey: string, addressKey: string): Promise<void> {
-    for (const [key, free] of [[accountKey, ACCOUNT_FREE_FAILURES], [addressKey, ADDRESS_FREE_FAILURES]] as const) {
+    await this.countFailures([[accountKey, ACCOUNT_FREE_FAILURES], [addressKey, ADDRESS_FREE_FAILURES]]);
+  }
+
+  /**
+   * Refuses with 429 while a network address has to wait; checked before a sign-in's body is even read, so that an
+   * address flooding the sign-in is turned away cheaply.
+   */
+  async checkAddress(address: string): Promise<void> {
+    await this.checkThrottle([`ip:${address}`]);
+  }
+
+  /**
+   * Counts a request body refused as too complex (far more properties, items or nesting than any form sends) from an
+   * address without a session as a failed sign-in of that address: a flood of them is then refused with 429.
+   */
+  async recordAddressRefusal(address: string): Promise<void> {
+    await this.countFailures([[`ip:${address}`, ADDRESS_FREE_FAILURES]]);
+  }
+
+  private async countFailures(keys: (readonly [string, number])[]): Promise<void> {
+    for (const [key, free] of keys) {
       const [row]: { failures: number }[] = await this.db.query(
         `INSERT INTO login_attempts (key, failures, last_failure_at) VALUES ($1, 1, now())
          ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN login_attempts.last_failure_at < now() - make_interval(secs => $2) THEN 1 ELSE login_attempts.failures + 1 END,

@@ -3,12 +3,43 @@ import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { DomainError } from './errors';
 
-function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
-  return errors.flatMap((e) => {
+interface FieldError {
+  field: string;
+  message: string;
+  /** A property no DTO has (class-validator's whitelist). */
+  unknown?: boolean;
+}
+
+function flatten(errors: ValidationError[], prefix = '', out: FieldError[] = []): FieldError[] {
+  for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
+    for (const [name, message] of Object.entries(e.constraints ?? {})) out.push({ field, message, ...(name === 'whitelistValidation' ? { unknown: true } : {}) });
+    if (e.children?.length) flatten(e.children, field, out);
+  }
+  return out;
+}
+
+/** How many unknown properties a 422 names; the rest are counted in one more entry. */
+export const MAX_UNKNOWN_NAMED = 5;
+
+/**
+ * The error list of a 422: every failure of a known field, but at most MAX_UNKNOWN_NAMED unknown properties by name
+ * (a body of thousands of unknown properties is answered in a few hundred bytes, not megabytes).
+ */
+export function errorList(all: FieldError[]): { field: string; message: string }[] {
+  const list: { field: string; message: string }[] = [];
+  let unknown = 0;
+  for (const e of all) {
+    if (e.unknown && ++unknown > MAX_UNKNOWN_NAMED) continue;
+    list.push({ field: e.field, message: e.message });
+  }
+  if (unknown > MAX_UNKNOWN_NAMED) {
+    const more = unknown - MAX_UNKNOWN_NAMED;
+    const first = all.find((e) => e.unknown)!;
+    const parent = first.field.includes('.') ? first.field.slice(0, first.field.lastIndexOf('.')) : 'body';
+    list.push({ field: parent, message: `and ${more} more ${more === 1 ? 'property' : 'properties'} that should not exist` });
+  }
+  return list;
 }
 
 /** Half of a UTF-16 surrogate pair without its other half: JSON can carry it, but it is no text (and validators throw on it). */
@@ -65,7 +96,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const list = flatten(errors);
+      const list = errorList(flatten(errors));
       const first = list[0] ?? { field: 'body', message: 'Invalid input' };
       return new DomainError(422, 'VALIDATION_FAILED', first.message, first.field, { errors: list });
     },

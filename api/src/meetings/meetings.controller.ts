@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put,
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { MeetingDto } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { concat, defer, from, interval, map, merge, Observable } from 'rxjs';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
@@ -12,6 +12,7 @@ import { ActionPlanService } from '../plans/action-plan.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingsService } from './meetings.service';
 import { Idempotent } from '../idempotency/idempotency';
+import { noStore } from '../common/security';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -31,7 +32,7 @@ export class CreateMeetingBody {
   @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'place must be 2–200 characters' }) place!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areaIds needs at least one area' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'areaIds must be area ids' }) areaIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'organizationIds must be organisation ids' }) organizationIds!: string[];
-  @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
+  @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true, message: 'participants must be objects' }) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
   @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOmittable() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
 }
 
@@ -45,7 +46,7 @@ export class AgendaItemBody {
 
 export class AgendaBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
-  @ApiProperty({ type: [AgendaItemBody] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AgendaItemBody) items!: AgendaItemBody[];
+  @ApiProperty({ type: [AgendaItemBody] }) @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'items must be objects' }) @ValidateNested({ each: true }) @Type(() => AgendaItemBody) items!: AgendaItemBody[];
 }
 
 export class DecisionBody {
@@ -65,7 +66,7 @@ export class StatementBody {
 
 export class AttendanceListBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
-  @ApiProperty({ type: [AttendanceBody] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => AttendanceBody) participants!: AttendanceBody[];
+  @ApiProperty({ type: [AttendanceBody] }) @IsArray() @ArrayMaxSize(200) @IsObject({ each: true, message: 'participants must be objects' }) @ValidateNested({ each: true }) @Type(() => AttendanceBody) participants!: AttendanceBody[];
 }
 
 export class RevisionBody {
@@ -168,6 +169,7 @@ export class MeetingsController {
     const m = await this.meetings.forDocuments(user, id);
     const { pdf, fingerprint } = await this.plans.meetingPlan(user, m, q.lang ?? 'sv');
     res.setHeader('Content-Type', 'application/pdf');
+    noStore(res);
     res.setHeader('Content-Disposition', `inline; filename="handlingsplan-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
     res.setHeader('X-Document-Fingerprint', fingerprint);
     res.send(pdf);
@@ -178,6 +180,7 @@ export class MeetingsController {
     const m = await this.meetings.forDocuments(user, id);
     const { pdf, fingerprint } = await this.plans.minutes(user, m, q.lang ?? 'sv');
     res.setHeader('Content-Type', 'application/pdf');
+    noStore(res);
     res.setHeader('Content-Disposition', `inline; filename="protokoll-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
     res.setHeader('X-Document-Fingerprint', fingerprint);
     res.send(pdf);

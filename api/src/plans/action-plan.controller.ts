@@ -5,6 +5,7 @@ import { IsIsoDateTime } from '../common/validation';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, SignedIn } from '../auth/access.decorators';
 import { ActionPlanService } from './action-plan.service';
+import { noStore } from '../common/security';
 
 export class ActionPlanQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
@@ -23,6 +24,7 @@ export class ActionPlanController {
   async areaPlan(@CurrentUser() user: AuthUser, @Query() q: ActionPlanQuery, @Res() res: Response): Promise<void> {
     const { pdf, fingerprint } = await this.plans.areaPlan(user, q.areaId, q.from.slice(0, 10), q.to.slice(0, 10), q.lang ?? 'sv');
     res.setHeader('Content-Type', 'application/pdf');
+    noStore(res);
     res.setHeader('Content-Disposition', `inline; filename="handlingsplan-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.pdf"`);
     res.setHeader('X-Document-Fingerprint', fingerprint);
     res.send(pdf);

@@ -10,6 +10,7 @@ import { CreateReportBody, RedactReportBody, ReportFilterQuery, ReportListQuery,
 import { ReportsService } from './reports.service';
 import { SituationPictureService } from './situation-picture.service';
 import { Idempotent } from '../idempotency/idempotency';
+import { noStore } from '../common/security';
 
 export class SetLevelBody {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
@@ -44,6 +45,7 @@ export class ReportsController {
   async export(@CurrentUser() user: AuthUser, @Query() q: ReportFilterQuery, @Res() res: Response): Promise<void> {
     const body = await this.reports.exportCsv(user, q);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    noStore(res);
     res.setHeader('Content-Disposition', `attachment; filename="rapporter-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.send(body);
   }

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { SESSION_COOKIE } from '../../src/auth/auth.service';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data';
 import { ImportsService } from '../../src/imports/imports.service';
-import type { TestApp } from '../harness';
+import { SAME_ORIGIN, type TestApp } from '../harness';
 import { PRINCIPALS, type Fixtures, type Principal } from '../authz-matrix';
 
 /** Password of the accounts the matrix creates. */
@@ -35,9 +35,9 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   const cookies = { anonymous: null } as Record<Principal, string | null>;
   /** Requests as a principal with its current session (a column may end and renew it). */
   const as = (p: Exclude<Principal, 'anonymous'>) => ({
-    get: (path: string) => request(server).get(path).set('Cookie', cookies[p]!),
-    post: (path: string, body?: object) => request(server).post(path).set('Cookie', cookies[p]!).send(body),
-    patch: (path: string, body?: object) => request(server).patch(path).set('Cookie', cookies[p]!).send(body),
+    get: (path: string) => request(server).get(path).set('Cookie', cookies[p]!).set(SAME_ORIGIN),
+    post: (path: string, body?: object) => request(server).post(path).set('Cookie', cookies[p]!).set(SAME_ORIGIN).send(body),
+    patch: (path: string, body?: object) => request(server).patch(path).set('Cookie', cookies[p]!).set(SAME_ORIGIN).send(body),
   });
   const ok = <T = any>(res: request.Response, status: number, what: string): T => {
     if (res.status !== status) throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -147,7 +147,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   const started = ok<{ id: string }>(
     await request(server)
       .post('/api/reports/import')
-      .set('Cookie', cookies.coordinator!)
+      .set('Cookie', cookies.coordinator!).set(SAME_ORIGIN)
       .field('areaId', centrum)
       .attach('file', Buffer.from('Tidpunkt;Plats;Kategori;Beskrivning\r\n2026-10-02 21:30;Stortorget;Skadegörelse;Krossad ruta\r\n', 'utf8'), 'matris.csv'),
     202,

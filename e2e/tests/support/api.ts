@@ -4,6 +4,12 @@ import { expect, type APIRequestContext, type APIResponse } from '@playwright/te
 
 export const PASSWORD = 'est-demo-2026';
 
+/**
+ * Playwright's API requests send no Origin (a browser's page does): writes with the session cookie say what the
+ * browser would, that they come from the product's own page, or the API refuses them (AUTH.BAD_ORIGIN).
+ */
+export const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
+
 export const ACCOUNTS = {
   admin: { email: 'admin@exempelstad.se', name: 'Alva Admin' },
   coordinator: { email: 'samordnare@exempelstad.se', name: 'Sara Samordnare' },
@@ -21,8 +27,8 @@ export async function ok<T>(res: APIResponse): Promise<T> {
 
 /** Signs in through the API; the browser context shares the session cookie with `request`. */
 export async function apiSignIn(request: APIRequestContext, who: Account): Promise<void> {
-  await request.post('/api/auth/logout').catch(() => undefined);
-  const res = await request.post('/api/auth/login', { data: { email: ACCOUNTS[who].email, password: PASSWORD } });
+  await request.post('/api/auth/logout', { headers: SAME_ORIGIN }).catch(() => undefined);
+  const res = await request.post('/api/auth/login', { headers: SAME_ORIGIN, data: { email: ACCOUNTS[who].email, password: PASSWORD } });
   expect(res.ok(), await res.text()).toBeTruthy();
 }
 
@@ -37,11 +43,12 @@ export async function proposedCase(request: APIRequestContext, title: string): P
   const norrby = (await ok<Named[]>(await request.get('/api/areas'))).find((a) => a.name === 'Norrby')!;
   const housing = (await ok<Named[]>(await request.get('/api/organizations'))).find((o) => o.name === 'Exempelbostäder AB')!;
   const created = await ok<{ id: string; version: number }>(
-    await request.post('/api/cases', { data: { areaId: norrby.id, title, description: 'Återkommande skadegörelse och klotter i tvättstugan på kvällarna.' } }),
+    await request.post('/api/cases', { headers: SAME_ORIGIN, data: { areaId: norrby.id, title, description: 'Återkommande skadegörelse och klotter i tvättstugan på kvällarna.' } }),
   );
-  const analysing = await ok<{ version: number }>(await request.post(`/api/cases/${created.id}/events`, { data: { type: 'START_ANALYSIS', version: created.version } }));
+  const analysing = await ok<{ version: number }>(await request.post(`/api/cases/${created.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START_ANALYSIS', version: created.version } }));
   await ok(
     await request.post(`/api/cases/${created.id}/events`, {
+      headers: SAME_ORIGIN,
       data: {
         type: 'PROPOSE',
         version: analysing.version,
@@ -60,7 +67,7 @@ export async function proposedCase(request: APIRequestContext, title: string): P
       },
     }),
   );
-  await request.post('/api/auth/logout');
+  await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
   return { id: created.id, areaId: norrby.id };
 }
 
@@ -68,8 +75,8 @@ export async function proposedCase(request: APIRequestContext, title: string): P
 export async function agreeCase(request: APIRequestContext, caseId: string): Promise<void> {
   await apiSignIn(request, 'police');
   const c = await ok<{ version: number }>(await request.get(`/api/cases/${caseId}`));
-  await ok(await request.post(`/api/cases/${caseId}/events`, { data: { type: 'AGREE', version: c.version } }));
-  await request.post('/api/auth/logout');
+  await ok(await request.post(`/api/cases/${caseId}/events`, { headers: SAME_ORIGIN, data: { type: 'AGREE', version: c.version } }));
+  await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
 }
 
 interface Meeting {
@@ -90,6 +97,7 @@ export async function norrbyMeeting(request: APIRequestContext, title: string, c
   const startsAt = new Date(Date.now() + 3_600_000).toISOString();
   let meeting = await ok<Meeting>(
     await request.post('/api/meetings', {
+      headers: SAME_ORIGIN,
       data: {
         kind: 'leadership',
         title,
@@ -102,13 +110,13 @@ export async function norrbyMeeting(request: APIRequestContext, title: string, c
     }),
   );
   if (caseId) {
-    meeting = await ok<Meeting>(await request.post(`/api/meetings/${meeting.id}/events`, { data: { type: 'START', version: meeting.version } }));
+    meeting = await ok<Meeting>(await request.post(`/api/meetings/${meeting.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START', version: meeting.version } }));
     const item = meeting.agenda.find((i) => i.caseId === caseId);
     expect(item, 'the case is on the prepared agenda').toBeTruthy();
     meeting = await ok<Meeting>(
-      await request.post(`/api/meetings/${meeting.id}/events`, { data: { type: 'SET_CURRENT', version: meeting.version, itemId: item!.id } }),
+      await request.post(`/api/meetings/${meeting.id}/events`, { headers: SAME_ORIGIN, data: { type: 'SET_CURRENT', version: meeting.version, itemId: item!.id } }),
     );
   }
-  await request.post('/api/auth/logout');
+  await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
   return meeting;
 }
