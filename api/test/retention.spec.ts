@@ -320,7 +320,7 @@ describe('the retention schedule is one setting of the installation', () => {
   });
   const scheduleAudit = () => q(`SELECT actor_id, before, after FROM audit_entries WHERE action = 'retention.schedule_changed' ORDER BY id`);
   const agentOf = async (app: RunningApp, email: string) => {
-    const agent = request.agent(app.app.getHttpServer());
+    const agent = request.agent(app.app.getHttpServer()).set(SAME_ORIGIN);
     expect((await agent.post('/api/auth/login').send({ email, password: DEMO_PASSWORD })).status).toBe(200);
     return agent;
   };
