@@ -166,7 +166,6 @@ test('a reporter files a report with the keyboard only: category, place, time, a
 });
 
 test('the coordinator runs a meeting with the keyboard only and records the decision agreeing the actions', async ({ page }) => {
-  test.setTimeout(90_000);
   const stamp = Date.now();
   const caseTitle = `Klotter på förskolans staket (tangentbord ${stamp})`;
   const meetingTitle = `Chefssamråd Norrby (tangentbord ${stamp})`;

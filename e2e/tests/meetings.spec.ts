@@ -18,7 +18,6 @@ async function signedInContext(browser: Browser, email: string, name: string): P
 }
 
 test('a chefssamråd: the coordinator prepares and runs it, a decision reaches the police chief live, who approves the minutes', async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const stamp = Date.now();
   const caseTitle = `Skadegörelse i tvättstugan Norrbyvägen 6 (e2e ${stamp})`;
   const meetingTitle = `Chefssamråd Norrby (e2e ${stamp})`;

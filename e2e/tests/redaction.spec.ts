@@ -39,7 +39,6 @@ async function norrbyCsv(page: Page): Promise<string> {
 
 test('a personal identity number that got through: withheld from partners until a coordinator redacts it, then gone everywhere', async ({ page }) => {
   // Four sign-ins and a keyboard selection on a shared 2-core machine: more than the default minute.
-  test.setTimeout(180_000);
   const pin = '811218-9876';
   const marker = `Ordernummer ${Date.now()}`;
   const text = `${marker}: lappen med ${pin} satt på porten`;
