@@ -1,39 +1,24 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { ActionsService } from './actions/actions.service';
-import { AuditController, AuditReader } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
-import { AuthController, MeService } from './auth/auth.controller';
-import { AuthGuard } from './auth/auth.guard';
-import { AuthService } from './auth/auth.service';
-import { CaseTransitions } from './cases/case-transitions';
-import { CasesController } from './cases/cases.controller';
-import { CasesService } from './cases/cases.service';
+import { ActionsModule } from './actions/actions.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './common/config';
-import { APP_CONFIG } from './common/tokens';
-import { AreasController, AreasService } from './directory/areas';
-import { CategoriesController, CategoriesService } from './directory/categories';
-import { OrganizationsController, OrganizationsService } from './directory/organizations';
-import { UsersController, UsersService } from './directory/users';
-import { ClientConfigController } from './health/client-config.controller';
-import { HealthController } from './health/health.controller';
-import { IdempotencyInterceptor, IdempotencyService } from './idempotency/idempotency';
-import { ImportsController } from './imports/imports.controller';
-import { ImportsService } from './imports/imports.service';
-import { MeetingEventsService } from './meetings/meeting-events.service';
-import { MeetingsController } from './meetings/meetings.controller';
-import { MeetingsService } from './meetings/meetings.service';
-import { ActionPlanController } from './plans/action-plan.controller';
-import { ActionPlanService } from './plans/action-plan.service';
-import { ReportsController } from './reports/reports.controller';
-import { ReportsService } from './reports/reports.service';
-import { SituationPictureService } from './reports/situation-picture.service';
+import { ConfigModule } from './common/config.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ImportsModule } from './imports/imports.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { PlansModule } from './plans/plans.module';
+import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 
-/** The application: one module wiring the features; the DataSource is opened (and migrated) before Nest starts. */
+/** The application: the feature modules (no cycles between them); the DataSource is opened (and migrated) before Nest starts. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
@@ -56,31 +41,19 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
         }),
+        ConfigModule.forRoot(config),
+        IdempotencyModule,
+        HealthModule,
+        AuthModule,
+        DirectoryModule,
+        ReportsModule,
+        ImportsModule,
+        CasesModule,
+        ActionsModule,
+        AuditModule,
+        PlansModule,
+        MeetingsModule,
         RetentionModule.forRoot(config),
-      ],
-      controllers: [HealthController, ClientConfigController, AuthController, OrganizationsController, UsersController, AreasController, CategoriesController, ReportsController, ImportsController, CasesController, AuditController, ActionPlanController, MeetingsController],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        IdempotencyInterceptor,
-        IdempotencyService,
-        AuditService,
-        AuthService,
-        MeService,
-        OrganizationsService,
-        UsersService,
-        AreasService,
-        CategoriesService,
-        ReportsService,
-        SituationPictureService,
-        ImportsService,
-        CaseTransitions,
-        ActionsService,
-        CasesService,
-        AuditReader,
-        ActionPlanService,
-        MeetingEventsService,
-        MeetingsService,
       ],
     };
   }

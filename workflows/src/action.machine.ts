@@ -1,7 +1,12 @@
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
+import { finalStates, SnapshotMigrations } from './persistence';
 
+/** Bumped whenever the machine changes shape; stored with every snapshot (see ACTION_SNAPSHOT_MIGRATIONS). */
 export const ACTION_MACHINE_VERSION = 1;
+
+/** How a stored action snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
+export const ACTION_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
 
 export const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionState = (typeof ACTION_STATES)[number];
@@ -105,5 +110,8 @@ export const actionMachine = setup({
   },
 });
 
+/** The machine's final states (done, cancelled): such an action is closed; SQL gets this list as a parameter. */
+export const CLOSED_ACTION_STATES: readonly ActionState[] = finalStates(actionMachine) as ActionState[];
+
 /** Done and cancelled actions are closed; the others still count as open for their case. */
-export const isOpenAction = (state: string) => state !== 'done' && state !== 'cancelled';
+export const isOpenAction = (state: string) => !(CLOSED_ACTION_STATES as readonly string[]).includes(state);

@@ -1,9 +1,13 @@
 import type { PlannedActionDto } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, text } from './common';
+import { SnapshotMigrations } from './persistence';
 
-/** Bumped whenever the machine changes shape; stored with every snapshot (see migrateCaseSnapshot). */
+/** Bumped whenever the machine changes shape; stored with every snapshot (see CASE_SNAPSHOT_MIGRATIONS). */
 export const CASE_MACHINE_VERSION = 1;
+
+/** How a stored case snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
+export const CASE_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
 
 export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];

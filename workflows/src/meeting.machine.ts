@@ -1,7 +1,12 @@
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
+import { SnapshotMigrations } from './persistence';
 
+/** Bumped whenever the machine changes shape; stored with every snapshot (see MEETING_SNAPSHOT_MIGRATIONS). */
 export const MEETING_MACHINE_VERSION = 1;
+
+/** How a stored meeting snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
+export const MEETING_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
 
 export const MEETING_STATES = ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];

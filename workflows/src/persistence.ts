@@ -10,6 +10,13 @@ export interface StoredSnapshot<C = object> {
 /** Upgrades a stored snapshot one machine version at a time. Add an entry whenever a machine changes shape. */
 export type SnapshotMigrations = Record<number, (s: StoredSnapshot) => StoredSnapshot>;
 
+/** The states a machine ends in (`type: 'final'`): a record there is closed for good. */
+export function finalStates(machine: AnyStateMachine): string[] {
+  return Object.values(machine.root.states)
+    .filter((s) => s.type === 'final')
+    .map((s) => s.key);
+}
+
 /** The persisted form of a snapshot. */
 export function store(machineVersion: number, snapshot: AnyMachineSnapshot): StoredSnapshot {
   return { machineVersion, value: String(snapshot.value), context: snapshot.context };

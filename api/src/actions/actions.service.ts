@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionDto } from '@samverka/contracts';
-import { ACTION_MACHINE_VERSION, ACTION_RULES, ActionContext, ActionEvent, actionMachine, allowedEvents, decide, isOpenAction, restore, store } from '@samverka/workflows';
+import type { ActionDto, PlannedActionDto } from '@samverka/contracts';
+import { ACTION_MACHINE_VERSION, ActionContext, actionMachine, CLOSED_ACTION_STATES, isOpenAction, store } from '@samverka/workflows';
 import { DataSource, EntityManager } from 'typeorm';
+import { createActor } from 'xstate';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
 import { invalid, notFound } from '../common/errors';
+import { CaseActions, CaseActionsPort } from '../cases/case-actions.port';
 import { CaseTransitions } from '../cases/case-transitions';
 import { EstCase } from '../cases/case.entity';
-import { refusal, staleVersion } from '../cases/workflow-errors';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
+import { ACTION_WORKFLOW, allowedFor, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
 import { AgreedAction } from './action.entity';
 
 export interface ActionFilter {
@@ -31,17 +33,23 @@ const todayInSweden = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe
  * action starts, or the last open one of a case is done or cancelled, the case machine is told in the same transaction.
  */
 @Injectable()
-export class ActionsService {
+export class ActionsService implements CaseActionsPort, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly transitions: CaseTransitions,
+    private readonly caseActions: CaseActions,
+    private readonly workflow: WorkflowEvents,
     private readonly idem: IdempotencyService,
   ) {}
 
+  /** Cases list and create their actions through this service. */
+  onModuleInit(): void {
+    this.caseActions.provide(this);
+  }
+
   private toDto(a: AgreedAction, user: AuthUser): ActionDto {
-    const snapshot = restore(actionMachine, ACTION_MACHINE_VERSION, a.snapshot);
-    const ctx = snapshot.context as ActionContext;
+    const ctx = restoreOf(ACTION_WORKFLOW, a).context as ActionContext;
     const today = todayInSweden();
     const overdue = isOpenAction(a.state) && a.dueDate < today;
     return {
@@ -66,7 +74,7 @@ export class ActionsService {
       report: ctx.report,
       blockedReason: ctx.blockedReason,
       cancelReason: ctx.cancelReason,
-      allowedEvents: allowedEvents(snapshot, { kind: 'user', id: user.id, roles: user.roles, organizationId: user.organizationId }, ACTION_RULES),
+      allowedEvents: allowedFor(ACTION_WORKFLOW, a, user),
     };
   }
 
@@ -93,7 +101,7 @@ export class ActionsService {
     if (f.ownerId) qb.andWhere('x.ownerId = :owner', { owner: f.ownerId });
     if (f.state) qb.andWhere('x.state = :state', { state: f.state });
     if (f.dueBefore) qb.andWhere('x.dueDate < :dueBefore', { dueBefore: f.dueBefore });
-    if (f.overdue) qb.andWhere(`x.state NOT IN ('done', 'cancelled') AND x.dueDate < :today`, { today: todayInSweden() });
+    if (f.overdue) qb.andWhere(`x.state <> ALL(:closedActionStates) AND x.dueDate < :today`, { closedActionStates: CLOSED_ACTION_STATES, today: todayInSweden() });
     return (await qb.getMany()).map((a) => this.toDto(a, user));
   }
 
@@ -107,35 +115,67 @@ export class ActionsService {
     return this.toDto(a, user);
   }
 
+  /** The side effect of a case's decision: each agreed action becomes an action with its own machine. */
+  async createAgreed(m: EntityManager, user: AuthUser, caseId: string, planned: PlannedActionDto[]): Promise<void> {
+    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1', [caseId]);
+    for (const [i, p] of planned.entries()) {
+      const snapshot = createActor(actionMachine, { input: { organizationId: p.organizationId, ownerId: p.ownerId ?? null } }).getSnapshot();
+      const saved = await m.getRepository(AgreedAction).save({
+        caseId,
+        number: n + i + 1,
+        cause: p.cause.trim(),
+        what: p.what.trim(),
+        goal: p.goal.trim(),
+        organizationId: p.organizationId,
+        ownerId: p.ownerId ?? null,
+        startDate: p.startDate ?? null,
+        dueDate: p.dueDate,
+        kind: p.kind,
+        term: p.term,
+        state: String(snapshot.value),
+        version: 1,
+        snapshot: store(ACTION_MACHINE_VERSION, snapshot),
+      });
+      await this.audit.record(m, user, { action: 'action.create', entityType: 'action', entityId: saved.id, after: { caseId, ...p } });
+    }
+  }
+
   /** Sends an event to an action's machine, and tells its case when the action starts or the last one closes. */
   async send(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<ActionDto> {
     return this.idem.transaction(async (m) => {
-      // Lock order: case before action, as case events do.
-      const [row] = await m.query('SELECT case_id FROM case_actions WHERE id = $1', [id]);
-      if (!row) throw notFound('Action');
-      await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [row.case_id]);
-      await m.query('SELECT 1 FROM case_actions WHERE id = $1 FOR UPDATE', [id]);
-      const a = await this.query(m, user).andWhere('x.id = :id', { id }).getOne();
-      if (!a) throw notFound('Action');
-      if (version !== a.version) throw staleVersion('ACTION', a.version);
-      const extra: Record<string, unknown> = {};
-      if (type === 'ASSIGN') {
-        const ownerId = payload.ownerId;
-        const owner = typeof ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(ownerId) ? await m.getRepository(User).findOneBy({ id: ownerId, active: true }) : null;
-        if (!owner) throw invalid('ownerId', 'ownerId must be an active user');
-        extra.ownerOrganizationId = owner.organizationId;
-      }
-      const event = { ...payload, ...extra, type, actor: { kind: 'user', id: user.id, roles: user.roles, organizationId: user.organizationId }, now: new Date().toISOString() } as ActionEvent;
-      const snapshot = restore(actionMachine, ACTION_MACHINE_VERSION, a.snapshot);
-      const d = decide(actionMachine, snapshot, event, ACTION_RULES);
-      if (!d.ok) throw refusal('ACTION', d, type, a.state);
-      const from = a.state;
-      const to = String(d.next.value);
-      const ctx = d.next.context as ActionContext;
-      await m.getRepository(AgreedAction).update(id, { state: to, version: a.version + 1, snapshot: store(ACTION_MACHINE_VERSION, d.next), ownerId: ctx.ownerId });
-      await this.transitions.history(m, user, a.caseId, id, type, payload, from, to, a.version + 1);
-      await this.audit.record(m, user, { action: `action.${type.toLowerCase()}`, entityType: 'action', entityId: id, before: { state: from, ownerId: a.ownerId, version: a.version }, after: { state: to, ownerId: ctx.ownerId, version: a.version + 1, payload } });
-      await this.tellCase(m, a.caseId, to);
+      await this.workflow.send(
+        m,
+        user,
+        ACTION_WORKFLOW,
+        type,
+        payload,
+        {
+          load: async () => {
+            // Lock order: case before action, as case events do.
+            const [row] = await m.query('SELECT case_id FROM case_actions WHERE id = $1', [id]);
+            if (!row) throw notFound('Action');
+            await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [row.case_id]);
+            await m.query('SELECT 1 FROM case_actions WHERE id = $1 FOR UPDATE', [id]);
+            const a = await this.query(m, user).andWhere('x.id = :id', { id }).getOne();
+            if (!a) throw notFound('Action');
+            return a;
+          },
+          version,
+          prepare: async () => {
+            if (type !== 'ASSIGN') return;
+            const ownerId = payload.ownerId;
+            const owner = typeof ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(ownerId) ? await m.getRepository(User).findOneBy({ id: ownerId, active: true }) : null;
+            if (!owner) throw invalid('ownerId', 'ownerId must be an active user');
+            return { ownerOrganizationId: owner.organizationId };
+          },
+        },
+        (a) => ({
+          store: (s: Step<ActionContext>) => m.getRepository(AgreedAction).update(id, { state: s.to, version: s.version, snapshot: s.snapshot, ownerId: s.context.ownerId }).then(() => undefined),
+          history: (s: Step<ActionContext>) => this.transitions.history(m, user, a.caseId, id, type, payload, s.from, s.to, s.version),
+          audit: (s: Step<ActionContext>) => ({ before: { state: s.from, ownerId: a.ownerId, version: a.version }, after: { state: s.to, ownerId: s.context.ownerId, version: s.version, payload } }),
+          after: (s: Step<ActionContext>) => this.tellCase(m, a.caseId, s.to),
+        }),
+      );
       return this.get(user, id, m);
     });
   }
@@ -148,7 +188,7 @@ export class ActionsService {
       await this.transitions.apply(m, null, c, { type: 'ACTION_STARTED', actor: { kind: 'system' }, now }, null);
     }
     if (!isOpenAction(actionState) && (c.state === 'agreed' || c.state === 'execution')) {
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1 AND state NOT IN ('done', 'cancelled')`, [caseId]);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1 AND state <> ALL($2)`, [caseId, CLOSED_ACTION_STATES]);
       await this.transitions.apply(m, null, c, { type: 'ACTION_CLOSED', openActions: n, actor: { kind: 'system' }, now }, { openActions: n });
     }
   }

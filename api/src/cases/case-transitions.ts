@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ACTION_MACHINE_VERSION, actionMachine, CASE_MACHINE_VERSION, CASE_RULES, CaseContext, CaseEvent, caseMachine, decide, restore, store } from '@samverka/workflows';
+import { CaseContext, CaseEvent } from '@samverka/workflows';
 import { EntityManager } from 'typeorm';
-import { createActor } from 'xstate';
-import { AgreedAction } from '../actions/action.entity';
-import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
+import { CASE_WORKFLOW, Step, WorkflowEvents } from '../workflow/workflow-events';
+import { CaseActions } from './case-actions.port';
 import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
-import { refusal } from './workflow-errors';
 
-/** Applies case events inside the caller's transaction; shared by case events and the automatic moves that actions cause. */
+/** Applies case events inside the caller's transaction; shared by case events, meeting decisions and the automatic moves that actions cause. */
 @Injectable()
 export class CaseTransitions {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly workflow: WorkflowEvents,
+    private readonly actions: CaseActions,
+  ) {}
 
   /** Appends to the case's timeline. */
   async history(m: EntityManager, user: AuthUser | null, caseId: string, actionId: string | null, eventType: string, payload: Record<string, unknown> | null, fromState: string | null, toState: string, version: number): Promise<void> {
@@ -30,54 +31,28 @@ export class CaseTransitions {
     });
   }
 
+  /** What storing a case event does: the row, the timeline, the audit entry and, on AGREE, the actions. */
+  hooks(m: EntityManager, user: AuthUser | null, c: EstCase, payload: Record<string, unknown> | null) {
+    return {
+      store: async (s: Step<CaseContext>) => {
+        await m.getRepository(EstCase).update(c.id, { state: s.to, version: s.version, snapshot: s.snapshot });
+        c.state = s.to;
+        c.version = s.version;
+        c.snapshot = s.snapshot;
+      },
+      history: (s: Step<CaseContext>) => this.history(m, user, c.id, null, s.type, payload, s.from, s.to, s.version),
+      audit: (s: Step<CaseContext>) => ({ before: { state: s.from, version: s.version - 1 }, after: { state: s.to, version: s.version, ...(payload ? { payload } : {}) } }),
+      after: async (s: Step<CaseContext>) => {
+        if (s.type === 'AGREE') await this.actions.createAgreed(m, user!, c.id, s.context.proposedActions);
+      },
+    };
+  }
+
   /**
    * Applies one event to a locked case row (also used for the system's ACTION_STARTED / ACTION_CLOSED, with
    * `user` null). Throws the machine's refusal as an HTTP error.
    */
   async apply(m: EntityManager, user: AuthUser | null, c: EstCase, event: CaseEvent, payload: Record<string, unknown> | null): Promise<void> {
-    const snapshot = restore(caseMachine, CASE_MACHINE_VERSION, c.snapshot);
-    const d = decide(caseMachine, snapshot, event, CASE_RULES);
-    if (!d.ok) throw refusal('CASE', d, event.type, c.state);
-    const from = c.state;
-    const to = String(d.next.value);
-    const next = c.version + 1;
-    await m.getRepository(EstCase).update(c.id, { state: to, version: next, snapshot: store(CASE_MACHINE_VERSION, d.next) });
-    c.state = to;
-    c.version = next;
-    c.snapshot = store(CASE_MACHINE_VERSION, d.next);
-    await this.history(m, user, c.id, null, event.type, payload, from, to, next);
-    await this.audit.record(m, user ?? { id: null, organizationId: null }, {
-      action: `case.${event.type.toLowerCase()}`,
-      entityType: 'case',
-      entityId: c.id,
-      before: { state: from, version: next - 1 },
-      after: { state: to, version: next, ...(payload ? { payload } : {}) },
-    });
-    if (event.type === 'AGREE') await this.createAgreedActions(m, user!, c, (d.next.context as CaseContext).proposedActions);
-  }
-
-  /** The side effect of a decision: each agreed action becomes an action with its own machine. */
-  private async createAgreedActions(m: EntityManager, user: AuthUser, c: EstCase, planned: CaseContext['proposedActions']): Promise<void> {
-    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1', [c.id]);
-    for (const [i, p] of planned.entries()) {
-      const snapshot = createActor(actionMachine, { input: { organizationId: p.organizationId, ownerId: p.ownerId ?? null } }).getSnapshot();
-      const saved = await m.getRepository(AgreedAction).save({
-        caseId: c.id,
-        number: n + i + 1,
-        cause: p.cause.trim(),
-        what: p.what.trim(),
-        goal: p.goal.trim(),
-        organizationId: p.organizationId,
-        ownerId: p.ownerId ?? null,
-        startDate: p.startDate ?? null,
-        dueDate: p.dueDate,
-        kind: p.kind,
-        term: p.term,
-        state: String(snapshot.value),
-        version: 1,
-        snapshot: store(ACTION_MACHINE_VERSION, snapshot),
-      });
-      await this.audit.record(m, user, { action: 'action.create', entityType: 'action', entityId: saved.id, after: { caseId: c.id, ...p } });
-    }
+    await this.workflow.apply(m, user, CASE_WORKFLOW, c, event, this.hooks(m, user, c, payload));
   }
 }

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { ActionDto, CaseDto, CaseHistoryDto, CaseSummaryDto } from '@samverka/contracts';
-import { ACTION_STATES, CASE_STATES } from '@samverka/workflows';
+import type { CaseDto, CaseHistoryDto, CaseSummaryDto } from '@samverka/contracts';
+import { CASE_STATES } from '@samverka/workflows';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { ActionsService } from '../actions/actions.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
-import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
+import { uuidParam, IsOmittable } from '../common/validation';
 import { CasesService } from './cases.service';
-import { parseEventBody } from './workflow-errors';
 import { Idempotent } from '../idempotency/idempotency';
+import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -29,23 +28,10 @@ export class CaseListQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsIn([true, false], { message: 'overdue must be true or false' }) overdue?: boolean;
 }
 
-export class ActionListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'ownerId must be a user id' }) ownerId?: string;
-  @ApiPropertyOptional({ enum: ACTION_STATES }) @IsOptional() @IsIn(ACTION_STATES, { message: `state must be one of ${ACTION_STATES.join(', ')}` }) state?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsIn([true, false], { message: 'overdue must be true or false' }) overdue?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'dueBefore must be a date (YYYY-MM-DD)' }) dueBefore?: string;
-}
-
-const EVENT_BODY = { schema: { type: 'object', required: ['type', 'version'], properties: { type: { type: 'string' }, version: { type: 'integer' } }, additionalProperties: true } };
-
 @ApiTags('cases')
 @Controller()
 export class CasesController {
-  constructor(
-    private readonly cases: CasesService,
-    private readonly actions: ActionsService,
-  ) {}
+  constructor(private readonly cases: CasesService) {}
 
   /** Opens a case from reports and/or places of an area (analysts and coordinators). */
   @Post('cases') @Roles('analyst', 'coordinator') @Idempotent()
@@ -74,22 +60,5 @@ export class CasesController {
   @Get('cases/:id/history') @SignedIn()
   history(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CaseHistoryDto[]> {
     return this.cases.historyOf(user, id);
-  }
-
-  @Get('actions') @SignedIn()
-  listActions(@CurrentUser() user: AuthUser, @Query() q: ActionListQuery): Promise<ActionDto[]> {
-    return this.actions.list(user, q);
-  }
-
-  @Get('actions/:id') @SignedIn()
-  getAction(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ActionDto> {
-    return this.actions.get(user, id);
-  }
-
-  /** Sends an event (`{type, version, …payload}`) to the action's workflow. */
-  @Post('actions/:id/events') @SignedIn() @HttpCode(200) @Idempotent() @ApiBody(EVENT_BODY)
-  sendAction(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<ActionDto> {
-    const { type, version, payload } = parseEventBody(body);
-    return this.actions.send(user, id, type, version, payload);
   }
 }

@@ -1,24 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionDto, CaseDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest } from '@samverka/contracts';
-import {
-  ACTION_MACHINE_VERSION,
-  actionMachine,
-  Actor,
-  allowedEvents,
-  CASE_MACHINE_VERSION,
-  CASE_RULES,
-  CaseContext,
-  CaseEvent,
-  caseMachine,
-  decide,
-  restore,
-  store,
-} from '@samverka/workflows';
+import { CASE_MACHINE_VERSION, CaseContext, caseMachine, CLOSED_ACTION_STATES, isOpenAction, store } from '@samverka/workflows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
-import { AgreedAction } from '../actions/action.entity';
-import { ActionsService } from '../actions/actions.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
 import { AppConfig } from '../common/config';
@@ -30,13 +15,11 @@ import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
 import { SituationReport } from '../reports/report.entity';
 import { isWithheld, ReportsService } from '../reports/reports.service';
+import { allowedFor, CASE_WORKFLOW, restoreOf, WorkflowEvents } from '../workflow/workflow-events';
+import { CaseActions } from './case-actions.port';
 import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
-import { staleVersion } from './workflow-errors';
-
-/** The workflows' view of a signed-in user. */
-export const actorOf = (u: AuthUser): Actor => ({ kind: 'user', id: u.id, roles: u.roles, organizationId: u.organizationId });
 
 export interface CaseFilter {
   areaId?: string;
@@ -55,8 +38,9 @@ export class CasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly reports: ReportsService,
-    private readonly actions: ActionsService,
+    private readonly actions: CaseActions,
     private readonly transitions: CaseTransitions,
+    private readonly workflow: WorkflowEvents,
     private readonly idem: IdempotencyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -108,19 +92,20 @@ export class CasesService {
       .createQueryBuilder()
       .select(['c.id AS id', 'c.area_id AS "areaId"', 'a.name AS "areaName"', 'c.title AS title', 'c.state AS state', 'c.version AS version', 'c.created_at AS "createdAt"', 'c.updated_at AS "updatedAt"'])
       .addSelect('count(x.id)::int', 'actionCount')
-      .addSelect(`count(x.id) FILTER (WHERE x.state NOT IN ('done', 'cancelled'))::int`, 'openActionCount')
-      .addSelect(`count(x.id) FILTER (WHERE x.state NOT IN ('done', 'cancelled') AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date)::int`, 'overdueActionCount')
+      .addSelect(`count(x.id) FILTER (WHERE x.state <> ALL(:closedActionStates))::int`, 'openActionCount')
+      .addSelect(`count(x.id) FILTER (WHERE x.state <> ALL(:closedActionStates) AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date)::int`, 'overdueActionCount')
       .from(EstCase, 'c')
       .innerJoin('areas', 'a', 'a.id = c.area_id')
       .leftJoin('case_actions', 'x', 'x.case_id = c.id')
       .where(cond, params)
       .groupBy('c.id')
       .addGroupBy('a.name')
-      .orderBy('c.updated_at', 'DESC');
+      .orderBy('c.updated_at', 'DESC')
+      .setParameter('closedActionStates', CLOSED_ACTION_STATES);
     if (f.areaId) qb.andWhere('c.area_id = :areaId', { areaId: f.areaId });
     if (f.state) qb.andWhere('c.state = :state', { state: f.state });
     if (f.organizationId) qb.andWhere('EXISTS (SELECT 1 FROM case_actions y WHERE y.case_id = c.id AND y.organization_id = :org)', { org: f.organizationId });
-    if (f.overdue) qb.having(`count(x.id) FILTER (WHERE x.state NOT IN ('done', 'cancelled') AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date) > 0`);
+    if (f.overdue) qb.having(`count(x.id) FILTER (WHERE x.state <> ALL(:closedActionStates) AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date) > 0`);
     const rows = await qb.getRawMany();
     return rows.map((r) => ({ ...r, state: r.state as CaseState, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() }));
   }
@@ -139,10 +124,9 @@ export class CasesService {
       where: { id },
       relations: { reports: { place: true, organization: true, reporter: true }, places: true },
     });
-    const snapshot = restore(caseMachine, CASE_MACHINE_VERSION, c.snapshot);
-    const ctx = snapshot.context as CaseContext;
+    const ctx = restoreOf(CASE_WORKFLOW, c).context as CaseContext;
     const actions: ActionDto[] = await this.actions.listForCase(user, id, m);
-    const open = actions.filter((a) => a.state !== 'done' && a.state !== 'cancelled');
+    const open = actions.filter((a) => isOpenAction(a.state));
     return {
       id: c.id,
       areaId: c.areaId,
@@ -164,18 +148,28 @@ export class CasesService {
       reports: full.reports.sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime()).map((r) => this.reports.toDto(r, user)),
       places: full.places.map(toPlaceDto),
       actions,
-      allowedEvents: allowedEvents(snapshot, actorOf(user), CASE_RULES),
+      allowedEvents: allowedFor(CASE_WORKFLOW, c, user),
     };
   }
 
   /** Sends an event to the case machine: version check, decision, new snapshot, history, audit and side effects in one transaction. */
   async send(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<CaseDto> {
     return this.idem.transaction(async (m) => {
-      const c = await this.loadVisible(m, user, id, true);
-      if (version !== c.version) throw staleVersion('CASE', c.version);
-      const actor = actorOf(user);
-      if (type === 'AGREE' && Array.isArray(payload.actions)) await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
-      await this.transitions.apply(m, user, c, { ...payload, type, actor, now: new Date().toISOString() } as CaseEvent, payload);
+      await this.workflow.send(
+        m,
+        user,
+        CASE_WORKFLOW,
+        type,
+        payload,
+        {
+          load: () => this.loadVisible(m, user, id, true),
+          version,
+          prepare: async () => {
+            if (type === 'AGREE' && Array.isArray(payload.actions)) await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
+          },
+        },
+        (c) => this.transitions.hooks(m, user, c, payload),
+      );
       return this.get(user, id, m);
     });
   }

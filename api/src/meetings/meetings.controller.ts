@@ -1,18 +1,15 @@
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Res, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Sse } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { MeetingDto } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import type { Response } from 'express';
 import { concat, defer, from, interval, map, merge, Observable } from 'rxjs';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
-import { parseEventBody } from '../cases/workflow-errors';
 import { uuidParam, IsIsoDateTime, IsOmittable } from '../common/validation';
-import { ActionPlanService } from '../plans/action-plan.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingsService } from './meetings.service';
 import { Idempotent } from '../idempotency/idempotency';
-import { noStore } from '../common/security';
+import { parseEventBody } from '../workflow/workflow-errors';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -82,17 +79,12 @@ export class MeetingListQuery {
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'to must be an ISO 8601 date' }) to?: string;
 }
 
-export class LangQuery {
-  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
-}
-
 @ApiTags('meetings')
 @Controller('meetings')
 export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly events: MeetingEventsService,
-    private readonly plans: ActionPlanService,
   ) {}
 
   /** Schedules a meeting and prepares its agenda from the data (coordinators). */
@@ -117,7 +109,7 @@ export class MeetingsController {
   @ApiBody({ schema: { type: 'object', required: ['type', 'version'], properties: { type: { type: 'string', example: 'START' }, version: { type: 'integer' } }, additionalProperties: true } })
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<MeetingDto> {
     const { type, version, payload } = parseEventBody(body);
-    return this.meetings.sendEvent(user, id, type, version, payload, async (_em, m) => (await this.plans.meetingPlan(user, m, 'sv')).fingerprint);
+    return this.meetings.sendEvent(user, id, type, version, payload);
   }
 
   /** Reorders, adds and removes agenda items before the meeting. */
@@ -162,27 +154,5 @@ export class MeetingsController {
         interval(25_000).pipe(map(() => ({ type: 'ping', data: '' }) as MessageEvent)),
       ),
     );
-  }
-
-  @Get(':id/action-plan.pdf') @SignedIn()
-  async plan(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
-    const m = await this.meetings.forDocuments(user, id);
-    const { pdf, fingerprint } = await this.plans.meetingPlan(user, m, q.lang ?? 'sv');
-    res.setHeader('Content-Type', 'application/pdf');
-    noStore(res);
-    res.setHeader('Content-Disposition', `inline; filename="handlingsplan-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
-    res.setHeader('X-Document-Fingerprint', fingerprint);
-    res.send(pdf);
-  }
-
-  @Get(':id/minutes.pdf') @SignedIn()
-  async minutes(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
-    const m = await this.meetings.forDocuments(user, id);
-    const { pdf, fingerprint } = await this.plans.minutes(user, m, q.lang ?? 'sv');
-    res.setHeader('Content-Type', 'application/pdf');
-    noStore(res);
-    res.setHeader('Content-Disposition', `inline; filename="protokoll-${m.startsAt.toISOString().slice(0, 10)}-v${m.revision}.pdf"`);
-    res.setHeader('X-Document-Fingerprint', fingerprint);
-    res.send(pdf);
   }
 }

@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItemDto, AgendaItemKind, CreateMeetingRequest, DecisionKind, MeetingDto, MeetingState, PlannedActionDto } from '@samverka/contracts';
-import { allowedEvents, decide, MEETING_MACHINE_VERSION, MEETING_RULES, MeetingContext, MeetingEvent, meetingMachine, restore, store } from '@samverka/workflows';
+import { CLOSED_ACTION_STATES, MEETING_MACHINE_VERSION, MEETING_RULES, MeetingContext, MeetingEvent, meetingMachine, store } from '@samverka/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
-import { actorOf } from '../cases/cases.service';
 import { CaseTransitions } from '../cases/case-transitions';
 import { EstCase } from '../cases/case.entity';
-import { refusal } from '../cases/workflow-errors';
 import { DomainError, invalid, notFound } from '../common/errors';
 import { Organization } from '../directory/organization.entity';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
+import { actorOf } from '../workflow/actor';
+import { allowedFor, MEETING_WORKFLOW, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
 import { Meeting } from './meeting.entity';
 import { MeetingEventsService } from './meeting-events.service';
+import { MeetingPlans } from './meeting-plans.port';
 
 /** Whether the user's organisation takes part in the meeting. */
 export const participates = (user: AuthUser, m: { organizationIds: string[] }): boolean => m.organizationIds.includes(user.organizationId);
@@ -24,9 +25,6 @@ export const participates = (user: AuthUser, m: { organizationIds: string[] }): 
 /** An administrator of an organisation that does not take part: the meeting is seen for administration only. */
 export const participantsOnly = (field = 'id') =>
   new DomainError(403, 'MEETING.PARTICIPANTS_ONLY', 'The meeting’s content (agenda, decisions, minutes, documents, live updates, history) is for its participating organisations', field);
-
-const staleMeeting = (current: number) =>
-  new DomainError(409, 'MEETING.STALE_VERSION', 'The meeting changed in the meantime; reload and try again', 'version', { currentVersion: current });
 
 /** The case event a meeting decision sends (the case workflow stays the only authority). */
 const CASE_EVENT: Record<Exclude<DecisionKind, 'note'>, 'AGREE' | 'SEND_BACK' | 'ESCALATE'> = { agree: 'AGREE', send_back: 'SEND_BACK', escalate: 'ESCALATE' };
@@ -55,6 +53,8 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly cases: CaseTransitions,
     private readonly events: MeetingEventsService,
+    private readonly workflow: WorkflowEvents,
+    private readonly plans: MeetingPlans,
     private readonly idem: IdempotencyService,
   ) {}
 
@@ -97,8 +97,8 @@ export class MeetingsService {
     const following: { id: string; title: string; area_id: string }[] = await em.query(`SELECT id, title, area_id FROM cases WHERE area_id = ANY($1) AND state = 'follow_up' ORDER BY updated_at`, [areaIds]);
     const overdue: { id: string; area_id: string }[] = await em.query(
       `SELECT x.id, c.area_id FROM case_actions x JOIN cases c ON c.id = x.case_id
-       WHERE c.area_id = ANY($1) AND x.state NOT IN ('done', 'cancelled') AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date ORDER BY x.due_date`,
-      [areaIds],
+       WHERE c.area_id = ANY($1) AND x.state <> ALL($2) AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date ORDER BY x.due_date`,
+      [areaIds, CLOSED_ACTION_STATES],
     );
     return [
       ...areas.map((a) => item('picture', `${T.picture}: ${a.name}`, { areaId: a.id })),
@@ -172,8 +172,7 @@ export class MeetingsService {
 
   /** The meeting as this user may see it: in full for participating organisations, for administration only otherwise. */
   private async toDto(em: EntityManager, user: AuthUser, m: Meeting): Promise<MeetingDto> {
-    const snapshot = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot);
-    const ctx = snapshot.context as MeetingContext;
+    const ctx = restoreOf(MEETING_WORKFLOW, m).context as MeetingContext;
     const details = participates(user, m);
     const [areas, orgs, approver] = await Promise.all([
       em.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
@@ -199,36 +198,34 @@ export class MeetingsService {
       planFingerprint: details ? m.planFingerprint : null,
       revision: m.revision,
       previousVersionId: m.previousVersionId,
-      allowedEvents: details ? allowedEvents(snapshot, actorOf(user), MEETING_RULES) : [],
+      allowedEvents: details ? allowedFor(MEETING_WORKFLOW, m, user) : [],
       detailsVisible: details,
     };
   }
 
   /**
-   * The one way a meeting changes: lock, version check, the machine's decision on `event`, the change itself, then
-   * version + 1, an audit entry and a notification to everyone who has the meeting open.
+   * The one way a meeting changes (`WorkflowEvents.send`): lock, version check, the machine's decision on `event`,
+   * the change itself, then version + 1, an audit entry and a notification to everyone who has the meeting open.
    */
   private async change(user: AuthUser, id: string, version: number, event: MeetingEvent['type'], payload: Record<string, unknown>, apply: (em: EntityManager, m: Meeting) => Promise<void> | void): Promise<MeetingDto> {
     return this.idem.transaction(async (em) => {
-      const m = await this.load(em, user, id, true);
-      if (version !== m.version) throw staleMeeting(m.version);
-      const snapshot = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot);
-      const d = decide(meetingMachine, snapshot, { ...payload, type: event, actor: actorOf(user), now: new Date().toISOString() } as MeetingEvent, MEETING_RULES);
-      if (!d.ok) throw refusal('MEETING', d, event, m.state);
-      const before = { state: m.state, version: m.version };
-      m.state = String(d.next.value);
-      m.snapshot = store(MEETING_MACHINE_VERSION, d.next);
-      await apply(em, m);
-      m.version += 1;
-      await em.getRepository(Meeting).save(m);
-      await this.audit.record(em, user, { action: `meeting.${event.toLowerCase()}`, entityType: 'meeting', entityId: id, before, after: { state: m.state, version: m.version, ...payload } });
-      await this.events.publish(em, { meetingId: id, version: m.version, change: event, currentItemId: m.currentItemId });
+      await this.workflow.send(em, user, MEETING_WORKFLOW, event, payload, { load: () => this.load(em, user, id, true), version }, (m) => ({
+        store: async (s: Step<MeetingContext>) => {
+          m.state = s.to;
+          m.snapshot = s.snapshot;
+          await apply(em, m);
+          m.version = s.version;
+          await em.getRepository(Meeting).save(m);
+        },
+        audit: (s: Step<MeetingContext>) => ({ before: { state: s.from, version: s.version - 1 }, after: { state: m.state, version: m.version, ...payload } }),
+        after: () => this.events.publish(em, { meetingId: id, version: m.version, change: event, currentItemId: m.currentItemId }),
+      }));
       return this.get(user, id, em);
     });
   }
 
-  /** START, SET_CURRENT, END, APPROVE, CANCEL. */
-  sendEvent(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>, onApprove?: (em: EntityManager, m: Meeting) => Promise<string>): Promise<MeetingDto> {
+  /** START, SET_CURRENT, END, APPROVE (which records the plan's fingerprint), CANCEL. */
+  sendEvent(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<MeetingDto> {
     if (!['START', 'SET_CURRENT', 'END', 'APPROVE', 'CANCEL'].includes(type)) {
       throw new DomainError(409, 'MEETING.TRANSITION_NOT_ALLOWED', `${type} is not a meeting event here`, 'type');
     }
@@ -239,7 +236,7 @@ export class MeetingsService {
       }
       if (type === 'START') m.currentItemId = m.agenda[0]?.id ?? null;
       if (type === 'END') m.currentItemId = null;
-      if (type === 'APPROVE' && onApprove) m.planFingerprint = await onApprove(em, m);
+      if (type === 'APPROVE') m.planFingerprint = await this.plans.fingerprint(user, m);
     });
   }
 
@@ -307,7 +304,7 @@ export class MeetingsService {
   async revise(user: AuthUser, id: string): Promise<MeetingDto> {
     return this.idem.transaction(async (em) => {
       const m = await this.load(em, user, id, true);
-      const ctx = restore(meetingMachine, MEETING_MACHINE_VERSION, m.snapshot).context as MeetingContext;
+      const ctx = restoreOf(MEETING_WORKFLOW, m).context as MeetingContext;
       if (m.state !== 'approved') throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
       if (!MEETING_RULES.RECORD.may(actorOf(user), ctx)) throw new DomainError(403, 'MEETING.EVENT_FORBIDDEN', 'Only the meeting’s coordinator revises its minutes', 'type');
       const draft = meetingMachine.resolveState({ value: 'minutes_draft', context: { ...ctx, approvedBy: null, approvedAt: null } });

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActionPlanRow, ActionPlanView, fingerprintOf, FollowUpColour, MinutesView, renderDocument } from '@samverka/templates';
+import { CLOSED_ACTION_STATES } from '@samverka/workflows';
 import { Meeting } from '../meetings/meeting.entity';
+import { MeetingPlans, MeetingPlansPort } from '../meetings/meeting-plans.port';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/access.decorators';
 import { invalid, notFound } from '../common/errors';
@@ -53,12 +55,23 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).fo
 
 /** Builds the joint action plan's view model from the database and renders it. */
 @Injectable()
-export class ActionPlanService {
+export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly picture: SituationPictureService,
+    private readonly meetingPlans: MeetingPlans,
   ) {}
+
+  /** Meetings record their plan's fingerprint on approval through this service. */
+  onModuleInit(): void {
+    this.meetingPlans.provide(this);
+  }
+
+  /** The fingerprint of the (Swedish) plan a meeting decided, recorded when its minutes are approved. */
+  async fingerprint(user: AuthUser, m: Meeting): Promise<string> {
+    return (await this.meetingPlan(user, m, 'sv')).fingerprint;
+  }
 
   /** The plan rows of actions matching `where` (on x = case_actions, c = cases), grouped by case. */
   private async caseRows(where: string, params: unknown[], lang: 'sv' | 'en'): Promise<ActionPlanView['cases']> {
@@ -111,8 +124,8 @@ export class ActionPlanService {
     const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
     const cases = await this.caseRows(
       `c.area_id = $1 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'
-       AND (x.state NOT IN ('done', 'cancelled') OR x.updated_at >= ($2::date)::timestamp AT TIME ZONE '${TIME_ZONE}')`,
-      [areaId, from, to],
+       AND (x.state <> ALL($4) OR x.updated_at >= ($2::date)::timestamp AT TIME ZONE '${TIME_ZONE}')`,
+      [areaId, from, to, CLOSED_ACTION_STATES],
       lang,
     );
     const now = today();

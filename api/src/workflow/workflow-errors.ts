@@ -13,9 +13,18 @@ export function refusal(entity: 'CASE' | 'ACTION' | 'MEETING', d: Exclude<Decisi
   }
 }
 
+const STALE_MESSAGE = {
+  CASE: 'Someone else changed this in the meantime; reload and try again',
+  ACTION: 'Someone else changed this in the meantime; reload and try again',
+  MEETING: 'The meeting changed in the meantime; reload and try again',
+} as const;
+
 /** 409 for a request made against an older version than the stored one. */
-export const staleVersion = (entity: 'CASE' | 'ACTION', current: number) =>
-  new DomainError(409, `${entity}.STALE_VERSION`, 'Someone else changed this in the meantime; reload and try again', 'version', { currentVersion: current });
+export const staleVersion = (entity: 'CASE' | 'ACTION' | 'MEETING', current: number) =>
+  new DomainError(409, `${entity}.STALE_VERSION`, STALE_MESSAGE[entity], 'version', { currentVersion: current });
+
+/** The OpenAPI body of an event endpoint: `{type, version, …payload}`. */
+export const EVENT_BODY = { schema: { type: 'object', required: ['type', 'version'], properties: { type: { type: 'string' }, version: { type: 'integer' } }, additionalProperties: true } };
 
 /** Reads `type` and `version` of an event body and the rest as its payload; 422 naming the field otherwise. */
 export function parseEventBody(body: unknown): { type: string; version: number; payload: Record<string, unknown> } {
