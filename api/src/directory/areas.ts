@@ -7,6 +7,7 @@ import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm'
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, invalid, notFound } from '../common/errors';
+import { partnerScope } from '../database/sql-fragments';
 import { uuidParam, IsOmittable } from '../common/validation';
 import { Area } from './area.entity';
 import { toAreaDetailDto, toAreaSummaryDto, toPlaceDto } from './mappers';
@@ -63,7 +64,7 @@ export class AreasService {
   /** Limits a query on areas (alias `a`) to those the user may see: their organisation's partnerships, or all for admins. */
   private visibleTo(qb: SelectQueryBuilder<Area>, user: AuthUser): SelectQueryBuilder<Area> {
     if (user.roles.includes('admin')) return qb;
-    return qb.andWhere('EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = a.id AND ap.organization_id = :org)', { org: user.organizationId });
+    return qb.andWhere(...partnerScope('a.id', user.organizationId, 'org'));
   }
 
   async listVisible(user: AuthUser): Promise<AreaSummaryDto[]> {

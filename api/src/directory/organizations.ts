@@ -7,6 +7,7 @@ import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
+import { takesPartSql } from '../database/sql-fragments';
 import { uuidParam, IsOmittable } from '../common/validation';
 import { toOrganizationDto } from './mappers';
 import { Organization } from './organization.entity';
@@ -44,7 +45,7 @@ export class OrganizationsService {
       (actor.roles.includes('coordinator') || actor.roles.includes('commander')) &&
       (
         await this.db.query(
-          `SELECT 1 FROM area_partners a JOIN area_partners b ON b.area_id = a.area_id WHERE a.organization_id = $1 AND b.organization_id = $2 LIMIT 1`,
+          `SELECT 1 FROM area_partners a WHERE a.organization_id = $1 AND ${takesPartSql('a.area_id', '$2')} LIMIT 1`,
           [actor.organizationId, id],
         )
       ).length > 0;

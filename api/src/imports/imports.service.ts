@@ -16,6 +16,7 @@ import { ReportsService } from '../reports/reports.service';
 import { detectDelimiter, detectEncoding, ImportContext, ImportedRow, isRejected, mapHeaders, mapRow } from './csv-mapping';
 import { ReportImport } from './import.entity';
 import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
+import { takesPartSql } from '../database/sql-fragments';
 
 /** Rows per INSERT; also how often progress is written. */
 const BATCH = 2000;
@@ -166,7 +167,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   private async context(user: AuthUser, defaultAreaId: string | undefined): Promise<ImportContext> {
     const areas: { id: string; name: string }[] = user.roles.includes('admin')
       ? await this.db.query('SELECT id, name FROM areas')
-      : await this.db.query('SELECT a.id, a.name FROM areas a JOIN area_partners ap ON ap.area_id = a.id WHERE ap.organization_id = $1', [user.organizationId]);
+      : await this.db.query(`SELECT a.id, a.name FROM areas a WHERE ${takesPartSql('a.id', '$1')}`, [user.organizationId]);
     const places: { id: string; area_id: string; name: string; latitude: number | null; longitude: number | null }[] = await this.db.query(
       'SELECT id, area_id, name, latitude, longitude FROM places WHERE area_id = ANY($1)',
       [areas.map((a) => a.id)],

@@ -6,7 +6,7 @@ import { AppConfig } from '../common/config';
 import { cronProblem } from '../common/cron';
 import { invalid } from '../common/errors';
 import { APP_CONFIG } from '../common/tokens';
-import { TIME_ZONE } from '../reports/weeks';
+import { TIME_ZONE } from '../common/swedish-time';
 
 /** The key of the retention schedule in `installation_settings`. */
 export const SCHEDULE_KEY = 'retention.schedule';
