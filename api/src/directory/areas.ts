@@ -1,56 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Patch, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AreaDetailDto, AreaSummaryDto, PlaceDto } from '@samverka/contracts';
-import { ArrayUnique, IsArray, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, invalid, notFound } from '../common/errors';
+import { uuidParam } from '../common/validation';
 import { partnerScope } from '../database/sql-fragments';
-import { uuidParam, IsOmittable } from '../common/validation';
 import { Area } from './area.entity';
 import { toAreaDetailDto, toAreaSummaryDto, toPlaceDto } from './mappers';
 import { Organization } from './organization.entity';
 import { Place } from './place.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
-
-export class CreateAreaBody {
-  @ApiProperty({ example: 'Norrby' }) @IsString() @Length(2, 120) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray() @ArrayUnique() @IsUUID('all', { each: true, message: 'partnerIds must be organisation ids' })
-  partnerIds!: string[];
-}
-
-export class UpdateAreaBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 120) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOmittable() @IsArray() @ArrayUnique() @IsUUID('all', { each: true, message: 'partnerIds must be organisation ids' })
-  partnerIds?: string[];
-}
-
-// Coordinates come in pairs: both or neither (null clears them).
-export class CreatePlaceBody {
-  @ApiProperty({ example: 'Tvättstugan Norrbygatan 4' }) @IsString() @Length(1, 160) name!: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
-  latitude?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
-  longitude?: number | null;
-}
-
-export class UpdatePlaceBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 160) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
-  latitude?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
-  longitude?: number | null;
-}
+import { CreateAreaBody, CreatePlaceBody, UpdateAreaBody, UpdatePlaceBody } from './areas.dto';
 
 /** EST areas, their named places and their partnerships. */
 @Injectable()

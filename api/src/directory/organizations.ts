@@ -1,27 +1,17 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ORGANIZATION_TYPES, type OrganizationDto, type OrganizationType } from '@samverka/contracts';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { type OrganizationDto } from '@samverka/contracts';
 import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
 import { takesPartSql } from '../database/sql-fragments';
-import { uuidParam, IsOmittable } from '../common/validation';
+import { uuidParam } from '../common/validation';
 import { toOrganizationDto } from './mappers';
 import { Organization } from './organization.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
-
-export class CreateOrganizationBody {
-  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(2, 200) name!: string;
-  @ApiProperty({ enum: ORGANIZATION_TYPES }) @IsIn(ORGANIZATION_TYPES) type!: OrganizationType;
-}
-
-export class UpdateOrganizationBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 200) name?: string;
-  @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOmittable() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
-}
+import { CreateOrganizationBody, UpdateOrganizationBody } from './organizations.dto';
 
 /** The organisations of the EST partnerships. */
 @Injectable()
