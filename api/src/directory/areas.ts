@@ -9,6 +9,7 @@ import { conflict, invalid, notFound } from '../common/errors';
 import { uuidParam } from '../common/validation';
 import { partnerScope } from '../database/sql-fragments';
 import { Area } from './area.entity';
+import { directoryRepository } from './directory.repository';
 import { toAreaDetailDto, toAreaSummaryDto, toPlaceDto } from './mappers';
 import { Organization } from './organization.entity';
 import { Place } from './place.entity';
@@ -35,11 +36,7 @@ export class AreasService {
       .orderBy('a.name', 'ASC')
       .getMany();
     if (areas.length === 0) return [];
-    const counts: { area_id: string; n: string }[] = await this.db.query(
-      'SELECT area_id, count(*) AS n FROM places WHERE area_id = ANY($1) GROUP BY area_id',
-      [areas.map((a) => a.id)],
-    );
-    const byArea = new Map(counts.map((c) => [c.area_id, Number(c.n)]));
+    const byArea = await directoryRepository.placeCounts(this.db, areas.map((a) => a.id));
     return areas.map((a) => toAreaSummaryDto(a, byArea.get(a.id) ?? 0));
   }
 
@@ -59,7 +56,7 @@ export class AreasService {
   }
 
   private async loadForWrite(m: EntityManager, id: string): Promise<Area> {
-    await m.query('SELECT 1 FROM areas WHERE id = $1 FOR UPDATE', [id]);
+    await directoryRepository.lockArea(m, id);
     const area = await m.getRepository(Area).findOne({ where: { id }, relations: { partners: true, places: true } });
     if (!area) throw notFound('Area');
     return area;

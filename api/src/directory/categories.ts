@@ -8,6 +8,7 @@ import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorator
 import { conflict, notFound } from '../common/errors';
 import { uuidParam } from '../common/validation';
 import { Category } from './category.entity';
+import { directoryRepository } from './directory.repository';
 import { toCategoryDto } from './mappers';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { CreateCategoryBody, ListCategoriesQuery, UpdateCategoryBody } from './categories.dto';
@@ -33,7 +34,7 @@ export class CategoriesService {
     return this.idem.transaction(async (m) => {
       const repo = m.getRepository(Category);
       if (await repo.exists({ where: { code: body.code } })) throw conflict('CATEGORY.CODE_TAKEN', 'A category with this code already exists', 'code');
-      const sortOrder = body.sortOrder ?? Number((await m.query('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM categories'))[0].n);
+      const sortOrder = body.sortOrder ?? (await directoryRepository.nextCategorySortOrder(m));
       const cat = await repo.save(repo.create({ code: body.code, labelSv: body.labelSv.trim(), labelEn: body.labelEn.trim(), sortOrder, active: true }));
       await this.audit.record(m, actor, { action: 'category.create', entityType: 'category', entityId: cat.id, after: toCategoryDto(cat) });
       return toCategoryDto(cat);

@@ -6,9 +6,9 @@ import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
-import { takesPartSql } from '../database/sql-fragments';
 import { uuidParam } from '../common/validation';
 import { toOrganizationDto } from './mappers';
+import { directoryRepository } from './directory.repository';
 import { Organization } from './organization.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { CreateOrganizationBody, UpdateOrganizationBody } from './organizations.dto';
@@ -33,14 +33,9 @@ export class OrganizationsService {
     const partner =
       !own &&
       (actor.roles.includes('coordinator') || actor.roles.includes('commander')) &&
-      (
-        await this.db.query(
-          `SELECT 1 FROM area_partners a WHERE a.organization_id = $1 AND ${takesPartSql('a.area_id', '$2')} LIMIT 1`,
-          [actor.organizationId, id],
-        )
-      ).length > 0;
+      (await directoryRepository.sharePartnership(this.db, actor.organizationId, id));
     if (!own && !partner) throw notFound('Organization');
-    return this.db.query('SELECT id, name FROM users WHERE organization_id = $1 AND active ORDER BY name', [id]);
+    return directoryRepository.activeMembers(this.db, id);
   }
 
   async list(): Promise<OrganizationDto[]> {
