@@ -27,6 +27,10 @@ export const reportsRepository = {
     const rows: unknown[] = await m.query(CAN_SEE_SQL, [areaId, organizationId]);
     return rows.length > 0;
   },
+  /** Locks the report's row for the transaction of `m` (a correction, redaction or review waits for another). */
+  async lock(m: EntityManager, id: string): Promise<void> {
+    await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+  },
   /** Labels by id (categories or areas). */
   async labels(m: EntityManager, sql: typeof CATEGORY_LABELS_SQL | typeof AREA_LABELS_SQL): Promise<Map<string, string>> {
     const rows: LabelRow[] = await m.query(sql);

@@ -191,7 +191,7 @@ export class ReportsService {
   /** Corrects a report: its reporter within 24 hours, or a coordinator of the same organisation at any time. */
   async update(user: AuthUser, id: string, body: UpdateReportBody): Promise<ReportDto> {
     return this.db.transaction(async (m) => {
-      await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+      await reportsRepository.lock(m, id);
       const row = await this.load(m, id);
       if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
       if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring); it can no longer be corrected');
@@ -239,7 +239,7 @@ export class ReportsService {
 
   /** Locks and loads a report the user may see the area of (404 otherwise); refuses one retention already thinned out. */
   private async lockVisible(m: EntityManager, user: AuthUser, id: string): Promise<SituationReport> {
-    await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+    await reportsRepository.lock(m, id);
     const row = await this.load(m, id);
     if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
     if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring)');
