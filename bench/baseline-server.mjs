@@ -50,7 +50,7 @@ async function picture(u, areaId, week) {
   if (!area || (await pool.query(CAN_SEE_SQL, [areaId, u.organizationId])).rows.length === 0) return null;
   const [cat, place, trend, points, level] = await Promise.all([
     pool.query(PICTURE_SQL.byCategory, [areaId, monday]),
-    pool.query(PICTURE_SQL.byPlace, [areaId, monday]),
+    pool.query(PICTURE_SQL.byPlace, [areaId, monday, u.organizationId]),
     pool.query(PICTURE_SQL.trend, [areaId, monday]),
     pool.query(PICTURE_SQL.points, [areaId, monday, u.organizationId]),
     pool.query(LEVEL_SQL.ids, [areaId, week]).then((r) => (r.rows.length ? pool.query(LEVEL_SQL.row, [areaId, week, areaId, week]) : r)),

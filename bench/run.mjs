@@ -256,7 +256,7 @@ async function picture({ dir, areas }) {
       await pool.query(SQL.CAN_SEE_SQL, [area.id, dir.kommun]);
       await Promise.all([
         pool.query(SQL.PICTURE_SQL.byCategory, [area.id, monday]),
-        pool.query(SQL.PICTURE_SQL.byPlace, [area.id, monday]),
+        pool.query(SQL.PICTURE_SQL.byPlace, [area.id, monday, dir.kommun]),
         pool.query(SQL.PICTURE_SQL.trend, [area.id, monday]),
         pool.query(SQL.PICTURE_SQL.points, [area.id, monday, dir.kommun]),
         pool.query(SQL.LEVEL_SQL.ids, [area.id, week]).then(() => pool.query(SQL.LEVEL_SQL.row, [area.id, week, area.id, week])),
@@ -270,7 +270,7 @@ async function picture({ dir, areas }) {
   }, { n, warmup: 5 });
   const perStatement = {};
   const S = await timeInterleaved(
-    Object.fromEntries(Object.entries(SQL.PICTURE_SQL).map(([k, sql]) => [k, () => db.query(sql, [area.id, monday, ...(k === 'points' ? [dir.kommun] : [])])])),
+    Object.fromEntries(Object.entries(SQL.PICTURE_SQL).map(([k, sql]) => [k, () => db.query(sql, [area.id, monday, ...(k === 'byPlace' || k === 'points' ? [dir.kommun] : [])])])),
     { n: Math.min(n, 30), warmup: 2 },
   );
   for (const [k, v] of Object.entries(S)) perStatement[k] = summarize(v);
@@ -300,7 +300,7 @@ async function picture({ dir, areas }) {
     explain[name] = rows.map((r) => r['QUERY PLAN']).join('\n');
   };
   await ex('picture: by category (API)', SQL.PICTURE_SQL.byCategory, [area.id, monday]);
-  await ex('picture: by place (API)', SQL.PICTURE_SQL.byPlace, [area.id, monday]);
+  await ex('picture: by place (API)', SQL.PICTURE_SQL.byPlace, [area.id, monday, dir.kommun]);
   await ex('picture: 12-week trend (API)', SQL.PICTURE_SQL.trend, [area.id, monday]);
   await ex('picture: map points (API)', SQL.PICTURE_SQL.points, [area.id, monday, dir.kommun]);
   await ex('picture: whole answer (hand-written)', SQL.HANDWRITTEN_PICTURE_SQL, [area.id, monday, dir.kommun, week]);

@@ -1,10 +1,13 @@
-// The SQL the API sends for the benchmarked requests, transcribed from pg_stat_statements of a running product
-// (TypeORM's generated statements included), so that the SQL baselines run exactly the same statements. Also the
-// hand-written query for the situational picture. Keep in step with api/src/reports/situation-picture.service.ts,
-// api/src/cases/cases.service.ts, api/src/reports/reports.service.ts and api/src/auth/auth.service.ts.
+// The SQL the API sends for the benchmarked requests, so that the SQL baselines run exactly the same statements. The
+// hand-written statements are imported from the API's repositories and SQL fragments (lib/api-source.mjs); TypeORM's
+// generated statements are transcribed from pg_stat_statements of a running product, built from the same fragments
+// (keep those in step with api/src/cases/cases.service.ts, api/src/reports/reports.service.ts and
+// api/src/auth/auth.service.ts). Also the hand-written query for the situational picture.
 import { createHash, createHmac } from 'node:crypto';
+import { apiModule } from './api-source.mjs';
 
-export const TZ = 'Europe/Stockholm';
+const { openActionSql, overdueActionSql, takesPartSql } = apiModule('api/src/database/sql-fragments');
+export const { TIME_ZONE: TZ } = apiModule('api/src/common/swedish-time');
 
 const sel = (alias, prefix, cols) => cols.map((c) => `"${alias}"."${c}" AS "${prefix}_${c}"`).join(', ');
 const REPORT_COLS = ['id', 'area_id', 'place_id', 'latitude', 'longitude', 'category_id', 'occurred_at', 'reported_at', 'assessment', 'police_notified', 'public_place', 'restricted', 'description', 'organization_id', 'reporter_id', 'source', 'personal_data_confirmed', 'dedupe_key', 'import_id'];
@@ -21,40 +24,10 @@ export const tokenHash = (secret, token) => createHmac('sha256', secret).update(
 /** Repository.findOneBy({id}) on areas: [id]. */
 export const AREA_SQL = `SELECT ${sel('Area', 'Area', ['id', 'name', 'description', 'created_at'])} FROM "areas" "Area" WHERE (("Area"."id" = $1)) LIMIT 1`;
 /** ReportsService.canSeeArea: [areaId, organizationId]. */
-export const CAN_SEE_SQL = 'SELECT 1 FROM area_partners WHERE area_id = $1 AND organization_id = $2';
+export const { CAN_SEE_SQL } = apiModule('api/src/reports/reports.repository');
 
-const BOUNDS = `WITH b AS (SELECT ($2::date)::timestamp AT TIME ZONE '${TZ}' AS wk_start,
-                                      ($2::date + 7)::timestamp AT TIME ZONE '${TZ}' AS wk_end,
-                                      ($2::date - 28)::timestamp AT TIME ZONE '${TZ}' AS prev_start,
-                                      ($2::date - 77)::timestamp AT TIME ZONE '${TZ}' AS trend_start)`;
-
-/** SituationPictureService.picture, the four statements: [areaId, monday] (+ viewerOrg for points). */
-export const PICTURE_SQL = {
-  byCategory: `${BOUNDS}
-         SELECT c.id, c.code, c.label_sv, c.label_en, x.cur::int, x.prev::int FROM (
-           SELECT r.category_id, count(*) FILTER (WHERE r.occurred_at >= b.wk_start) AS cur,
-                  count(*) FILTER (WHERE r.occurred_at < b.wk_start) AS prev
-           FROM reports r, b WHERE r.area_id = $1 AND r.occurred_at >= b.prev_start AND r.occurred_at < b.wk_end
-           GROUP BY r.category_id) x JOIN categories c ON c.id = x.category_id
-         ORDER BY x.cur DESC, c.sort_order`,
-  byPlace: `${BOUNDS}
-         SELECT p.id, p.name, p.latitude, p.longitude, x.cur::int, x.prev::int FROM (
-           SELECT r.place_id, count(*) FILTER (WHERE r.occurred_at >= b.wk_start) AS cur,
-                  count(*) FILTER (WHERE r.occurred_at < b.wk_start) AS prev
-           FROM reports r, b WHERE r.area_id = $1 AND r.occurred_at >= b.prev_start AND r.occurred_at < b.wk_end
-           GROUP BY r.place_id) x LEFT JOIN places p ON p.id = x.place_id
-         ORDER BY x.cur DESC, p.name NULLS LAST`,
-  trend: `${BOUNDS}
-         SELECT to_char(date_trunc('week', r.occurred_at AT TIME ZONE '${TZ}'), 'IYYY-"W"IW') AS week, count(*)::int AS n
-         FROM reports r, b WHERE r.area_id = $1 AND r.occurred_at >= b.trend_start AND r.occurred_at < b.wk_end
-         GROUP BY 1`,
-  points: `${BOUNDS}
-         SELECT r.id, coalesce(r.latitude, p.latitude) AS lat, coalesce(r.longitude, p.longitude) AS lng, r.category_id, r.assessment
-         FROM reports r CROSS JOIN b LEFT JOIN places p ON p.id = r.place_id
-         WHERE r.area_id = $1 AND r.occurred_at >= b.wk_start AND r.occurred_at < b.wk_end
-           AND coalesce(r.latitude, p.latitude) IS NOT NULL AND (NOT r.restricted OR r.organization_id = $3)
-         ORDER BY r.occurred_at`,
-};
+/** SituationPictureService.picture, the four statements: [areaId, monday] (+ viewerOrg for byPlace and points). */
+export const { PICTURE_SQL } = apiModule('api/src/reports/situation-picture.repository');
 
 const LEVEL_INNER = `SELECT ${sel('AreaLevelEntry', 'AreaLevelEntry', LEVEL_COLS)}, ${sel('AreaLevelEntry__AreaLevelEntry_setBy', 'AreaLevelEntry__AreaLevelEntry_setBy', USER_COLS)} FROM "area_levels" "AreaLevelEntry" LEFT JOIN "users" "AreaLevelEntry__AreaLevelEntry_setBy" ON "AreaLevelEntry__AreaLevelEntry_setBy"."id"="AreaLevelEntry"."set_by_id"`;
 /** Repository.findOne({where: {areaId, week}, relations: {setBy}}): TypeORM's two statements. */
@@ -64,7 +37,7 @@ export const LEVEL_SQL = {
 };
 
 /** CasesService.list with an areaId filter (the board): [viewerOrg, areaId]. */
-export const BOARD_SQL = `SELECT "c"."id" AS id, "c"."area_id" AS "areaId", "a"."name" AS "areaName", "c"."title" AS title, "c"."state" AS state, "c"."version" AS version, "c"."created_at" AS "createdAt", "c"."updated_at" AS "updatedAt", count("x"."id")::int AS "actionCount", count("x"."id") FILTER (WHERE "x"."state" NOT IN ('done', 'cancelled'))::int AS "openActionCount", count("x"."id") FILTER (WHERE "x"."state" NOT IN ('done', 'cancelled') AND "x"."due_date" < (now() AT TIME ZONE 'Europe/Stockholm')::date)::int AS "overdueActionCount" FROM "cases" "c" INNER JOIN "areas" "a" ON "a"."id" = "c"."area_id"  LEFT JOIN "case_actions" "x" ON "x"."case_id" = "c"."id" WHERE EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = "c"."area_id" AND ap.organization_id = $1) AND "c"."area_id" = $2 GROUP BY "c"."id", "a"."name" ORDER BY "c"."updated_at" DESC`;
+export const BOARD_SQL = `SELECT "c"."id" AS id, "c"."area_id" AS "areaId", "a"."name" AS "areaName", "c"."title" AS title, "c"."state" AS state, "c"."version" AS version, "c"."created_at" AS "createdAt", "c"."updated_at" AS "updatedAt", count("x"."id")::int AS "actionCount", count("x"."id") FILTER (WHERE ${openActionSql('"x"')})::int AS "openActionCount", count("x"."id") FILTER (WHERE ${overdueActionSql('"x"')})::int AS "overdueActionCount" FROM "cases" "c" INNER JOIN "areas" "a" ON "a"."id" = "c"."area_id"  LEFT JOIN "case_actions" "x" ON "x"."case_id" = "c"."id" WHERE ${takesPartSql('"c"."area_id"', '$1')} AND "c"."area_id" = $2 GROUP BY "c"."id", "a"."name" ORDER BY "c"."updated_at" DESC`;
 
 /** ReportsService.create: the statements of the transaction, in order. */
 export const CREATE_REPORT_SQL = {

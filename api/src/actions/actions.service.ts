@@ -14,6 +14,8 @@ import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
 import { ACTION_WORKFLOW, allowedFor, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
 import { AgreedAction } from './action.entity';
+import { todayInSweden } from '../common/swedish-time';
+import { openActionSql, partnerScope } from '../database/sql-fragments';
 
 export interface ActionFilter {
   organizationId?: string;
@@ -26,7 +28,6 @@ export interface ActionFilter {
 
 const DAY_MS = 86_400_000;
 /** Today in Sweden, as YYYY-MM-DD. */
-const todayInSweden = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 /**
  * Agreed actions: listed for the organisations that carry them out, moved only by the action machine. When an
@@ -89,7 +90,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
       .orderBy('x.dueDate', 'ASC')
       .addOrderBy('x.number', 'ASC');
     if (!user.roles.includes('admin')) {
-      qb.andWhere('EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = c.area_id AND ap.organization_id = :viewerOrg)', { viewerOrg: user.organizationId });
+      qb.andWhere(...partnerScope('c.area_id', user.organizationId));
     }
     return qb;
   }
@@ -101,7 +102,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     if (f.ownerId) qb.andWhere('x.ownerId = :owner', { owner: f.ownerId });
     if (f.state) qb.andWhere('x.state = :state', { state: f.state });
     if (f.dueBefore) qb.andWhere('x.dueDate < :dueBefore', { dueBefore: f.dueBefore });
-    if (f.overdue) qb.andWhere(`x.state <> ALL(:closedActionStates) AND x.dueDate < :today`, { closedActionStates: CLOSED_ACTION_STATES, today: todayInSweden() });
+    if (f.overdue) qb.andWhere(`${openActionSql('x')} AND x.dueDate < :today`, { today: todayInSweden() });
     return (await qb.getMany()).map((a) => this.toDto(a, user));
   }
 
@@ -188,7 +189,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
       await this.transitions.apply(m, null, c, { type: 'ACTION_STARTED', actor: { kind: 'system' }, now }, null);
     }
     if (!isOpenAction(actionState) && (c.state === 'agreed' || c.state === 'execution')) {
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1 AND state <> ALL($2)`, [caseId, CLOSED_ACTION_STATES]);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM case_actions x WHERE x.case_id = $1 AND ${openActionSql('x')}`, [caseId]);
       await this.transitions.apply(m, null, c, { type: 'ACTION_CLOSED', openActions: n, actor: { kind: 'system' }, now }, { openActions: n });
     }
   }

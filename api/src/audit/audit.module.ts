@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReportsModule } from '../reports/reports.module';
-import { AuditController, AuditReader } from './audit.controller';
+import { AuditController } from './audit.controller';
+import { AuditReader } from './audit.reader';
 import { AuditTrailModule } from './audit-trail.module';
 
 /** Reading the audit trail (GET /api/audit): it applies the reports' and meetings' visibility rules, so it depends on reports. */

@@ -1,37 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Injectable, Post, Req, Res } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { MeDto } from '@samverka/contracts';
-import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
-import { AreasService } from '../directory/areas';
-import { toUserDto } from '../directory/mappers';
-import { User } from '../directory/user.entity';
 import { AuthUser, CurrentUser, Public, SignedIn } from './access.decorators';
+import { LoginBody } from './auth.dto';
 import { AuthService, SESSION_COOKIE } from './auth.service';
-
-export class LoginBody {
-  @ApiProperty({ example: 'analytiker@exempelstad.se' }) @IsString() @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @MaxLength(200) password!: string;
-}
-
-/** Builds the signed-in user's own view: account, organisation and the areas of their partnerships. */
-@Injectable()
-export class MeService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly areas: AreasService,
-  ) {}
-
-  async me(user: AuthUser): Promise<MeDto> {
-    const row = await this.db.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { organization: true } });
-    const areas = await this.areas.listVisible(user);
-    return { ...toUserDto(row), areas: areas.map((a) => ({ id: a.id, name: a.name })) };
-  }
-}
+import { MeService } from './me.service';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DirectoryModule } from '../directory/directory.module';
-import { AuthController, MeService } from './auth.controller';
+import { AuthController } from './auth.controller';
+import { MeService } from './me.service';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 

@@ -6,6 +6,7 @@ import { AppConfig } from '../common/config';
 import { DomainError } from '../common/errors';
 import { APP_CONFIG } from '../common/tokens';
 import { User } from '../directory/user.entity';
+import { loginAttemptsRepository } from './auth.repository';
 import { AuthUser } from './access.decorators';
 import { hashPassword, verifyPassword } from './passwords';
 import { LoginAttempt } from './login-attempt.entity';
@@ -38,12 +39,9 @@ export class AuthService implements OnModuleInit {
 
   /** Refuses with 429 while the account or the address has to wait after too many failures. */
   private async checkThrottle(keys: string[]): Promise<void> {
-    const rows: { blocked_until: Date }[] = await this.db.query(
-      `SELECT blocked_until FROM login_attempts WHERE key = ANY($1) AND blocked_until > now() AND last_failure_at > now() - make_interval(secs => $2)`,
-      [keys, FORGET_AFTER_SECONDS],
-    );
-    if (rows.length === 0) return;
-    const wait = Math.max(...rows.map((r) => Math.ceil((new Date(r.blocked_until).getTime() - Date.now()) / 1000)));
+    const blocked = await loginAttemptsRepository.blockedUntil(this.db, keys, FORGET_AFTER_SECONDS);
+    if (blocked.length === 0) return;
+    const wait = Math.max(...blocked.map((until) => Math.ceil((new Date(until).getTime() - Date.now()) / 1000)));
     throw new DomainError(429, 'AUTH.TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${wait} seconds`, 'email', { retryAfterSeconds: wait });
   }
 
@@ -70,15 +68,9 @@ export class AuthService implements OnModuleInit {
 
   private async countFailures(keys: (readonly [string, number])[]): Promise<void> {
     for (const [key, free] of keys) {
-      const [row]: { failures: number }[] = await this.db.query(
-        `INSERT INTO login_attempts (key, failures, last_failure_at) VALUES ($1, 1, now())
-         ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN login_attempts.last_failure_at < now() - make_interval(secs => $2) THEN 1 ELSE login_attempts.failures + 1 END,
-                                         last_failure_at = now()
-         RETURNING failures`,
-        [key, FORGET_AFTER_SECONDS],
-      );
-      const wait = blockSeconds(row.failures, free);
-      if (wait > 0) await this.db.query(`UPDATE login_attempts SET blocked_until = now() + make_interval(secs => $2) WHERE key = $1`, [key, wait]);
+      const failures = await loginAttemptsRepository.countFailure(this.db, key, FORGET_AFTER_SECONDS);
+      const wait = blockSeconds(failures, free);
+      if (wait > 0) await loginAttemptsRepository.block(this.db, key, wait);
     }
   }
 

@@ -20,6 +20,7 @@ import { CaseActions } from './case-actions.port';
 import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
+import { AREA_PARTNER_IDS_SQL, openActionSql, overdueActionSql, partnerScope } from '../database/sql-fragments';
 
 export interface CaseFilter {
   areaId?: string;
@@ -48,7 +49,7 @@ export class CasesService {
   private visibleCondition(user: AuthUser): [string, Record<string, unknown>] {
     return user.roles.includes('admin')
       ? ['TRUE', {}]
-      : ['EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = c.area_id AND ap.organization_id = :viewerOrg)', { viewerOrg: user.organizationId }];
+      : partnerScope('c.area_id', user.organizationId);
   }
 
   /** Opens a case; the answer is built in the transaction that stores it (nothing is re-read after commit). */
@@ -63,7 +64,7 @@ export class CasesService {
       const placeIds = [...new Set([...(body.placeIds ?? []), ...reports.filter((r) => !isWithheld(r)).map((r) => r.placeId).filter((p): p is string => !!p)])];
       const places = placeIds.length ? await m.getRepository(Place).findBy({ id: In(placeIds) }) : [];
       if (places.length !== placeIds.length || places.some((p) => p.areaId !== body.areaId)) throw invalid('placeIds', 'placeIds must be places in the chosen area');
-      const partners: { organization_id: string }[] = await m.query('SELECT organization_id FROM area_partners WHERE area_id = $1', [body.areaId]);
+      const partners: { organization_id: string }[] = await m.query(AREA_PARTNER_IDS_SQL, [body.areaId]);
       const snapshot = createActor(caseMachine, { input: { partnerIds: partners.map((p) => p.organization_id), reopenDays: this.config.caseReopenDays } }).getSnapshot();
       const repo = m.getRepository(EstCase);
       const saved = await repo.save(
@@ -92,8 +93,8 @@ export class CasesService {
       .createQueryBuilder()
       .select(['c.id AS id', 'c.area_id AS "areaId"', 'a.name AS "areaName"', 'c.title AS title', 'c.state AS state', 'c.version AS version', 'c.created_at AS "createdAt"', 'c.updated_at AS "updatedAt"'])
       .addSelect('count(x.id)::int', 'actionCount')
-      .addSelect(`count(x.id) FILTER (WHERE x.state <> ALL(:closedActionStates))::int`, 'openActionCount')
-      .addSelect(`count(x.id) FILTER (WHERE x.state <> ALL(:closedActionStates) AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date)::int`, 'overdueActionCount')
+      .addSelect(`count(x.id) FILTER (WHERE ${openActionSql('x')})::int`, 'openActionCount')
+      .addSelect(`count(x.id) FILTER (WHERE ${overdueActionSql('x')})::int`, 'overdueActionCount')
       .from(EstCase, 'c')
       .innerJoin('areas', 'a', 'a.id = c.area_id')
       .leftJoin('case_actions', 'x', 'x.case_id = c.id')
@@ -105,7 +106,7 @@ export class CasesService {
     if (f.areaId) qb.andWhere('c.area_id = :areaId', { areaId: f.areaId });
     if (f.state) qb.andWhere('c.state = :state', { state: f.state });
     if (f.organizationId) qb.andWhere('EXISTS (SELECT 1 FROM case_actions y WHERE y.case_id = c.id AND y.organization_id = :org)', { org: f.organizationId });
-    if (f.overdue) qb.having(`count(x.id) FILTER (WHERE x.state <> ALL(:closedActionStates) AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date) > 0`);
+    if (f.overdue) qb.having(`count(x.id) FILTER (WHERE ${overdueActionSql('x')}) > 0`);
     const rows = await qb.getRawMany();
     return rows.map((r) => ({ ...r, state: r.state as CaseState, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() }));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIME_ZONE } from '../reports/weeks';
+import { TIME_ZONE } from './swedish-time';
 import { cronProblem } from './cron';
 
 /** Log levels understood by pino. */

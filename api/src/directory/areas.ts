@@ -1,55 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Patch, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AreaDetailDto, AreaSummaryDto, PlaceDto } from '@samverka/contracts';
-import { ArrayUnique, IsArray, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, invalid, notFound } from '../common/errors';
-import { uuidParam, IsOmittable } from '../common/validation';
+import { uuidParam } from '../common/validation';
+import { partnerScope } from '../database/sql-fragments';
 import { Area } from './area.entity';
+import { directoryRepository } from './directory.repository';
 import { toAreaDetailDto, toAreaSummaryDto, toPlaceDto } from './mappers';
 import { Organization } from './organization.entity';
 import { Place } from './place.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
-
-export class CreateAreaBody {
-  @ApiProperty({ example: 'Norrby' }) @IsString() @Length(2, 120) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray() @ArrayUnique() @IsUUID('all', { each: true, message: 'partnerIds must be organisation ids' })
-  partnerIds!: string[];
-}
-
-export class UpdateAreaBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 120) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOmittable() @IsArray() @ArrayUnique() @IsUUID('all', { each: true, message: 'partnerIds must be organisation ids' })
-  partnerIds?: string[];
-}
-
-// Coordinates come in pairs: both or neither (null clears them).
-export class CreatePlaceBody {
-  @ApiProperty({ example: 'Tvättstugan Norrbygatan 4' }) @IsString() @Length(1, 160) name!: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
-  latitude?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
-  longitude?: number | null;
-}
-
-export class UpdatePlaceBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 160) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
-  latitude?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdatePlaceBody) => o.latitude != null || o.longitude != null)
-  @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
-  longitude?: number | null;
-}
+import { CreateAreaBody, CreatePlaceBody, UpdateAreaBody, UpdatePlaceBody } from './areas.dto';
 
 /** EST areas, their named places and their partnerships. */
 @Injectable()
@@ -63,7 +28,7 @@ export class AreasService {
   /** Limits a query on areas (alias `a`) to those the user may see: their organisation's partnerships, or all for admins. */
   private visibleTo(qb: SelectQueryBuilder<Area>, user: AuthUser): SelectQueryBuilder<Area> {
     if (user.roles.includes('admin')) return qb;
-    return qb.andWhere('EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = a.id AND ap.organization_id = :org)', { org: user.organizationId });
+    return qb.andWhere(...partnerScope('a.id', user.organizationId, 'org'));
   }
 
   async listVisible(user: AuthUser): Promise<AreaSummaryDto[]> {
@@ -71,11 +36,7 @@ export class AreasService {
       .orderBy('a.name', 'ASC')
       .getMany();
     if (areas.length === 0) return [];
-    const counts: { area_id: string; n: string }[] = await this.db.query(
-      'SELECT area_id, count(*) AS n FROM places WHERE area_id = ANY($1) GROUP BY area_id',
-      [areas.map((a) => a.id)],
-    );
-    const byArea = new Map(counts.map((c) => [c.area_id, Number(c.n)]));
+    const byArea = await directoryRepository.placeCounts(this.db, areas.map((a) => a.id));
     return areas.map((a) => toAreaSummaryDto(a, byArea.get(a.id) ?? 0));
   }
 
@@ -95,7 +56,7 @@ export class AreasService {
   }
 
   private async loadForWrite(m: EntityManager, id: string): Promise<Area> {
-    await m.query('SELECT 1 FROM areas WHERE id = $1 FOR UPDATE', [id]);
+    await directoryRepository.lockArea(m, id);
     const area = await m.getRepository(Area).findOne({ where: { id }, relations: { partners: true, places: true } });
     if (!area) throw notFound('Area');
     return area;

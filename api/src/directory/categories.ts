@@ -1,36 +1,17 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CategoryDto } from '@samverka/contracts';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
-import { uuidParam, IsOmittable } from '../common/validation';
+import { uuidParam } from '../common/validation';
 import { Category } from './category.entity';
+import { directoryRepository } from './directory.repository';
 import { toCategoryDto } from './mappers';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
-
-export class CreateCategoryBody {
-  @ApiProperty({ example: 'skadegorelse' })
-  @Matches(/^[a-z0-9_]{2,40}$/, { message: 'code must be 2–40 lower-case letters, digits or underscores' })
-  code!: string;
-  @ApiProperty({ example: 'Skadegörelse' }) @IsString() @Length(2, 80) labelSv!: string;
-  @ApiProperty({ example: 'Vandalism' }) @IsString() @Length(2, 80) labelEn!: string;
-  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
-}
-
-export class UpdateCategoryBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 80) labelSv?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 80) labelEn?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
-  @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
-}
-
-export class ListCategoriesQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) includeInactive?: 'true' | 'false';
-}
+import { CreateCategoryBody, ListCategoriesQuery, UpdateCategoryBody } from './categories.dto';
 
 /** The report categories (the default EST taxonomy, configurable by administrators). */
 @Injectable()
@@ -53,7 +34,7 @@ export class CategoriesService {
     return this.idem.transaction(async (m) => {
       const repo = m.getRepository(Category);
       if (await repo.exists({ where: { code: body.code } })) throw conflict('CATEGORY.CODE_TAKEN', 'A category with this code already exists', 'code');
-      const sortOrder = body.sortOrder ?? Number((await m.query('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM categories'))[0].n);
+      const sortOrder = body.sortOrder ?? (await directoryRepository.nextCategorySortOrder(m));
       const cat = await repo.save(repo.create({ code: body.code, labelSv: body.labelSv.trim(), labelEn: body.labelEn.trim(), sortOrder, active: true }));
       await this.audit.record(m, actor, { action: 'category.create', entityType: 'category', entityId: cat.id, after: toCategoryDto(cat) });
       return toCategoryDto(cat);

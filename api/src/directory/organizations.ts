@@ -1,26 +1,17 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ORGANIZATION_TYPES, type OrganizationDto, type OrganizationType } from '@samverka/contracts';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { type OrganizationDto } from '@samverka/contracts';
 import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { conflict, notFound } from '../common/errors';
-import { uuidParam, IsOmittable } from '../common/validation';
+import { uuidParam } from '../common/validation';
 import { toOrganizationDto } from './mappers';
+import { directoryRepository } from './directory.repository';
 import { Organization } from './organization.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
-
-export class CreateOrganizationBody {
-  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(2, 200) name!: string;
-  @ApiProperty({ enum: ORGANIZATION_TYPES }) @IsIn(ORGANIZATION_TYPES) type!: OrganizationType;
-}
-
-export class UpdateOrganizationBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 200) name?: string;
-  @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOmittable() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
-}
+import { CreateOrganizationBody, UpdateOrganizationBody } from './organizations.dto';
 
 /** The organisations of the EST partnerships. */
 @Injectable()
@@ -42,14 +33,9 @@ export class OrganizationsService {
     const partner =
       !own &&
       (actor.roles.includes('coordinator') || actor.roles.includes('commander')) &&
-      (
-        await this.db.query(
-          `SELECT 1 FROM area_partners a JOIN area_partners b ON b.area_id = a.area_id WHERE a.organization_id = $1 AND b.organization_id = $2 LIMIT 1`,
-          [actor.organizationId, id],
-        )
-      ).length > 0;
+      (await directoryRepository.sharePartnership(this.db, actor.organizationId, id));
     if (!own && !partner) throw notFound('Organization');
-    return this.db.query('SELECT id, name FROM users WHERE organization_id = $1 AND active ORDER BY name', [id]);
+    return directoryRepository.activeMembers(this.db, id);
   }
 
   async list(): Promise<OrganizationDto[]> {

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { withStatementLimit } from '../database/statement-limit';
+import { healthRepository } from './health.repository';
 
 /** How long the health check waits for the database, whatever DB_TIMEOUT_MS says: load balancers probe often. */
 const HEALTH_LIMIT_MS = 2000;
@@ -24,7 +25,7 @@ export class HealthController {
       // The statement's own limit ends the wait on a frozen database and drops its connection; the race also covers
       // the wait for a free connection from the pool.
       await Promise.race([
-        withStatementLimit(HEALTH_LIMIT_MS, () => this.db.query('SELECT 1')),
+        withStatementLimit(HEALTH_LIMIT_MS, () => healthRepository.ping(this.db)),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), HEALTH_LIMIT_MS).unref()),
       ]);
       return { status: 'ok', database: 'up' };

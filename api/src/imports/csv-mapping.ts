@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { type Assessment, findPersonalData } from '@samverka/contracts';
 import { createHash } from 'node:crypto';
 import { SWEDEN_BOUNDS } from '../reports/reports.service';
-import { TIME_ZONE } from '../reports/weeks';
+import { TIME_ZONE } from '../common/swedish-time';
 
 /** The report fields a CSV column can be mapped to. */
 export type ImportField = 'occurredAt' | 'place' | 'latitude' | 'longitude' | 'category' | 'description' | 'externalId' | 'area' | 'assessment' | 'policeNotified';

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { ImportDto } from '@samverka/contracts';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -13,16 +12,10 @@ import { invalid } from '../common/errors';
 import { uuidParam } from '../common/validation';
 import { ImportsService } from './imports.service';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
+import { ImportBody } from './imports.dto';
 
 /** Largest CSV file accepted (about two million rows of a typical police export). */
 export const MAX_IMPORT_BYTES = 250 * 1024 * 1024;
-
-export class ImportBody {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Area for rows without an area column' })
-  @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
-  @ApiPropertyOptional({ enum: ['all_or_nothing', 'valid_only'], default: 'all_or_nothing' })
-  @IsOptional() @IsIn(['all_or_nothing', 'valid_only'], { message: 'mode must be all_or_nothing or valid_only' }) mode?: 'all_or_nothing' | 'valid_only';
-}
 
 async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');

@@ -15,6 +15,7 @@ import { IdempotencyService } from '../idempotency/idempotency';
 import { ReportsService } from '../reports/reports.service';
 import { detectDelimiter, detectEncoding, ImportContext, ImportedRow, isRejected, mapHeaders, mapRow } from './csv-mapping';
 import { ReportImport } from './import.entity';
+import { importsRepository } from './imports.repository';
 import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
 
 /** Rows per INSERT; also how often progress is written. */
@@ -23,15 +24,6 @@ const BATCH = 2000;
 const MAX_REJECTED_KEPT = 1000;
 /** Imports one API process runs at once (the pool has 20 connections). */
 export const MAX_CONCURRENT_IMPORTS = 4;
-
-/**
- * Marks running imports that no process runs any more as failed, in one statement. The importing transaction holds
- * the advisory lock of the import's id from before its row exists until it ends, so a lock that can be taken means
- * the process (or its connection) is gone and its rows were rolled back; imports of live processes are left alone.
- */
-const FAIL_ABANDONED = `UPDATE imports SET status = 'failed', imported_rows = 0, duplicate_rows = 0, finished_at = now(),
-         error = 'Interrupted: the server stopped during the import; nothing was imported'
-  WHERE status = 'running' AND ($1::uuid IS NULL OR id = $1) AND pg_try_advisory_xact_lock(hashtext(id::text))`;
 
 export interface ImportRequest {
   path: string;
@@ -76,7 +68,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
 
   /** Marks imports that no process is running any more (the server stopped mid-import) as failed; their rows were rolled back. */
   async onModuleInit(): Promise<void> {
-    await this.db.query(FAIL_ABANDONED, [null]);
+    await importsRepository.failAbandoned(this.db, null);
   }
 
   /** Lets running imports finish before the database connection closes. */
@@ -117,7 +109,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         await qr.startTransaction();
         // A large file takes minutes in this one transaction: DB_TIMEOUT_MS is for requests, not for the import.
         await liftServerLimits(qr);
-        await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [id]);
+        await importsRepository.lock(qr, id);
         // Committed at once (not in the import's transaction), with the answer stored under the request's Idempotency-Key.
         first = await this.idem.transaction(async (m) => toDto(await m.getRepository(ReportImport).save({
           id,
@@ -154,7 +146,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     let row = await repo.findOneBy({ id, organizationId: user.organizationId });
     if (!row) throw notFound('Import');
     // Running, but its process may have died since this one started: check its lock.
-    if (row.status === 'running' && (await this.db.query(FAIL_ABANDONED, [id]))[1] > 0) row = await repo.findOneByOrFail({ id });
+    if (row.status === 'running' && (await importsRepository.failAbandoned(this.db, id)) > 0) row = await repo.findOneByOrFail({ id });
     return toDto(row);
   }
 
@@ -164,14 +156,9 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async context(user: AuthUser, defaultAreaId: string | undefined): Promise<ImportContext> {
-    const areas: { id: string; name: string }[] = user.roles.includes('admin')
-      ? await this.db.query('SELECT id, name FROM areas')
-      : await this.db.query('SELECT a.id, a.name FROM areas a JOIN area_partners ap ON ap.area_id = a.id WHERE ap.organization_id = $1', [user.organizationId]);
-    const places: { id: string; area_id: string; name: string; latitude: number | null; longitude: number | null }[] = await this.db.query(
-      'SELECT id, area_id, name, latitude, longitude FROM places WHERE area_id = ANY($1)',
-      [areas.map((a) => a.id)],
-    );
-    const categories: { id: string; code: string; label_sv: string; label_en: string }[] = await this.db.query('SELECT id, code, label_sv, label_en FROM categories WHERE active');
+    const areas = await importsRepository.areas(this.db, user.roles.includes('admin') ? null : user.organizationId);
+    const places = await importsRepository.places(this.db, areas.map((a) => a.id));
+    const categories = await importsRepository.activeCategories(this.db);
     const categoryByName = new Map<string, string>();
     for (const c of categories) for (const n of [c.code, c.label_sv, c.label_en]) categoryByName.set(n.toLowerCase(), c.id);
     return {
@@ -183,33 +170,8 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  private async insertBatch(qr: QueryRunner, user: AuthUser, importId: string, rows: ImportedRow[]): Promise<number> {
-    const col = <T>(f: (r: ImportedRow) => T) => rows.map(f);
-    const res = await qr.query(
-      `INSERT INTO reports (area_id, place_id, latitude, longitude, category_id, occurred_at, assessment, police_notified, description, dedupe_key,
-                            organization_id, reporter_id, source, import_id)
-       SELECT a, p, la, lo, c, t, asm, pn, d, k, $11, $12, 'import', $13
-       FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::float8[], $5::uuid[], $6::timestamptz[], $7::text[], $8::bool[], $9::text[], $10::text[])
-            AS u(a, p, la, lo, c, t, asm, pn, d, k)
-       ON CONFLICT (organization_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
-      [
-        col((r) => r.areaId),
-        col((r) => r.placeId),
-        col((r) => r.latitude),
-        col((r) => r.longitude),
-        col((r) => r.categoryId),
-        col((r) => r.occurredAt.toISOString()),
-        col((r) => r.assessment),
-        col((r) => r.policeNotified),
-        col((r) => r.description),
-        col((r) => r.dedupeKey),
-        user.organizationId,
-        user.id,
-        importId,
-      ],
-      true,
-    );
-    return res.affected ?? 0;
+  private insertBatch(qr: QueryRunner, user: AuthUser, importId: string, rows: ImportedRow[]): Promise<number> {
+    return importsRepository.insertBatch(qr, rows, { organizationId: user.organizationId, userId: user.id }, importId);
   }
 
   /** Runs the import in `qr`, whose transaction holds the import's advisory lock. */

@@ -18,6 +18,7 @@ import { allowedFor, MEETING_WORKFLOW, restoreOf, Step, WorkflowEvents } from '.
 import { Meeting } from './meeting.entity';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingPlans } from './meeting-plans.port';
+import { overdueActionSql, takesPartSql } from '../database/sql-fragments';
 
 /** Whether the user's organisation takes part in the meeting. */
 export const participates = (user: AuthUser, m: { organizationIds: string[] }): boolean => m.organizationIds.includes(user.organizationId);
@@ -97,8 +98,8 @@ export class MeetingsService {
     const following: { id: string; title: string; area_id: string }[] = await em.query(`SELECT id, title, area_id FROM cases WHERE area_id = ANY($1) AND state = 'follow_up' ORDER BY updated_at`, [areaIds]);
     const overdue: { id: string; area_id: string }[] = await em.query(
       `SELECT x.id, c.area_id FROM case_actions x JOIN cases c ON c.id = x.case_id
-       WHERE c.area_id = ANY($1) AND x.state <> ALL($2) AND x.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date ORDER BY x.due_date`,
-      [areaIds, CLOSED_ACTION_STATES],
+       WHERE c.area_id = ANY($1) AND ${overdueActionSql('x')} ORDER BY x.due_date`,
+      [areaIds],
     );
     return [
       ...areas.map((a) => item('picture', `${T.picture}: ${a.name}`, { areaId: a.id })),
@@ -116,7 +117,7 @@ export class MeetingsService {
     return this.idem.transaction(async (em) => {
       if (!user.roles.includes('coordinator')) throw new DomainError(403, 'AUTH.FORBIDDEN', 'Meetings are scheduled by coordinators', 'type');
       const areaIds = [...new Set(body.areaIds)];
-      const partnered: { area_id: string }[] = await em.query('SELECT area_id FROM area_partners WHERE area_id = ANY($1) AND organization_id = $2', [areaIds, user.organizationId]);
+      const partnered: { area_id: string }[] = await em.query(`SELECT a.id AS area_id FROM areas a WHERE a.id = ANY($1) AND ${takesPartSql('a.id', '$2')}`, [areaIds, user.organizationId]);
       if (areaIds.length === 0 || partnered.length !== areaIds.length) throw invalid('areaIds', 'areaIds must be areas of your partnership');
       const orgIds = [...new Set([user.organizationId, ...body.organizationIds])];
       const orgs = await em.getRepository(Organization).findBy({ id: In(orgIds) });

@@ -9,7 +9,9 @@ import { AuthUser } from '../auth/access.decorators';
 import { invalid, notFound } from '../common/errors';
 import { SituationPictureService } from '../reports/situation-picture.service';
 import { ReportsService } from '../reports/reports.service';
-import { isoWeekOf, TIME_ZONE } from '../reports/weeks';
+import { isoWeekOf } from '../reports/weeks';
+import { swedishDate, swedishDateTime, todayInSweden } from '../common/swedish-time';
+import { openActionSql, swedishMidnightSql } from '../database/sql-fragments';
 
 const CASE_STATE_TEXT = {
   sv: { reported: 'inkommet', analysis: 'analys', proposed: 'förslag', escalated: 'till chefssamråd', agreed: 'beslutat', execution: 'genomförande', follow_up: 'uppföljning', closed: 'avslutat', dismissed: 'avskrivet' },
@@ -50,8 +52,8 @@ export function followUp(state: string, due: string, today: string, lang: 'sv' |
   return { status: 'green', text: sv ? (state === 'assigned' ? 'Tilldelad' : 'Planerad') : state === 'assigned' ? 'Assigned' : 'Planned' };
 }
 
-const localNow = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date());
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date());
+const localNow = () => swedishDateTime(new Date());
+const today = todayInSweden;
 
 /** Builds the joint action plan's view model from the database and renders it. */
 @Injectable()
@@ -123,9 +125,9 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     if (!area || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Area', 'areaId');
     const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
     const cases = await this.caseRows(
-      `c.area_id = $1 AND x.created_at < ($3::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'
-       AND (x.state <> ALL($4) OR x.updated_at >= ($2::date)::timestamp AT TIME ZONE '${TIME_ZONE}')`,
-      [areaId, from, to, CLOSED_ACTION_STATES],
+      `c.area_id = $1 AND x.created_at < ${swedishMidnightSql('$3::date + 1')}
+       AND (${openActionSql('x')} OR x.updated_at >= ${swedishMidnightSql('$2::date')})`,
+      [areaId, from, to],
       lang,
     );
     const now = today();
@@ -150,7 +152,7 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     const agreedCases = m.agenda.filter((i) => i.decision?.kind === 'agree' && i.caseId).map((i) => i.caseId!);
     const names = await this.names(m);
     const cases = agreedCases.length ? await this.caseRows('c.id = ANY($1)', [agreedCases], lang) : [];
-    const date = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(m.startsAt);
+    const date = swedishDate(m.startsAt);
     const dues = cases.flatMap((c) => c.rows.map((r) => r.due)).sort();
     return this.finish({
       lang,
@@ -175,7 +177,7 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
       this.db.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
       ctx.approvedBy ? (this.db.query('SELECT name FROM users WHERE id = $1', [ctx.approvedBy]) as Promise<{ name: string }[]>) : Promise.resolve([]),
     ]);
-    const approval = approver[0] && ctx.approvedAt ? { by: approver[0].name, at: new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date(ctx.approvedAt)) } : null;
+    const approval = approver[0] && ctx.approvedAt ? { by: approver[0].name, at: swedishDateTime(ctx.approvedAt) } : null;
     return { orgs, areas, approval };
   }
 
@@ -191,7 +193,7 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
       lang,
       title: m.title,
       kind: KIND[m.kind],
-      date: new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(m.startsAt),
+      date: swedishDateTime(m.startsAt),
       place: m.place,
       areas: names.areas.map((a) => a.name),
       revision: m.revision,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ASSESSMENTS, REDACTION_REASONS, TIMES_OF_DAY, type Assessment, type RedactionReason, type TimeOfDay } from '@samverka/contracts';
+import { AREA_LEVELS, ASSESSMENTS, REDACTION_REASONS, TIMES_OF_DAY, type AreaLevel, type Assessment, type RedactionReason, type TimeOfDay } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsIsoDateTime, IsOmittable } from '../common/validation';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -80,4 +80,12 @@ export class RedactReportBody {
 /** Body of POST /api/reports/:id/review: a coordinator confirms that the flagged text may be shared. */
 export class ReviewReportBody {
   @ApiProperty({ enum: ['confirm'] }) @IsIn(['confirm'], { message: 'decision must be confirm (to remove text, use redactions)' }) decision!: 'confirm';
+}
+
+export class SetLevelBody {
+  @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
+  @ApiProperty({ minLength: 3, maxLength: 1000 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @Length(3, 1000, { message: 'rationale must be 3–1000 characters' })
+  rationale!: string;
 }

@@ -1,24 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AREA_LEVELS, type AreaLevel, type AreaLevelDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
-import { Transform } from 'class-transformer';
-import { IsIn, IsString, Length } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
+import { type AreaLevelDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { uuidParam } from '../common/validation';
-import { CreateReportBody, RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, SituationPictureQuery, UpdateReportBody } from './report.dto';
+import { CreateReportBody, RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, SetLevelBody, SituationPictureQuery, UpdateReportBody } from './report.dto';
 import { ReportsService } from './reports.service';
 import { SituationPictureService } from './situation-picture.service';
 import { Idempotent } from '../idempotency/idempotency';
 import { noStore } from '../common/security';
-
-export class SetLevelBody {
-  @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
-  @ApiProperty({ minLength: 3, maxLength: 1000 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString() @Length(3, 1000, { message: 'rationale must be 3–1000 characters' })
-  rationale!: string;
-}
 
 @ApiTags('reports')
 @Controller()

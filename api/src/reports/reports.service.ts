@@ -5,6 +5,8 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
 import { toCsv } from '../common/csv';
+import { swedishDateTime } from '../common/swedish-time';
+import { inSwedishTimeSql, partnerScope } from '../database/sql-fragments';
 import { DomainError, invalid, notFound } from '../common/errors';
 import { Area } from '../directory/area.entity';
 import { Category } from '../directory/category.entity';
@@ -12,7 +14,7 @@ import { Place } from '../directory/place.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
 import { RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
-import { TIME_ZONE } from './weeks';
+import { AREA_LABELS_SQL, CATEGORY_LABELS_SQL, reportsRepository, WITHHELD_SQL } from './reports.repository';
 
 /** Sweden's bounding box (WGS 84), with a small margin: coordinates outside it are a mistake. */
 export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.1, minLng: 10.9, maxLng: 24.2 };
@@ -25,20 +27,13 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 /** At most this many rows in one CSV export. */
 const EXPORT_LIMIT = 100_000;
 const ASSESSMENT_SV = { low: 'låg', medium: 'medel', high: 'hög' } as const;
-const localTime = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
 const HOURS: Record<string, [number, number]> = { night: [0, 6], morning: [6, 12], day: [12, 18], evening: [18, 24] };
 
-/** SQL condition: the caller's organisation takes part in the area's partnership (alias `r` for reports). */
-export const PARTNER_CONDITION = 'EXISTS (SELECT 1 FROM area_partners ap WHERE ap.area_id = r.area_id AND ap.organization_id = :viewerOrg)';
-
 /**
- * THE rule for a report's details (free text, place, position, reporter, police notified): they are withheld from
- * other organisations when the report is restricted, or while its flagged text awaits review (`review = 'pending'`).
- * SQL form, for alias `r`; `isWithheld`/`detailsVisibleTo` are the same rule for a loaded row.
+ * THE rule for a report's details, for a loaded row (`WITHHELD_SQL` in reports.repository.ts is its SQL form): they are
+ * withheld from other organisations when the report is restricted, or while its flagged text awaits review.
  */
-export const WITHHELD_SQL = `(r.restricted OR r.review IS NOT DISTINCT FROM 'pending')`;
 export const isWithheld = (r: Pick<SituationReport, 'restricted' | 'review'>): boolean => r.restricted || r.review === 'pending';
 /**
  * Whether this user sees the report's details: its own organisation always; others when nothing withholds them. A
@@ -62,8 +57,7 @@ export class ReportsService {
   /** True when the user may see reports of the area (their organisation is a partner, or they are an admin). */
   async canSeeArea(user: AuthUser, areaId: string, m: EntityManager = this.db.manager): Promise<boolean> {
     if (user.roles.includes('admin')) return m.getRepository(Area).exists({ where: { id: areaId } });
-    const rows = await m.query('SELECT 1 FROM area_partners WHERE area_id = $1 AND organization_id = $2', [areaId, user.organizationId]);
-    return rows.length > 0;
+    return reportsRepository.takesPart(m, areaId, user.organizationId);
   }
 
   /** Maps a row to what this user may see: another organisation's restricted report keeps only its figures. */
@@ -197,7 +191,7 @@ export class ReportsService {
   /** Corrects a report: its reporter within 24 hours, or a coordinator of the same organisation at any time. */
   async update(user: AuthUser, id: string, body: UpdateReportBody): Promise<ReportDto> {
     return this.db.transaction(async (m) => {
-      await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+      await reportsRepository.lock(m, id);
       const row = await this.load(m, id);
       if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
       if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring); it can no longer be corrected');
@@ -245,7 +239,7 @@ export class ReportsService {
 
   /** Locks and loads a report the user may see the area of (404 otherwise); refuses one retention already thinned out. */
   private async lockVisible(m: EntityManager, user: AuthUser, id: string): Promise<SituationReport> {
-    await m.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [id]);
+    await reportsRepository.lock(m, id);
     const row = await this.load(m, id);
     if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
     if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring)');
@@ -353,7 +347,7 @@ export class ReportsService {
       .leftJoinAndSelect('r.reporter', 'u')
       .orderBy('r.occurredAt', 'DESC')
       .addOrderBy('r.id', 'ASC');
-    if (!user.roles.includes('admin')) qb.andWhere(PARTNER_CONDITION, { viewerOrg: user.organizationId });
+    if (!user.roles.includes('admin')) qb.andWhere(...partnerScope('r.area_id', user.organizationId));
     if (f.areaId) qb.andWhere('r.areaId = :areaId', { areaId: f.areaId });
     if (f.placeId) qb.andWhere('r.placeId = :placeId', { placeId: f.placeId });
     if (f.categoryId) qb.andWhere('r.categoryId = :categoryId', { categoryId: f.categoryId });
@@ -362,7 +356,8 @@ export class ReportsService {
     if (f.to) qb.andWhere('r.occurredAt < :to', { to: new Date(f.to) });
     if (f.timeOfDay) {
       const [h0, h1] = HOURS[f.timeOfDay];
-      qb.andWhere(`extract(hour FROM r.occurredAt AT TIME ZONE '${TIME_ZONE}') >= :h0 AND extract(hour FROM r.occurredAt AT TIME ZONE '${TIME_ZONE}') < :h1`, { h0, h1 });
+      const hour = `extract(hour FROM ${inSwedishTimeSql('r.occurredAt')})`;
+      qb.andWhere(`${hour} >= :h0 AND ${hour} < :h1`, { h0, h1 });
     }
     // A place filter on another organisation's restricted report would reveal its place: leave those out of it
     // (administrators too: they belong to an organisation and see other organisations' restricted reports without details).
@@ -389,14 +384,13 @@ export class ReportsService {
    */
   async exportCsv(user: AuthUser, q: ReportFilterQuery): Promise<string> {
     const rows = await this.filtered(user, q).take(EXPORT_LIMIT).getMany();
-    const labels = async (sql: string) => new Map<string, string>((await this.db.query(sql)).map((r: { id: string; label: string }) => [r.id, r.label]));
-    const categories = await labels('SELECT id, label_sv AS label FROM categories');
-    const areas = await labels('SELECT id, name AS label FROM areas');
+    const categories = await reportsRepository.labels(this.db.manager, CATEGORY_LABELS_SQL);
+    const areas = await reportsRepository.labels(this.db.manager, AREA_LABELS_SQL);
     return toCsv(
       rows.map((r) => {
         const d = this.toDto(r, user);
         return [
-          localTime(d.occurredAt),
+          swedishDateTime(d.occurredAt),
           areas.get(d.areaId),
           d.placeName ?? '',
           categories.get(d.categoryId),

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addWeeks, format, getISOWeek, getISOWeeksInYear, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
 import { invalid } from '../common/errors';
+import { TIME_ZONE } from '../common/swedish-time';
 
-/** Swedish weeks are ISO weeks in local time. */
-export const TIME_ZONE = 'Europe/Stockholm';
+// Swedish weeks are ISO weeks in local time.
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
 

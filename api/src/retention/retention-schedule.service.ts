@@ -6,7 +6,8 @@ import { AppConfig } from '../common/config';
 import { cronProblem } from '../common/cron';
 import { invalid } from '../common/errors';
 import { APP_CONFIG } from '../common/tokens';
-import { TIME_ZONE } from '../reports/weeks';
+import { TIME_ZONE } from '../common/swedish-time';
+import { retentionRepository } from './retention.repository';
 
 /** The key of the retention schedule in `installation_settings`. */
 export const SCHEDULE_KEY = 'retention.schedule';
@@ -51,7 +52,7 @@ export class RetentionScheduleService {
 
   /** The schedule in force. */
   async state(manager: EntityManager = this.db.manager): Promise<RetentionScheduleState> {
-    const [row] = (await manager.query(`SELECT value, updated_at FROM installation_settings WHERE key = $1`, [SCHEDULE_KEY])) as { value: string; updated_at: Date }[];
+    const row = await retentionRepository.setting(manager, SCHEDULE_KEY);
     const configured = this.config.retention.schedule;
     const cron = row?.value ?? configured;
     return {
@@ -72,10 +73,10 @@ export class RetentionScheduleService {
   async initialise(jobQueue: boolean): Promise<RetentionScheduleState> {
     const configured = this.config.retention.schedule;
     const state = await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_LOCK]);
+      await retentionRepository.lockForTransaction(m, SCHEDULE_LOCK);
       let s = await this.state(m);
       if (!s.stored && jobQueue) {
-        await m.query(`INSERT INTO installation_settings (key, value) VALUES ($1, $2)`, [SCHEDULE_KEY, configured]);
+        await retentionRepository.insertSetting(m, SCHEDULE_KEY, configured);
         await this.audit.record(m, SYSTEM_ACTOR, {
           action: SCHEDULE_ACTION,
           entityType: 'retention',
@@ -102,14 +103,10 @@ export class RetentionScheduleService {
     const problem = cronProblem(cron, TIME_ZONE);
     if (problem) throw invalid('cron', `cron ${problem}`, 'RETENTION.INVALID_SCHEDULE');
     return this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_LOCK]);
+      await retentionRepository.lockForTransaction(m, SCHEDULE_LOCK);
       const before = await this.state(m);
       if (before.stored && before.cron === cron) return before;
-      await m.query(
-        `INSERT INTO installation_settings (key, value) VALUES ($1, $2)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [SCHEDULE_KEY, cron],
-      );
+      await retentionRepository.upsertSetting(m, SCHEDULE_KEY, cron);
       await this.writeJobSchedule(m, cron);
       await this.audit.record(m, actor, {
         action: SCHEDULE_ACTION,
@@ -127,14 +124,7 @@ export class RetentionScheduleService {
    * transaction. Skipped while no process has installed the job queue (it follows when one starts).
    */
   private async writeJobSchedule(m: EntityManager, cron: string): Promise<void> {
-    const [{ installed }] = await m.query(`SELECT to_regclass($1) IS NOT NULL AS installed`, [`${JOBS_SCHEMA}.schedule`]);
-    if (!installed) return;
-    await m.query(
-      `INSERT INTO ${JOBS_SCHEMA}.schedule (name, cron, timezone, data, options)
-       SELECT $1, $2, $3, '{}'::jsonb, $4::jsonb WHERE EXISTS (SELECT 1 FROM ${JOBS_SCHEMA}.queue WHERE name = $1)
-       ON CONFLICT (name) DO UPDATE SET cron = EXCLUDED.cron, timezone = EXCLUDED.timezone, data = EXCLUDED.data, options = EXCLUDED.options, updated_on = now()
-       WHERE (${JOBS_SCHEMA}.schedule.cron, ${JOBS_SCHEMA}.schedule.timezone, ${JOBS_SCHEMA}.schedule.options) IS DISTINCT FROM (EXCLUDED.cron, EXCLUDED.timezone, EXCLUDED.options)`,
-      [QUEUE, cron, TIME_ZONE, JSON.stringify(SCHEDULE_OPTIONS)],
-    );
+    if (!(await retentionRepository.relationExists(m, `${JOBS_SCHEMA}.schedule`))) return;
+    await retentionRepository.writeJobSchedule(m, JOBS_SCHEMA, QUEUE, cron, TIME_ZONE, JSON.stringify(SCHEDULE_OPTIONS));
   }
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, MaxLength } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { conflict } from '../common/errors';
 import { RetentionScheduleService, RetentionScheduleState } from './retention-schedule.service';
 import { RetentionJobs } from './retention.jobs';
 import { RECORD_TYPES, RETENTION_SETTINGS, RecordType, RetentionRun, RetentionService } from './retention.service';
+import { SetRetentionScheduleBody } from './retention.dto';
 
 /** What retention removes and keeps, per record type (shown to administrators next to the period). */
 const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: string }> = {
@@ -19,14 +18,6 @@ const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: s
   loginAttempts: { removes: 'the throttling record (e-mail or network address, number of failures)', keeps: 'nothing', countedFrom: 'the last failed sign-in' },
   importErrors: { removes: 'the list of rejected rows (line, column, reason) of an import', keeps: 'the import itself: file name, counts, outcome', countedFrom: 'the end of the import' },
 };
-
-export class SetRetentionScheduleBody {
-  @ApiProperty({ description: 'five-field cron expression in Swedish time (Europe/Stockholm), e.g. "15 3 * * *"', maxLength: 100, example: '15 3 * * *' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
-  @IsString({ message: 'cron must be a cron expression with five fields, e.g. "15 3 * * *"' })
-  @MaxLength(100, { message: 'cron must be at most 100 characters' })
-  cron!: string;
-}
 
 export interface RetentionOverview {
   /** The installation's schedule (stored once; see RetentionScheduleService) and whether this process runs the job queue. */

@@ -6,6 +6,7 @@ import { AppConfig, RetentionSettings } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
 import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
 import { IDEMPOTENCY_TTL } from '../idempotency/idempotency';
+import { RETENTION_SQL, retentionRepository } from './retention.repository';
 
 /** The kinds of record retention removes, in the order a run handles them. */
 export const RECORD_TYPES = ['reportDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
@@ -77,7 +78,7 @@ export class RetentionService {
     const lockRunner = this.db.createQueryRunner();
     await lockRunner.connect();
     try {
-      const [{ locked }] = await lockRunner.query('SELECT pg_try_advisory_lock($1) AS locked', [RUN_LOCK]);
+      const locked = await retentionRepository.tryLock(lockRunner, RUN_LOCK);
       if (!locked) {
         this.logger.log('another retention run is in progress; this one does nothing');
         return null;
@@ -85,7 +86,7 @@ export class RetentionService {
       try {
         return await this.runLocked(trigger, actor, Math.max(1, Math.floor(batchSize)));
       } finally {
-        await lockRunner.query('SELECT pg_advisory_unlock($1)', [RUN_LOCK]);
+        await retentionRepository.unlock(lockRunner, RUN_LOCK);
       }
     } finally {
       await lockRunner.release();
@@ -97,59 +98,31 @@ export class RetentionService {
     const periods: Record<RecordType, string | null> = { reportDetails: s.reportDetails, sessions: s.sessions, loginAttempts: s.loginAttempts, importErrors: s.importErrors };
     const startedAt = new Date();
     // Cut-offs are computed once, by PostgreSQL (calendar arithmetic on ISO 8601 intervals), and used by every batch.
-    const [row] = await this.db.query(
-      `SELECT now() - $1::interval AS "reportDetails", now() - $2::interval AS sessions, now() - $3::interval AS "loginAttempts", now() - $4::interval AS "importErrors"`,
-      [periods.reportDetails, periods.sessions, periods.loginAttempts, periods.importErrors],
-    );
+    const row = await retentionRepository.cutoffs(this.db, [periods.reportDetails, periods.sessions, periods.loginAttempts, periods.importErrors]);
     const cutoffs = Object.fromEntries(RECORD_TYPES.map((t) => [t, row[t] ? new Date(row[t]).toISOString() : null])) as Record<RecordType, string | null>;
     const counts: Record<RecordType, number> = { reportDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 };
     let interrupted = false;
 
     if (cutoffs.reportDetails) {
       // SKIP LOCKED: a report being corrected right now is left for the next batch or run rather than waited for.
-      const r = await this.inBatches(
-        `WITH due AS (
-           SELECT id FROM reports WHERE redacted_at IS NULL AND occurred_at < $1
-           ORDER BY occurred_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-         UPDATE reports r SET description = '', latitude = NULL, longitude = NULL, reporter_id = NULL,
-                occurred_at = date_trunc('hour', r.occurred_at), redacted_at = now(),
-                -- With the text gone there is nothing left to review, and a redaction's note is free text too.
-                review = NULL, text_redaction_note = NULL
-         FROM due WHERE r.id = due.id`,
-        [cutoffs.reportDetails, batchSize],
-      );
+      const r = await this.inBatches(RETENTION_SQL.reportDetails, [cutoffs.reportDetails, batchSize]);
       counts.reportDetails = r.count;
       interrupted ||= r.interrupted;
     }
     if (cutoffs.sessions && !interrupted) {
       // A session ends when it expires, or when it has been idle too long; signed-out sessions are already gone.
       const idle = this.config.sessionIdleMinutes;
-      const r = await this.inBatches(
-        `DELETE FROM sessions WHERE id IN (
-           SELECT id FROM sessions WHERE least(expires_at, last_seen_at + make_interval(mins => $3)) < $1
-           LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-        [cutoffs.sessions, batchSize, idle],
-      );
+      const r = await this.inBatches(RETENTION_SQL.sessions, [cutoffs.sessions, batchSize, idle]);
       counts.sessions = r.count;
       interrupted ||= r.interrupted;
     }
     if (cutoffs.loginAttempts && !interrupted) {
-      const r = await this.inBatches(
-        `DELETE FROM login_attempts WHERE key IN (
-           SELECT key FROM login_attempts WHERE last_failure_at < $1 AND (blocked_until IS NULL OR blocked_until < now())
-           LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-        [cutoffs.loginAttempts, batchSize],
-      );
+      const r = await this.inBatches(RETENTION_SQL.loginAttempts, [cutoffs.loginAttempts, batchSize]);
       counts.loginAttempts = r.count;
       interrupted ||= r.interrupted;
     }
     if (cutoffs.importErrors && !interrupted) {
-      const r = await this.inBatches(
-        `UPDATE imports SET rejected = '[]'::jsonb WHERE id IN (
-           SELECT id FROM imports WHERE status <> 'running' AND finished_at < $1 AND rejected <> '[]'::jsonb
-           LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-        [cutoffs.importErrors, batchSize],
-      );
+      const r = await this.inBatches(RETENTION_SQL.importErrors, [cutoffs.importErrors, batchSize]);
       counts.importErrors = r.count;
       interrupted ||= r.interrupted;
     }
@@ -169,8 +142,7 @@ export class RetentionService {
   }
 
   private async removeExpiredIdempotencyKeys(): Promise<number> {
-    const res = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval`, [IDEMPOTENCY_TTL]);
-    return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
+    return retentionRepository.removeExpiredIdempotencyKeys(this.db, IDEMPOTENCY_TTL);
   }
 
   /** Runs a statement ($1 cut-off, $2 batch size) in its own transaction until it changes fewer rows than the batch. */
@@ -181,9 +153,7 @@ export class RetentionService {
       if (this.stopping) return { count, interrupted: true };
       const n = await this.db.transaction(async (m) => {
         await liftServerLimits(m);
-        const res = await m.query(sql, params);
-        // pg returns [rows, rowCount] for UPDATE/DELETE through TypeORM's query().
-        return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
+        return retentionRepository.batch(m, sql, params);
       });
       count += n;
       if (n < limit) return { count, interrupted: false };
@@ -192,7 +162,7 @@ export class RetentionService {
 
   /** The latest run, from the audit trail (where every run is recorded). */
   async lastRun(): Promise<(RetentionRun & { auditEntryId: string }) | null> {
-    const [row] = await this.db.query(`SELECT id, after FROM audit_entries WHERE action = $1 ORDER BY id DESC LIMIT 1`, [RETENTION_ACTION]);
+    const row = await retentionRepository.lastRunEntry(this.db, RETENTION_ACTION);
     return row ? { ...(row.after as RetentionRun), auditEntryId: String(row.id) } : null;
   }
 }

@@ -1,0 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+
+export class ImportBody {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Area for rows without an area column' })
+  @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
+  @ApiPropertyOptional({ enum: ['all_or_nothing', 'valid_only'], default: 'all_or_nothing' })
+  @IsOptional() @IsIn(['all_or_nothing', 'valid_only'], { message: 'mode must be all_or_nothing or valid_only' }) mode?: 'all_or_nothing' | 'valid_only';
+}
