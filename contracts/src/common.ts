@@ -1,0 +1,17 @@
+/** What every feature shares: the error body of every 4xx/5xx answer and a page of a list. */
+
+/** Error body of every 4xx/5xx answer. `field` names the offending input where there is one. */
+export interface ApiError {
+  statusCode: number;
+  code: string;
+  message: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
