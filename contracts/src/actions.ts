@@ -1,5 +1,26 @@
 /** Agreed actions (insatser): as proposed in a case, and as carried out. */
 
+/** The action states; the action machine has exactly these. */
+export const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
+
+/** Brå's plan columns: a one-off effort or part of ordinary work, short or long term. */
+export const ACTION_KINDS = ['one_off', 'ordinary'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const ACTION_TERMS = ['short', 'long'] as const;
+export type ActionTerm = (typeof ACTION_TERMS)[number];
+
+/** The action events a user sends (`POST /api/actions/:id/events` as `{type, version, …payload}`), with their payloads. */
+export interface ActionEventPayloads {
+  ASSIGN: { ownerId: string };
+  START: Record<string, never>;
+  COMPLETE: { report: string };
+  BLOCK: { reason: string };
+  RESUME: Record<string, never>;
+  CANCEL: { reason: string };
+}
+export type ActionEventType = keyof ActionEventPayloads;
+
 /** An action in Brå's plan columns as proposed (before a decision) or agreed. */
 export interface PlannedActionDto {
   cause: string;
@@ -9,8 +30,8 @@ export interface PlannedActionDto {
   ownerId?: string | null;
   startDate?: string | null;
   dueDate: string;
-  kind: 'one_off' | 'ordinary';
-  term: 'short' | 'long';
+  kind: ActionKind;
+  term: ActionTerm;
 }
 
 export interface ActionDto {
@@ -27,9 +48,9 @@ export interface ActionDto {
   owner: { id: string; name: string } | null;
   startDate: string | null;
   dueDate: string;
-  kind: 'one_off' | 'ordinary';
-  term: 'short' | 'long';
-  state: 'planned' | 'assigned' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+  kind: ActionKind;
+  term: ActionTerm;
+  state: ActionState;
   version: number;
   /** Days past the due date while not done or cancelled; 0 when not overdue. */
   daysOverdue: number;

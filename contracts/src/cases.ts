@@ -4,6 +4,35 @@ import type { ReportDto } from './reports';
 
 /** Cases (ärenden) and their history. */
 
+/** The case states in the order of the EST cycle (the board's columns); the case machine has exactly these. */
+export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** The outcome of a follow-up (EVALUATE). */
+export const CASE_OUTCOMES = ['effective', 'not_effective', 'escalate'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** Why a case is dismissed (DISMISS). */
+export const DISMISSAL_REASONS = ['no_action', 'duplicate'] as const;
+export type DismissalReason = (typeof DISMISSAL_REASONS)[number];
+
+/**
+ * The case events a user sends (`POST /api/cases/:id/events` as `{type, version, …payload}`), with their payloads.
+ * The case machine's events are these plus the system's ACTION_STARTED/ACTION_CLOSED.
+ */
+export interface CaseEventPayloads {
+  START_ANALYSIS: Record<string, never>;
+  SAVE_ANALYSIS: { analysis: string };
+  PROPOSE: { actions: PlannedActionDto[]; analysis?: string };
+  AGREE: { actions?: PlannedActionDto[] };
+  SEND_BACK: { note: string };
+  ESCALATE: { note: string };
+  EVALUATE: { outcome: CaseOutcome; note: string };
+  DISMISS: { reason: DismissalReason; duplicateOfCaseId?: string | null; note: string };
+  REOPEN: { note: string };
+}
+export type CaseEventType = keyof CaseEventPayloads;
+
 export interface CreateCaseRequest {
   areaId: string;
   title: string;
@@ -11,8 +40,6 @@ export interface CreateCaseRequest {
   reportIds?: string[];
   placeIds?: string[];
 }
-
-export type CaseState = 'reported' | 'analysis' | 'proposed' | 'escalated' | 'agreed' | 'execution' | 'follow_up' | 'closed' | 'dismissed';
 
 export interface CaseSummaryDto {
   id: string;
@@ -32,8 +59,8 @@ export interface CaseDto extends CaseSummaryDto {
   description: string;
   analysis: string | null;
   proposedActions: PlannedActionDto[];
-  outcome: 'effective' | 'not_effective' | 'escalate' | null;
-  dismissal: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId: string | null } | null;
+  outcome: CaseOutcome | null;
+  dismissal: { reason: DismissalReason; duplicateOfCaseId: string | null } | null;
   closedAt: string | null;
   reports: ReportDto[];
   places: PlaceDto[];

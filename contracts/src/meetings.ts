@@ -1,9 +1,16 @@
 /** Meetings (chefssamråd and the operational group). */
 
-export type MeetingKind = 'leadership' | 'operational';
-export type MeetingState = 'planned' | 'in_session' | 'minutes_draft' | 'approved' | 'cancelled';
-export type AgendaItemKind = 'picture' | 'decision' | 'follow_up' | 'round' | 'other';
-export type DecisionKind = 'agree' | 'send_back' | 'escalate' | 'note';
+/** A chefssamråd (leadership) or the weekly operational group. */
+export const MEETING_KINDS = ['leadership', 'operational'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+/** The meeting states; the meeting machine has exactly these. */
+export const MEETING_STATES = ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+export const AGENDA_ITEM_KINDS = ['picture', 'decision', 'follow_up', 'round', 'other'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+/** A decision on an agenda item; all but `note` are sent to the case as AGREE, SEND_BACK or ESCALATE. */
+export const DECISION_KINDS = ['agree', 'send_back', 'escalate', 'note'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export interface AgendaItemDto {
   id: string;

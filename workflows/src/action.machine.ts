@@ -1,10 +1,8 @@
+import type { ActionEventPayloads, ActionEventType } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 
 export const ACTION_MACHINE_VERSION = 1;
-
-export const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
-export type ActionState = (typeof ACTION_STATES)[number];
 
 export interface ActionContext {
   /** The responsible organisation: only its people carry the action out. */
@@ -15,15 +13,12 @@ export interface ActionContext {
   cancelReason: string | null;
 }
 
-export type ActionEvent = EventBase &
-  (
-    | { type: 'ASSIGN'; ownerId: string; ownerOrganizationId: string }
-    | { type: 'START' }
-    | { type: 'COMPLETE'; report: string }
-    | { type: 'BLOCK'; reason: string }
-    | { type: 'RESUME' }
-    | { type: 'CANCEL'; reason: string }
-  );
+/** The events users send, as the contract defines their payloads; ASSIGN also carries the owner's organisation (added by the API). */
+type UserActionEvent = {
+  [T in ActionEventType]: { type: T } & (ActionEventPayloads[T] extends Record<string, never> ? unknown : ActionEventPayloads[T]) & (T extends 'ASSIGN' ? { ownerOrganizationId: string } : unknown);
+}[ActionEventType];
+
+export type ActionEvent = EventBase & UserActionEvent;
 
 type Ev<T extends ActionEvent['type']> = Extract<ActionEvent, { type: T }>;
 

@@ -1,12 +1,9 @@
-import type { PlannedActionDto } from '@samverka/contracts';
+import { CASE_OUTCOMES, DISMISSAL_REASONS, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, text } from './common';
 
 /** Bumped whenever the machine changes shape; stored with every snapshot (see migrateCaseSnapshot). */
 export const CASE_MACHINE_VERSION = 1;
-
-export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
 
 /** An action as proposed and, once agreed, created: Brå's action-plan columns (the API's contract). */
 export type PlannedAction = PlannedActionDto;
@@ -21,24 +18,14 @@ export interface CaseContext {
   closedAt: string | null;
   /** Days after closing during which the case can be reopened. */
   reopenDays: number;
-  outcome: 'effective' | 'not_effective' | 'escalate' | null;
-  dismissal: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId: string | null } | null;
+  outcome: CaseOutcome | null;
+  dismissal: { reason: DismissalReason; duplicateOfCaseId: string | null } | null;
 }
 
-export type CaseEvent = EventBase &
-  (
-    | { type: 'START_ANALYSIS' }
-    | { type: 'SAVE_ANALYSIS'; analysis: string }
-    | { type: 'PROPOSE'; actions: PlannedAction[]; analysis?: string }
-    | { type: 'SEND_BACK'; note: string }
-    | { type: 'ESCALATE'; note: string }
-    | { type: 'AGREE'; actions?: PlannedAction[] }
-    | { type: 'ACTION_STARTED' }
-    | { type: 'ACTION_CLOSED'; openActions: number }
-    | { type: 'EVALUATE'; outcome: 'effective' | 'not_effective' | 'escalate'; note: string }
-    | { type: 'DISMISS'; reason: 'no_action' | 'duplicate'; duplicateOfCaseId?: string | null; note: string }
-    | { type: 'REOPEN'; note: string }
-  );
+/** The events users send, as the contract defines their payloads (`{type, …payload}`). */
+type UserCaseEvent = { [T in CaseEventType]: { type: T } & (CaseEventPayloads[T] extends Record<string, never> ? unknown : CaseEventPayloads[T]) }[CaseEventType];
+
+export type CaseEvent = EventBase & (UserCaseEvent | { type: 'ACTION_STARTED' } | { type: 'ACTION_CLOSED'; openActions: number });
 
 type Ev<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 
@@ -90,14 +77,14 @@ export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T
   EVALUATE: {
     may: analystOrCoordinator,
     check: (e) =>
-      ['effective', 'not_effective', 'escalate'].includes(e.outcome)
+      (CASE_OUTCOMES as readonly string[]).includes(e.outcome)
         ? text(e.note, 'note', 3, 4000)
         : { field: 'outcome', message: 'outcome must be effective, not_effective or escalate' },
   },
   DISMISS: {
     may: analystOrCoordinator,
     check: (e) =>
-      e.reason !== 'no_action' && e.reason !== 'duplicate'
+      !(DISMISSAL_REASONS as readonly string[]).includes(e.reason)
         ? { field: 'reason', message: 'reason must be no_action or duplicate' }
         : e.reason === 'duplicate' && (typeof e.duplicateOfCaseId !== 'string' || !e.duplicateOfCaseId)
           ? { field: 'duplicateOfCaseId', message: 'name the case this one duplicates' }

@@ -3,9 +3,6 @@ import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 
 export const MEETING_MACHINE_VERSION = 1;
 
-export const MEETING_STATES = ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] as const;
-export type MeetingState = (typeof MEETING_STATES)[number];
-
 export interface MeetingContext {
   /** The participating organisations: only their people run and approve the meeting. */
   organizationIds: string[];

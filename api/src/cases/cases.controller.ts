@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { ActionDto, CaseDto, CaseHistoryDto, CaseSummaryDto } from '@samverka/contracts';
-import { ACTION_STATES, CASE_STATES } from '@samverka/workflows';
+import { ACTION_STATES, CASE_STATES, type ActionDto, type CaseDto, type CaseHistoryDto, type CaseSummaryDto } from '@samverka/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ActionsService } from '../actions/actions.service';

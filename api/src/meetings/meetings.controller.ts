@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Res, Sse } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { MeetingDto } from '@samverka/contracts';
+import { AGENDA_ITEM_KINDS, DECISION_KINDS, MEETING_KINDS, MEETING_STATES, type AgendaItemKind, type DecisionKind, type MeetingDto, type MeetingKind } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -26,7 +26,7 @@ export class AttendanceBody extends ParticipantBody {
 }
 
 export class CreateMeetingBody {
-  @ApiProperty({ enum: ['leadership', 'operational'] }) @IsIn(['leadership', 'operational'], { message: 'kind must be leadership or operational' }) kind!: 'leadership' | 'operational';
+  @ApiProperty({ enum: MEETING_KINDS }) @IsIn(MEETING_KINDS, { message: 'kind must be leadership or operational' }) kind!: MeetingKind;
   @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
   @ApiProperty() @IsIsoDateTime({ message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'place must be 2–200 characters' }) place!: string;
@@ -38,7 +38,7 @@ export class CreateMeetingBody {
 
 export class AgendaItemBody {
   @ApiPropertyOptional() @IsOmittable() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
-  @ApiProperty({ enum: ['picture', 'decision', 'follow_up', 'round', 'other'] }) @IsIn(['picture', 'decision', 'follow_up', 'round', 'other'], { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: 'picture' | 'decision' | 'follow_up' | 'round' | 'other';
+  @ApiProperty({ enum: AGENDA_ITEM_KINDS }) @IsIn(AGENDA_ITEM_KINDS, { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: AgendaItemKind;
   @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'title must be 2–200 characters' }) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string | null;
@@ -52,7 +52,7 @@ export class AgendaBody {
 export class DecisionBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'itemId must be an agenda item id' }) itemId!: string;
-  @ApiProperty({ enum: ['agree', 'send_back', 'escalate', 'note'] }) @IsIn(['agree', 'send_back', 'escalate', 'note'], { message: 'kind must be agree, send_back, escalate or note' }) kind!: 'agree' | 'send_back' | 'escalate' | 'note';
+  @ApiProperty({ enum: DECISION_KINDS }) @IsIn(DECISION_KINDS, { message: 'kind must be agree, send_back, escalate or note' }) kind!: DecisionKind;
   @ApiProperty() @Transform(trim) @IsString() @MaxLength(4000) note!: string;
   /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(50) actions?: never[];
@@ -74,8 +74,8 @@ export class RevisionBody {
 }
 
 export class MeetingListQuery {
-  @ApiPropertyOptional({ enum: ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] })
-  @IsOptional() @IsIn(['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'], { message: 'state must be planned, in_session, minutes_draft, approved or cancelled' })
+  @ApiPropertyOptional({ enum: MEETING_STATES })
+  @IsOptional() @IsIn(MEETING_STATES, { message: 'state must be planned, in_session, minutes_draft, approved or cancelled' })
   state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'from must be an ISO 8601 date' }) from?: string;
