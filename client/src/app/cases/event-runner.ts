@@ -1,13 +1,13 @@
 import { ComponentType } from '@angular/cdk/portal';
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import type { ActionDto, CaseDto, CaseSummaryDto } from '@samverka/contracts';
+import type { ActionDto, ActionEventPayloads, ActionEventType, CaseDto, CaseEventPayloads, CaseEventType, CaseSummaryDto } from '@samverka/contracts';
 import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { toApiError } from '../core/http/api-error';
 import { I18n, MessageKey } from '../core/i18n/i18n';
 import { isStale } from './case-messages';
-import { ActionEventPayloads, ActionEventType, CaseEventPayloads, CaseEventType, CasesApi } from './cases-api';
+import { CasesApi } from './cases-api';
 import { AgreeDialog, AgreeDialogData } from './dialogs/agree-dialog';
 import { AssignDialog, AssignDialogData } from './dialogs/assign-dialog';
 import { DialogOutcome, EventDialogData } from './dialogs/dialog-base';

@@ -15,9 +15,6 @@ export type PlanRow = FormGroup<{
   term: FormControl<PlannedActionDto['term']>;
 }>;
 
-export const KINDS: readonly PlannedActionDto['kind'][] = ['one_off', 'ordinary'];
-export const TERMS: readonly PlannedActionDto['term'][] = ['short', 'long'];
-
 /** The form values of a row, empty or from a proposed action. */
 export function rowValue(a?: PlannedActionDto): ReturnType<PlanRow['getRawValue']> {
   return {

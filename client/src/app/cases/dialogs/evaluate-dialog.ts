@@ -6,12 +6,10 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { CASE_OUTCOMES, type CaseOutcome } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EventDialogBase, EventDialogData, minTrimmed } from './dialog-base';
-
-export const OUTCOMES = ['effective', 'not_effective', 'escalate'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 export interface EvaluateDialogData<T> extends EventDialogData<T> {
   /** The case's title, for the dialog's heading. */
@@ -80,9 +78,9 @@ export interface EvaluateDialogData<T> extends EventDialogData<T> {
 export class EvaluateDialog<T> extends EventDialogBase<T> {
   protected readonly data = inject<EvaluateDialogData<T>>(MAT_DIALOG_DATA);
   protected readonly base = this.data;
-  protected readonly outcomes = OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
+  protected readonly outcomes = CASE_OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
   protected readonly form = inject(NonNullableFormBuilder).group({
-    outcome: ['' as Outcome | '', Validators.required],
+    outcome: ['' as CaseOutcome | '', Validators.required],
     note: ['', [minTrimmed(3), Validators.maxLength(4000)]],
   });
 

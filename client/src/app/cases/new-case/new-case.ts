@@ -20,7 +20,7 @@ import { DirectoryApi } from '../../directory/directory-api';
 import { ReportsApi } from '../../reports/reports-api';
 import { caseErrorText, focusFirstInvalid, placeFieldErrors } from '../case-messages';
 import { CasesApi } from '../cases-api';
-import { WhenPipe } from '../labels';
+import { WhenPipe } from '../labels/pipes';
 import { minTrimmed } from '../dialogs/dialog-base';
 
 /** How far back the form offers the area's reports. */
