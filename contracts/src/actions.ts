@@ -1,8 +1,22 @@
+import type { TextLimit } from './common';
+
 /** Agreed actions (insatser): as proposed in a case, and as carried out. */
 
 /** The action states; the action machine has exactly these. */
 export const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionState = (typeof ACTION_STATES)[number];
+
+/** The lengths of an action's texts (plan columns and event payloads), and how many actions a case may propose. */
+export const ACTION_LIMITS = {
+  cause: { min: 1, max: 500 },
+  what: { min: 1, max: 1000 },
+  goal: { min: 1, max: 500 },
+  /** What was done (COMPLETE). */
+  report: { min: 3, max: 4000 },
+  /** Why it is blocked or cancelled (BLOCK, CANCEL). */
+  reason: { min: 3, max: 2000 },
+} as const satisfies Record<string, TextLimit>;
+export const MAX_ACTIONS_PER_CASE = 50;
 
 /** Brå's plan columns: a one-off effort or part of ordinary work, short or long term. */
 export const ACTION_KINDS = ['one_off', 'ordinary'] as const;

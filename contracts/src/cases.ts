@@ -1,4 +1,5 @@
 import type { ActionDto, PlannedActionDto } from './actions';
+import type { TextLimit } from './common';
 import type { PlaceDto } from './directory';
 import type { ReportDto } from './reports';
 
@@ -7,6 +8,17 @@ import type { ReportDto } from './reports';
 /** The case states in the order of the EST cycle (the board's columns); the case machine has exactly these. */
 export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+
+/** The lengths of a case's texts: the API's validation, the case workflow's rules and the client's forms use these. */
+export const CASE_LIMITS = {
+  title: { min: 3, max: 200 },
+  description: { min: 3, max: 4000 },
+  analysis: { min: 10, max: 10_000 },
+  /** The note of SEND_BACK, ESCALATE, DISMISS and REOPEN. */
+  note: { min: 3, max: 2000 },
+  /** The note of EVALUATE. */
+  evaluationNote: { min: 3, max: 4000 },
+} as const satisfies Record<string, TextLimit>;
 
 /** The outcome of a follow-up (EVALUATE). */
 export const CASE_OUTCOMES = ['effective', 'not_effective', 'escalate'] as const;

@@ -1,5 +1,11 @@
 /** What every feature shares: the error body of every 4xx/5xx answer and a page of a list. */
 
+/** The length a text field must have, in characters: at least `min` (after trimming), at most `max`. */
+export interface TextLimit {
+  readonly min: number;
+  readonly max: number;
+}
+
 /** Error body of every 4xx/5xx answer. `field` names the offending input where there is one. */
 export interface ApiError {
   statusCode: number;

@@ -1,8 +1,22 @@
+import type { TextLimit } from './common';
+
 /** The partnership directory: organisations, users and their roles, EST areas with their places, categories. */
 
 /** The roles a user may hold; a user may hold several. */
 export const ROLES = ['admin', 'coordinator', 'analyst', 'commander', 'action_owner', 'reporter'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The lengths of the directory's texts (the API's validation). */
+export const DIRECTORY_LIMITS = {
+  organizationName: { min: 2, max: 200 },
+  userName: { min: 2, max: 200 },
+  email: { min: 0, max: 254 },
+  password: { min: 0, max: 200 },
+  areaName: { min: 2, max: 120 },
+  areaDescription: { min: 0, max: 2000 },
+  placeName: { min: 1, max: 160 },
+  categoryLabel: { min: 2, max: 80 },
+} as const satisfies Record<string, TextLimit>;
 
 /** The kinds of organisation that take part in an EST partnership. */
 export const ORGANIZATION_TYPES = ['kommun', 'polis', 'fastighetsbolag', 'naringsliv', 'ovrig'] as const;

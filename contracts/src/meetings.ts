@@ -1,3 +1,5 @@
+import type { TextLimit } from './common';
+
 /** Meetings (chefssamråd and the operational group). */
 
 /** A chefssamråd (leadership) or the weekly operational group. */
@@ -11,6 +13,17 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 /** A decision on an agenda item; all but `note` are sent to the case as AGREE, SEND_BACK or ESCALATE. */
 export const DECISION_KINDS = ['agree', 'send_back', 'escalate', 'note'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** The lengths of a meeting's texts: the API's validation, the meeting workflow's rules and the client's forms use these. */
+export const MEETING_LIMITS = {
+  title: { min: 3, max: 200 },
+  place: { min: 2, max: 200 },
+  participantName: { min: 2, max: 120 },
+  agendaItemTitle: { min: 2, max: 200 },
+  decisionNote: { min: 0, max: 4000 },
+  statement: { min: 1, max: 2000 },
+  cancelReason: { min: 3, max: 1000 },
+} as const satisfies Record<string, TextLimit>;
 
 export interface AgendaItemDto {
   id: string;

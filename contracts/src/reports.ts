@@ -1,4 +1,4 @@
-import type { ApiError } from './common';
+import type { ApiError, TextLimit } from './common';
 
 /** Situation reports and the weekly situational picture (lägesbild). */
 
@@ -21,6 +21,15 @@ export type AreaLevel = (typeof AREA_LEVELS)[number];
 /** Parts of the day used to filter reports (local time, Europe/Stockholm). */
 export const TIMES_OF_DAY = ['night', 'morning', 'day', 'evening'] as const;
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+/** The lengths of a report's texts and of the area level's rationale. */
+export const REPORT_LIMITS = {
+  description: { min: 0, max: 2000 },
+  /** The part of the text to remove, given by its text. */
+  redactionText: { min: 0, max: 2000 },
+  redactionNote: { min: 0, max: 500 },
+  levelRationale: { min: 3, max: 1000 },
+} as const satisfies Record<string, TextLimit>;
 
 export interface CreateReportRequest {
   areaId: string;

@@ -1,4 +1,4 @@
-import type { ActionEventPayloads, ActionEventType } from '@samverka/contracts';
+import { ACTION_LIMITS, type ActionEventPayloads, type ActionEventType } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 
@@ -39,11 +39,11 @@ export const ACTION_RULES: { [T in ActionEvent['type']]: EventRule<ActionContext
           : null,
   },
   START: { may: doer },
-  COMPLETE: { may: doer, check: (e) => text(e.report, 'report', 3, 4000) },
-  BLOCK: { may: doer, check: (e) => text(e.reason, 'reason', 3, 2000) },
+  COMPLETE: { may: doer, check: (e) => text(e.report, 'report', ACTION_LIMITS.report) },
+  BLOCK: { may: doer, check: (e) => text(e.reason, 'reason', ACTION_LIMITS.reason) },
   RESUME: { may: doer },
   // The coordinator of any partner may also cancel, e.g. when the case is dismissed at a meeting.
-  CANCEL: { may: (a, c) => manager(a, c) || hasRole(a, 'coordinator'), check: (e) => text(e.reason, 'reason', 3, 2000) },
+  CANCEL: { may: (a, c) => manager(a, c) || hasRole(a, 'coordinator'), check: (e) => text(e.reason, 'reason', ACTION_LIMITS.reason) },
 };
 
 const allowed = ({ context, event }: { context: ActionContext; event: ActionEvent }) => {

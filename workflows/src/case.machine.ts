@@ -1,4 +1,4 @@
-import { CASE_OUTCOMES, DISMISSAL_REASONS, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
+import { ACTION_LIMITS, CASE_LIMITS, CASE_OUTCOMES, DISMISSAL_REASONS, MAX_ACTIONS_PER_CASE, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, text } from './common';
 
@@ -36,11 +36,11 @@ const decider = (a: Actor, c: CaseContext) => inPartnership(a, c) && hasRole(a, 
 /** Checks a list of actions for a proposal or decision; `field` names the first bad one (e.g. actions[0].dueDate). */
 export function checkActions(actions: unknown, c: CaseContext): FieldProblem | null {
   if (!Array.isArray(actions) || actions.length === 0) return { field: 'actions', message: 'at least one action is needed' };
-  if (actions.length > 50) return { field: 'actions', message: 'at most 50 actions per case' };
+  if (actions.length > MAX_ACTIONS_PER_CASE) return { field: 'actions', message: `at most ${MAX_ACTIONS_PER_CASE} actions per case` };
   for (const [i, a] of (actions as PlannedAction[]).entries()) {
     const f = (name: string) => `actions[${i}].${name}`;
     if (typeof a !== 'object' || a === null) return { field: `actions[${i}]`, message: 'an action must be an object' };
-    const problem = text(a.cause, f('cause'), 1, 500) ?? text(a.what, f('what'), 1, 1000) ?? text(a.goal, f('goal'), 1, 500);
+    const problem = text(a.cause, f('cause'), ACTION_LIMITS.cause) ?? text(a.what, f('what'), ACTION_LIMITS.what) ?? text(a.goal, f('goal'), ACTION_LIMITS.goal);
     if (problem) return problem;
     if (typeof a.organizationId !== 'string' || !c.partnerIds.includes(a.organizationId)) {
       return { field: f('organizationId'), message: 'the responsible organisation must be in the area’s partnership' };
@@ -58,15 +58,15 @@ const DAY_MS = 86_400_000;
 /** Who may send each case event, and what its payload must hold. The machine's guards and the API use only this. */
 export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T>> } = {
   START_ANALYSIS: { may: analystOrCoordinator },
-  SAVE_ANALYSIS: { may: analystOrCoordinator, check: (e) => text(e.analysis, 'analysis', 10, 10_000) },
+  SAVE_ANALYSIS: { may: analystOrCoordinator, check: (e) => text(e.analysis, 'analysis', CASE_LIMITS.analysis) },
   PROPOSE: {
     may: analystOrCoordinator,
     check: (e, c) =>
-      (e.analysis !== undefined ? text(e.analysis, 'analysis', 10, 10_000) : c.analysis ? null : { field: 'analysis', message: 'write the analysis before proposing actions' }) ??
+      (e.analysis !== undefined ? text(e.analysis, 'analysis', CASE_LIMITS.analysis) : c.analysis ? null : { field: 'analysis', message: 'write the analysis before proposing actions' }) ??
       checkActions(e.actions, c),
   },
-  SEND_BACK: { may: decider, check: (e) => text(e.note, 'note', 3, 2000) },
-  ESCALATE: { may: decider, check: (e) => text(e.note, 'note', 3, 2000) },
+  SEND_BACK: { may: decider, check: (e) => text(e.note, 'note', CASE_LIMITS.note) },
+  ESCALATE: { may: decider, check: (e) => text(e.note, 'note', CASE_LIMITS.note) },
   AGREE: { may: decider, check: (e, c) => checkActions(e.actions ?? c.proposedActions, c) },
   ACTION_STARTED: { may: isSystem, systemOnly: true },
   ACTION_CLOSED: {
@@ -78,7 +78,7 @@ export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T
     may: analystOrCoordinator,
     check: (e) =>
       (CASE_OUTCOMES as readonly string[]).includes(e.outcome)
-        ? text(e.note, 'note', 3, 4000)
+        ? text(e.note, 'note', CASE_LIMITS.evaluationNote)
         : { field: 'outcome', message: 'outcome must be effective, not_effective or escalate' },
   },
   DISMISS: {
@@ -88,14 +88,14 @@ export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T
         ? { field: 'reason', message: 'reason must be no_action or duplicate' }
         : e.reason === 'duplicate' && (typeof e.duplicateOfCaseId !== 'string' || !e.duplicateOfCaseId)
           ? { field: 'duplicateOfCaseId', message: 'name the case this one duplicates' }
-          : text(e.note, 'note', 3, 2000),
+          : text(e.note, 'note', CASE_LIMITS.note),
   },
   REOPEN: {
     may: analystOrCoordinator,
     check: (e, c) =>
       c.closedAt && new Date(e.now).getTime() - new Date(c.closedAt).getTime() > c.reopenDays * DAY_MS
         ? { field: 'type', message: `a case can only be reopened within ${c.reopenDays} days of closing` }
-        : text(e.note, 'note', 3, 2000),
+        : text(e.note, 'note', CASE_LIMITS.note),
   },
 };
 

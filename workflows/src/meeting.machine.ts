@@ -1,3 +1,4 @@
+import { MEETING_LIMITS } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 
@@ -40,7 +41,7 @@ export const MEETING_RULES: { [T in MeetingEvent['type']]: EventRule<MeetingCont
   END: { may: secretary },
   // The minutes are approved by a chief of a participating organisation.
   APPROVE: { may: (a, c) => participant(a, c) && hasRole(a, 'commander') },
-  CANCEL: { may: secretary, check: (e) => text(e.reason, 'reason', 3, 1000) },
+  CANCEL: { may: secretary, check: (e) => text(e.reason, 'reason', MEETING_LIMITS.cancelReason) },
 };
 
 const allowed = ({ context, event }: { context: MeetingContext; event: MeetingEvent }) => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Injectable, Post, Req, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MeDto } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, type LoginRequest, type MeDto } from '@samverka/contracts';
 import { IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -13,9 +13,9 @@ import { User } from '../directory/user.entity';
 import { AuthUser, CurrentUser, Public, SignedIn } from './access.decorators';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
-export class LoginBody {
-  @ApiProperty({ example: 'analytiker@exempelstad.se' }) @IsString() @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @MaxLength(200) password!: string;
+export class LoginBody implements LoginRequest {
+  @ApiProperty({ example: 'analytiker@exempelstad.se' }) @IsString() @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
+  @ApiProperty() @IsString() @MaxLength(DIRECTORY_LIMITS.password.max) password!: string;
 }
 
 /** Builds the signed-in user's own view: account, organisation and the areas of their partnerships. */

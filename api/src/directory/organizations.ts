@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ORGANIZATION_TYPES, type OrganizationDto, type OrganizationType } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, type CreateOrganizationRequest, type OrganizationDto, type OrganizationType, type UpdateOrganizationRequest } from '@samverka/contracts';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -12,13 +12,13 @@ import { toOrganizationDto } from './mappers';
 import { Organization } from './organization.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 
-export class CreateOrganizationBody {
-  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(2, 200) name!: string;
+export class CreateOrganizationBody implements CreateOrganizationRequest {
+  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(DIRECTORY_LIMITS.organizationName.min, DIRECTORY_LIMITS.organizationName.max) name!: string;
   @ApiProperty({ enum: ORGANIZATION_TYPES }) @IsIn(ORGANIZATION_TYPES) type!: OrganizationType;
 }
 
-export class UpdateOrganizationBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 200) name?: string;
+export class UpdateOrganizationBody implements UpdateOrganizationRequest {
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(DIRECTORY_LIMITS.organizationName.min, DIRECTORY_LIMITS.organizationName.max) name?: string;
   @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOmittable() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Res, Sse } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AGENDA_ITEM_KINDS, DECISION_KINDS, MEETING_KINDS, MEETING_STATES, type AgendaItemKind, type DecisionKind, type MeetingDto, type MeetingKind } from '@samverka/contracts';
+import { AGENDA_ITEM_KINDS, DECISION_KINDS, MEETING_KINDS, MEETING_LIMITS, MEETING_STATES, type AgendaItemKind, type CreateMeetingRequest, type DecisionKind, type MeetingDto, type MeetingKind } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -17,7 +17,7 @@ import { noStore } from '../common/security';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ParticipantBody {
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 120, { message: 'name must be 2–120 characters' }) name!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.participantName.min, MEETING_LIMITS.participantName.max, { message: `name must be ${MEETING_LIMITS.participantName.min}–${MEETING_LIMITS.participantName.max} characters` }) name!: string;
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
 }
 
@@ -25,11 +25,11 @@ export class AttendanceBody extends ParticipantBody {
   @ApiProperty() @IsBoolean({ message: 'present must be true or false' }) present!: boolean;
 }
 
-export class CreateMeetingBody {
+export class CreateMeetingBody implements CreateMeetingRequest {
   @ApiProperty({ enum: MEETING_KINDS }) @IsIn(MEETING_KINDS, { message: 'kind must be leadership or operational' }) kind!: MeetingKind;
-  @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.title.min, MEETING_LIMITS.title.max, { message: `title must be ${MEETING_LIMITS.title.min}–${MEETING_LIMITS.title.max} characters` }) title!: string;
   @ApiProperty() @IsIsoDateTime({ message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'place must be 2–200 characters' }) place!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.place.min, MEETING_LIMITS.place.max, { message: `place must be ${MEETING_LIMITS.place.min}–${MEETING_LIMITS.place.max} characters` }) place!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areaIds needs at least one area' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'areaIds must be area ids' }) areaIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'organizationIds must be organisation ids' }) organizationIds!: string[];
   @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true, message: 'participants must be objects' }) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
@@ -39,7 +39,7 @@ export class CreateMeetingBody {
 export class AgendaItemBody {
   @ApiPropertyOptional() @IsOmittable() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) @IsIn(AGENDA_ITEM_KINDS, { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: AgendaItemKind;
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'title must be 2–200 characters' }) title!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.agendaItemTitle.min, MEETING_LIMITS.agendaItemTitle.max, { message: `title must be ${MEETING_LIMITS.agendaItemTitle.min}–${MEETING_LIMITS.agendaItemTitle.max} characters` }) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string | null;
 }
@@ -53,7 +53,7 @@ export class DecisionBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'itemId must be an agenda item id' }) itemId!: string;
   @ApiProperty({ enum: DECISION_KINDS }) @IsIn(DECISION_KINDS, { message: 'kind must be agree, send_back, escalate or note' }) kind!: DecisionKind;
-  @ApiProperty() @Transform(trim) @IsString() @MaxLength(4000) note!: string;
+  @ApiProperty() @Transform(trim) @IsString() @MaxLength(MEETING_LIMITS.decisionNote.max) note!: string;
   /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(50) actions?: never[];
 }
@@ -61,7 +61,7 @@ export class DecisionBody {
 export class StatementBody {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 2000, { message: 'text must be 1–2000 characters' }) text!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.statement.min, MEETING_LIMITS.statement.max, { message: `text must be ${MEETING_LIMITS.statement.min}–${MEETING_LIMITS.statement.max} characters` }) text!: string;
 }
 
 export class AttendanceListBody {

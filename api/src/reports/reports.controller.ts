@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AREA_LEVELS, type AreaLevel, type AreaLevelDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
+import { AREA_LEVELS, REPORT_LIMITS, type AreaLevel, type AreaLevelDto, type Page, type ReportDto, type SetAreaLevelRequest, type SituationPictureDto } from '@samverka/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
@@ -12,11 +12,11 @@ import { SituationPictureService } from './situation-picture.service';
 import { Idempotent } from '../idempotency/idempotency';
 import { noStore } from '../common/security';
 
-export class SetLevelBody {
+export class SetLevelBody implements SetAreaLevelRequest {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
-  @ApiProperty({ minLength: 3, maxLength: 1000 })
+  @ApiProperty({ minLength: REPORT_LIMITS.levelRationale.min, maxLength: REPORT_LIMITS.levelRationale.max })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString() @Length(3, 1000, { message: 'rationale must be 3–1000 characters' })
+  @IsString() @Length(REPORT_LIMITS.levelRationale.min, REPORT_LIMITS.levelRationale.max, { message: `rationale must be ${REPORT_LIMITS.levelRationale.min}–${REPORT_LIMITS.levelRationale.max} characters` })
   rationale!: string;
 }
 

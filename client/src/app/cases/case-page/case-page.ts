@@ -9,7 +9,9 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   ACTION_KINDS,
+  ACTION_LIMITS,
   ACTION_TERMS,
+  CASE_LIMITS,
   type ActionDto,
   type AreaDetailDto,
   type CaseDto,
@@ -84,6 +86,8 @@ import { ReportRedaction } from '../../reports/report-redaction';
   styleUrl: './case-page.scss',
 })
 export class CasePage {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = { case: CASE_LIMITS, action: ACTION_LIMITS };
   private readonly api = inject(CasesApi);
   private readonly directory = inject(DirectoryApi);
   private readonly runner = inject(EventRunner);
@@ -115,7 +119,7 @@ export class CasePage {
   protected readonly terms = ACTION_TERMS.map((value) => ({ value, key: `cases.plan.term.${value}` as const }));
 
   protected readonly form = this.fb.group({
-    analysis: ['', [minTrimmed(10), Validators.maxLength(10_000)]],
+    analysis: ['', [minTrimmed(CASE_LIMITS.analysis.min), Validators.maxLength(CASE_LIMITS.analysis.max)]],
     actions: this.fb.array<PlanRow>([]),
   });
 
