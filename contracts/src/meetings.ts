@@ -1,3 +1,4 @@
+import type { PlannedActionDto } from './actions';
 import type { TextLimit } from './common';
 
 /** Meetings (chefssamråd and the operational group). */
@@ -84,4 +85,48 @@ export interface CreateMeetingRequest {
   participants?: { name: string; organizationId: string }[];
   /** The language of the agenda's prepared titles (default sv): the one the coordinator works in. */
   lang?: 'sv' | 'en';
+}
+
+/** One item of `PATCH /api/meetings/:id/agenda`: kept items carry their id, new ones none. */
+export interface AgendaItemInput {
+  id?: string;
+  kind: AgendaItemKind;
+  title: string;
+  caseId?: string | null;
+  areaId?: string | null;
+}
+
+/** Body of `PATCH /api/meetings/:id/agenda`. */
+export interface UpdateAgendaRequest {
+  version: number;
+  items: AgendaItemInput[];
+}
+
+/** Body of `POST /api/meetings/:id/decisions` (for a case item the decision sends the case event). */
+export interface RecordDecisionRequest {
+  version: number;
+  itemId: string;
+  kind: DecisionKind;
+  note: string;
+  actions?: PlannedActionDto[];
+}
+
+/** Body of `POST /api/meetings/:id/items/:itemId/statements` ("laget runt"). */
+export interface StatementRequest {
+  version: number;
+  organizationId: string;
+  text: string;
+}
+
+/** One row of `PUT /api/meetings/:id/attendance`. */
+export interface AttendanceRow {
+  name: string;
+  organizationId: string;
+  present: boolean;
+}
+
+/** Body of `PUT /api/meetings/:id/attendance`. */
+export interface AttendanceRequest {
+  version: number;
+  participants: AttendanceRow[];
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Res, Sse } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AGENDA_ITEM_KINDS, DECISION_KINDS, MEETING_KINDS, MEETING_LIMITS, MEETING_STATES, type AgendaItemKind, type CreateMeetingRequest, type DecisionKind, type MeetingDto, type MeetingKind } from '@samverka/contracts';
+import { AGENDA_ITEM_KINDS, DECISION_KINDS, MAX_ACTIONS_PER_CASE, MEETING_KINDS, MEETING_LIMITS, MEETING_STATES, type AgendaItemInput, type AgendaItemKind, type AttendanceRequest, type AttendanceRow, type CreateMeetingRequest, type DecisionKind, type MeetingDto, type MeetingKind, type RecordDecisionRequest, type StatementRequest, type UpdateAgendaRequest } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -21,7 +21,7 @@ export class ParticipantBody {
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
 }
 
-export class AttendanceBody extends ParticipantBody {
+export class AttendanceBody extends ParticipantBody implements AttendanceRow {
   @ApiProperty() @IsBoolean({ message: 'present must be true or false' }) present!: boolean;
 }
 
@@ -36,7 +36,7 @@ export class CreateMeetingBody implements CreateMeetingRequest {
   @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOmittable() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
 }
 
-export class AgendaItemBody {
+export class AgendaItemBody implements AgendaItemInput {
   @ApiPropertyOptional() @IsOmittable() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) @IsIn(AGENDA_ITEM_KINDS, { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: AgendaItemKind;
   @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.agendaItemTitle.min, MEETING_LIMITS.agendaItemTitle.max, { message: `title must be ${MEETING_LIMITS.agendaItemTitle.min}–${MEETING_LIMITS.agendaItemTitle.max} characters` }) title!: string;
@@ -44,27 +44,27 @@ export class AgendaItemBody {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string | null;
 }
 
-export class AgendaBody {
+export class AgendaBody implements UpdateAgendaRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ type: [AgendaItemBody] }) @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'items must be objects' }) @ValidateNested({ each: true }) @Type(() => AgendaItemBody) items!: AgendaItemBody[];
 }
 
-export class DecisionBody {
+export class DecisionBody implements RecordDecisionRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'itemId must be an agenda item id' }) itemId!: string;
   @ApiProperty({ enum: DECISION_KINDS }) @IsIn(DECISION_KINDS, { message: 'kind must be agree, send_back, escalate or note' }) kind!: DecisionKind;
   @ApiProperty() @Transform(trim) @IsString() @MaxLength(MEETING_LIMITS.decisionNote.max) note!: string;
   /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(50) actions?: never[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(MAX_ACTIONS_PER_CASE) actions?: never[];
 }
 
-export class StatementBody {
+export class StatementBody implements StatementRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
   @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.statement.min, MEETING_LIMITS.statement.max, { message: `text must be ${MEETING_LIMITS.statement.min}–${MEETING_LIMITS.statement.max} characters` }) text!: string;
 }
 
-export class AttendanceListBody {
+export class AttendanceListBody implements AttendanceRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ type: [AttendanceBody] }) @IsArray() @ArrayMaxSize(200) @IsObject({ each: true, message: 'participants must be objects' }) @ValidateNested({ each: true }) @Type(() => AttendanceBody) participants!: AttendanceBody[];
 }
