@@ -1,6 +1,7 @@
-import { ACTION_STATES, ActionEventType, CASE_STATES, CaseEventType, MEETING_STATES } from '@samverka/contracts';
-import { AnyStateMachine } from 'xstate';
+import { ACTION_LIMITS, ACTION_STATES, ActionEventType, CASE_LIMITS, CASE_STATES, CaseEventType, MEETING_LIMITS, MEETING_STATES, TextLimit } from '@samverka/contracts';
+import { AnyStateMachine, createActor } from 'xstate';
 import { ACTION_RULES, actionMachine } from './action.machine';
+import { Actor, decide, FieldProblem } from './common';
 import { CASE_RULES, caseMachine } from './case.machine';
 import { MEETING_RULES, meetingMachine } from './meeting.machine';
 
@@ -35,5 +36,42 @@ describe('contracts/ states and events are the machines’ own', () => {
   it('a drifted list is caught', () => {
     expect([...CASE_STATES, 'archived']).not.toEqual(statesOf(caseMachine));
     expect([...CASE_STATES].reverse()).not.toEqual(statesOf(caseMachine));
+  });
+});
+
+describe('the machines check texts against the contracts’ limits', () => {
+  const NOW = '2026-11-21T10:00:00.000Z';
+  /** The problem the rule finds with a text (null: accepted). */
+  type Check = (text: string) => FieldProblem | null;
+  const edges = (check: Check, { min, max }: TextLimit) => [check('x'.repeat(min - 1)), check('x'.repeat(min)), check('x'.repeat(max)), check('x'.repeat(max + 1))];
+  const coordinator: Actor = { kind: 'user', id: 'c', roles: ['coordinator', 'analyst', 'action_owner'], organizationId: 'org' };
+  const caseCtx = createActor(caseMachine, { input: { partnerIds: ['org'] } }).start().getSnapshot().context;
+  const actionCtx = createActor(actionMachine, { input: { organizationId: 'org' } }).start().getSnapshot().context;
+  const meetingCtx = createActor(meetingMachine, { input: { organizationIds: ['org'] } }).start().getSnapshot().context;
+  const plan = (over: object) => [{ cause: 'c', what: 'w', goal: 'g', organizationId: 'org', dueDate: '2026-12-01', kind: 'one_off', term: 'short', ...over }];
+
+  it.each([
+    ['case analysis', CASE_LIMITS.analysis, (t: string) => CASE_RULES.SAVE_ANALYSIS.check!({ type: 'SAVE_ANALYSIS', analysis: t, actor: coordinator, now: NOW }, caseCtx)],
+    ['case note', CASE_LIMITS.note, (t: string) => CASE_RULES.SEND_BACK.check!({ type: 'SEND_BACK', note: t, actor: coordinator, now: NOW }, caseCtx)],
+    ['evaluation note', CASE_LIMITS.evaluationNote, (t: string) => CASE_RULES.EVALUATE.check!({ type: 'EVALUATE', outcome: 'effective', note: t, actor: coordinator, now: NOW }, caseCtx)],
+    ['action cause', ACTION_LIMITS.cause, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ cause: t }) as never, actor: coordinator, now: NOW }, caseCtx)],
+    ['action what', ACTION_LIMITS.what, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ what: t }) as never, actor: coordinator, now: NOW }, caseCtx)],
+    ['action goal', ACTION_LIMITS.goal, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ goal: t }) as never, actor: coordinator, now: NOW }, caseCtx)],
+    ['action report', ACTION_LIMITS.report, (t: string) => ACTION_RULES.COMPLETE.check!({ type: 'COMPLETE', report: t, actor: coordinator, now: NOW }, actionCtx)],
+    ['action reason', ACTION_LIMITS.reason, (t: string) => ACTION_RULES.BLOCK.check!({ type: 'BLOCK', reason: t, actor: coordinator, now: NOW }, actionCtx)],
+    ['meeting cancel reason', MEETING_LIMITS.cancelReason, (t: string) => MEETING_RULES.CANCEL.check!({ type: 'CANCEL', reason: t, actor: coordinator, now: NOW }, meetingCtx)],
+  ] as [string, TextLimit, Check][])('%s', (_name, limit, check) => {
+    const [belowMin, atMin, atMax, overMax] = edges(check, limit);
+    if (limit.min > 1) expect(belowMin).not.toBeNull();
+    expect(atMin).toBeNull();
+    expect(atMax).toBeNull();
+    expect(overMax).toMatchObject({ message: expect.stringContaining(`at most ${limit.max} characters`) });
+  });
+
+  it('decide() refuses a text over the limit with the field named', () => {
+    const analysing = decide(caseMachine, createActor(caseMachine, { input: { partnerIds: ['org'] } }).start().getSnapshot(), { type: 'START_ANALYSIS', actor: coordinator, now: NOW }, CASE_RULES);
+    expect(analysing.ok).toBe(true);
+    if (!analysing.ok) return;
+    expect(decide(caseMachine, analysing.next, { type: 'SAVE_ANALYSIS', analysis: 'x'.repeat(CASE_LIMITS.analysis.max + 1), actor: coordinator, now: NOW }, CASE_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'analysis' } });
   });
 });
