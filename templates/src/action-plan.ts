@@ -1,3 +1,4 @@
+import type { ActionKind, ActionTerm } from '@samverka/contracts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { footer, header, LABELS, Lang, levelChip, STYLES } from './sections';
 
@@ -15,8 +16,8 @@ export interface ActionPlanRow {
   owner: string | null;
   status: FollowUpColour;
   statusText: string;
-  kind: 'one_off' | 'ordinary';
-  term: 'short' | 'long';
+  kind: ActionKind;
+  term: ActionTerm;
 }
 
 /** Everything the action plan shows: a pure view model, built by the API from the database. */

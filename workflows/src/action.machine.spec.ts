@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { ACTION_RULES, ACTION_STATES, ActionEvent, actionMachine } from './action.machine';
+import { ACTION_STATES } from '@samverka/contracts';
+import { ACTION_RULES, ActionEvent, actionMachine } from './action.machine';
 import { Actor, allowedEvents, decide, EventPayload } from './common';
 
 const BOSTAD = 'org-bostad';

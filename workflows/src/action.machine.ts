@@ -1,3 +1,4 @@
+import { ACTION_LIMITS, type ActionEventPayloads, type ActionEventType, type ActionState } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 import { finalStates, SnapshotMigrations } from './persistence';
@@ -8,9 +9,6 @@ export const ACTION_MACHINE_VERSION = 1;
 /** How a stored action snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
 export const ACTION_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
 
-export const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
-export type ActionState = (typeof ACTION_STATES)[number];
-
 export interface ActionContext {
   /** The responsible organisation: only its people carry the action out. */
   organizationId: string;
@@ -20,15 +18,12 @@ export interface ActionContext {
   cancelReason: string | null;
 }
 
-export type ActionEvent = EventBase &
-  (
-    | { type: 'ASSIGN'; ownerId: string; ownerOrganizationId: string }
-    | { type: 'START' }
-    | { type: 'COMPLETE'; report: string }
-    | { type: 'BLOCK'; reason: string }
-    | { type: 'RESUME' }
-    | { type: 'CANCEL'; reason: string }
-  );
+/** The events users send, as the contract defines their payloads; ASSIGN also carries the owner's organisation (added by the API). */
+type UserActionEvent = {
+  [T in ActionEventType]: { type: T } & (ActionEventPayloads[T] extends Record<string, never> ? unknown : ActionEventPayloads[T]) & (T extends 'ASSIGN' ? { ownerOrganizationId: string } : unknown);
+}[ActionEventType];
+
+export type ActionEvent = EventBase & UserActionEvent;
 
 type Ev<T extends ActionEvent['type']> = Extract<ActionEvent, { type: T }>;
 
@@ -49,11 +44,11 @@ export const ACTION_RULES: { [T in ActionEvent['type']]: EventRule<ActionContext
           : null,
   },
   START: { may: doer },
-  COMPLETE: { may: doer, check: (e) => text(e.report, 'report', 3, 4000) },
-  BLOCK: { may: doer, check: (e) => text(e.reason, 'reason', 3, 2000) },
+  COMPLETE: { may: doer, check: (e) => text(e.report, 'report', ACTION_LIMITS.report) },
+  BLOCK: { may: doer, check: (e) => text(e.reason, 'reason', ACTION_LIMITS.reason) },
   RESUME: { may: doer },
   // The coordinator of any partner may also cancel, e.g. when the case is dismissed at a meeting.
-  CANCEL: { may: (a, c) => manager(a, c) || hasRole(a, 'coordinator'), check: (e) => text(e.reason, 'reason', 3, 2000) },
+  CANCEL: { may: (a, c) => manager(a, c) || hasRole(a, 'coordinator'), check: (e) => text(e.reason, 'reason', ACTION_LIMITS.reason) },
 };
 
 const allowed = ({ context, event }: { context: ActionContext; event: ActionEvent }) => {

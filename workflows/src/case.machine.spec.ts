@@ -1,7 +1,8 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { Actor, allowedEvents, decide, EventPayload } from './common';
-import { CASE_MACHINE_VERSION, CASE_RULES, CASE_STATES, CaseEvent, caseMachine, PlannedAction } from './case.machine';
+import { CASE_STATES } from '@samverka/contracts';
+import { CASE_MACHINE_VERSION, CASE_RULES, CaseEvent, caseMachine, PlannedAction } from './case.machine';
 import { restore, store } from './persistence';
 
 const KOMMUN = 'org-kommun';

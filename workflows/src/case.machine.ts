@@ -1,4 +1,4 @@
-import type { PlannedActionDto } from '@samverka/contracts';
+import { ACTION_LIMITS, CASE_LIMITS, CASE_OUTCOMES, DISMISSAL_REASONS, MAX_ACTIONS_PER_CASE, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, text } from './common';
 import { SnapshotMigrations } from './persistence';
@@ -8,9 +8,6 @@ export const CASE_MACHINE_VERSION = 1;
 
 /** How a stored case snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
 export const CASE_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
-
-export const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
 
 /** An action as proposed and, once agreed, created: Brå's action-plan columns (the API's contract). */
 export type PlannedAction = PlannedActionDto;
@@ -25,24 +22,14 @@ export interface CaseContext {
   closedAt: string | null;
   /** Days after closing during which the case can be reopened. */
   reopenDays: number;
-  outcome: 'effective' | 'not_effective' | 'escalate' | null;
-  dismissal: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId: string | null } | null;
+  outcome: CaseOutcome | null;
+  dismissal: { reason: DismissalReason; duplicateOfCaseId: string | null } | null;
 }
 
-export type CaseEvent = EventBase &
-  (
-    | { type: 'START_ANALYSIS' }
-    | { type: 'SAVE_ANALYSIS'; analysis: string }
-    | { type: 'PROPOSE'; actions: PlannedAction[]; analysis?: string }
-    | { type: 'SEND_BACK'; note: string }
-    | { type: 'ESCALATE'; note: string }
-    | { type: 'AGREE'; actions?: PlannedAction[] }
-    | { type: 'ACTION_STARTED' }
-    | { type: 'ACTION_CLOSED'; openActions: number }
-    | { type: 'EVALUATE'; outcome: 'effective' | 'not_effective' | 'escalate'; note: string }
-    | { type: 'DISMISS'; reason: 'no_action' | 'duplicate'; duplicateOfCaseId?: string | null; note: string }
-    | { type: 'REOPEN'; note: string }
-  );
+/** The events users send, as the contract defines their payloads (`{type, …payload}`). */
+type UserCaseEvent = { [T in CaseEventType]: { type: T } & (CaseEventPayloads[T] extends Record<string, never> ? unknown : CaseEventPayloads[T]) }[CaseEventType];
+
+export type CaseEvent = EventBase & (UserCaseEvent | { type: 'ACTION_STARTED' } | { type: 'ACTION_CLOSED'; openActions: number });
 
 type Ev<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 
@@ -53,11 +40,11 @@ const decider = (a: Actor, c: CaseContext) => inPartnership(a, c) && hasRole(a, 
 /** Checks a list of actions for a proposal or decision; `field` names the first bad one (e.g. actions[0].dueDate). */
 export function checkActions(actions: unknown, c: CaseContext): FieldProblem | null {
   if (!Array.isArray(actions) || actions.length === 0) return { field: 'actions', message: 'at least one action is needed' };
-  if (actions.length > 50) return { field: 'actions', message: 'at most 50 actions per case' };
+  if (actions.length > MAX_ACTIONS_PER_CASE) return { field: 'actions', message: `at most ${MAX_ACTIONS_PER_CASE} actions per case` };
   for (const [i, a] of (actions as PlannedAction[]).entries()) {
     const f = (name: string) => `actions[${i}].${name}`;
     if (typeof a !== 'object' || a === null) return { field: `actions[${i}]`, message: 'an action must be an object' };
-    const problem = text(a.cause, f('cause'), 1, 500) ?? text(a.what, f('what'), 1, 1000) ?? text(a.goal, f('goal'), 1, 500);
+    const problem = text(a.cause, f('cause'), ACTION_LIMITS.cause) ?? text(a.what, f('what'), ACTION_LIMITS.what) ?? text(a.goal, f('goal'), ACTION_LIMITS.goal);
     if (problem) return problem;
     if (typeof a.organizationId !== 'string' || !c.partnerIds.includes(a.organizationId)) {
       return { field: f('organizationId'), message: 'the responsible organisation must be in the area’s partnership' };
@@ -75,15 +62,15 @@ const DAY_MS = 86_400_000;
 /** Who may send each case event, and what its payload must hold. The machine's guards and the API use only this. */
 export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T>> } = {
   START_ANALYSIS: { may: analystOrCoordinator },
-  SAVE_ANALYSIS: { may: analystOrCoordinator, check: (e) => text(e.analysis, 'analysis', 10, 10_000) },
+  SAVE_ANALYSIS: { may: analystOrCoordinator, check: (e) => text(e.analysis, 'analysis', CASE_LIMITS.analysis) },
   PROPOSE: {
     may: analystOrCoordinator,
     check: (e, c) =>
-      (e.analysis !== undefined ? text(e.analysis, 'analysis', 10, 10_000) : c.analysis ? null : { field: 'analysis', message: 'write the analysis before proposing actions' }) ??
+      (e.analysis !== undefined ? text(e.analysis, 'analysis', CASE_LIMITS.analysis) : c.analysis ? null : { field: 'analysis', message: 'write the analysis before proposing actions' }) ??
       checkActions(e.actions, c),
   },
-  SEND_BACK: { may: decider, check: (e) => text(e.note, 'note', 3, 2000) },
-  ESCALATE: { may: decider, check: (e) => text(e.note, 'note', 3, 2000) },
+  SEND_BACK: { may: decider, check: (e) => text(e.note, 'note', CASE_LIMITS.note) },
+  ESCALATE: { may: decider, check: (e) => text(e.note, 'note', CASE_LIMITS.note) },
   AGREE: { may: decider, check: (e, c) => checkActions(e.actions ?? c.proposedActions, c) },
   ACTION_STARTED: { may: isSystem, systemOnly: true },
   ACTION_CLOSED: {
@@ -94,25 +81,25 @@ export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T
   EVALUATE: {
     may: analystOrCoordinator,
     check: (e) =>
-      ['effective', 'not_effective', 'escalate'].includes(e.outcome)
-        ? text(e.note, 'note', 3, 4000)
+      (CASE_OUTCOMES as readonly string[]).includes(e.outcome)
+        ? text(e.note, 'note', CASE_LIMITS.evaluationNote)
         : { field: 'outcome', message: 'outcome must be effective, not_effective or escalate' },
   },
   DISMISS: {
     may: analystOrCoordinator,
     check: (e) =>
-      e.reason !== 'no_action' && e.reason !== 'duplicate'
+      !(DISMISSAL_REASONS as readonly string[]).includes(e.reason)
         ? { field: 'reason', message: 'reason must be no_action or duplicate' }
         : e.reason === 'duplicate' && (typeof e.duplicateOfCaseId !== 'string' || !e.duplicateOfCaseId)
           ? { field: 'duplicateOfCaseId', message: 'name the case this one duplicates' }
-          : text(e.note, 'note', 3, 2000),
+          : text(e.note, 'note', CASE_LIMITS.note),
   },
   REOPEN: {
     may: analystOrCoordinator,
     check: (e, c) =>
       c.closedAt && new Date(e.now).getTime() - new Date(c.closedAt).getTime() > c.reopenDays * DAY_MS
         ? { field: 'type', message: `a case can only be reopened within ${c.reopenDays} days of closing` }
-        : text(e.note, 'note', 3, 2000),
+        : text(e.note, 'note', CASE_LIMITS.note),
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Role } from '@samverka/contracts';
+import type { Role, TextLimit } from '@samverka/contracts';
 import { AnyMachineSnapshot, AnyStateMachine, getNextTransitions, transition } from 'xstate';
 
 /** Who sends an event: a user (roles, organisation) or the system itself (automatic moves). */
@@ -30,7 +30,8 @@ export const isUser = (a: Actor): a is Extract<Actor, { kind: 'user' }> => a.kin
 export const hasRole = (a: Actor, ...roles: Role[]) => isUser(a) && roles.some((r) => a.roles.includes(r));
 export const isSystem = (a: Actor) => a.kind === 'system';
 
-export const text = (v: unknown, field: string, min = 1, max = 4000): FieldProblem | null =>
+/** A required text within its limit (from contracts/). */
+export const text = (v: unknown, field: string, { min, max }: TextLimit): FieldProblem | null =>
   typeof v !== 'string' || v.trim().length < min
     ? { field, message: `${field} is required` }
     : v.length > max

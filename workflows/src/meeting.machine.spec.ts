@@ -1,7 +1,8 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { Actor, allowedEvents, decide, EventPayload } from './common';
-import { MEETING_RULES, MEETING_STATES, MeetingEvent, meetingMachine } from './meeting.machine';
+import { MEETING_STATES } from '@samverka/contracts';
+import { MEETING_RULES, MeetingEvent, meetingMachine } from './meeting.machine';
 
 const KOMMUN = 'org-kommun';
 const POLIS = 'org-polis';

@@ -1,3 +1,4 @@
+import { MEETING_LIMITS } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 import { SnapshotMigrations } from './persistence';
@@ -7,9 +8,6 @@ export const MEETING_MACHINE_VERSION = 1;
 
 /** How a stored meeting snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
 export const MEETING_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
-
-export const MEETING_STATES = ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] as const;
-export type MeetingState = (typeof MEETING_STATES)[number];
 
 export interface MeetingContext {
   /** The participating organisations: only their people run and approve the meeting. */
@@ -48,7 +46,7 @@ export const MEETING_RULES: { [T in MeetingEvent['type']]: EventRule<MeetingCont
   END: { may: secretary },
   // The minutes are approved by a chief of a participating organisation.
   APPROVE: { may: (a, c) => participant(a, c) && hasRole(a, 'commander') },
-  CANCEL: { may: secretary, check: (e) => text(e.reason, 'reason', 3, 1000) },
+  CANCEL: { may: secretary, check: (e) => text(e.reason, 'reason', MEETING_LIMITS.cancelReason) },
 };
 
 const allowed = ({ context, event }: { context: MeetingContext; event: MeetingEvent }) => {

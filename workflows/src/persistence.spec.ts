@@ -1,5 +1,6 @@
 import { AnyStateMachine, createActor } from 'xstate';
-import { ACTION_MACHINE_VERSION, ACTION_SNAPSHOT_MIGRATIONS, ACTION_STATES, actionMachine, CLOSED_ACTION_STATES, isOpenAction } from './action.machine';
+import { ACTION_STATES } from '@samverka/contracts';
+import { ACTION_MACHINE_VERSION, ACTION_SNAPSHOT_MIGRATIONS, actionMachine, CLOSED_ACTION_STATES, isOpenAction } from './action.machine';
 import { CASE_MACHINE_VERSION, CASE_SNAPSHOT_MIGRATIONS, caseMachine } from './case.machine';
 import { eventsOfState } from './common';
 import { MEETING_MACHINE_VERSION, MEETING_SNAPSHOT_MIGRATIONS, meetingMachine } from './meeting.machine';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { ActionDto } from '@samverka/contracts';
-import { ACTION_STATES } from '@samverka/workflows';
+import { ACTION_STATES } from '@samverka/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { AuthUser, CurrentUser, SignedIn } from '../auth/access.decorators';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { CaseDto, CaseHistoryDto, CaseSummaryDto } from '@samverka/contracts';
-import { CASE_STATES } from '@samverka/workflows';
+import { CASE_LIMITS, CASE_STATES, type CaseDto, type CaseHistoryDto, type CaseSummaryDto, type CreateCaseRequest } from '@samverka/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
@@ -13,10 +12,10 @@ import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class CreateCaseBody {
+export class CreateCaseBody implements CreateCaseRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(3, 4000, { message: 'description must be 3–4000 characters' }) description!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(CASE_LIMITS.title.min, CASE_LIMITS.title.max, { message: `title must be ${CASE_LIMITS.title.min}–${CASE_LIMITS.title.max} characters` }) title!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(CASE_LIMITS.description.min, CASE_LIMITS.description.max, { message: `description must be ${CASE_LIMITS.description.min}–${CASE_LIMITS.description.max} characters` }) description!: string;
   @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true, message: 'reportIds must be report ids' }) reportIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'placeIds must be place ids' }) placeIds?: string[];
 }

@@ -1,4 +1,5 @@
-import { ACTION_STATES, actionMachine } from '@samverka/workflows';
+import { ACTION_STATES } from '@samverka/contracts';
+import { actionMachine } from '@samverka/workflows';
 import { OPEN_ACTION_STATES, openActionSql, overdueActionSql, partnerScope, swedishMidnightSql, takesPartSql } from './sql-fragments';
 
 describe('SQL fragments', () => {

@@ -3,7 +3,8 @@
  * takes part in (partnership scope), which actions are open or overdue, and Swedish dates. Fragments are constant
  * text or built from column and parameter names the caller writes; values always travel as parameters.
  */
-import { ACTION_STATES, CLOSED_ACTION_STATES } from '@samverka/workflows';
+import { ACTION_STATES } from '@samverka/contracts';
+import { CLOSED_ACTION_STATES } from '@samverka/workflows';
 import { TIME_ZONE } from '../common/swedish-time';
 
 /**

@@ -1,19 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DIRECTORY_LIMITS, type CategoryDto, type CreateCategoryRequest, type UpdateCategoryRequest } from '@samverka/contracts';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsOmittable } from '../common/validation';
 
-export class CreateCategoryBody {
+export class CreateCategoryBody implements CreateCategoryRequest {
   @ApiProperty({ example: 'skadegorelse' })
   @Matches(/^[a-z0-9_]{2,40}$/, { message: 'code must be 2–40 lower-case letters, digits or underscores' })
   code!: string;
-  @ApiProperty({ example: 'Skadegörelse' }) @IsString() @Length(2, 80) labelSv!: string;
-  @ApiProperty({ example: 'Vandalism' }) @IsString() @Length(2, 80) labelEn!: string;
+  @ApiProperty({ example: 'Skadegörelse' }) @IsString() @Length(DIRECTORY_LIMITS.categoryLabel.min, DIRECTORY_LIMITS.categoryLabel.max) labelSv!: string;
+  @ApiProperty({ example: 'Vandalism' }) @IsString() @Length(DIRECTORY_LIMITS.categoryLabel.min, DIRECTORY_LIMITS.categoryLabel.max) labelEn!: string;
   @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
 }
 
-export class UpdateCategoryBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 80) labelSv?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 80) labelEn?: string;
+export class UpdateCategoryBody implements UpdateCategoryRequest {
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(DIRECTORY_LIMITS.categoryLabel.min, DIRECTORY_LIMITS.categoryLabel.max) labelSv?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(DIRECTORY_LIMITS.categoryLabel.min, DIRECTORY_LIMITS.categoryLabel.max) labelEn?: string;
   @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
 }

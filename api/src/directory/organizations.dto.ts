@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ORGANIZATION_TYPES, type OrganizationType } from '@samverka/contracts';
-import { IsIn, IsString, Length } from 'class-validator';
+import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, type CreateOrganizationRequest, type OrganizationDto, type OrganizationType, type UpdateOrganizationRequest } from '@samverka/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsOmittable } from '../common/validation';
 
-export class CreateOrganizationBody {
-  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(2, 200) name!: string;
+export class CreateOrganizationBody implements CreateOrganizationRequest {
+  @ApiProperty({ example: 'Exempelstad kommun' }) @IsString() @Length(DIRECTORY_LIMITS.organizationName.min, DIRECTORY_LIMITS.organizationName.max) name!: string;
   @ApiProperty({ enum: ORGANIZATION_TYPES }) @IsIn(ORGANIZATION_TYPES) type!: OrganizationType;
 }
 
-export class UpdateOrganizationBody {
-  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 200) name?: string;
+export class UpdateOrganizationBody implements UpdateOrganizationRequest {
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(DIRECTORY_LIMITS.organizationName.min, DIRECTORY_LIMITS.organizationName.max) name?: string;
   @ApiPropertyOptional({ enum: ORGANIZATION_TYPES }) @IsOmittable() @IsIn(ORGANIZATION_TYPES) type?: OrganizationType;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Sse } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { MeetingDto } from '@samverka/contracts';
+import { AGENDA_ITEM_KINDS, DECISION_KINDS, MAX_ACTIONS_PER_CASE, MEETING_KINDS, MEETING_LIMITS, MEETING_STATES, type AgendaItemInput, type AgendaItemKind, type AttendanceRequest, type AttendanceRow, type CreateMeetingRequest, type DecisionKind, type MeetingDto, type MeetingKind, type RecordDecisionRequest, type StatementRequest, type UpdateAgendaRequest } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { concat, defer, from, interval, map, merge, Observable } from 'rxjs';
@@ -14,54 +14,54 @@ import { parseEventBody } from '../workflow/workflow-errors';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ParticipantBody {
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 120, { message: 'name must be 2–120 characters' }) name!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.participantName.min, MEETING_LIMITS.participantName.max, { message: `name must be ${MEETING_LIMITS.participantName.min}–${MEETING_LIMITS.participantName.max} characters` }) name!: string;
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
 }
 
-export class AttendanceBody extends ParticipantBody {
+export class AttendanceBody extends ParticipantBody implements AttendanceRow {
   @ApiProperty() @IsBoolean({ message: 'present must be true or false' }) present!: boolean;
 }
 
-export class CreateMeetingBody {
-  @ApiProperty({ enum: ['leadership', 'operational'] }) @IsIn(['leadership', 'operational'], { message: 'kind must be leadership or operational' }) kind!: 'leadership' | 'operational';
-  @ApiProperty() @Transform(trim) @IsString() @Length(3, 200, { message: 'title must be 3–200 characters' }) title!: string;
+export class CreateMeetingBody implements CreateMeetingRequest {
+  @ApiProperty({ enum: MEETING_KINDS }) @IsIn(MEETING_KINDS, { message: 'kind must be leadership or operational' }) kind!: MeetingKind;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.title.min, MEETING_LIMITS.title.max, { message: `title must be ${MEETING_LIMITS.title.min}–${MEETING_LIMITS.title.max} characters` }) title!: string;
   @ApiProperty() @IsIsoDateTime({ message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'place must be 2–200 characters' }) place!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.place.min, MEETING_LIMITS.place.max, { message: `place must be ${MEETING_LIMITS.place.min}–${MEETING_LIMITS.place.max} characters` }) place!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areaIds needs at least one area' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'areaIds must be area ids' }) areaIds!: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'organizationIds must be organisation ids' }) organizationIds!: string[];
   @ApiPropertyOptional({ type: [ParticipantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true, message: 'participants must be objects' }) @ValidateNested({ each: true }) @Type(() => ParticipantBody) participants?: ParticipantBody[];
   @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOmittable() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
 }
 
-export class AgendaItemBody {
+export class AgendaItemBody implements AgendaItemInput {
   @ApiPropertyOptional() @IsOmittable() @IsUUID('all', { message: 'id must be an agenda item id' }) id?: string;
-  @ApiProperty({ enum: ['picture', 'decision', 'follow_up', 'round', 'other'] }) @IsIn(['picture', 'decision', 'follow_up', 'round', 'other'], { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: 'picture' | 'decision' | 'follow_up' | 'round' | 'other';
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200, { message: 'title must be 2–200 characters' }) title!: string;
+  @ApiProperty({ enum: AGENDA_ITEM_KINDS }) @IsIn(AGENDA_ITEM_KINDS, { message: 'kind must be picture, decision, follow_up, round or other' }) kind!: AgendaItemKind;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.agendaItemTitle.min, MEETING_LIMITS.agendaItemTitle.max, { message: `title must be ${MEETING_LIMITS.agendaItemTitle.min}–${MEETING_LIMITS.agendaItemTitle.max} characters` }) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string | null;
 }
 
-export class AgendaBody {
+export class AgendaBody implements UpdateAgendaRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ type: [AgendaItemBody] }) @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'items must be objects' }) @ValidateNested({ each: true }) @Type(() => AgendaItemBody) items!: AgendaItemBody[];
 }
 
-export class DecisionBody {
+export class DecisionBody implements RecordDecisionRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'itemId must be an agenda item id' }) itemId!: string;
-  @ApiProperty({ enum: ['agree', 'send_back', 'escalate', 'note'] }) @IsIn(['agree', 'send_back', 'escalate', 'note'], { message: 'kind must be agree, send_back, escalate or note' }) kind!: 'agree' | 'send_back' | 'escalate' | 'note';
-  @ApiProperty() @Transform(trim) @IsString() @MaxLength(4000) note!: string;
+  @ApiProperty({ enum: DECISION_KINDS }) @IsIn(DECISION_KINDS, { message: 'kind must be agree, send_back, escalate or note' }) kind!: DecisionKind;
+  @ApiProperty() @Transform(trim) @IsString() @MaxLength(MEETING_LIMITS.decisionNote.max) note!: string;
   /** Adjusted actions (responsible organisation, owner, due date, goal) for `agree`; checked by the case workflow. */
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(50) actions?: never[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) @IsOmittable() @IsArray() @ArrayMaxSize(MAX_ACTIONS_PER_CASE) actions?: never[];
 }
 
-export class StatementBody {
+export class StatementBody implements StatementRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 2000, { message: 'text must be 1–2000 characters' }) text!: string;
+  @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.statement.min, MEETING_LIMITS.statement.max, { message: `text must be ${MEETING_LIMITS.statement.min}–${MEETING_LIMITS.statement.max} characters` }) text!: string;
 }
 
-export class AttendanceListBody {
+export class AttendanceListBody implements AttendanceRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1) version!: number;
   @ApiProperty({ type: [AttendanceBody] }) @IsArray() @ArrayMaxSize(200) @IsObject({ each: true, message: 'participants must be objects' }) @ValidateNested({ each: true }) @Type(() => AttendanceBody) participants!: AttendanceBody[];
 }
@@ -71,8 +71,8 @@ export class RevisionBody {
 }
 
 export class MeetingListQuery {
-  @ApiPropertyOptional({ enum: ['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'] })
-  @IsOptional() @IsIn(['planned', 'in_session', 'minutes_draft', 'approved', 'cancelled'], { message: 'state must be planned, in_session, minutes_draft, approved or cancelled' })
+  @ApiPropertyOptional({ enum: MEETING_STATES })
+  @IsOptional() @IsIn(MEETING_STATES, { message: 'state must be planned, in_session, minutes_draft, approved or cancelled' })
   state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'from must be an ISO 8601 date' }) from?: string;

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AREA_LEVELS, ASSESSMENTS, REDACTION_REASONS, TIMES_OF_DAY, type AreaLevel, type Assessment, type RedactionReason, type TimeOfDay } from '@samverka/contracts';
+import {
+  AREA_LEVELS,
+  ASSESSMENTS,
+  REDACTION_REASONS,
+  REPORT_LIMITS,
+  TIMES_OF_DAY,
+  type AreaLevel,
+  type Assessment,
+  type CreateReportRequest,
+  type RedactionReason,
+  type RedactReportRequest,
+  type ReviewReportRequest,
+  type SetAreaLevelRequest,
+  type TimeOfDay,
+} from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsIsoDateTime, IsOmittable } from '../common/validation';
@@ -7,7 +21,7 @@ import { IsIsoDateTime, IsOmittable } from '../common/validation';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Body of POST /api/reports. Cross-field rules (place in area, time not in future, Sweden's bounds) are checked in the service. */
-export class CreateReportBody {
+export class CreateReportBody implements CreateReportRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
@@ -20,7 +34,7 @@ export class CreateReportBody {
   @ApiProperty() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified!: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
-  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description!: string;
+  @ApiProperty({ maxLength: REPORT_LIMITS.description.max }) @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` }) description!: string;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() confirmNoPersonalData?: boolean;
 }
 
@@ -37,7 +51,7 @@ export class UpdateReportBody {
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified?: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(2000, { message: 'description must be at most 2000 characters' }) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` }) description?: string;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() confirmNoPersonalData?: boolean;
 }
 
@@ -68,24 +82,24 @@ export class SituationPictureQuery {
  * Body of POST /api/reports/:id/redactions: what to remove from the free text – the whole text (`whole`), a part by
  * its offsets in the current text (`start`, `end`, as String.prototype.slice), or every occurrence of `text` – and why.
  */
-export class RedactReportBody {
+export class RedactReportBody implements RedactReportRequest {
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'whole must be true or false' }) whole?: boolean;
   @ApiPropertyOptional({ minimum: 0, maximum: 2000 }) @IsOmittable() @IsInt({ message: 'start must be a whole number' }) @Min(0, { message: 'start must be 0 or more' }) @Max(2000, { message: 'start is after the end of the text' }) start?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 2000 }) @IsOmittable() @IsInt({ message: 'end must be a whole number' }) @Min(1, { message: 'end must be 1 or more' }) @Max(2000, { message: 'end is after the end of the text' }) end?: number;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOmittable() @IsString({ message: 'text must be text' }) @MaxLength(2000, { message: 'text must be at most 2000 characters' }) text?: string;
+  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionText.max }) @IsOmittable() @IsString({ message: 'text must be text' }) @MaxLength(REPORT_LIMITS.redactionText.max, { message: `text must be at most ${REPORT_LIMITS.redactionText.max} characters` }) text?: string;
   @ApiProperty({ enum: REDACTION_REASONS }) @IsIn(REDACTION_REASONS, { message: `reason must be one of ${REDACTION_REASONS.join(', ')}` }) reason!: RedactionReason;
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOmittable() @Transform(trim) @IsString({ message: 'note must be text' }) @MaxLength(500, { message: 'note must be at most 500 characters' }) note?: string;
+  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionNote.max }) @IsOmittable() @Transform(trim) @IsString({ message: 'note must be text' }) @MaxLength(REPORT_LIMITS.redactionNote.max, { message: `note must be at most ${REPORT_LIMITS.redactionNote.max} characters` }) note?: string;
 }
 
 /** Body of POST /api/reports/:id/review: a coordinator confirms that the flagged text may be shared. */
-export class ReviewReportBody {
+export class ReviewReportBody implements ReviewReportRequest {
   @ApiProperty({ enum: ['confirm'] }) @IsIn(['confirm'], { message: 'decision must be confirm (to remove text, use redactions)' }) decision!: 'confirm';
 }
 
-export class SetLevelBody {
+export class SetLevelBody implements SetAreaLevelRequest {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
-  @ApiProperty({ minLength: 3, maxLength: 1000 })
+  @ApiProperty({ minLength: REPORT_LIMITS.levelRationale.min, maxLength: REPORT_LIMITS.levelRationale.max })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString() @Length(3, 1000, { message: 'rationale must be 3–1000 characters' })
+  @IsString() @Length(REPORT_LIMITS.levelRationale.min, REPORT_LIMITS.levelRationale.max, { message: `rationale must be ${REPORT_LIMITS.levelRationale.min}–${REPORT_LIMITS.levelRationale.max} characters` })
   rationale!: string;
 }

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { ActionDto } from '@samverka/contracts';
+import type { ActionDto, ActionEventType } from '@samverka/contracts';
 import { toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { Notifier } from '../core/ui/notifier';
 import { caseErrorText } from './case-messages';
-import { ActionEventType } from './cases-api';
 import { ACTION_EVENTS, EventRunner } from './event-runner';
 
 /** Which allowed step is the main one (a filled button): the one that moves the action on. */

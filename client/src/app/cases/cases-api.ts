@@ -1,32 +1,19 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ActionDto, CaseDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest, PlannedActionDto, ReportDto } from '@samverka/contracts';
+import type {
+  ActionDto,
+  ActionEventPayloads,
+  ActionEventType,
+  CaseDto,
+  CaseEventPayloads,
+  CaseEventType,
+  CaseHistoryDto,
+  CaseState,
+  CaseSummaryDto,
+  CreateCaseRequest,
+  ReportDto,
+} from '@samverka/contracts';
 import { Observable } from 'rxjs';
-
-/** The case events a user sends, with their payloads (the workflow's rules check them again on the server). */
-export interface CaseEventPayloads {
-  START_ANALYSIS: Record<string, never>;
-  SAVE_ANALYSIS: { analysis: string };
-  PROPOSE: { actions: PlannedActionDto[]; analysis?: string };
-  AGREE: { actions?: PlannedActionDto[] };
-  SEND_BACK: { note: string };
-  ESCALATE: { note: string };
-  EVALUATE: { outcome: 'effective' | 'not_effective' | 'escalate'; note: string };
-  DISMISS: { reason: 'no_action' | 'duplicate'; duplicateOfCaseId?: string | null; note: string };
-  REOPEN: { note: string };
-}
-export type CaseEventType = keyof CaseEventPayloads;
-
-/** The action events a user sends, with their payloads. */
-export interface ActionEventPayloads {
-  ASSIGN: { ownerId: string };
-  START: Record<string, never>;
-  COMPLETE: { report: string };
-  BLOCK: { reason: string };
-  RESUME: Record<string, never>;
-  CANCEL: { reason: string };
-}
-export type ActionEventType = keyof ActionEventPayloads;
 
 /** Filters of `GET /api/cases`. */
 export interface CaseFilters {

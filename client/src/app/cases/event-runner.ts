@@ -1,13 +1,24 @@
 import { ComponentType } from '@angular/cdk/portal';
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import type { ActionDto, CaseDto, CaseSummaryDto } from '@samverka/contracts';
+import {
+  ACTION_LIMITS,
+  CASE_LIMITS,
+  type ActionDto,
+  type ActionEventPayloads,
+  type ActionEventType,
+  type CaseDto,
+  type CaseEventPayloads,
+  type CaseEventType,
+  type CaseSummaryDto,
+  type TextLimit,
+} from '@samverka/contracts';
 import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { toApiError } from '../core/http/api-error';
 import { I18n, MessageKey } from '../core/i18n/i18n';
 import { isStale } from './case-messages';
-import { ActionEventPayloads, ActionEventType, CaseEventPayloads, CaseEventType, CasesApi } from './cases-api';
+import { CasesApi } from './cases-api';
 import { AgreeDialog, AgreeDialogData } from './dialogs/agree-dialog';
 import { AssignDialog, AssignDialogData } from './dialogs/assign-dialog';
 import { DialogOutcome, EventDialogData } from './dialogs/dialog-base';
@@ -37,10 +48,10 @@ const NOTE_EVENTS: Partial<Record<CaseEventType, { intro: MessageKey; label: Mes
   REOPEN: { intro: 'cases.dialog.reopen.intro', label: 'cases.dialog.note' },
 };
 
-const TEXT_ACTION_EVENTS: Partial<Record<ActionEventType, { field: string; intro: MessageKey; label: MessageKey; max: number }>> = {
-  COMPLETE: { field: 'report', intro: 'cases.dialog.complete.intro', label: 'cases.dialog.complete.label', max: 4000 },
-  BLOCK: { field: 'reason', intro: 'cases.dialog.block.intro', label: 'cases.dialog.reason', max: 2000 },
-  CANCEL: { field: 'reason', intro: 'cases.dialog.cancel.intro', label: 'cases.dialog.reason', max: 2000 },
+const TEXT_ACTION_EVENTS: Partial<Record<ActionEventType, { field: string; intro: MessageKey; label: MessageKey; limit: TextLimit }>> = {
+  COMPLETE: { field: 'report', intro: 'cases.dialog.complete.intro', label: 'cases.dialog.complete.label', limit: ACTION_LIMITS.report },
+  BLOCK: { field: 'reason', intro: 'cases.dialog.block.intro', label: 'cases.dialog.reason', limit: ACTION_LIMITS.reason },
+  CANCEL: { field: 'reason', intro: 'cases.dialog.cancel.intro', label: 'cases.dialog.reason', limit: ACTION_LIMITS.reason },
 };
 
 /**
@@ -67,8 +78,8 @@ export class EventRunner {
         label: this.i18n.t(note.label),
         confirmLabel: this.i18n.t(`cases.event.${type}`),
         field: 'note',
-        min: 3,
-        max: 2000,
+        min: CASE_LIMITS.note.min,
+        max: CASE_LIMITS.note.max,
       };
       return this.open(TextEventDialog, data);
     }
@@ -102,8 +113,8 @@ export class EventRunner {
         label: this.i18n.t(text.label),
         confirmLabel: this.i18n.t(`cases.actionEvent.${type}`),
         field: text.field,
-        min: 3,
-        max: text.max,
+        min: text.limit.min,
+        max: text.limit.max,
       };
       return this.open(TextEventDialog, data);
     }

@@ -6,13 +6,13 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { AgendaItemKind, CaseSummaryDto, MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type AgendaItemInput, type AgendaItemKind, type CaseSummaryDto, type MeetingDto } from '@samverka/contracts';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { FieldErrorPipe } from '../core/ui/field-error';
 import { Icon } from '../core/ui/icon';
 import { Notifier } from '../core/ui/notifier';
 import { MeetingStore } from './meeting-store';
-import { AgendaItemInput, MeetingsApi } from './meetings-api';
+import { MeetingsApi } from './meetings-api';
 
 /** An item of the agenda being edited: kept items have their id, added ones a temporary key. */
 interface DraftItem {
@@ -96,7 +96,7 @@ const ADDABLE: AgendaItemKind[] = ['other', 'decision', 'picture', 'follow_up', 
         }
         <mat-form-field appearance="outline" class="title-field">
           <mat-label>{{ 'meetings.agenda.title' | t }}</mat-label>
-          <input matInput formControlName="title" maxlength="200" autocomplete="off" data-testid="add-title" />
+          <input matInput formControlName="title" [maxlength]="limits.agendaItemTitle.max" autocomplete="off" data-testid="add-title" />
           <mat-error>{{ addForm.controls.title | fieldError }}</mat-error>
         </mat-form-field>
         <button matButton="outlined" type="submit" data-testid="add-item"><sv-icon name="add" /> {{ 'meetings.agenda.add' | t }}</button>
@@ -139,6 +139,8 @@ const ADDABLE: AgendaItemKind[] = ['other', 'decision', 'picture', 'follow_up', 
   `,
 })
 export class AgendaEditor {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = MEETING_LIMITS;
   private readonly api = inject(MeetingsApi);
   private readonly store = inject(MeetingStore);
   private readonly notifier = inject(Notifier);
@@ -160,7 +162,7 @@ export class AgendaEditor {
 
   protected readonly addForm = inject(NonNullableFormBuilder).group({
     kind: ['other' as AgendaItemKind],
-    title: ['', [Validators.maxLength(200)]],
+    title: ['', [Validators.maxLength(MEETING_LIMITS.agendaItemTitle.max)]],
     areaId: [''],
     caseId: [''],
   });

@@ -5,7 +5,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type MeetingDto } from '@samverka/contracts';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { FieldErrorPipe } from '../core/ui/field-error';
 import { Icon } from '../core/ui/icon';
@@ -40,7 +40,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
               }
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'meetings.form.participantName' | t }}</mat-label>
-                <input matInput formControlName="name" required maxlength="120" autocomplete="off" />
+                <input matInput formControlName="name" required [maxlength]="limits.participantName.max" autocomplete="off" />
                 <mat-error>{{ r.controls.name | fieldError }}</mat-error>
               </mat-form-field>
               <mat-form-field appearance="outline">
@@ -96,6 +96,8 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
   `,
 })
 export class Attendance {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = MEETING_LIMITS;
   private readonly api = inject(MeetingsApi);
   private readonly store = inject(MeetingStore);
   private readonly notifier = inject(Notifier);
@@ -127,7 +129,7 @@ export class Attendance {
 
   private row(name: string, organizationId: string, present: boolean): Row {
     return this.fb.group({
-      name: [name, [requiredText, Validators.minLength(2), Validators.maxLength(120)]],
+      name: [name, [requiredText, Validators.minLength(MEETING_LIMITS.participantName.min), Validators.maxLength(MEETING_LIMITS.participantName.max)]],
       organizationId: [organizationId, Validators.required],
       present: [present],
     });

@@ -5,7 +5,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { AgendaItemDto, CaseDto, DecisionKind, MeetingDto, OrganizationDto, PlannedActionDto } from '@samverka/contracts';
+import { ACTION_LIMITS, CASE_LIMITS, type AgendaItemDto, type CaseDto, type DecisionKind, type MeetingDto, type OrganizationDto, type PlannedActionDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
 import { toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
@@ -101,7 +101,7 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
                   </div>
                   <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
                     <mat-label>{{ 'meetings.action.goal' | t }}</mat-label>
-                    <textarea matInput formControlName="goal" rows="2" required maxlength="500" data-testid="action-goal"></textarea>
+                    <textarea matInput formControlName="goal" rows="2" required [maxlength]="limits.goal.max" data-testid="action-goal"></textarea>
                     <mat-error>{{ g.controls.goal | fieldError }}</mat-error>
                   </mat-form-field>
                 </fieldset>
@@ -110,7 +110,7 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
           }
           <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
             <mat-label>{{ 'meetings.decision.note' | t }}</mat-label>
-            <textarea matInput formControlName="note" rows="3" maxlength="2000" data-testid="decision-note"></textarea>
+            <textarea matInput formControlName="note" rows="3" [maxlength]="limits.note.max" data-testid="decision-note"></textarea>
             @if (needsReason()) {
               <mat-hint>{{ 'meetings.decision.noteHint' | t }}</mat-hint>
             }
@@ -160,6 +160,8 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
   `,
 })
 export class CaseDecision {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = { goal: ACTION_LIMITS.goal, note: CASE_LIMITS.note };
   private readonly api = inject(MeetingsApi);
   private readonly directory = inject(DirectoryApi);
   private readonly cases = inject(CasesApi);
@@ -187,7 +189,7 @@ export class CaseDecision {
 
   protected readonly form = this.fb.group({
     actions: new FormArray<ActionGroup>([]),
-    note: ['', Validators.maxLength(2000)],
+    note: ['', Validators.maxLength(CASE_LIMITS.note.max)],
   });
 
   private readonly names = computed(() => {
@@ -255,7 +257,7 @@ export class CaseDecision {
         organizationId: [a.organizationId, Validators.required],
         ownerId: [a.ownerId ?? ''],
         dueDate: [a.dueDate, Validators.required],
-        goal: [a.goal, [requiredText, Validators.maxLength(500)]],
+        goal: [a.goal, [requiredText, Validators.maxLength(ACTION_LIMITS.goal.max)]],
       });
       this.loadMembers(a.organizationId);
       // Another organisation: its people to choose from, and the owner chosen so far no longer fits.

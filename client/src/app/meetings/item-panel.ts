@@ -3,7 +3,7 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import type { AgendaItemDto, MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
 import { toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
@@ -53,7 +53,7 @@ import { RoundPanel } from './round-panel';
       <div class="note-form" data-testid="note-form">
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'meetings.decision.note' | t }}</mat-label>
-          <textarea matInput [formControl]="note" rows="2" maxlength="4000" data-testid="decision-note"></textarea>
+          <textarea matInput [formControl]="note" rows="2" [maxlength]="limits.decisionNote.max" data-testid="decision-note"></textarea>
           <mat-error>{{ note | fieldError }}</mat-error>
         </mat-form-field>
         <button matButton="outlined" type="button" [disabled]="saving()" (click)="saveNote()" data-testid="decide-note">{{ 'meetings.decide.note' | t }}</button>
@@ -68,6 +68,8 @@ import { RoundPanel } from './round-panel';
   `,
 })
 export class ItemPanel {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = MEETING_LIMITS;
   private readonly api = inject(MeetingsApi);
   private readonly store = inject(MeetingStore);
   private readonly notifier = inject(Notifier);
@@ -78,7 +80,7 @@ export class ItemPanel {
   readonly canRecord = input(false);
 
   protected readonly week = computed(() => meetingWeek(this.meeting()));
-  protected readonly note = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(4000)] });
+  protected readonly note = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(MEETING_LIMITS.decisionNote.max)] });
   protected readonly saving = signal(false);
   protected readonly followUp = signal<ActionRow[]>([]);
   protected readonly followUpError = signal<string | null>(null);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { AgendaItemDto } from '@samverka/contracts';
+import { CASE_STATES, type AgendaItemDto } from '@samverka/contracts';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { meetingTime } from './meeting-format';
 
@@ -73,8 +73,7 @@ export class ItemRecord {
   });
 
   private caseStateLabel(state: string): string {
-    const known = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'] as const;
-    const match = known.find((s) => s === state);
+    const match = CASE_STATES.find((s) => s === state);
     return match ? this.i18n.t(`meetings.caseState.${match}`) : state;
   }
 }

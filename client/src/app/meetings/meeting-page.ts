@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { AgendaItemDto, MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { I18n, TPipe } from '../core/i18n/i18n';
@@ -55,6 +55,8 @@ import { MeetingEventType, MeetingsApi } from './meetings-api';
   styleUrl: './meeting-page.scss',
 })
 export class MeetingPage {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = MEETING_LIMITS;
   protected readonly store = inject(MeetingStore);
   private readonly api = inject(MeetingsApi);
   private readonly auth = inject(AuthService);
@@ -75,7 +77,7 @@ export class MeetingPage {
   /** Items whose details the user opened (the current item is always open during the meeting). */
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly cancelling = signal(false);
-  protected readonly cancelReason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(3), Validators.maxLength(1000)] });
+  protected readonly cancelReason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(MEETING_LIMITS.cancelReason.min), Validators.maxLength(MEETING_LIMITS.cancelReason.max)] });
   /** Spoken when the current item changes (for everyone following the meeting). */
   protected readonly announcement = signal('');
 

@@ -2,40 +2,19 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ActionDto,
-  AgendaItemKind,
+  AgendaItemInput,
+  AttendanceRow,
   CaseDto,
   CaseState,
   CaseSummaryDto,
   CreateMeetingRequest,
-  DecisionKind,
   MeetingDto,
-  PlannedActionDto,
+  RecordDecisionRequest,
 } from '@samverka/contracts';
 import { Observable, forkJoin, map, of } from 'rxjs';
 
-/** One item of `PUT /api/meetings/:id/agenda`: kept items carry their id, new ones none. */
-export interface AgendaItemInput {
-  id?: string;
-  kind: AgendaItemKind;
-  title: string;
-  caseId?: string;
-  areaId?: string;
-}
-
-/** The body of `POST /api/meetings/:id/items/:itemId/decision`. */
-export interface DecisionRequest {
-  version: number;
-  kind: DecisionKind;
-  note: string;
-  actions?: PlannedActionDto[];
-}
-
-/** One row of `PUT /api/meetings/:id/attendance`. */
-export interface AttendanceRow {
-  name: string;
-  organizationId: string;
-  present: boolean;
-}
+/** The body of `POST /api/meetings/:id/decisions` without the item, which `decide` adds. */
+export type DecisionRequest = Omit<RecordDecisionRequest, 'itemId'>;
 
 /** The meeting events of `POST /api/meetings/:id/events` (besides the agenda, decisions and statements). */
 export type MeetingEventType = 'START' | 'SET_CURRENT' | 'END' | 'APPROVE' | 'CANCEL';

@@ -9,7 +9,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { AreaDetailDto, CreateMeetingRequest, MeetingKind, OrganizationDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type AreaDetailDto, type CreateMeetingRequest, type MeetingKind, type OrganizationDto } from '@samverka/contracts';
 import { AuthService } from '../core/auth/auth';
 import { toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
@@ -86,7 +86,7 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
 
       <mat-form-field appearance="outline" class="wide">
         <mat-label>{{ 'meetings.form.title' | t }}</mat-label>
-        <input matInput formControlName="title" name="title" required maxlength="200" autocomplete="off" />
+        <input matInput formControlName="title" name="title" required [maxlength]="limits.title.max" autocomplete="off" />
         <mat-hint>{{ 'meetings.form.titleHint' | t }}</mat-hint>
         <mat-error>{{ form.controls.title | fieldError }}</mat-error>
       </mat-form-field>
@@ -107,7 +107,7 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
 
       <mat-form-field appearance="outline" class="wide">
         <mat-label>{{ 'meetings.form.place' | t }}</mat-label>
-        <input matInput formControlName="place" name="place" required maxlength="200" />
+        <input matInput formControlName="place" name="place" required [maxlength]="limits.place.max" />
         <mat-error>{{ form.controls.place | fieldError }}</mat-error>
       </mat-form-field>
 
@@ -144,7 +144,7 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
           <div class="participant" [formGroupName]="i" data-testid="participant-row">
             <mat-form-field appearance="outline">
               <mat-label>{{ 'meetings.form.participantName' | t }}</mat-label>
-              <input matInput formControlName="name" required maxlength="120" autocomplete="off" />
+              <input matInput formControlName="name" required [maxlength]="limits.participantName.max" autocomplete="off" />
               <mat-error>{{ p.controls.name | fieldError }}</mat-error>
             </mat-form-field>
             <mat-form-field appearance="outline">
@@ -195,6 +195,8 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
   `,
 })
 export class NewMeeting {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = MEETING_LIMITS;
   private readonly api = inject(MeetingsApi);
   private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
@@ -211,10 +213,10 @@ export class NewMeeting {
 
   protected readonly form = this.fb.group({
     kind: ['leadership' as MeetingKind],
-    title: ['', [requiredText, Validators.minLength(3), Validators.maxLength(200)]],
+    title: ['', [requiredText, Validators.minLength(MEETING_LIMITS.title.min), Validators.maxLength(MEETING_LIMITS.title.max)]],
     date: ['', Validators.required],
     time: ['09:00', Validators.required],
-    place: ['', [requiredText, Validators.minLength(2), Validators.maxLength(200)]],
+    place: ['', [requiredText, Validators.minLength(MEETING_LIMITS.place.min), Validators.maxLength(MEETING_LIMITS.place.max)]],
     areaIds: new FormControl<string[]>([], { nonNullable: true, validators: notEmpty }),
     organizationIds: new FormControl<string[]>([], { nonNullable: true }),
     participants: new FormArray<ParticipantGroup>([]),
@@ -278,7 +280,7 @@ export class NewMeeting {
 
   private participant(name = '', organizationId = ''): ParticipantGroup {
     return this.fb.group({
-      name: [name, [requiredText, Validators.minLength(2), Validators.maxLength(120)]],
+      name: [name, [requiredText, Validators.minLength(MEETING_LIMITS.participantName.min), Validators.maxLength(MEETING_LIMITS.participantName.max)]],
       organizationId: [organizationId, Validators.required],
     });
   }

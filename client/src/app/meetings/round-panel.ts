@@ -3,7 +3,7 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import type { AgendaItemDto, MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
 import { TPipe } from '../core/i18n/i18n';
 import { FieldErrorPipe } from '../core/ui/field-error';
 import { Notifier } from '../core/ui/notifier';
@@ -24,7 +24,7 @@ import { MeetingsApi } from './meetings-api';
         <li data-testid="statement-row">
           <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
             <mat-label>{{ 'meetings.round.statementOf' | t: { organization: o.name } }}</mat-label>
-            <textarea matInput [formControl]="control(o.id)" rows="2" maxlength="2000" [attr.data-testid]="'statement-' + o.id"></textarea>
+            <textarea matInput [formControl]="control(o.id)" rows="2" [maxlength]="limits.statement.max" [attr.data-testid]="'statement-' + o.id"></textarea>
             <mat-error>{{ control(o.id) | fieldError }}</mat-error>
           </mat-form-field>
           <button matButton="outlined" type="button" [disabled]="busy() === o.id" (click)="save(o.id)" [attr.aria-label]="'meetings.round.saveFor' | t: { organization: o.name }" data-testid="save-statement">
@@ -42,6 +42,8 @@ import { MeetingsApi } from './meetings-api';
   `,
 })
 export class RoundPanel {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = MEETING_LIMITS;
   private readonly api = inject(MeetingsApi);
   private readonly store = inject(MeetingStore);
   private readonly notifier = inject(Notifier);
@@ -66,7 +68,7 @@ export class RoundPanel {
   protected control(orgId: string): FormControl<string> {
     let control = this.controls.get(orgId);
     if (!control) {
-      control = new FormControl(this.recorded().get(orgId) ?? '', { nonNullable: true, validators: [Validators.maxLength(2000)] });
+      control = new FormControl(this.recorded().get(orgId) ?? '', { nonNullable: true, validators: [Validators.maxLength(MEETING_LIMITS.statement.max)] });
       this.controls.set(orgId, control);
     }
     return control;

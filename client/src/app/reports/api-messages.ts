@@ -1,4 +1,4 @@
-import type { ApiError } from '@samverka/contracts';
+import { REPORT_LIMITS, type ApiError } from '@samverka/contracts';
 import { errorMessage } from '../core/http/api-error';
 import type { I18n, MessageKey, MessageParams } from '../core/i18n/i18n';
 
@@ -23,7 +23,7 @@ const RULES: Rule[] = [
   { code: 'VALIDATION_FAILED', field: 'categoryId', key: 'report.error.category' },
   { code: 'VALIDATION_FAILED', field: 'occurredAt', message: /future/, key: 'report.error.future' },
   { code: 'VALIDATION_FAILED', field: 'occurredAt', key: 'report.error.time' },
-  { code: 'VALIDATION_FAILED', field: 'description', message: /at most/, key: 'common.maxLength', params: () => ({ max: 2000 }) },
+  { code: 'VALIDATION_FAILED', field: 'description', message: /at most/, key: 'common.maxLength', params: () => ({ max: REPORT_LIMITS.description.max }) },
   { code: 'VALIDATION_FAILED', field: 'description', message: /empty|must be text/, key: 'common.required' },
   { code: 'VALIDATION_FAILED', field: 'assessment', key: 'report.error.assessment' },
   { code: 'VALIDATION_FAILED', field: 'rationale', key: 'level.error.rationale' },

@@ -26,6 +26,7 @@ import { RouterLink } from '@angular/router';
 import { TZDate } from '@date-fns/tz';
 import {
   ASSESSMENTS,
+  REPORT_LIMITS,
   findPersonalData,
   type Assessment,
   type CategoryDto,
@@ -141,7 +142,7 @@ export class NewReport {
   protected readonly areas = computed(() => this.auth.user()?.areas ?? []);
   protected readonly assessments = ASSESSMENTS;
   protected readonly maxDate = signal(nowInSweden().date);
-  protected readonly descriptionMax = 2000;
+  protected readonly descriptionMax = REPORT_LIMITS.description.max;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     areaId: ['', Validators.required],
@@ -153,7 +154,7 @@ export class NewReport {
     policeNotified: [false],
     publicPlace: ['unknown' as 'yes' | 'no' | 'unknown'],
     restricted: [false],
-    description: ['', [requiredText, Validators.maxLength(2000)]],
+    description: ['', [requiredText, Validators.maxLength(REPORT_LIMITS.description.max)]],
     confirmNoPersonalData: [false],
   });
 

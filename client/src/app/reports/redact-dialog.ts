@@ -6,7 +6,7 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { REDACTED_MARK, REDACTION_REASONS, type RedactReportRequest, type RedactionReason, type ReportDto } from '@samverka/contracts';
+import { REDACTED_MARK, REDACTION_REASONS, REPORT_LIMITS, type RedactReportRequest, type RedactionReason, type ReportDto } from '@samverka/contracts';
 import { errorMessage, toApiError } from '../core/http/api-error';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { ReportsApi } from './reports-api';
@@ -76,7 +76,7 @@ export interface RedactDialogData {
         </mat-radio-group>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'redaction.note' | t }}</mat-label>
-          <textarea matInput rows="2" maxlength="500" name="note" [ngModel]="note()" (ngModelChange)="note.set($event)" [required]="reason() === 'other'" data-testid="redact-note"></textarea>
+          <textarea matInput rows="2" [maxlength]="noteMax" name="note" [ngModel]="note()" (ngModelChange)="note.set($event)" [required]="reason() === 'other'" data-testid="redact-note"></textarea>
         </mat-form-field>
         <div class="progress-slot">
           @if (saving()) {
@@ -100,6 +100,8 @@ export interface RedactDialogData {
   `,
 })
 export class RedactDialog {
+  /** The longest note the API accepts (contracts/). */
+  protected readonly noteMax = REPORT_LIMITS.redactionNote.max;
   private readonly data = inject<RedactDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<RedactDialog, ReportDto>>(MatDialogRef);
   private readonly api = inject(ReportsApi);

@@ -5,7 +5,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { CaseState, CaseSummaryDto, OrganizationDto } from '@samverka/contracts';
+import { CASE_STATES, type CaseState, type CaseSummaryDto, type OrganizationDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
 import { AuthService } from '../../core/auth/auth';
 import { toApiError } from '../../core/http/api-error';
@@ -14,7 +14,8 @@ import { Icon } from '../../core/ui/icon';
 import { DirectoryApi } from '../../directory/directory-api';
 import { caseErrorText } from '../case-messages';
 import { CasesApi } from '../cases-api';
-import { CASE_STATES, CaseStatePipe, OverdueMark, PluralPipe, WhenPipe } from '../labels';
+import { OverdueMark } from '../labels/overdue-mark';
+import { CaseStatePipe, PluralPipe, WhenPipe } from '../labels/pipes';
 
 /** Where the board remembers the last chosen area (the side navigation links to /cases without one). */
 export const AREA_STORAGE_KEY = 'samverka.cases.area';

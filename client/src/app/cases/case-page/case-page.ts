@@ -7,7 +7,21 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { ActionDto, AreaDetailDto, CaseDto, CaseHistoryDto, CategoryDto, PlannedActionDto, ReportDto } from '@samverka/contracts';
+import {
+  ACTION_KINDS,
+  ACTION_LIMITS,
+  ACTION_TERMS,
+  CASE_LIMITS,
+  type ActionDto,
+  type AreaDetailDto,
+  type CaseDto,
+  type CaseEventPayloads,
+  type CaseEventType,
+  type CaseHistoryDto,
+  type CategoryDto,
+  type PlannedActionDto,
+  type ReportDto,
+} from '@samverka/contracts';
 import { Observable, Subscription, forkJoin, map, of, switchMap } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
 import { I18n, LocalNumberPipe, MessageKey, TPipe } from '../../core/i18n/i18n';
@@ -18,12 +32,16 @@ import { DirectoryApi } from '../../directory/directory-api';
 import { ActionControls } from '../action-controls';
 import { caseErrorText, focusFirstInvalid, isStale, placeFieldErrors } from '../case-messages';
 import { StaleBanner } from '../stale-banner';
-import { CaseEventPayloads, CaseEventType, CasesApi } from '../cases-api';
+import { CasesApi } from '../cases-api';
 import { DialogOutcome, minTrimmed } from '../dialogs/dialog-base';
 import { CASE_BUTTON_EVENTS, CaseEventContext, EventRunner } from '../event-runner';
-import { OverdueMark, PluralPipe, StateChip, WhenPipe, caseStateLabel, formatDay, isClosedAction } from '../labels';
+import { formatDay } from '../labels/dates';
+import { OverdueMark } from '../labels/overdue-mark';
+import { PluralPipe, WhenPipe } from '../labels/pipes';
+import { StateChip } from '../labels/state-chip';
+import { caseStateLabel, isClosedAction } from '../labels/state-labels';
 import { CaseTimeline } from './case-timeline';
-import { KINDS, PlanRow, TERMS, checkDates, planRow, rowValue, toPlanned } from './plan-form';
+import { PlanRow, checkDates, planRow, rowValue, toPlanned } from './plan-form';
 
 /** States in which the proposal waits for a decision (shown read-only to everyone who cannot change it). */
 const DECISION_STATES = ['proposed', 'escalated'];
@@ -68,6 +86,8 @@ import { ReportRedaction } from '../../reports/report-redaction';
   styleUrl: './case-page.scss',
 })
 export class CasePage {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = { case: CASE_LIMITS, action: ACTION_LIMITS };
   private readonly api = inject(CasesApi);
   private readonly directory = inject(DirectoryApi);
   private readonly runner = inject(EventRunner);
@@ -95,11 +115,11 @@ export class CasePage {
   /** Which form the error line belongs to: next to the analysis or next to the proposal's buttons. */
   protected readonly formErrorAt = signal<'analysis' | 'proposal'>('analysis');
 
-  protected readonly kinds = KINDS.map((value) => ({ value, key: `cases.plan.kind.${value}` as const }));
-  protected readonly terms = TERMS.map((value) => ({ value, key: `cases.plan.term.${value}` as const }));
+  protected readonly kinds = ACTION_KINDS.map((value) => ({ value, key: `cases.plan.kind.${value}` as const }));
+  protected readonly terms = ACTION_TERMS.map((value) => ({ value, key: `cases.plan.term.${value}` as const }));
 
   protected readonly form = this.fb.group({
-    analysis: ['', [minTrimmed(10), Validators.maxLength(10_000)]],
+    analysis: ['', [minTrimmed(CASE_LIMITS.analysis.min), Validators.maxLength(CASE_LIMITS.analysis.max)]],
     actions: this.fb.array<PlanRow>([]),
   });
 

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { ActionDto, CaseHistoryDto } from '@samverka/contracts';
+import { CASE_OUTCOMES, DISMISSAL_REASONS, type ActionDto, type CaseHistoryDto, type CaseOutcome, type DismissalReason } from '@samverka/contracts';
 import { I18n, MessageKey, TPipe } from '../../core/i18n/i18n';
-import { actionStateLabel, caseStateLabel, WhenPipe } from '../labels';
+import { WhenPipe } from '../labels/pipes';
+import { actionStateLabel, caseStateLabel } from '../labels/state-labels';
 
 /** Case events with their own words in the timeline. */
 const CASE_EVENTS = ['CREATED', 'START_ANALYSIS', 'SAVE_ANALYSIS', 'PROPOSE', 'AGREE', 'SEND_BACK', 'ESCALATE', 'EVALUATE', 'DISMISS', 'REOPEN', 'ACTION_STARTED', 'ACTION_CLOSED'] as const;
@@ -99,12 +100,12 @@ export class CaseTimeline {
     const out: Entry['details'] = [];
     const str = (key: string) => (typeof p[key] === 'string' && (p[key] as string).trim() ? (p[key] as string) : null);
     const outcome = str('outcome');
-    if (h.eventType === 'EVALUATE' && outcome && ['effective', 'not_effective', 'escalate'].includes(outcome)) {
-      out.push({ label: t.t('cases.history.outcome'), text: t.t(`cases.outcome.${outcome as 'effective'}`) });
+    if (h.eventType === 'EVALUATE' && outcome && (CASE_OUTCOMES as readonly string[]).includes(outcome)) {
+      out.push({ label: t.t('cases.history.outcome'), text: t.t(`cases.outcome.${outcome as CaseOutcome}`) });
     }
     const reason = str('reason');
-    if (h.eventType === 'DISMISS' && (reason === 'no_action' || reason === 'duplicate')) {
-      out.push({ label: t.t('cases.history.reason'), text: t.t(`cases.dismiss.${reason}`) });
+    if (h.eventType === 'DISMISS' && reason && (DISMISSAL_REASONS as readonly string[]).includes(reason)) {
+      out.push({ label: t.t('cases.history.reason'), text: t.t(`cases.dismiss.${reason as DismissalReason}`) });
     } else if (reason) {
       out.push({ label: t.t('cases.history.reason'), text: reason });
     }

@@ -1,5 +1,5 @@
 import { FormControl, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
-import type { PlannedActionDto } from '@samverka/contracts';
+import { ACTION_LIMITS, type PlannedActionDto } from '@samverka/contracts';
 import { minTrimmed } from '../dialogs/dialog-base';
 
 /** One row of the action plan as a form: Brå's columns (cause → action → goal → when → who) and its kind and term. */
@@ -14,9 +14,6 @@ export type PlanRow = FormGroup<{
   kind: FormControl<PlannedActionDto['kind']>;
   term: FormControl<PlannedActionDto['term']>;
 }>;
-
-export const KINDS: readonly PlannedActionDto['kind'][] = ['one_off', 'ordinary'];
-export const TERMS: readonly PlannedActionDto['term'][] = ['short', 'long'];
 
 /** The form values of a row, empty or from a proposed action. */
 export function rowValue(a?: PlannedActionDto): ReturnType<PlanRow['getRawValue']> {
@@ -37,9 +34,9 @@ export function rowValue(a?: PlannedActionDto): ReturnType<PlanRow['getRawValue'
 export function planRow(fb: NonNullableFormBuilder, a?: PlannedActionDto): PlanRow {
   const v = rowValue(a);
   return fb.group({
-    cause: [v.cause, [minTrimmed(1), Validators.maxLength(500)]],
-    what: [v.what, [minTrimmed(1), Validators.maxLength(1000)]],
-    goal: [v.goal, [minTrimmed(1), Validators.maxLength(500)]],
+    cause: [v.cause, [minTrimmed(ACTION_LIMITS.cause.min), Validators.maxLength(ACTION_LIMITS.cause.max)]],
+    what: [v.what, [minTrimmed(ACTION_LIMITS.what.min), Validators.maxLength(ACTION_LIMITS.what.max)]],
+    goal: [v.goal, [minTrimmed(ACTION_LIMITS.goal.min), Validators.maxLength(ACTION_LIMITS.goal.max)]],
     organizationId: [v.organizationId, Validators.required],
     ownerId: fb.control<string | null>(v.ownerId),
     startDate: [v.startDate],

@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { TPipe } from '../../core/i18n/i18n';
-import { DayPipe } from '../labels';
+import { DayPipe } from '../labels/pipes';
 import { EventDialogBase, EventDialogData } from './dialog-base';
 
 export interface AgreeDialogData<T> extends EventDialogData<T> {

@@ -8,6 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { CASE_LIMITS } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EventDialogBase, EventDialogData, minTrimmed } from './dialog-base';
@@ -74,7 +75,7 @@ export interface DismissDialogData<T> extends EventDialogData<T> {
         }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'cases.dialog.note' | t }}</mat-label>
-          <textarea matInput formControlName="note" name="note" rows="3" required maxlength="2000" data-testid="event-text"></textarea>
+          <textarea matInput formControlName="note" name="note" rows="3" required [maxlength]="limits.note.max" data-testid="event-text"></textarea>
           <mat-hint>{{ 'common.minLength' | t: { min: 3 } }}</mat-hint>
           <mat-error>{{ form.controls.note | fieldError }}</mat-error>
         </mat-form-field>
@@ -93,12 +94,14 @@ export interface DismissDialogData<T> extends EventDialogData<T> {
   styleUrl: './dialogs.scss',
 })
 export class DismissDialog<T> extends EventDialogBase<T> {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = CASE_LIMITS;
   protected readonly data = inject<DismissDialogData<T>>(MAT_DIALOG_DATA);
   protected readonly base = this.data;
   protected readonly form = inject(NonNullableFormBuilder).group({
     reason: ['' as 'no_action' | 'duplicate' | '', Validators.required],
     duplicateOfCaseId: [{ value: '', disabled: true }, Validators.required],
-    note: ['', [minTrimmed(3), Validators.maxLength(2000)]],
+    note: ['', [minTrimmed(CASE_LIMITS.note.min), Validators.maxLength(CASE_LIMITS.note.max)]],
   });
 
   constructor() {

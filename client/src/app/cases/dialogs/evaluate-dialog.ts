@@ -6,12 +6,10 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { CASE_LIMITS, CASE_OUTCOMES, type CaseOutcome } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EventDialogBase, EventDialogData, minTrimmed } from './dialog-base';
-
-export const OUTCOMES = ['effective', 'not_effective', 'escalate'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 export interface EvaluateDialogData<T> extends EventDialogData<T> {
   /** The case's title, for the dialog's heading. */
@@ -59,7 +57,7 @@ export interface EvaluateDialogData<T> extends EventDialogData<T> {
         </fieldset>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'cases.dialog.evaluate.note' | t }}</mat-label>
-          <textarea matInput formControlName="note" name="note" rows="4" required maxlength="4000" data-testid="event-text"></textarea>
+          <textarea matInput formControlName="note" name="note" rows="4" required [maxlength]="limits.evaluationNote.max" data-testid="event-text"></textarea>
           <mat-hint>{{ 'common.minLength' | t: { min: 3 } }}</mat-hint>
           <mat-error>{{ form.controls.note | fieldError }}</mat-error>
         </mat-form-field>
@@ -78,12 +76,14 @@ export interface EvaluateDialogData<T> extends EventDialogData<T> {
   styleUrl: './dialogs.scss',
 })
 export class EvaluateDialog<T> extends EventDialogBase<T> {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = CASE_LIMITS;
   protected readonly data = inject<EvaluateDialogData<T>>(MAT_DIALOG_DATA);
   protected readonly base = this.data;
-  protected readonly outcomes = OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
+  protected readonly outcomes = CASE_OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
   protected readonly form = inject(NonNullableFormBuilder).group({
-    outcome: ['' as Outcome | '', Validators.required],
-    note: ['', [minTrimmed(3), Validators.maxLength(4000)]],
+    outcome: ['' as CaseOutcome | '', Validators.required],
+    note: ['', [minTrimmed(CASE_LIMITS.evaluationNote.min), Validators.maxLength(CASE_LIMITS.evaluationNote.max)]],
   });
 
   protected save(): void {

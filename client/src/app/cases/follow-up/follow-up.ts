@@ -10,7 +10,9 @@ import { caseErrorText } from '../case-messages';
 import { StaleBanner } from '../stale-banner';
 import { CasesApi } from '../cases-api';
 import { EventRunner } from '../event-runner';
-import { DayPipe, OverdueMark, PluralPipe, StateChip, WhenPipe } from '../labels';
+import { OverdueMark } from '../labels/overdue-mark';
+import { DayPipe, PluralPipe, WhenPipe } from '../labels/pipes';
+import { StateChip } from '../labels/state-chip';
 
 /**
  * "Uppföljning": the cases whose actions are all closed, waiting to be evaluated, and every overdue action across

@@ -11,7 +11,7 @@ import { AuthService } from '../../core/auth/auth';
 import { OBO, me } from '../../testing/fixtures';
 import { apiError, noAnimations, settle } from '../../testing/http';
 import { action } from '../case-fixtures';
-import { TODAY } from '../labels';
+import { TODAY } from '../labels/dates';
 import { MyActions, groupActions } from './my-actions';
 
 const TODAY_DATE = '2026-11-20';

@@ -11,7 +11,11 @@ import { ActionControls } from '../action-controls';
 import { caseErrorText } from '../case-messages';
 import { StaleBanner } from '../stale-banner';
 import { CasesApi } from '../cases-api';
-import { DayPipe, OverdueMark, PluralPipe, StateChip, TODAY, addDays, isClosedAction } from '../labels';
+import { addDays, TODAY } from '../labels/dates';
+import { OverdueMark } from '../labels/overdue-mark';
+import { DayPipe, PluralPipe } from '../labels/pipes';
+import { StateChip } from '../labels/state-chip';
+import { isClosedAction } from '../labels/state-labels';
 
 /** Open actions due within this many days count as "soon". */
 export const SOON_DAYS = 14;

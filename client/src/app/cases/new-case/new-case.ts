@@ -8,7 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { CategoryDto, PlaceDto, ReportDto } from '@samverka/contracts';
+import { CASE_LIMITS, type CategoryDto, type PlaceDto, type ReportDto } from '@samverka/contracts';
 import { Subscription, catchError, forkJoin, of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth';
 import { toApiError } from '../../core/http/api-error';
@@ -20,7 +20,7 @@ import { DirectoryApi } from '../../directory/directory-api';
 import { ReportsApi } from '../../reports/reports-api';
 import { caseErrorText, focusFirstInvalid, placeFieldErrors } from '../case-messages';
 import { CasesApi } from '../cases-api';
-import { WhenPipe } from '../labels';
+import { WhenPipe } from '../labels/pipes';
 import { minTrimmed } from '../dialogs/dialog-base';
 
 /** How far back the form offers the area's reports. */
@@ -57,6 +57,8 @@ export const REPORT_LIMIT = 500;
   styleUrl: './new-case.scss',
 })
 export class NewCase {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = CASE_LIMITS;
   private readonly api = inject(CasesApi);
   private readonly reportsApi = inject(ReportsApi);
   private readonly directory = inject(DirectoryApi);
@@ -75,8 +77,8 @@ export class NewCase {
   protected readonly areas = computed(() => this.auth.user()?.areas ?? []);
   protected readonly form = inject(NonNullableFormBuilder).group({
     areaId: ['', Validators.required],
-    title: ['', [minTrimmed(3), Validators.maxLength(200)]],
-    description: ['', [minTrimmed(3), Validators.maxLength(4000)]],
+    title: ['', [minTrimmed(CASE_LIMITS.title.min), Validators.maxLength(CASE_LIMITS.title.max)]],
+    description: ['', [minTrimmed(CASE_LIMITS.description.min), Validators.maxLength(CASE_LIMITS.description.max)]],
   });
   protected readonly areaId = toSignal(this.form.controls.areaId.valueChanges, { initialValue: '' });
 

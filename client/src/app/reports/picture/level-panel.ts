@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
-import { AREA_LEVELS, type AreaLevel, type AreaLevelDto } from '@samverka/contracts';
+import { AREA_LEVELS, REPORT_LIMITS, type AreaLevel, type AreaLevelDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
 import { I18n, TPipe } from '../../core/i18n/i18n';
@@ -71,7 +71,7 @@ import { TIME_ZONE, weekNumber } from '../weeks';
         }
         <mat-form-field appearance="outline" class="rationale-field" subscriptSizing="dynamic">
           <mat-label>{{ 'level.rationale' | t }}</mat-label>
-          <textarea matInput formControlName="rationale" name="rationale" rows="3" required maxlength="1000" data-testid="level-rationale-input"></textarea>
+          <textarea matInput formControlName="rationale" name="rationale" rows="3" required [maxlength]="limits.levelRationale.max" data-testid="level-rationale-input"></textarea>
           <mat-hint>{{ 'level.rationaleHint' | t }}</mat-hint>
           <mat-error>{{ form.controls.rationale | fieldError }}</mat-error>
         </mat-form-field>
@@ -121,6 +121,8 @@ import { TIME_ZONE, weekNumber } from '../weeks';
   `,
 })
 export class LevelPanel {
+  /** The text lengths the API accepts (contracts/). */
+  protected readonly limits = REPORT_LIMITS;
   private readonly api = inject(ReportsApi);
   private readonly notifier = inject(Notifier);
   private readonly i18n = inject(I18n);
@@ -143,7 +145,7 @@ export class LevelPanel {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     level: ['' as AreaLevel | '', Validators.required],
-    rationale: ['', [Validators.required, Validators.minLength(3), Validators.maxLength(1000)]],
+    rationale: ['', [Validators.required, Validators.minLength(REPORT_LIMITS.levelRationale.min), Validators.maxLength(REPORT_LIMITS.levelRationale.max)]],
   });
 
   private historyRequest?: Subscription;

@@ -1,0 +1,146 @@
+import type { ApiError, TextLimit } from './common';
+
+/** Situation reports and the weekly situational picture (lägesbild). */
+
+/** The reporter's own assessment of how much insecurity the situation creates. */
+export const ASSESSMENTS = ['low', 'medium', 'high'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
+/** Why free text was removed from a report (gallrad): a fixed reason, plus an optional note checked for personal data. */
+export const REDACTION_REASONS = ['personal_data', 'sensitive', 'irrelevant', 'other'] as const;
+export type RedactionReason = (typeof REDACTION_REASONS)[number];
+/** What replaces the removed part of a report's free text. */
+export const REDACTED_MARK = '[gallrat]';
+/** A report filed with "the text is not about a person" although the check found something waits for a coordinator. */
+export type ReportReview = 'pending' | 'confirmed';
+
+/** The weekly level of an area: grön (normal), gul (raised concern), röd (concentrate joint efforts). */
+export const AREA_LEVELS = ['green', 'yellow', 'red'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** Parts of the day used to filter reports (local time, Europe/Stockholm). */
+export const TIMES_OF_DAY = ['night', 'morning', 'day', 'evening'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+/** The lengths of a report's texts and of the area level's rationale. */
+export const REPORT_LIMITS = {
+  description: { min: 0, max: 2000 },
+  /** The part of the text to remove, given by its text. */
+  redactionText: { min: 0, max: 2000 },
+  redactionNote: { min: 0, max: 500 },
+  levelRationale: { min: 3, max: 1000 },
+} as const satisfies Record<string, TextLimit>;
+
+export interface CreateReportRequest {
+  areaId: string;
+  placeId?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  categoryId: string;
+  /** ISO 8601 with offset; not in the future. */
+  occurredAt: string;
+  assessment: Assessment;
+  policeNotified: boolean;
+  publicPlace?: boolean | null;
+  /** Details visible only to the reporting organisation (e.g. police information under secrecy). */
+  restricted?: boolean;
+  description: string;
+  /** The reporter confirms that text flagged as personal data is not about a person. */
+  confirmNoPersonalData?: boolean;
+}
+
+/** A report as a user sees it; for another organisation's restricted report the details are null and `restricted` true. */
+export interface ReportDto {
+  id: string;
+  areaId: string;
+  placeId: string | null;
+  placeName: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  categoryId: string;
+  occurredAt: string;
+  reportedAt: string;
+  assessment: Assessment;
+  policeNotified: boolean;
+  publicPlace: boolean | null;
+  restricted: boolean;
+  /** False when the details of a restricted report are withheld from the caller. */
+  detailsVisible: boolean;
+  description: string | null;
+  organization: { id: string; name: string };
+  reporter: { id: string; name: string } | null;
+  source: 'form' | 'import';
+  personalDataConfirmed: boolean;
+  /** Until when the caller may still correct the report (own reports, 24 hours), or null. */
+  editableUntil: string | null;
+  /** When retention (gallring) removed the free text, exact coordinates and reporter (description is then null). */
+  redactedAt?: string | null;
+  /** 'pending': the text awaits a coordinator's review and is withheld from other organisations (shown to those who see the details). */
+  review?: ReportReview | null;
+  /** The last removal of free text by hand, for those who see the details. */
+  textRedaction?: { at: string; organizationId: string | null; reason: RedactionReason; note: string | null } | null;
+  /** Whether the caller may remove free text (POST /api/reports/:id/redactions) / confirm the review. */
+  canRedact?: boolean;
+  canReview?: boolean;
+}
+
+/** Body of POST /api/reports/:id/redactions: the whole text, or a part by offsets or by its text (every occurrence). */
+export interface RedactReportRequest {
+  whole?: boolean;
+  start?: number;
+  end?: number;
+  text?: string;
+  reason: RedactionReason;
+  note?: string;
+}
+
+/** Body of POST /api/reports/:id/review. */
+export interface ReviewReportRequest {
+  decision: 'confirm';
+}
+
+/** 422 body when the description looks like it holds personal data (`code` REPORT.PERSONAL_DATA, field description). */
+export interface PersonalDataError extends ApiError {
+  hits: { kind: 'personal_identity_number' | 'phone_number' | 'email'; masked: string }[];
+}
+
+export interface FigureRow {
+  /** Reports this week. */
+  count: number;
+  /** Average per week over the four weeks before. */
+  previousAverage: number;
+  /** count − previousAverage. */
+  change: number;
+}
+
+export interface SituationPictureDto {
+  area: { id: string; name: string };
+  /** ISO week, e.g. 2026-W47 (Monday–Sunday, Europe/Stockholm). */
+  week: string;
+  from: string;
+  to: string;
+  total: FigureRow;
+  byCategory: (FigureRow & { categoryId: string; code: string; labelSv: string; labelEn: string })[];
+  byPlace: (FigureRow & { placeId: string | null; name: string | null; latitude: number | null; longitude: number | null })[];
+  /** Counts for the last 12 weeks, oldest first, ending with this week. */
+  trend: { week: string; count: number }[];
+  /** The places with the most reports this week (at most 5). */
+  hotspots: { placeId: string; name: string; count: number }[];
+  /** This week's reports that the caller may see on a map (with coordinates). */
+  points: { id: string; latitude: number; longitude: number; categoryId: string; assessment: Assessment }[];
+  level: AreaLevelDto | null;
+}
+
+export interface AreaLevelDto {
+  areaId: string;
+  week: string;
+  level: AreaLevel;
+  rationale: string;
+  setBy: { id: string; name: string };
+  setAt: string;
+}
+
+export interface SetAreaLevelRequest {
+  level: AreaLevel;
+  rationale: string;
+}
