@@ -25,7 +25,7 @@ export const routes: Routes = [
     path: 'meetings/:id/present',
     title: 'meetings.present.title',
     canActivate: [authGuard],
-    loadComponent: () => import('./meetings/presenter').then((m) => m.Presenter),
+    loadComponent: () => import('./meetings/presenter/presenter').then((m) => m.Presenter),
   },
   {
     path: '',

@@ -1,6 +1,6 @@
 /**
- * The accessibility statement's texts (tillgänglighetsredogörelse), spread into the Swedish and English dictionaries
- * (core/i18n). Keys start with 'a11y.'. The structure follows DIGG's model statement: commitment, compliance status,
+ * The accessibility statement's texts (tillgänglighetsredogörelse), registered with the Swedish and English dictionaries
+ * (app.features.ts). Keys start with 'a11y.'. The structure follows DIGG's model statement: commitment, compliance status,
  * known non-compliant content, how to report problems, the enforcement procedure, how the service was assessed, dates.
  * `{organization}` is the deploying organisation (statement-config.ts) or a neutral wording.
  */
@@ -125,3 +125,8 @@ export const a11yEn: Record<keyof typeof a11ySv, string> = {
   'a11y.dates.statement': 'This statement was prepared on {date}.',
   'a11y.dates.updated': 'It was last updated on {date}.',
 };
+
+declare module '../core/i18n/messages' {
+  /** This feature's keys, registered in app.config with `provideMessages`. */
+  interface FeatureMessages extends Record<keyof typeof a11ySv, string> {}
+}

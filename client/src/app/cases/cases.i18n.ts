@@ -1,5 +1,5 @@
 /**
- * The cases feature's texts, spread into the Swedish and English dictionaries (core/i18n). Keys start with 'cases.'.
+ * The cases feature's texts, registered with the dictionaries (app.features.ts). Keys start with 'cases.'.
  * `casesEn` must have exactly the keys of `casesSv` (the compiler checks it).
  */
 export const casesSv = {
@@ -509,3 +509,8 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   'cases.followUp.noOverdue': 'No actions are overdue.',
   'cases.followUp.evaluated': 'The case is evaluated',
 };
+
+declare module '../core/i18n/messages' {
+  /** This feature's keys, registered in app.config with `provideMessages`. */
+  interface FeatureMessages extends Record<keyof typeof casesSv, string> {}
+}

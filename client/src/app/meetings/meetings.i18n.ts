@@ -1,5 +1,5 @@
 /**
- * The meetings feature's texts, spread into the Swedish and English dictionaries (core/i18n). Keys start with 'meetings.'.
+ * The meetings feature's texts, registered with the dictionaries (app.features.ts). Keys start with 'meetings.'.
  * `meetingsEn` must have exactly the keys of `meetingsSv` (the compiler checks it).
  */
 export const meetingsSv = {
@@ -467,3 +467,8 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meetings.error.statement': 'Write the update (at most 2000 characters).',
   'meetings.error.period': 'The from date must be before the to date.',
 };
+
+declare module '../core/i18n/messages' {
+  /** This feature's keys, registered in app.config with `provideMessages`. */
+  interface FeatureMessages extends Record<keyof typeof meetingsSv, string> {}
+}

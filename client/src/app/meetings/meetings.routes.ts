@@ -7,22 +7,22 @@ export const meetingsRoutes: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'meetings.title',
-    loadComponent: () => import('./meeting-list').then((m) => m.MeetingList),
+    loadComponent: () => import('./meeting-list/meeting-list').then((m) => m.MeetingList),
   },
   {
     path: 'new',
     title: 'meetings.new.title',
     canActivate: [roleGuard('coordinator')],
-    loadComponent: () => import('./new-meeting').then((m) => m.NewMeeting),
+    loadComponent: () => import('./new-meeting/new-meeting').then((m) => m.NewMeeting),
   },
   {
     path: ':id/present',
     title: 'meetings.present.title',
-    loadComponent: () => import('./presenter').then((m) => m.Presenter),
+    loadComponent: () => import('./presenter/presenter').then((m) => m.Presenter),
   },
   {
     path: ':id',
     title: 'meetings.meeting.title',
-    loadComponent: () => import('./meeting-page').then((m) => m.MeetingPage),
+    loadComponent: () => import('./meeting-page/meeting-page').then((m) => m.MeetingPage),
   },
 ];

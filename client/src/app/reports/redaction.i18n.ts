@@ -1,6 +1,6 @@
 /**
- * Texts of removing (gallra) report text and of the review of flagged reports, spread into the Swedish and English
- * dictionaries (core/i18n). Keys start with 'redaction.'. `redactionEn` must have exactly the keys of `redactionSv`.
+ * Texts of removing (gallra) report text and of the review of flagged reports, registered with the Swedish and English
+ * dictionaries (app.features.ts). Keys start with 'redaction.'. `redactionEn` must have exactly the keys of `redactionSv`.
  */
 export const redactionSv = {
   'redaction.action': 'Gallra text',
@@ -83,3 +83,8 @@ export const redactionEn: Record<keyof typeof redactionSv, string> = {
   'review.confirmed': 'The text is confirmed and now shown to the partners.',
   'review.from': '{organization}, {when}',
 };
+
+declare module '../core/i18n/messages' {
+  /** This feature's keys, registered in app.config with `provideMessages`. */
+  interface FeatureMessages extends Record<keyof typeof redactionSv, string> {}
+}

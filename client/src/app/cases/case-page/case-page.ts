@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -22,7 +21,7 @@ import {
   type PlannedActionDto,
   type ReportDto,
 } from '@samverka/contracts';
-import { Observable, Subscription, forkJoin, map, of, switchMap } from 'rxjs';
+import { Observable, map, of, switchMap } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
 import { I18n, LocalNumberPipe, MessageKey, TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
@@ -40,6 +39,7 @@ import { OverdueMark } from '../labels/overdue-mark';
 import { PluralPipe, WhenPipe } from '../labels/pipes';
 import { StateChip } from '../labels/state-chip';
 import { caseStateLabel, isClosedAction } from '../labels/state-labels';
+import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { PlanRow, checkDates, planRow, rowValue, toPlanned } from './plan-form';
 
@@ -82,6 +82,7 @@ import { ReportRedaction } from '../../reports/report-redaction';
     CaseTimeline,
     ReportRedaction,
   ],
+  providers: [CaseStore],
   templateUrl: './case-page.html',
   styleUrl: './case-page.scss',
 })
@@ -89,6 +90,7 @@ export class CasePage {
   /** The text lengths the API accepts (contracts/). */
   protected readonly limits = { case: CASE_LIMITS, action: ACTION_LIMITS };
   private readonly api = inject(CasesApi);
+  private readonly store = inject(CaseStore);
   private readonly directory = inject(DirectoryApi);
   private readonly runner = inject(EventRunner);
   private readonly notifier = inject(Notifier);
@@ -101,14 +103,14 @@ export class CasePage {
   /** The case id (`/cases/:id`). */
   readonly id = input.required<string>();
 
-  protected readonly caseDto = signal<CaseDto | null>(null);
-  protected readonly history = signal<CaseHistoryDto[]>([]);
-  protected readonly area = signal<AreaDetailDto | null>(null);
+  protected readonly caseDto = this.store.caseDto;
+  protected readonly history = this.store.history;
+  protected readonly area = this.store.area;
   protected readonly categories = signal<CategoryDto[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly loading = this.store.loading;
+  protected readonly loadError = this.store.loadError;
   /** Someone else changed the case since it was read: offer a reload. */
-  protected readonly stale = signal(false);
+  protected readonly stale = this.store.stale;
   protected readonly busy = signal(false);
   protected readonly eventError = signal<string | null>(null);
   protected readonly formError = signal<string | null>(null);
@@ -153,8 +155,6 @@ export class CasePage {
   });
   protected readonly openActions = computed(() => (this.caseDto()?.actions ?? []).filter((a) => !isClosedAction(a.state)).length);
 
-  private request?: Subscription;
-
   constructor() {
     this.directory.categories().subscribe({ next: (c) => this.categories.set(c), error: () => undefined });
     effect(() => {
@@ -197,7 +197,7 @@ export class CasePage {
   /** Reloads after a conflict, keeping the user's unsaved text. */
   /** A report's text was removed (gallrad): show the case's report as the server answered. */
   protected reportChanged(report: ReportDto): void {
-    this.caseDto.update((c) => (c ? { ...c, reports: c.reports.map((r) => (r.id === report.id ? report : r)) } : c));
+    this.store.replaceReport(report);
   }
 
   protected reload(): void {
@@ -296,7 +296,7 @@ export class CasePage {
     this.notifier.success(done);
     this.show(outcome.done, true);
     this.keepFocus();
-    this.api.history(outcome.done.id).subscribe({ next: (h) => this.history.set(h), error: () => undefined });
+    this.store.refreshHistory(outcome.done.id);
   }
 
   /** What a dialog needs besides the case: the area's other cases (DISMISS) or the proposal with names (AGREE). */
@@ -331,34 +331,16 @@ export class CasePage {
   }
 
   private load(id: string, first: boolean, focusId?: string): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.loadError.set(null);
-    if (first) this.caseDto.set(null);
-    this.request = forkJoin({ c: this.api.get(id), history: this.api.history(id) }).subscribe({
-      next: ({ c, history }) => {
-        this.stale.set(false);
-        this.show(c, first);
-        this.history.set(history);
-        this.loading.set(false);
-        if (focusId) this.keepFocus(focusId);
-      },
-      error: (err: unknown) => {
-        const hidden = err instanceof HttpErrorResponse && (err.status === 404 || err.status === 403);
-        this.loadError.set(hidden ? this.i18n.t('cases.case.notFound') : caseErrorText(toApiError(err), this.i18n));
-        this.loading.set(false);
-      },
+    this.store.load(id, first, (c) => {
+      this.show(c, first);
+      if (focusId) this.keepFocus(focusId);
     });
   }
 
   /** Shows the case; the forms follow it unless the user has unsaved changes (kept across a reload). */
   private show(c: CaseDto, resetForm: boolean): void {
-    const previousArea = this.caseDto()?.areaId;
-    this.caseDto.set(c);
+    this.store.show(c);
     this.eventError.set(null);
-    if (c.areaId !== previousArea || !this.area()) {
-      this.directory.area(c.areaId).subscribe({ next: (a) => this.area.set(a), error: () => undefined });
-    }
     if (!resetForm && this.form.dirty) return;
     this.form.controls.analysis.setValue(c.analysis ?? '');
     const rows = this.form.controls.actions;

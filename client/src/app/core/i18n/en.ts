@@ -1,7 +1,3 @@
-import { a11yEn } from '../../accessibility/accessibility.i18n';
-import { casesEn } from '../../cases/cases.i18n';
-import { meetingsEn } from '../../meetings/meetings.i18n';
-import { redactionEn } from '../../reports/redaction.i18n';
 import type { Dictionary } from './sv';
 
 /** The English dictionary. Typed as `Dictionary`, so a missing or unknown key fails to compile. */
@@ -382,8 +378,4 @@ export const en: Dictionary = {
   'import.error.empty': 'The file is empty.',
   'import.error.columns': 'The file has no column for: {columns}',
   'import.error.mode': 'Choose how to import.',
-  ...casesEn,
-  ...meetingsEn,
-  ...a11yEn,
-  ...redactionEn,
 };

@@ -1,7 +1,8 @@
 import { DOCUMENT, Injectable, Pipe, PipeTransform, computed, inject, signal } from '@angular/core';
 import type { AreaLevel, Assessment, CategoryDto, OrganizationType, Role, TimeOfDay } from '@samverka/contracts';
 import { en } from './en';
-import { Dictionary, MessageKey, sv } from './sv';
+import { MESSAGE_FRAGMENTS } from './messages';
+import { MessageKey, sv } from './sv';
 
 export type { MessageKey } from './sv';
 
@@ -14,13 +15,15 @@ export type MessageParams = Record<string, string | number>;
 /** localStorage key under which the chosen language is remembered. */
 export const LANG_STORAGE_KEY = 'samverka.lang';
 
-const DICTIONARIES: Record<Lang, Dictionary> = { sv, en };
+/** A language's texts by key: core's and the registered features'. */
+type Texts = Readonly<Record<string, string>>;
 
 /** The UI language and its translations; switching is immediate, without reload. */
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Lang>(this.readStoredLang());
+  private readonly dictionaries: Record<Lang, Texts> = mergeFragments(inject(MESSAGE_FRAGMENTS, { optional: true }) ?? []);
 
   /** The active language. Change it with `use()` or `toggle()`. */
   readonly lang = this.current.asReadonly();
@@ -53,7 +56,7 @@ export class I18n {
 
   /** The text for `key` in the active language, with `{placeholders}` filled from `params`. */
   t(key: MessageKey, params?: MessageParams): string {
-    const text = DICTIONARIES[this.current()][key] ?? sv[key] ?? key;
+    const text = this.dictionaries[this.current()][key] ?? this.dictionaries.sv[key] ?? key;
     return params ? interpolate(text, params) : text;
   }
 
@@ -100,6 +103,14 @@ export class I18n {
       return 'sv';
     }
   }
+}
+
+/** Core's dictionaries followed by the features' fragments, in registration order (a later key wins). */
+function mergeFragments(fragments: readonly { sv: Texts; en: Texts }[]): Record<Lang, Texts> {
+  return {
+    sv: Object.assign({}, sv, ...fragments.map((f) => f.sv)) as Texts,
+    en: Object.assign({}, en, ...fragments.map((f) => f.en)) as Texts,
+  };
 }
 
 function interpolate(text: string, params: MessageParams): string {

@@ -1,11 +1,8 @@
-import { a11ySv } from '../../accessibility/accessibility.i18n';
-import { casesSv } from '../../cases/cases.i18n';
-import { meetingsSv } from '../../meetings/meetings.i18n';
-import { redactionSv } from '../../reports/redaction.i18n';
+import type { FeatureMessages } from './messages';
 
 /**
- * The Swedish dictionary: the source of every UI text. Keys are stable identifiers; `en.ts` must
- * provide the same keys (the compiler checks it). `{name}` marks a parameter filled in by `t()`.
+ * The Swedish dictionary: the source of every UI text (core's own here; features add theirs through `provideMessages`).
+ * Keys are stable identifiers; `en.ts` must provide the same keys (the compiler checks it). `{name}` marks a parameter filled in by `t()`.
  */
 export const sv = {
   'app.name': 'Samverka',
@@ -384,14 +381,13 @@ export const sv = {
   'import.error.empty': 'Filen är tom.',
   'import.error.columns': 'Filen saknar kolumn för: {columns}',
   'import.error.mode': 'Välj hur importen ska göras.',
-  ...casesSv,
-  ...meetingsSv,
-  ...a11ySv,
-  ...redactionSv,
 } satisfies Record<string, string>;
 
-/** A key of the dictionary. */
-export type MessageKey = keyof typeof sv;
+/** A key of core's own dictionary. */
+export type CoreMessageKey = keyof typeof sv;
 
-/** A dictionary with exactly the keys of the Swedish one. */
-export type Dictionary = Record<MessageKey, string>;
+/** A key of the dictionary: core's keys and those the features register (`FeatureMessages`). */
+export type MessageKey = CoreMessageKey | keyof FeatureMessages;
+
+/** A dictionary with exactly the keys of core's Swedish one. */
+export type Dictionary = Record<CoreMessageKey, string>;

@@ -1,3 +1,4 @@
+import { InjectionToken, ValueProvider } from '@angular/core';
 import type { Role } from '@samverka/contracts';
 import type { IconName } from '../ui/icon';
 import type { MessageKey } from '../i18n/sv';
@@ -11,4 +12,12 @@ export interface NavEntry {
   testId?: string;
   /** Active only on exactly this path (not on the paths below it); query parameters never matter. */
   exact?: boolean;
+}
+
+/** The features' links of the side navigation, one list per feature, in menu order. */
+export const NAV_ENTRIES = new InjectionToken<readonly (readonly NavEntry[])[]>('NAV_ENTRIES');
+
+/** Registers a feature's links of the side navigation (from app.config). */
+export function provideNav(entries: readonly NavEntry[]): ValueProvider {
+  return { provide: NAV_ENTRIES, useValue: entries, multi: true };
 }

@@ -11,14 +11,12 @@ import { AuthService } from '../auth/auth';
 import { I18n, TPipe } from '../i18n/i18n';
 import { Icon } from '../ui/icon';
 import { LangSwitch } from '../ui/lang-switch';
+import { NAV_ENTRIES } from './nav-entry';
 
 /** Below this width the side navigation slides over the content instead of sitting beside it. */
 export const HANDSET_QUERY = '(max-width: 959.98px)';
 
 /** The frame around every signed-in page: toolbar, side navigation and the routed content. */
-import { casesNav } from '../../cases/cases.nav';
-import { meetingsNav } from '../../meetings/meetings.nav';
-import { reportsNav } from '../../reports/reports.nav';
 @Component({
   selector: 'sv-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,6 +44,7 @@ export class Shell {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly i18n = inject(I18n);
+  private readonly navEntries = (inject(NAV_ENTRIES, { optional: true }) ?? []).flat();
 
   /** The signed-in user (the shell is only shown behind the auth guard). */
   protected readonly user = this.auth.user;
@@ -59,10 +58,10 @@ export class Shell {
   protected readonly exactPath: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
   protected readonly subsetPath: IsActiveMatchOptions = { ...this.exactPath, paths: 'subset' };
 
-  /** The features' links (cases, meetings) this user may use. */
+  /** The features' links (registered with `provideNav`) this user may use. */
   protected readonly featureNav = computed(() => {
     const roles = this.user()?.roles ?? [];
-    return [...casesNav, ...meetingsNav, ...reportsNav].filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
+    return this.navEntries.filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
   });
 
   /** Whether the viewport is narrow enough for the slide-over navigation. */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -6,7 +6,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -14,11 +13,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AreaSummaryDto, OrganizationDto } from '@samverka/contracts';
-import { Observable } from 'rxjs';
-import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, TPipe } from '../../core/i18n/i18n';
+import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
-import { DirectoryApi } from '../directory-api';
+import { EntityDialog } from './entity-dialog';
 
 /** The organisations that may be partners, and the area to edit (none to create one). */
 export interface AreaDialogData {
@@ -84,15 +81,10 @@ export interface AreaDialogData {
     </form>
   `,
 })
-export class AreaDialog {
-  private readonly api = inject(DirectoryApi);
-  private readonly dialogRef = inject(MatDialogRef<AreaDialog, AreaSummaryDto>);
+export class AreaDialog extends EntityDialog<AreaSummaryDto> {
   protected readonly data = inject<AreaDialogData>(MAT_DIALOG_DATA);
-  protected readonly i18n = inject(I18n);
 
   protected readonly editing = !!this.data.area;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.area?.name ?? '', [Validators.required, Validators.maxLength(200)]],
@@ -102,25 +94,10 @@ export class AreaDialog {
 
   /** Sends the form; field errors from the API are shown next to their fields. */
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { name, description, partnerIds } = this.form.getRawValue();
-    const body = { name: name.trim(), description: description.trim() || null, partnerIds };
-    const request: Observable<AreaSummaryDto> = this.data.area
-      ? this.api.updateArea(this.data.area.id, body)
-      : this.api.createArea(body);
-    this.saving.set(true);
-    this.formError.set(null);
-    request.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const apiError = toApiError(err);
-        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
-      },
+    this.submit(this.form, () => {
+      const { name, description, partnerIds } = this.form.getRawValue();
+      const body = { name: name.trim(), description: description.trim() || null, partnerIds };
+      return this.data.area ? this.api.updateArea(this.data.area.id, body) : this.api.createArea(body);
     });
   }
 }

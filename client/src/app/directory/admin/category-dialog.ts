@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -6,7 +6,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -14,11 +13,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import type { CategoryDto } from '@samverka/contracts';
-import { Observable } from 'rxjs';
-import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, TPipe } from '../../core/i18n/i18n';
+import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
-import { DirectoryApi } from '../directory-api';
+import { EntityDialog } from './entity-dialog';
 
 /** Empty, or a whole number ≥ 0. */
 function nonNegativeInteger(control: AbstractControl<number | string | null>): ValidationErrors | null {
@@ -107,15 +104,10 @@ export interface CategoryDialogData {
     mat-slide-toggle { margin-block: 0.5rem 1rem; }
   `,
 })
-export class CategoryDialog {
-  private readonly api = inject(DirectoryApi);
-  private readonly dialogRef = inject(MatDialogRef<CategoryDialog, CategoryDto>);
+export class CategoryDialog extends EntityDialog<CategoryDto> {
   private readonly data = inject<CategoryDialogData>(MAT_DIALOG_DATA, { optional: true }) ?? {};
-  private readonly i18n = inject(I18n);
 
   protected readonly editing = !!this.data.category;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [
@@ -130,26 +122,13 @@ export class CategoryDialog {
 
   /** Sends the form; field errors from the API are shown next to their fields. */
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { code, labelSv, labelEn, sortOrder, active } = this.form.getRawValue();
-    const labels = { labelSv: labelSv.trim(), labelEn: labelEn.trim() };
-    const order = sortOrder === null || (sortOrder as unknown) === '' ? undefined : Number(sortOrder);
-    const request: Observable<CategoryDto> = this.data.category
-      ? this.api.updateCategory(this.data.category.id, { ...labels, sortOrder: order, active })
-      : this.api.createCategory({ code: code.trim(), ...labels, sortOrder: order });
-    this.saving.set(true);
-    this.formError.set(null);
-    request.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const apiError = toApiError(err);
-        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
-      },
+    this.submit(this.form, () => {
+      const { code, labelSv, labelEn, sortOrder, active } = this.form.getRawValue();
+      const labels = { labelSv: labelSv.trim(), labelEn: labelEn.trim() };
+      const order = sortOrder === null || (sortOrder as unknown) === '' ? undefined : Number(sortOrder);
+      return this.data.category
+        ? this.api.updateCategory(this.data.category.id, { ...labels, sortOrder: order, active })
+        : this.api.createCategory({ code: code.trim(), ...labels, sortOrder: order });
     });
   }
 }

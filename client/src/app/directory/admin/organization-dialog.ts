@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -6,7 +6,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -14,11 +13,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ORGANIZATION_TYPES, OrganizationDto, OrganizationType } from '@samverka/contracts';
-import { Observable } from 'rxjs';
-import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, TPipe } from '../../core/i18n/i18n';
+import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
-import { DirectoryApi } from '../directory-api';
+import { EntityDialog } from './entity-dialog';
 
 /** Opens with an organisation to edit, or with none to create one. */
 export interface OrganizationDialogData {
@@ -78,16 +75,11 @@ export interface OrganizationDialogData {
     </form>
   `,
 })
-export class OrganizationDialog {
-  private readonly api = inject(DirectoryApi);
-  private readonly dialogRef = inject(MatDialogRef<OrganizationDialog, OrganizationDto>);
+export class OrganizationDialog extends EntityDialog<OrganizationDto> {
   private readonly data = inject<OrganizationDialogData>(MAT_DIALOG_DATA, { optional: true }) ?? {};
-  protected readonly i18n = inject(I18n);
 
   protected readonly editing = !!this.data.organization;
   protected readonly types = ORGANIZATION_TYPES;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.organization?.name ?? '', [Validators.required, Validators.maxLength(200)]],
@@ -96,24 +88,11 @@ export class OrganizationDialog {
 
   /** Sends the form; field errors from the API are shown next to their fields. */
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = { ...this.form.getRawValue(), name: this.form.controls.name.value.trim() };
-    const request: Observable<OrganizationDto> = this.data.organization
-      ? this.api.updateOrganization(this.data.organization.id, value)
-      : this.api.createOrganization(value);
-    this.saving.set(true);
-    this.formError.set(null);
-    request.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const apiError = toApiError(err);
-        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
-      },
+    this.submit(this.form, () => {
+      const value = { ...this.form.getRawValue(), name: this.form.controls.name.value.trim() };
+      return this.data.organization
+        ? this.api.updateOrganization(this.data.organization.id, value)
+        : this.api.createOrganization(value);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -6,19 +6,16 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { PlaceDto } from '@samverka/contracts';
-import { Observable } from 'rxjs';
-import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, TPipe } from '../../core/i18n/i18n';
+import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
-import { DirectoryApi } from '../directory-api';
 import { coordinateValidator, formatCoordinate, parseCoordinate } from './coordinates';
+import { EntityDialog } from './entity-dialog';
 
 /** The area the place belongs to, and the place to edit (none to add one). */
 export interface PlaceDialogData {
@@ -81,15 +78,10 @@ export interface PlaceDialogData {
     </form>
   `,
 })
-export class PlaceDialog {
-  private readonly api = inject(DirectoryApi);
-  private readonly dialogRef = inject(MatDialogRef<PlaceDialog, PlaceDto>);
+export class PlaceDialog extends EntityDialog<PlaceDto> {
   private readonly data = inject<PlaceDialogData>(MAT_DIALOG_DATA);
-  private readonly i18n = inject(I18n);
 
   protected readonly editing = !!this.data.place;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(200)]],
@@ -118,23 +110,9 @@ export class PlaceDialog {
       const missing = latitude === null ? lat : lon;
       missing.setErrors({ message: 'admin.places.bothCoordinates' });
     }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const body = { name: this.form.controls.name.value.trim(), latitude, longitude };
-    const request: Observable<PlaceDto> = this.data.place
-      ? this.api.updatePlace(this.data.place.id, body)
-      : this.api.createPlace(this.data.areaId, body);
-    this.saving.set(true);
-    this.formError.set(null);
-    request.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const apiError = toApiError(err);
-        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
-      },
+    this.submit(this.form, () => {
+      const body = { name: this.form.controls.name.value.trim(), latitude, longitude };
+      return this.data.place ? this.api.updatePlace(this.data.place.id, body) : this.api.createPlace(this.data.areaId, body);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -7,7 +7,6 @@ import {
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
-  MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -16,11 +15,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { OrganizationDto, ROLES, Role, UpdateUserRequest, UserDto } from '@samverka/contracts';
-import { Observable } from 'rxjs';
-import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, TPipe } from '../../core/i18n/i18n';
+import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
-import { DirectoryApi } from '../directory-api';
+import { EntityDialog } from './entity-dialog';
 
 /** The organisations to choose from, and the user to edit (none to create one). */
 export interface UserDialogData {
@@ -151,16 +148,11 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
     mat-slide-toggle { margin-block: 0.5rem 1rem; }
   `,
 })
-export class UserDialog {
-  private readonly api = inject(DirectoryApi);
-  private readonly dialogRef = inject(MatDialogRef<UserDialog, UserDto>);
+export class UserDialog extends EntityDialog<UserDto> {
   protected readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
-  protected readonly i18n = inject(I18n);
 
   protected readonly editing = !!this.data.user;
   protected readonly roles = ROLES;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
@@ -187,30 +179,13 @@ export class UserDialog {
 
   /** Sends the form; field errors from the API are shown next to their fields. */
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { name, email, organizationId, roles, password, active } = this.form.getRawValue();
-    const common = { name: name.trim(), email: email.trim(), organizationId, roles };
-    let request: Observable<UserDto>;
-    if (this.data.user) {
+    this.submit(this.form, () => {
+      const { name, email, organizationId, roles, password, active } = this.form.getRawValue();
+      const common = { name: name.trim(), email: email.trim(), organizationId, roles };
+      if (!this.data.user) return this.api.createUser({ ...common, password });
       const body: UpdateUserRequest = { ...common, active };
       if (password) body.password = password;
-      request = this.api.updateUser(this.data.user.id, body);
-    } else {
-      request = this.api.createUser({ ...common, password });
-    }
-    this.saving.set(true);
-    this.formError.set(null);
-    request.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        const apiError = toApiError(err);
-        if (!applyServerErrors(this.form, apiError)) this.formError.set(errorMessage(apiError, this.i18n));
-      },
+      return this.api.updateUser(this.data.user.id, body);
     });
   }
 }

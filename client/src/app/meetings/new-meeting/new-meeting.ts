@@ -10,16 +10,16 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { MEETING_LIMITS, type AreaDetailDto, type CreateMeetingRequest, type MeetingKind, type OrganizationDto } from '@samverka/contracts';
-import { AuthService } from '../core/auth/auth';
-import { toApiError } from '../core/http/api-error';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Icon } from '../core/ui/icon';
-import { Notifier } from '../core/ui/notifier';
-import { DirectoryApi } from '../directory/directory-api';
-import { swedishDate, swedishInstant } from './meeting-format';
-import { meetingErrorText, meetingFieldErrors } from './meeting-messages';
-import { MeetingsApi } from './meetings-api';
+import { AuthService } from '../../core/auth/auth';
+import { toApiError } from '../../core/http/api-error';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Icon } from '../../core/ui/icon';
+import { Notifier } from '../../core/ui/notifier';
+import { DirectoryApi } from '../../directory/directory-api';
+import { swedishDate, swedishInstant } from '../meeting-format';
+import { meetingErrorText, meetingFieldErrors } from '../meeting-messages';
+import { MeetingsApi } from '../meetings-api';
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {

@@ -2,15 +2,15 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AuthService } from '../core/auth/auth';
-import { I18n } from '../core/i18n/i18n';
-import { DRAW_GRAPHICS } from '../reports/picture/graphics';
-import { KOMMUN, OBO, POLIS, me } from '../testing/fixtures';
-import { noAnimations, settle } from '../testing/http';
-import { MEETING_EVENT_SOURCE } from './meeting-stream';
+import { AuthService } from '../../core/auth/auth';
+import { I18n } from '../../core/i18n/i18n';
+import { DRAW_GRAPHICS } from '../../reports/picture/graphics';
+import { KOMMUN, OBO, POLIS, me } from '../../testing/fixtures';
+import { noAnimations, settle } from '../../testing/http';
+import { MEETING_EVENT_SOURCE } from '../meeting-stream';
 import { MeetingPage } from './meeting-page';
-import { Presenter } from './presenter';
-import { FakeEventSource, meeting } from './testing/meeting-fixtures';
+import { Presenter } from '../presenter/presenter';
+import { FakeEventSource, meeting } from '../testing/meeting-fixtures';
 
 /**
  * The municipality's administrator opens a meeting of the police and the housing company: the API gives it for

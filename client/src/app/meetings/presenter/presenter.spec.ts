@@ -2,13 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AuthService } from '../core/auth/auth';
-import { DRAW_GRAPHICS } from '../reports/picture/graphics';
-import { KOMMUN, OBO, POLIS, me } from '../testing/fixtures';
-import { noAnimations, settle } from '../testing/http';
-import { MEETING_EVENT_SOURCE } from './meeting-stream';
+import { AuthService } from '../../core/auth/auth';
+import { DRAW_GRAPHICS } from '../../reports/picture/graphics';
+import { KOMMUN, OBO, POLIS, me } from '../../testing/fixtures';
+import { noAnimations, settle } from '../../testing/http';
+import { MEETING_EVENT_SOURCE } from '../meeting-stream';
 import { Presenter } from './presenter';
-import { CASE_ITEM, FakeEventSource, OTHER_ITEM, ROUND_ITEM, caseDto, meeting } from './testing/meeting-fixtures';
+import { CASE_ITEM, FakeEventSource, OTHER_ITEM, ROUND_ITEM, caseDto, meeting } from '../testing/meeting-fixtures';
 
 describe('Presenter (projector view)', () => {
   let fixture: ComponentFixture<Presenter>;

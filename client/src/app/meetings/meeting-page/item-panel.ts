@@ -5,17 +5,17 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
-import { toApiError } from '../core/http/api-error';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Notifier } from '../core/ui/notifier';
-import { ActionList, ActionRow, agreedRows } from './action-list';
+import { toApiError } from '../../core/http/api-error';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Notifier } from '../../core/ui/notifier';
+import { ActionList, ActionRow, agreedRows } from '../action-list';
 import { CaseDecision } from './case-decision';
-import { meetingWeek } from './meeting-format';
-import { meetingErrorText } from './meeting-messages';
-import { MeetingStore } from './meeting-store';
-import { MeetingsApi } from './meetings-api';
-import { PictureSummary } from './picture-summary';
+import { meetingWeek } from '../meeting-format';
+import { meetingErrorText } from '../meeting-messages';
+import { MeetingStore } from '../meeting-store';
+import { MeetingsApi } from '../meetings-api';
+import { PictureSummary } from '../picture-summary';
 import { RoundPanel } from './round-panel';
 
 /**

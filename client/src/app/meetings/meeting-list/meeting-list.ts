@@ -3,14 +3,14 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { MeetingDto } from '@samverka/contracts';
-import { AuthService } from '../core/auth/auth';
-import { toApiError } from '../core/http/api-error';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { Icon } from '../core/ui/icon';
-import { isUpcoming, meetingTime } from './meeting-format';
-import { meetingErrorText } from './meeting-messages';
-import { MeetingStateChip } from './meeting-state';
-import { MeetingsApi } from './meetings-api';
+import { AuthService } from '../../core/auth/auth';
+import { toApiError } from '../../core/http/api-error';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { Icon } from '../../core/ui/icon';
+import { isUpcoming, meetingTime } from '../meeting-format';
+import { meetingErrorText } from '../meeting-messages';
+import { MeetingStateChip } from '../meeting-state';
+import { MeetingsApi } from '../meetings-api';
 import { PlanDownload } from './plan-download';
 
 /** "Möten": the meetings of the user's organisation, upcoming first, and the current action plan of an area as a PDF. */

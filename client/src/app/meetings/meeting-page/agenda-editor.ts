@@ -7,12 +7,12 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MEETING_LIMITS, type AgendaItemInput, type AgendaItemKind, type CaseSummaryDto, type MeetingDto } from '@samverka/contracts';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Icon } from '../core/ui/icon';
-import { Notifier } from '../core/ui/notifier';
-import { MeetingStore } from './meeting-store';
-import { MeetingsApi } from './meetings-api';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Icon } from '../../core/ui/icon';
+import { Notifier } from '../../core/ui/notifier';
+import { MeetingStore } from '../meeting-store';
+import { MeetingsApi } from '../meetings-api';
 
 /** An item of the agenda being edited: kept items have their id, added ones a temporary key. */
 interface DraftItem {

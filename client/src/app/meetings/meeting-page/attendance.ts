@@ -6,13 +6,13 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MEETING_LIMITS, type MeetingDto } from '@samverka/contracts';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Icon } from '../core/ui/icon';
-import { Notifier } from '../core/ui/notifier';
-import { meetingFieldErrors } from './meeting-messages';
-import { MeetingStore } from './meeting-store';
-import { MeetingsApi } from './meetings-api';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Icon } from '../../core/ui/icon';
+import { Notifier } from '../../core/ui/notifier';
+import { meetingFieldErrors } from '../meeting-messages';
+import { MeetingStore } from '../meeting-store';
+import { MeetingsApi } from '../meetings-api';
 
 type Row = FormGroup<{ name: FormControl<string>; organizationId: FormControl<string>; present: FormControl<boolean> }>;
 

@@ -7,16 +7,16 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ACTION_LIMITS, CASE_LIMITS, type AgendaItemDto, type CaseDto, type DecisionKind, type MeetingDto, type OrganizationDto, type PlannedActionDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
-import { toApiError } from '../core/http/api-error';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Notifier } from '../core/ui/notifier';
-import { CasesApi } from '../cases/cases-api';
-import { DirectoryApi } from '../directory/directory-api';
-import { ActionList, agreedRows, proposedRows } from './action-list';
-import { meetingErrorText, meetingFieldErrors } from './meeting-messages';
-import { MeetingStore } from './meeting-store';
-import { MeetingsApi } from './meetings-api';
+import { toApiError } from '../../core/http/api-error';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Notifier } from '../../core/ui/notifier';
+import { CasesApi } from '../../cases/cases-api';
+import { DirectoryApi } from '../../directory/directory-api';
+import { ActionList, agreedRows, proposedRows } from '../action-list';
+import { meetingErrorText, meetingFieldErrors } from '../meeting-messages';
+import { MeetingStore } from '../meeting-store';
+import { MeetingsApi } from '../meetings-api';
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {

@@ -8,20 +8,20 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
 import { firstValueFrom } from 'rxjs';
-import { AuthService } from '../core/auth/auth';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { ConfirmDialog, ConfirmDialogData } from '../core/ui/confirm-dialog';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Icon } from '../core/ui/icon';
-import { Notifier } from '../core/ui/notifier';
+import { AuthService } from '../../core/auth/auth';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { ConfirmDialog, ConfirmDialogData } from '../../core/ui/confirm-dialog';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Icon } from '../../core/ui/icon';
+import { Notifier } from '../../core/ui/notifier';
 import { AgendaEditor } from './agenda-editor';
 import { Attendance } from './attendance';
 import { ItemPanel } from './item-panel';
-import { ItemRecord } from './item-record';
-import { meetingTime } from './meeting-format';
-import { MeetingStateChip } from './meeting-state';
-import { MeetingStore } from './meeting-store';
-import { MeetingEventType, MeetingsApi } from './meetings-api';
+import { ItemRecord } from '../item-record';
+import { meetingTime } from '../meeting-format';
+import { MeetingStateChip } from '../meeting-state';
+import { MeetingStore } from '../meeting-store';
+import { MeetingEventType, MeetingsApi } from '../meetings-api';
 
 /**
  * A meeting as its secretary runs it, and as the other participants follow it: before, the prepared agenda (reorder,

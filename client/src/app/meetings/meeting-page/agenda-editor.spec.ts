@@ -2,11 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { apiError, noAnimations, settle } from '../testing/http';
+import { apiError, noAnimations, settle } from '../../testing/http';
 import { AgendaEditor } from './agenda-editor';
-import { MEETING_EVENT_SOURCE } from './meeting-stream';
-import { MeetingStore } from './meeting-store';
-import { CASE_ITEM, OTHER_ITEM, PICTURE_ITEM, meeting } from './testing/meeting-fixtures';
+import { MEETING_EVENT_SOURCE } from '../meeting-stream';
+import { MeetingStore } from '../meeting-store';
+import { CASE_ITEM, OTHER_ITEM, PICTURE_ITEM, meeting } from '../testing/meeting-fixtures';
 
 describe('AgendaEditor', () => {
   let fixture: ComponentFixture<AgendaEditor>;

@@ -20,14 +20,14 @@ import {
 import { RouterLink } from '@angular/router';
 import type { AgendaItemDto, CaseDto, MeetingDto } from '@samverka/contracts';
 import { Subscription } from 'rxjs';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { DirectoryApi } from '../directory/directory-api';
-import { ActionList, ActionRow, agreedRows, proposedRows } from './action-list';
-import { ItemRecord } from './item-record';
-import { clockTime, meetingTime, meetingWeek } from './meeting-format';
-import { MeetingStore } from './meeting-store';
-import { MeetingsApi } from './meetings-api';
-import { PictureSummary } from './picture-summary';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { DirectoryApi } from '../../directory/directory-api';
+import { ActionList, ActionRow, agreedRows, proposedRows } from '../action-list';
+import { ItemRecord } from '../item-record';
+import { clockTime, meetingTime, meetingWeek } from '../meeting-format';
+import { MeetingStore } from '../meeting-store';
+import { MeetingsApi } from '../meetings-api';
+import { PictureSummary } from '../picture-summary';
 
 /**
  * "Visa på projektor": the meeting for the wall – very large type, high contrast, the title and a clock, and the

@@ -4,11 +4,11 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
-import { TPipe } from '../core/i18n/i18n';
-import { FieldErrorPipe } from '../core/ui/field-error';
-import { Notifier } from '../core/ui/notifier';
-import { MeetingStore } from './meeting-store';
-import { MeetingsApi } from './meetings-api';
+import { TPipe } from '../../core/i18n/i18n';
+import { FieldErrorPipe } from '../../core/ui/field-error';
+import { Notifier } from '../../core/ui/notifier';
+import { MeetingStore } from '../meeting-store';
+import { MeetingsApi } from '../meetings-api';
 
 /**
  * "Laget runt": one statement field per participating organisation, each saved on its own. A field the user has not

@@ -5,14 +5,14 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { MeetingDto, Role } from '@samverka/contracts';
-import { AuthService } from '../core/auth/auth';
-import { DRAW_GRAPHICS } from '../reports/picture/graphics';
-import { OBO, POLIS, me } from '../testing/fixtures';
-import { apiError, noAnimations, settle } from '../testing/http';
-import { VIVALLA } from '../testing/report-fixtures';
-import { MEETING_EVENT_SOURCE } from './meeting-stream';
+import { AuthService } from '../../core/auth/auth';
+import { DRAW_GRAPHICS } from '../../reports/picture/graphics';
+import { OBO, POLIS, me } from '../../testing/fixtures';
+import { apiError, noAnimations, settle } from '../../testing/http';
+import { VIVALLA } from '../../testing/report-fixtures';
+import { MEETING_EVENT_SOURCE } from '../meeting-stream';
 import { MeetingPage } from './meeting-page';
-import { CASE_ITEM, FakeEventSource, caseDto, meeting } from './testing/meeting-fixtures';
+import { CASE_ITEM, FakeEventSource, caseDto, meeting } from '../testing/meeting-fixtures';
 
 describe('MeetingPage (secretary view)', () => {
   let fixture: ComponentFixture<MeetingPage>;

@@ -5,11 +5,11 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { AuthService } from '../core/auth/auth';
-import { I18n, TPipe } from '../core/i18n/i18n';
-import { Icon } from '../core/ui/icon';
-import { swedishDate } from './meeting-format';
-import { MeetingsApi } from './meetings-api';
+import { AuthService } from '../../core/auth/auth';
+import { I18n, TPipe } from '../../core/i18n/i18n';
+import { Icon } from '../../core/ui/icon';
+import { swedishDate } from '../meeting-format';
+import { MeetingsApi } from '../meetings-api';
 
 /**
  * "Aktuell handlingsplan": an area and a period give the link to the area's current joint action plan as a PDF

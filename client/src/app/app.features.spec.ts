@@ -1,0 +1,38 @@
+import { TestBed } from '@angular/core/testing';
+import { featureMessages } from './app.features';
+import { en } from './core/i18n/en';
+import { I18n } from './core/i18n/i18n';
+import { sv } from './core/i18n/sv';
+
+describe('featureMessages', () => {
+  const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+
+  it('gives every feature text in English, with the same {placeholders}', () => {
+    for (const fragment of featureMessages) {
+      const svTexts: Record<string, string> = fragment.sv;
+      const enTexts: Record<string, string> = fragment.en;
+      expect(Object.keys(enTexts).sort()).toEqual(Object.keys(svTexts).sort());
+      for (const key of Object.keys(svTexts)) {
+        expect(enTexts[key].trim()).not.toBe('');
+        expect({ key, placeholders: placeholders(enTexts[key]) }).toEqual({ key, placeholders: placeholders(svTexts[key]) });
+      }
+    }
+  });
+
+  it('defines every key once, across core and the features', () => {
+    const keys = [...Object.keys(sv), ...featureMessages.flatMap((fragment) => Object.keys(fragment.sv))];
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+    expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
+  });
+
+  it('are what I18n translates with, in both languages', () => {
+    const i18n = TestBed.inject(I18n);
+    i18n.use('sv');
+    expect(i18n.t('cases.nav.board')).toBe('Ärenden');
+    expect(i18n.t('meetings.nav')).toBe('Möten');
+    i18n.use('en');
+    expect(i18n.t('meetings.nav')).toBe('Meetings');
+    expect(i18n.t('shell.signOut')).toBe('Sign out');
+    localStorage.clear();
+  });
+});
