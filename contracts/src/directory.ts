@@ -15,6 +15,7 @@ export const DIRECTORY_LIMITS = {
   areaName: { min: 2, max: 120 },
   areaDescription: { min: 0, max: 2000 },
   placeName: { min: 1, max: 160 },
+  categoryCode: { min: 2, max: 40 },
   categoryLabel: { min: 2, max: 80 },
 } as const satisfies Record<string, TextLimit>;
 

@@ -5,7 +5,9 @@ import { IsOmittable } from '../common/validation';
 
 export class CreateCategoryBody implements CreateCategoryRequest {
   @ApiProperty({ example: 'skadegorelse' })
-  @Matches(/^[a-z0-9_]{2,40}$/, { message: 'code must be 2–40 lower-case letters, digits or underscores' })
+  @Matches(new RegExp(`^[a-z0-9_]{${DIRECTORY_LIMITS.categoryCode.min},${DIRECTORY_LIMITS.categoryCode.max}}$`), {
+    message: `code must be ${DIRECTORY_LIMITS.categoryCode.min}–${DIRECTORY_LIMITS.categoryCode.max} lower-case letters, digits or underscores`,
+  })
   code!: string;
   @ApiProperty({ example: 'Skadegörelse' }) @IsString() @Length(DIRECTORY_LIMITS.categoryLabel.min, DIRECTORY_LIMITS.categoryLabel.max) labelSv!: string;
   @ApiProperty({ example: 'Vandalism' }) @IsString() @Length(DIRECTORY_LIMITS.categoryLabel.min, DIRECTORY_LIMITS.categoryLabel.max) labelEn!: string;

@@ -12,7 +12,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { AreaSummaryDto, OrganizationDto } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, type AreaSummaryDto, type OrganizationDto } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EntityDialog } from './entity-dialog';
@@ -51,12 +51,12 @@ export interface AreaDialogData {
         <div class="form-alert" role="alert">{{ formError() }}</div>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.areas.name' | t }}</mat-label>
-          <input matInput formControlName="name" name="name" required maxlength="200" autocomplete="off" />
+          <input matInput formControlName="name" name="name" required [maxlength]="limits.areaName.max" autocomplete="off" />
           <mat-error>{{ form.controls.name | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.areas.description' | t }}</mat-label>
-          <textarea matInput formControlName="description" name="description" rows="3" maxlength="2000"></textarea>
+          <textarea matInput formControlName="description" name="description" rows="3" [maxlength]="limits.areaDescription.max"></textarea>
           <mat-error>{{ form.controls.description | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -85,10 +85,12 @@ export class AreaDialog extends EntityDialog<AreaSummaryDto> {
   protected readonly data = inject<AreaDialogData>(MAT_DIALOG_DATA);
 
   protected readonly editing = !!this.data.area;
+  /** The API's text limits, so that a field cannot take more than the server accepts. */
+  protected readonly limits = DIRECTORY_LIMITS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.data.area?.name ?? '', [Validators.required, Validators.maxLength(200)]],
-    description: [this.data.area?.description ?? '', [Validators.maxLength(2000)]],
+    name: [this.data.area?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.areaName.max)]],
+    description: [this.data.area?.description ?? '', [Validators.maxLength(DIRECTORY_LIMITS.areaDescription.max)]],
     partnerIds: [(this.data.area?.partners ?? []).map((p) => p.id)],
   });
 

@@ -12,7 +12,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import type { CategoryDto } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, type CategoryDto } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EntityDialog } from './entity-dialog';
@@ -62,7 +62,7 @@ export interface CategoryDialogData {
             formControlName="code"
             name="code"
             required
-            maxlength="64"
+            [maxlength]="limits.categoryCode.max"
             autocomplete="off"
             autocapitalize="off"
             spellcheck="false"
@@ -72,12 +72,12 @@ export interface CategoryDialogData {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.categories.labelSv' | t }}</mat-label>
-          <input matInput formControlName="labelSv" name="labelSv" lang="sv" required maxlength="200" autocomplete="off" />
+          <input matInput formControlName="labelSv" name="labelSv" lang="sv" required [maxlength]="limits.categoryLabel.max" autocomplete="off" />
           <mat-error>{{ form.controls.labelSv | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.categories.labelEn' | t }}</mat-label>
-          <input matInput formControlName="labelEn" name="labelEn" lang="en" required maxlength="200" autocomplete="off" />
+          <input matInput formControlName="labelEn" name="labelEn" lang="en" required [maxlength]="limits.categoryLabel.max" autocomplete="off" />
           <mat-error>{{ form.controls.labelEn | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -108,14 +108,16 @@ export class CategoryDialog extends EntityDialog<CategoryDto> {
   private readonly data = inject<CategoryDialogData>(MAT_DIALOG_DATA, { optional: true }) ?? {};
 
   protected readonly editing = !!this.data.category;
+  /** The API's text limits, so that a field cannot take more than the server accepts. */
+  protected readonly limits = DIRECTORY_LIMITS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [
       { value: this.data.category?.code ?? '', disabled: this.editing },
-      [Validators.required, Validators.maxLength(64)],
+      [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryCode.max)],
     ],
-    labelSv: [this.data.category?.labelSv ?? '', [Validators.required, Validators.maxLength(200)]],
-    labelEn: [this.data.category?.labelEn ?? '', [Validators.required, Validators.maxLength(200)]],
+    labelSv: [this.data.category?.labelSv ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryLabel.max)]],
+    labelEn: [this.data.category?.labelEn ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryLabel.max)]],
     sortOrder: [this.data.category?.sortOrder ?? (null as number | null), [nonNegativeInteger]],
     active: [this.data.category?.active ?? true],
   });

@@ -12,7 +12,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { ORGANIZATION_TYPES, OrganizationDto, OrganizationType } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, OrganizationDto, OrganizationType } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EntityDialog } from './entity-dialog';
@@ -50,7 +50,7 @@ export interface OrganizationDialogData {
         <div class="form-alert" role="alert">{{ formError() }}</div>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.organizations.name' | t }}</mat-label>
-          <input matInput formControlName="name" name="name" required maxlength="200" autocomplete="organization" />
+          <input matInput formControlName="name" name="name" required [maxlength]="limits.organizationName.max" autocomplete="organization" />
           <mat-error>{{ form.controls.name | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -79,10 +79,12 @@ export class OrganizationDialog extends EntityDialog<OrganizationDto> {
   private readonly data = inject<OrganizationDialogData>(MAT_DIALOG_DATA, { optional: true }) ?? {};
 
   protected readonly editing = !!this.data.organization;
+  /** The API's text limits, so that a field cannot take more than the server accepts. */
+  protected readonly limits = DIRECTORY_LIMITS;
   protected readonly types = ORGANIZATION_TYPES;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.data.organization?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    name: [this.data.organization?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.organizationName.max)]],
     type: [(this.data.organization?.type ?? 'kommun') as OrganizationType, [Validators.required]],
   });
 

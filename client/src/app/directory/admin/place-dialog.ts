@@ -11,7 +11,7 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { PlaceDto } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, type PlaceDto } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { coordinateValidator, formatCoordinate, parseCoordinate } from './coordinates';
@@ -50,7 +50,7 @@ export interface PlaceDialogData {
         <div class="form-alert" role="alert">{{ formError() }}</div>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.places.name' | t }}</mat-label>
-          <input matInput formControlName="name" name="name" required maxlength="200" autocomplete="off" />
+          <input matInput formControlName="name" name="name" required [maxlength]="limits.placeName.max" autocomplete="off" />
           <mat-error>{{ form.controls.name | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -82,9 +82,11 @@ export class PlaceDialog extends EntityDialog<PlaceDto> {
   private readonly data = inject<PlaceDialogData>(MAT_DIALOG_DATA);
 
   protected readonly editing = !!this.data.place;
+  /** The API's text limits, so that a field cannot take more than the server accepts. */
+  protected readonly limits = DIRECTORY_LIMITS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.placeName.max)]],
     latitude: [
       formatCoordinate(this.data.place?.latitude, this.i18n.locale()),
       [coordinateValidator(-90, 90, 'admin.places.latitudeRange')],

@@ -14,7 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { OrganizationDto, ROLES, Role, UpdateUserRequest, UserDto } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, OrganizationDto, ROLES, Role, UpdateUserRequest, UserDto } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EntityDialog } from './entity-dialog';
@@ -63,7 +63,7 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
         <div class="form-alert" role="alert">{{ formError() }}</div>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.users.name' | t }}</mat-label>
-          <input matInput formControlName="name" name="name" required maxlength="200" autocomplete="off" />
+          <input matInput formControlName="name" name="name" required [maxlength]="limits.userName.max" autocomplete="off" />
           <mat-error>{{ form.controls.name | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -74,6 +74,7 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
             formControlName="email"
             name="email"
             required
+            [maxlength]="limits.email.max"
             autocomplete="off"
             autocapitalize="off"
             spellcheck="false"
@@ -152,11 +153,13 @@ export class UserDialog extends EntityDialog<UserDto> {
   protected readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
 
   protected readonly editing = !!this.data.user;
+  /** The API's text limits, so that a field cannot take more than the server accepts. */
+  protected readonly limits = DIRECTORY_LIMITS;
   protected readonly roles = ROLES;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
-    email: [this.data.user?.email ?? '', [Validators.required, Validators.email, Validators.maxLength(320)]],
+    name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.userName.max)]],
+    email: [this.data.user?.email ?? '', [Validators.required, Validators.email, Validators.maxLength(DIRECTORY_LIMITS.email.max)]],
     organizationId: [this.data.user?.organization.id ?? '', [Validators.required]],
     roles: [[...(this.data.user?.roles ?? [])] as Role[], [atLeastOneRole]],
     password: [

@@ -50,6 +50,15 @@ describe('Users (admin)', () => {
     expect(cells.slice(0, 5)).toEqual(['Per Polis', 'per@polisen.se', 'Lokalpolisområde Örebro', 'Chef', 'Aktiv']);
   });
 
+  it('lets the name and e-mail fields take no more than the API accepts', async () => {
+    const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    (fixture.nativeElement.querySelector('[data-testid="create"]') as HTMLButtonElement).click();
+    await loader.getHarness(MatDialogHarness);
+    const max = (name: string) => (document.querySelector(`[name="${name}"]`) as HTMLInputElement).maxLength;
+    // The limits of the API's request classes (contracts' DIRECTORY_LIMITS): an e-mail address is at most 254 characters.
+    expect({ name: max('name'), email: max('email') }).toEqual({ name: 200, email: 254 });
+  });
+
   it('requires a role and a password of at least 12 characters before creating a user', async () => {
     const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     (fixture.nativeElement.querySelector('[data-testid="create"]') as HTMLButtonElement).click();
