@@ -139,20 +139,27 @@ export class PgServer {
    * Freezes the server as a hung machine would: SIGSTOP to the postmaster first (so it forks no new process), then to
    * each of its children. The kernel still accepts TCP connections, but nothing answers. Returns the pids stopped.
    */
-  freeze(): number[] {
+  async freeze(): Promise<number[]> {
     if (this.frozen.length) throw new Error('the server is already frozen');
     const [postmaster] = this.processIds();
     process.kill(postmaster, 'SIGSTOP');
     this.frozen = [postmaster];
-    for (const pid of this.processIds().slice(1)) {
-      try {
-        process.kill(pid, 'SIGSTOP');
-        this.frozen.push(pid);
-      } catch {
-        /* exited meanwhile */
+    // A signal is delivered asynchronously, and a child forked just before the postmaster stopped may not be listed
+    // yet: stop every process not yet stopped until all are (T), or have exited and wait to be reaped (Z).
+    for (let round = 0; round < 500; round++) {
+      const running = Object.entries(this.processStates()).filter(([, st]) => st !== 'T' && st !== 't' && st !== 'Z');
+      if (running.length === 0) return [...this.frozen];
+      for (const [pid] of running) {
+        try {
+          process.kill(Number(pid), 'SIGSTOP');
+          if (!this.frozen.includes(Number(pid))) this.frozen.push(Number(pid));
+        } catch {
+          /* exited meanwhile */
+        }
       }
+      await sleep(20);
     }
-    return [...this.frozen];
+    throw new Error(`PostgreSQL did not stop: ${JSON.stringify(this.processStates())}`);
   }
 
   /** Lets every frozen process run again (children first, then the postmaster); safe to call when nothing is frozen. */
