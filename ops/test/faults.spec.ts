@@ -2,11 +2,8 @@
 // PostgreSQL stopped and started under load. The product runs as `npm start` runs it (node scripts/start.mjs, the built
 // dist/api) and is used over real HTTP with session cookies; the database is checked directly.
 import { Actor, CASE_RULES, CaseEvent, caseMachine, decide } from '@samverka/workflows';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createActor } from 'xstate';
-import { ApiProcess, freePort, freshDatabase, PgServer, Session, sleep, withClient } from './support/processes';
+import { ApiProcess, freePort, freshDatabase, PgServer, Session, sleep, withClient, OwnServer, startOwnServer } from './support/processes';
 
 /** Figures for the log: what each fault did. */
 const figures: string[] = [];
@@ -259,27 +256,21 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
 });
 
 describe('faults: PostgreSQL stopped and started under load', () => {
-  let dir: string;
   let pg: PgServer;
   let api: ApiProcess;
   let dbUrl: string;
+  let server: OwnServer | undefined;
   /** Ends the load loops (also when a test fails half-way, so that nothing keeps jest alive). */
   let stopLoad = false;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'samverka-faults-pg-'));
-    pg = new PgServer(dir, await freePort());
-    await pg.start();
-    await withClient(pg.url, (c) => c.query('CREATE DATABASE samverka'));
-    dbUrl = pg.url.replace(/\/postgres$/, '/samverka');
-    api = new ApiProcess(dbUrl, await freePort());
-    note(`PG restart: API started in ${await api.start()} ms`);
+    server = await startOwnServer('faults', {}, (ms) => note(`PG restart: API started in ${ms} ms`));
+    ({ pg, api, dbUrl } = server);
   });
   afterAll(async () => {
     stopLoad = true;
-    await api?.kill();
-    await pg?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    // Never leave a stopped or frozen server behind, also when a test failed half-way.
+    await server?.stop();
   });
 
   it('answers 503 while the database is down, recovers by itself when it is back, and loses no acknowledged write', async () => {

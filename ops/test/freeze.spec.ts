@@ -2,10 +2,7 @@
 // would. The kernel still accepts TCP connections but nothing answers, so only timers in the API end the wait: the pool's
 // acquire timeout, each statement's read timeout (DB_TIMEOUT_MS) and the dropped connection afterwards. The product runs
 // as `npm start` runs it (the built dist/api) and is used over real HTTP; the database is checked directly.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiProcess, freePort, PgServer, Session, sleep, withClient } from './support/processes';
+import { ApiProcess, PgServer, Session, sleep, withClient, OwnServer, startOwnServer } from './support/processes';
 
 const figures: string[] = [];
 const note = (line: string) => {
@@ -25,26 +22,18 @@ interface Area {
 }
 
 describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
-  let dir: string;
   let pg: PgServer;
   let api: ApiProcess;
   let dbUrl: string;
+  let server: OwnServer | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'samverka-freeze-pg-'));
-    pg = new PgServer(dir, await freePort());
-    await pg.start();
-    await withClient(pg.url, (c) => c.query('CREATE DATABASE samverka'));
-    dbUrl = pg.url.replace(/\/postgres$/, '/samverka');
-    api = new ApiProcess(dbUrl, await freePort(), { DB_TIMEOUT_MS: String(DB_TIMEOUT_MS) });
-    note(`API started in ${await api.start()} ms`);
+    server = await startOwnServer('freeze', { DB_TIMEOUT_MS: String(DB_TIMEOUT_MS) }, (ms) => note(`API started in ${ms} ms`));
+    ({ pg, api, dbUrl } = server);
   });
   afterAll(async () => {
-    // Never leave a stopped server behind, also when a test failed half-way.
-    pg?.thaw();
-    await api?.kill();
-    await pg?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    // Never leave a stopped or frozen server behind, also when a test failed half-way.
+    await server?.stop();
   });
 
   it('answers every request with 503 and Retry-After (or completes it) before PostgreSQL runs again, health says 503, and everything recovers without losing an acknowledged write', async () => {

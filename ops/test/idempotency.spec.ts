@@ -3,10 +3,7 @@
 // request answered 2xx must be stored; every one answered 503 or cut off at the socket is sent again with its key
 // once PostgreSQL is back, and must then be stored exactly once – also the ones stored before their answer was lost.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiProcess, freePort, PgServer, Session, sleep, withClient } from './support/processes';
+import { ApiProcess, PgServer, Session, sleep, withClient, OwnServer, startOwnServer } from './support/processes';
 
 const note = (line: string) => process.stdout.write(`[idempotency] ${line}\n`);
 
@@ -40,26 +37,20 @@ async function keyedPost(s: Session, path: string, body: unknown, key: string, d
 }
 
 describe('idempotency: PostgreSQL stopped mid-burst of keyed creates', () => {
-  let dir: string;
   let pg: PgServer;
   let api: ApiProcess;
   let dbUrl: string;
+  let server: OwnServer | undefined;
   let stopLoad = false;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'samverka-idem-pg-'));
-    pg = new PgServer(dir, await freePort());
-    await pg.start();
-    await withClient(pg.url, (c) => c.query('CREATE DATABASE samverka'));
-    dbUrl = pg.url.replace(/\/postgres$/, '/samverka');
-    api = new ApiProcess(dbUrl, await freePort());
-    note(`API started in ${await api.start()} ms`);
+    server = await startOwnServer('idem', {}, (ms) => note(`API started in ${ms} ms`));
+    ({ pg, api, dbUrl } = server);
   });
   afterAll(async () => {
     stopLoad = true;
-    await api?.kill();
-    await pg?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    // Never leave a stopped or frozen server behind, also when a test failed half-way.
+    await server?.stop();
   });
 
   it('stores every 2xx, and every 503 or lost answer retried with its key exactly once', async () => {

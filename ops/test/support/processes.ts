@@ -4,8 +4,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -329,4 +330,36 @@ export class ApiProcess {
   async stop(): Promise<void> {
     await stopChild(this.child, 'SIGINT', 15_000);
   }
+}
+
+/** A PostgreSQL of the test's own (to stop, restart or freeze) with a `samverka` database and one API process on it. */
+export interface OwnServer {
+  pg: PgServer;
+  api: ApiProcess;
+  dbUrl: string;
+  /** Stops the API and PostgreSQL (thawing a frozen one first) and removes the data directory. */
+  stop(): Promise<void>;
+}
+
+/** Starts an `OwnServer`; `label` names its data directory, `env` goes to the API process. */
+export async function startOwnServer(label: string, env: Record<string, string> = {}, onApiStarted?: (ms: number) => void): Promise<OwnServer> {
+  const dir = mkdtempSync(join(tmpdir(), `samverka-${label}-pg-`));
+  const pg = new PgServer(dir, await freePort());
+  await pg.start();
+  await withClient(pg.url, (c) => c.query('CREATE DATABASE samverka'));
+  const dbUrl = pg.url.replace(/\/postgres$/, '/samverka');
+  const api = new ApiProcess(dbUrl, await freePort(), env);
+  const stop = async () => {
+    pg.thaw();
+    await api.kill();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    onApiStarted?.(await api.start());
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { pg, api, dbUrl, stop };
 }
