@@ -9,6 +9,12 @@ import ts from 'typescript';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nodeRequire = createRequire(import.meta.url);
 const loaded = new Map();
+// The workspace's path aliases (`@samverka/contracts`, …) from tsconfig.base.json, resolved to their sources.
+const ALIASES = Object.fromEntries(
+  Object.entries(ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile).config.compilerOptions.paths).map(
+    ([alias, [target]]) => [alias, join(ROOT, target)],
+  ),
+);
 
 /** The exports of an API source module, e.g. `apiModule('api/src/reports/situation-picture.repository')`. */
 export function apiModule(path) {
@@ -20,7 +26,8 @@ export function apiModule(path) {
   });
   const module = { exports: {} };
   loaded.set(file, module);
-  const require = (spec) => (spec.startsWith('.') ? apiModule(join(dirname(file), spec)) : nodeRequire(spec));
+  const require = (spec) =>
+    spec.startsWith('.') ? apiModule(join(dirname(file), spec)) : ALIASES[spec] ? apiModule(ALIASES[spec]) : nodeRequire(spec);
   new Function('exports', 'require', 'module', outputText)(module.exports, require, module);
   return module.exports;
 }
