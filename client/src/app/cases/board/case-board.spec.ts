@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Role } from '@samverka/contracts';
 import { AuthService } from '../../core/auth/auth';
 import { OBO, me } from '../../testing/fixtures';
-import { noAnimations } from '../../testing/http';
+import { apiError, noAnimations } from '../../testing/http';
 import { VIVALLA } from '../../testing/report-fixtures';
 import { caseSummary } from '../case-fixtures';
 import { AREA_STORAGE_KEY, CaseBoard } from './case-board';
@@ -130,5 +130,26 @@ describe('CaseBoard', () => {
     await render(['commander', 'action_owner']);
     await respond([]);
     expect(root.querySelector('[data-testid="new-case"]')).toBeNull();
+  });
+  it('shows why the cases could not be read, with an empty board', async () => {
+    await render();
+    http.expectOne((r) => r.url === '/api/cases').flush(apiError(403, 'FORBIDDEN', 'Du har inte behörighet till området.'), { status: 403, statusText: 'Forbidden' });
+    await fixture.whenStable();
+    expect(root.querySelector('mat-progress-bar')).toBeNull();
+    expect(text(root.querySelector('[data-testid="board-summary"] [role="alert"]'))).toBe('Du har inte behörighet till området.');
+    expect(root.querySelectorAll('[data-testid="case-card"]')).toHaveLength(0);
+  });
+
+  it('keeps the cards while the next read is under way, and stops reading when the board is left', async () => {
+    await render();
+    await respond();
+    fixture.componentRef.setInput('overdue', 'true');
+    await fixture.whenStable();
+    const next = http.expectOne((r) => r.url === '/api/cases');
+    expect(root.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(root.querySelectorAll('[data-testid="case-card"]')).toHaveLength(5);
+
+    fixture.destroy();
+    expect(next.cancelled).toBe(true);
   });
 });

@@ -1,21 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { CASE_STATES, type CaseState, type CaseSummaryDto, type OrganizationDto } from '@samverka/contracts';
-import { Subscription } from 'rxjs';
+import { CASE_STATES, type CaseState, type CaseSummaryDto } from '@samverka/contracts';
 import { AuthService } from '../../core/auth/auth';
-import { toApiError } from '../../core/http/api-error';
 import { I18n, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
-import { DirectoryApi } from '../../directory/directory-api';
-import { caseErrorText } from '../case-messages';
-import { CasesApi } from '../cases-api';
 import { OverdueMark } from '../labels/overdue-mark';
 import { CaseStatePipe, PluralPipe, WhenPipe } from '../labels/pipes';
+import { CaseBoardStore } from './case-board-store';
 
 /** Where the board remembers the last chosen area (the side navigation links to /cases without one). */
 export const AREA_STORAGE_KEY = 'samverka.cases.area';
@@ -28,7 +24,7 @@ function readStored(): string | null {
   }
 }
 
-function store(areaId: string): void {
+function remember(areaId: string): void {
   try {
     if (areaId) localStorage.setItem(AREA_STORAGE_KEY, areaId);
   } catch {
@@ -65,12 +61,12 @@ export interface BoardColumn {
     WhenPipe,
     OverdueMark,
   ],
+  providers: [CaseBoardStore],
   templateUrl: './case-board.html',
   styleUrl: './case-board.scss',
 })
 export class CaseBoard {
-  private readonly api = inject(CasesApi);
-  private readonly directory = inject(DirectoryApi);
+  private readonly store = inject(CaseBoardStore);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly i18n = inject(I18n);
@@ -99,10 +95,10 @@ export class CaseBoard {
     return roles.includes('analyst') || roles.includes('coordinator');
   });
 
-  protected readonly cases = signal<CaseSummaryDto[]>([]);
-  protected readonly partners = signal<OrganizationDto[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly cases = this.store.cases;
+  protected readonly partners = this.store.partners;
+  protected readonly loading = this.store.loading;
+  protected readonly error = this.store.error;
 
   /** The columns in the order of the cycle, each with its cases (most recently changed first, as the API sends them). */
   protected readonly columns = computed<BoardColumn[]>(() =>
@@ -114,9 +110,6 @@ export class CaseBoard {
   protected readonly shown = computed(() => this.columns().reduce((n, col) => n + col.cases.length, 0));
   protected readonly dismissedCount = computed(() => this.cases().filter((c) => c.state === 'dismissed').length);
 
-  private casesRequest?: Subscription;
-  private areaRequest?: Subscription;
-
   constructor() {
     // Put the default area in the address, so that the page can be shared and reloaded as it is.
     effect(() => {
@@ -126,15 +119,15 @@ export class CaseBoard {
     effect(() => {
       const areaId = this.areaId();
       untracked(() => {
-        store(areaId);
-        this.loadPartners(areaId);
+        remember(areaId);
+        this.store.loadPartners(areaId);
       });
     });
     effect(() => {
       const areaId = this.areaId();
       const organizationId = this.org() || undefined;
       const overdue = this.overdueOnly();
-      untracked(() => this.load(areaId, organizationId, overdue));
+      untracked(() => this.store.load({ areaId, organizationId, overdue }));
     });
   }
 
@@ -145,30 +138,5 @@ export class CaseBoard {
 
   protected changeArea(areaId: string): void {
     this.setQuery({ area: areaId, org: null });
-  }
-
-  private loadPartners(areaId: string): void {
-    this.areaRequest?.unsubscribe();
-    this.partners.set([]);
-    if (!areaId) return;
-    this.areaRequest = this.directory.area(areaId).subscribe({ next: (area) => this.partners.set(area.partners), error: () => undefined });
-  }
-
-  private load(areaId: string, organizationId: string | undefined, overdue: boolean): void {
-    this.casesRequest?.unsubscribe();
-    if (!areaId) return;
-    this.loading.set(true);
-    this.error.set(null);
-    this.casesRequest = this.api.list({ areaId, organizationId, overdue }).subscribe({
-      next: (cases) => {
-        this.cases.set(cases);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.cases.set([]);
-        this.error.set(caseErrorText(toApiError(err), this.i18n));
-        this.loading.set(false);
-      },
-    });
   }
 }

@@ -1,22 +1,22 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, input, signal, untracked } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatChip, MatChipSet } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { AreaDetailDto, AreaSummaryDto, OrganizationDto, PlaceDto } from '@samverka/contracts';
-import { Subscription, filter, forkJoin, switchMap } from 'rxjs';
-import { errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, LocalNumberPipe, TPipe } from '../../core/i18n/i18n';
+import { Observable, filter, forkJoin, switchMap } from 'rxjs';
+import { LocalNumberPipe, TPipe } from '../../core/i18n/i18n';
 import { ConfirmDialog, ConfirmDialogData } from '../../core/ui/confirm-dialog';
 import { Icon } from '../../core/ui/icon';
-import { Notifier } from '../../core/ui/notifier';
-import { DirectoryApi } from '../directory-api';
+import { AdminPage, AdminStatus } from './admin-list';
 import { AreaDialog, AreaDialogData } from './area-dialog';
 import { PlaceDialog, PlaceDialogData } from './place-dialog';
 
-/** Admin: one area with its partnership and its named places (add, edit, delete). */
+/**
+ * Admin: one area with its partnership and its named places (add, edit, delete). An `AdminPage` but not an
+ * `AdminList`: its heading is the area's name with an edit button, and the places are a section of it, with their
+ * own heading, create button and empty state.
+ */
 @Component({
   selector: 'sv-admin-area-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,7 +26,7 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
     MatIconButton,
     MatChipSet,
     MatChip,
-    MatProgressBar,
+    AdminStatus,
     RouterLink,
     TPipe,
     LocalNumberPipe,
@@ -46,16 +46,7 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
         </div>
       }
     </div>
-    <div class="progress-slot">
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-      }
-    </div>
-    <div aria-live="polite">
-      @if (error(); as message) {
-        <p class="error-text" role="alert">{{ message }}</p>
-      }
-    </div>
+    <sv-admin-status [loading]="loading()" [error]="error()" />
 
     @if (area(); as area) {
       <p>{{ area.description || ('overview.noDescription' | t) }}</p>
@@ -133,46 +124,40 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
     .places-header h2 { margin: 0; }
   `,
 })
-export class AdminAreaDetail {
-  private readonly api = inject(DirectoryApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly notifier = inject(Notifier);
-  protected readonly i18n = inject(I18n);
-  private request?: Subscription;
-
+export class AdminAreaDetail extends AdminPage<{ area: AreaDetailDto; organizations: OrganizationDto[] }> {
   /** The area id, from the route (`/admin/areas/:id`). */
   readonly id = input.required<string>();
 
   protected readonly area = signal<AreaDetailDto | null>(null);
   protected readonly organizations = signal<OrganizationDto[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
   protected readonly columns = ['name', 'latitude', 'longitude', 'actions'];
 
   constructor() {
-    effect((onCleanup) => {
-      const id = this.id();
-      untracked(() => this.load(id));
-      onCleanup(() => this.request?.unsubscribe());
+    super();
+    effect(() => {
+      this.id();
+      untracked(() => this.load());
     });
+  }
+
+  /** The area with the organisations (which the area dialog offers as partners). */
+  protected fetch(): Observable<{ area: AreaDetailDto; organizations: OrganizationDto[] }> {
+    return forkJoin({ area: this.api.area(this.id()), organizations: this.api.organizations() });
+  }
+
+  protected show({ area, organizations }: { area: AreaDetailDto; organizations: OrganizationDto[] }): void {
+    this.area.set(area);
+    this.organizations.set(organizations);
   }
 
   /** Opens the area dialog for this area. */
   protected editArea(area: AreaSummaryDto): void {
-    const data: AreaDialogData = { area, organizations: this.organizations() };
-    this.dialog
-      .open(AreaDialog, { data, width: '40rem', maxWidth: '95vw' })
-      .afterClosed()
-      .subscribe((saved?: AreaSummaryDto) => this.afterSave(saved));
+    this.openDialog<AreaDialogData, AreaSummaryDto>(AreaDialog, { area, organizations: this.organizations() }, '40rem');
   }
 
   /** Opens the place dialog: for `place`, or for a new place in the area. */
   protected editPlace(areaId: string, place?: PlaceDto): void {
-    const data: PlaceDialogData = { areaId, place };
-    this.dialog
-      .open(PlaceDialog, { data, width: '36rem', maxWidth: '95vw' })
-      .afterClosed()
-      .subscribe((saved?: PlaceDto) => this.afterSave(saved));
+    this.openDialog<PlaceDialogData, PlaceDto>(PlaceDialog, { areaId, place }, '36rem');
   }
 
   /** Asks for confirmation, then deletes `place`; a place in use (409) is refused with the API's reason. */
@@ -192,32 +177,9 @@ export class AdminAreaDetail {
       .subscribe({
         next: () => {
           this.notifier.success('common.deleted');
-          this.load(this.id());
+          this.load();
         },
         error: (err: unknown) => this.notifier.error(err),
       });
-  }
-
-  private afterSave(saved: unknown): void {
-    if (!saved) return;
-    this.notifier.success('common.saved');
-    this.load(this.id());
-  }
-
-  private load(id: string): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.error.set(null);
-    this.request = forkJoin({ area: this.api.area(id), organizations: this.api.organizations() }).subscribe({
-      next: ({ area, organizations }) => {
-        this.area.set(area);
-        this.organizations.set(organizations);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.error.set(errorMessage(toApiError(err), this.i18n));
-        this.loading.set(false);
-      },
-    });
   }
 }

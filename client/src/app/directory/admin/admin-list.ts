@@ -1,14 +1,46 @@
-import { ChangeDetectionStrategy, Component, Directive, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Directive, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { ComponentType } from '@angular/cdk/portal';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { Observable } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import { errorMessage, toApiError } from '../../core/http/api-error';
 import { I18n, MessageKey, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
 import { Notifier } from '../../core/ui/notifier';
 import { DirectoryApi } from '../directory-api';
+
+/**
+ * The state line of an admin page under its heading: the progress bar while reading, then the error or the empty
+ * state (announced politely).
+ */
+@Component({
+  selector: 'sv-admin-status',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatProgressBar, TPipe],
+  host: { style: 'display: block' },
+  template: `
+    <div class="progress-slot">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+      }
+    </div>
+    <div aria-live="polite">
+      @if (error(); as message) {
+        <p class="error-text" role="alert">{{ message }}</p>
+      } @else if (!loading() && empty() && emptyKey()) {
+        <p class="empty-state">{{ emptyKey()! | t }}</p>
+      }
+    </div>
+  `,
+})
+export class AdminStatus {
+  readonly loading = input.required<boolean>();
+  readonly error = input.required<string | null>();
+  /** Whether there is nothing to show (then `emptyKey` says so). */
+  readonly empty = input(false);
+  readonly emptyKey = input<MessageKey | null>(null);
+}
 
 /**
  * The frame of an admin list page: the heading with its create button, the progress bar, the error or the empty
@@ -17,7 +49,7 @@ import { DirectoryApi } from '../directory-api';
 @Component({
   selector: 'sv-admin-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatProgressBar, TPipe, Icon],
+  imports: [MatButton, TPipe, Icon, AdminStatus],
   host: { style: 'display: block' },
   template: `
     <div class="page-header">
@@ -28,18 +60,7 @@ import { DirectoryApi } from '../directory-api';
         </button>
       </div>
     </div>
-    <div class="progress-slot">
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-      }
-    </div>
-    <div aria-live="polite">
-      @if (error(); as message) {
-        <p class="error-text" role="alert">{{ message }}</p>
-      } @else if (!loading() && empty()) {
-        <p class="empty-state">{{ emptyKey() | t }}</p>
-      }
-    </div>
+    <sv-admin-status [loading]="loading()" [error]="error()" [empty]="empty()" [emptyKey]="emptyKey()" />
     <ng-content />
   `,
 })
@@ -56,24 +77,31 @@ export class AdminList {
 }
 
 /**
- * What every admin list page does: reads its rows (`fetch`), shows loading and errors, and opens the create or
- * edit dialog, reading the rows again after a save. Pages call `load()` in their constructor.
+ * What every admin page does: reads what it shows (`fetch`, handed to `show`), shows loading and errors, and opens
+ * the create or edit dialogs (`EntityDialog`s), reading again after a save. A newer read cancels an older one still
+ * under way; leaving the page cancels it. Pages call `load()` when they know what to read.
  */
 @Directive()
-export abstract class AdminListPage<T> {
+export abstract class AdminPage<T> {
   protected readonly api = inject(DirectoryApi);
   protected readonly i18n = inject(I18n);
-  private readonly dialog = inject(MatDialog);
-  private readonly notifier = inject(Notifier);
+  protected readonly dialog = inject(MatDialog);
+  protected readonly notifier = inject(Notifier);
 
-  protected readonly rows = signal<T[]>([]);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  private request?: Subscription;
 
-  /** The rows, as the page lists them. */
-  protected abstract fetch(): Observable<T[]>;
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+  }
 
-  /** Opens `dialog` with `data`; a save is confirmed and the rows are read again. */
+  /** What the page shows, as read from the API. */
+  protected abstract fetch(): Observable<T>;
+  /** Shows what `fetch` read. */
+  protected abstract show(value: T): void;
+
+  /** Opens `dialog` with `data`; a save is confirmed and the page read again. */
   protected openDialog<D, R>(dialog: ComponentType<unknown>, data: D, width: string): void {
     this.dialog
       .open<unknown, D, R>(dialog, { data, width, maxWidth: '95vw' })
@@ -86,11 +114,12 @@ export abstract class AdminListPage<T> {
   }
 
   protected load(): void {
+    this.request?.unsubscribe();
     this.loading.set(true);
     this.error.set(null);
-    this.fetch().subscribe({
-      next: (rows) => {
-        this.rows.set(rows);
+    this.request = this.fetch().subscribe({
+      next: (value) => {
+        this.show(value);
         this.loading.set(false);
       },
       error: (err: unknown) => {
@@ -98,5 +127,15 @@ export abstract class AdminListPage<T> {
         this.loading.set(false);
       },
     });
+  }
+}
+
+/** An admin list page (`AdminList` frame): its rows. Pages call `load()` in their constructor. */
+@Directive()
+export abstract class AdminListPage<T> extends AdminPage<T[]> {
+  protected readonly rows = signal<T[]>([]);
+
+  protected show(rows: T[]): void {
+    this.rows.set(rows);
   }
 }

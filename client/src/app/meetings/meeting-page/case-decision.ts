@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -6,6 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ACTION_LIMITS, CASE_LIMITS, type AgendaItemDto, type CaseDto, type DecisionKind, type MeetingDto, type OrganizationDto, type PlannedActionDto } from '@samverka/contracts';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Subscription } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
 import { I18n, TPipe } from '../../core/i18n/i18n';
@@ -171,6 +172,7 @@ export class CaseDecision {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly destroyRef = inject(DestroyRef);
 
   readonly meeting = input.required<MeetingDto>();
   readonly item = input.required<AgendaItemDto>();
@@ -261,7 +263,7 @@ export class CaseDecision {
       });
       this.loadMembers(a.organizationId);
       // Another organisation: its people to choose from, and the owner chosen so far no longer fits.
-      group.controls.organizationId.valueChanges.subscribe((org) => {
+      group.controls.organizationId.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((org) => {
         group.controls.ownerId.setValue('');
         this.loadMembers(org);
       });
