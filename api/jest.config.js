@@ -8,5 +8,5 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   // Integration tests start a database per file and sign in with argon2 (64 MiB): slow on a busy shared runner.
-  testTimeout: 120_000,
+  testTimeout: 600_000,
 };

@@ -40,7 +40,7 @@ describe('authorisation matrix', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
     f = await buildFixtures(t);
-  }, 120_000);
+  });
   afterAll(() => t?.stop());
 
   /** Server-sent events: the status, and the first event (or the error body); then the connection is closed. */

@@ -51,7 +51,7 @@ describe('Idempotency-Key on creates', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await buildFixtures(t);
-  }, 120_000);
+  });
   afterAll(() => t?.stop());
 
   /** One call as a principal, as a browser of the product makes it (same origin), with an optional key. */

@@ -119,7 +119,7 @@ describe('retention (gallring) with two API processes', () => {
     await q(`INSERT INTO imports (organization_id, user_id, filename, mode, status, rejected, started_at, finished_at) VALUES
       ($1, $2, 'old.csv', 'valid_only', 'completed', '[{"line": 3, "field": "place", "reason": "unknown place \\"Ladan\\""}]', now() - interval '100 days', now() - interval '100 days'),
       ($1, $2, 'recent.csv', 'valid_only', 'completed', '[{"line": 4, "field": "area", "reason": "unknown area \\"X\\""}]', now() - interval '10 days', now() - interval '10 days')`, [orgId, reporterId]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await b?.close();
@@ -197,7 +197,7 @@ describe('retention (gallring) with two API processes', () => {
     expect(await q(`SELECT filename, jsonb_array_length(rejected) AS n FROM imports ORDER BY filename`)).toEqual([{ filename: 'old.csv', n: 0 }, { filename: 'recent.csv', n: 1 }]);
     // The signed-in users' own sessions are current and stay.
     expect((await admin.get('/api/retention')).status).toBe(200);
-  }, 60_000);
+  });
 
   it('shows a removed report as removed through the API, and refuses to correct it', async () => {
     const coordinatorOwn = await (async () => {
@@ -229,7 +229,7 @@ describe('retention (gallring) with two API processes', () => {
     });
     expect(runs[1].after.counts).toEqual({ reportDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 });
     expect(await snapshot()).toEqual(before);
-  }, 40_000);
+  });
 
   it('shows the settings and the last run to administrators and coordinators only', async () => {
     const res = await coordinator.get('/api/retention');
@@ -304,7 +304,7 @@ describe('the retention schedule itself, with two API processes', () => {
     expect(await runs()).toHaveLength(1);
     expect(await a.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'retention'`)).toEqual([{ n: 1 }]);
     expect(await a.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.schedule`)).toEqual([{ n: 1 }]);
-  }, 90_000);
+  });
 });
 
 describe('the retention schedule is one setting of the installation', () => {
@@ -425,5 +425,5 @@ describe('stopping the API during a retention run', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ interrupted: false, counts: { reportDetails: 2000 - done } });
     expect((await q(`SELECT count(*)::int AS n FROM reports WHERE redacted_at IS NULL AND occurred_at < now() - interval '3 years'`))[0].n).toBe(0);
-  }, 60_000);
+  });
 });
