@@ -1,4 +1,4 @@
-import type { ApiError, TextLimit } from './common';
+import type { ApiError, Page, TextLimit } from './common';
 
 /** Situation reports and the weekly situational picture (lägesbild). */
 
@@ -83,6 +83,9 @@ export interface ReportDto {
   canRedact?: boolean;
   canReview?: boolean;
 }
+
+/** A page of `GET /api/reports`. */
+export type ReportPageDto = Page<ReportDto>;
 
 /** Body of POST /api/reports/:id/redactions: the whole text, or a part by offsets or by its text (every occurrence). */
 export interface RedactReportRequest {
