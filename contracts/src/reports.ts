@@ -49,6 +49,20 @@ export interface CreateReportRequest {
   confirmNoPersonalData?: boolean;
 }
 
+/** The filters of `GET /api/reports` and of its CSV export (query parameters; all optional). */
+export interface ReportFilters {
+  areaId?: string;
+  placeId?: string;
+  categoryId?: string;
+  organizationId?: string;
+  /** ISO 8601 instants: from (inclusive) and to (exclusive). */
+  from?: string;
+  to?: string;
+  timeOfDay?: TimeOfDay;
+  /** `pending`: reports awaiting a coordinator's review whose text the caller may see. */
+  review?: 'pending';
+}
+
 /** A report as a user sees it; for another organisation's restricted report the details are null and `restricted` true. */
 export interface ReportDto {
   id: string;
