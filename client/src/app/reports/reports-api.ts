@@ -5,6 +5,7 @@ import type {
   ClientConfigDto,
   CreateReportRequest,
   ImportDto,
+  ImportRequest,
   RedactReportRequest,
   ReportDto,
   ReportFilters as ContractReportFilters,
@@ -18,11 +19,8 @@ import { Observable, shareReplay } from 'rxjs';
 /** Filters of `GET /api/reports` and of the CSV export, as a form holds them: no time of day is '' (left out). */
 export type ReportFilters = Omit<ContractReportFilters, 'timeOfDay' | 'review'> & { timeOfDay?: TimeOfDay | '' };
 
-/** What `POST /api/reports/import` takes besides the file. */
-export interface ImportOptions {
-  areaId?: string | null;
-  mode: ImportDto['mode'];
-}
+/** What `POST /api/reports/import` takes besides the file (a contract type). */
+export type ImportOptions = ImportRequest & Required<Pick<ImportRequest, 'mode'>>;
 
 /** The query string of a filter set, without empty values. */
 export function filterParams(filters: ReportFilters, extra: Record<string, string | number> = {}): HttpParams {
