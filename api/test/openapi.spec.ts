@@ -121,6 +121,31 @@ describe('the OpenAPI document', () => {
     expect(validate({ ...res.body, organization: { ...res.body.organization, email: 'x@y.se' } })).toBe(false);
   });
 
+  it('describes the refusals that carry more than the envelope: personal data (422 with hits), a stale version (409)', async () => {
+    const agent = (who: Principal) => ({
+      post: (path: string, body: object) => request(t.app.getHttpServer()).post(path).set('Cookie', f.cookies[who]!).set(SAME_ORIGIN).send(body),
+    });
+    const refused = await agent('reporter').post('/api/reports', {
+      areaId: f.ids.centrum,
+      categoryId: f.ids.categoryId,
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      assessment: 'low',
+      policeNotified: false,
+      description: 'Ring 070-123 45 67 om det händer igen',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'REPORT.PERSONAL_DATA', hits: [{ kind: 'phone_number' }] });
+    expect(mismatch(MATRIX[0], doc.paths['/api/reports'].post, { status: 422, contentType: 'application/json', json: refused.body, text: JSON.stringify(refused.body) })).toBeNull();
+    // Without its documented 422, the hits would not fit the closed ApiError envelope.
+    expect(validatorOf({ $ref: '#/components/schemas/ApiError' })(refused.body)).toBe(false);
+
+    const c = await f.newCase();
+    const stale = await agent('analyst').post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: c.version + 5 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'CASE.STALE_VERSION', currentVersion: c.version });
+    expect(mismatch(MATRIX[0], doc.paths['/api/cases/{id}/events'].post, { status: 409, contentType: 'application/json', json: stale.body, text: '' })).toBeNull();
+  });
+
   /** Server-sent events: the status, content type and the first event; then the connection is closed. */
   const sse = (path: string, cookie: string | null): Promise<Answer> =>
     new Promise((resolve, reject) => {

@@ -62,7 +62,7 @@ export class ReportsController {
    * administrator of the reporting organisation, or a coordinator of the partnership. Audited without the text.
    */
   @Post('reports/:id/redactions') @SignedIn() @Idempotent()
-  @Answers(201, 'ReportDto', 'The report as it is now')
+  @Answers(201, 'ReportDto', 'The report as it is now') @Refuses(422, ['PersonalDataError', 'ApiError'], 'REPORT.PERSONAL_DATA (with the hits) for a note with personal data, or another field at fault')
   redact(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: RedactReportBody): Promise<ReportDto> {
     return this.reports.redact(user, id, body);
   }
