@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
@@ -22,6 +22,7 @@ import { createValidationPipe } from './common/validation';
 import { openDatabase } from './database/data-source';
 import { noCachingOfApi, sameOriginWrites, securityHeaders } from './common/security';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureInitialAdmin, seedDemoData } from './demo/demo-data';
+import { buildOpenApiDocument } from './openapi/document';
 
 export { loadConfig, ConfigError } from './common/config';
 
@@ -95,10 +96,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
       next,
     );
   });
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Samverka API').setDescription('EST case management').setVersion('0.1.0').addCookieAuth(SESSION_COOKIE).build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   serveClient(app, config.clientDir);

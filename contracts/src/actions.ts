@@ -48,6 +48,16 @@ export interface PlannedActionDto {
   term: ActionTerm;
 }
 
+/** The filters of `GET /api/actions` (query parameters; all optional). */
+export interface ActionFilters {
+  organizationId?: string;
+  ownerId?: string;
+  state?: ActionState;
+  overdue?: boolean;
+  /** YYYY-MM-DD (exclusive). */
+  dueBefore?: string;
+}
+
 export interface ActionDto {
   id: string;
   caseId: string;

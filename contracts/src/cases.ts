@@ -53,6 +53,14 @@ export interface CreateCaseRequest {
   placeIds?: string[];
 }
 
+/** The filters of `GET /api/cases` (query parameters; all optional). */
+export interface CaseFilters {
+  areaId?: string;
+  state?: CaseState;
+  organizationId?: string;
+  overdue?: boolean;
+}
+
 export interface CaseSummaryDto {
   id: string;
   areaId: string;

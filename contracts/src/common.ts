@@ -13,6 +13,13 @@ export interface ApiError {
   message: string;
   field?: string;
   errors?: { field: string; message: string }[];
+  /** 429 and 503: seconds to wait before trying again (also sent as `Retry-After`). */
+  retryAfterSeconds?: number;
+  /** 409 `*.TRANSITION_NOT_ALLOWED`: the record's state and the events it accepts there. */
+  state?: string;
+  acceptedEvents?: string[];
+  /** 409 `*.STALE_VERSION`: the stored version, to reload. */
+  currentVersion?: number;
 }
 
 export interface Page<T> {

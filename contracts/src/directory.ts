@@ -58,6 +58,12 @@ export interface CategoryDto {
   sortOrder: number;
 }
 
+/** A person named by id and name (e.g. the active people of an organisation, whom an action can be assigned to). */
+export interface PersonDto {
+  id: string;
+  name: string;
+}
+
 export interface UserDto {
   id: string;
   name: string;

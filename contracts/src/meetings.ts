@@ -26,6 +26,20 @@ export const MEETING_LIMITS = {
   cancelReason: { min: 3, max: 1000 },
 } as const satisfies Record<string, TextLimit>;
 
+/**
+ * The meeting events a user sends (`POST /api/meetings/:id/events` as `{type, version, …payload}`), with their payloads.
+ * The agenda, decisions, statements and attendance have endpoints of their own (the machine's UPDATE_AGENDA, RECORD,
+ * SET_ATTENDANCE).
+ */
+export interface MeetingEventPayloads {
+  START: Record<string, never>;
+  SET_CURRENT: { itemId: string };
+  END: Record<string, never>;
+  APPROVE: Record<string, never>;
+  CANCEL: { reason: string };
+}
+export type MeetingEventType = keyof MeetingEventPayloads;
+
 export interface AgendaItemDto {
   id: string;
   kind: AgendaItemKind;

@@ -1,4 +1,4 @@
-import type { ApiError, TextLimit } from './common';
+import type { ApiError, Page, TextLimit } from './common';
 
 /** Situation reports and the weekly situational picture (lägesbild). */
 
@@ -49,6 +49,20 @@ export interface CreateReportRequest {
   confirmNoPersonalData?: boolean;
 }
 
+/** The filters of `GET /api/reports` and of its CSV export (query parameters; all optional). */
+export interface ReportFilters {
+  areaId?: string;
+  placeId?: string;
+  categoryId?: string;
+  organizationId?: string;
+  /** ISO 8601 instants: from (inclusive) and to (exclusive). */
+  from?: string;
+  to?: string;
+  timeOfDay?: TimeOfDay;
+  /** `pending`: reports awaiting a coordinator's review whose text the caller may see. */
+  review?: 'pending';
+}
+
 /** A report as a user sees it; for another organisation's restricted report the details are null and `restricted` true. */
 export interface ReportDto {
   id: string;
@@ -83,6 +97,9 @@ export interface ReportDto {
   canRedact?: boolean;
   canReview?: boolean;
 }
+
+/** A page of `GET /api/reports`. */
+export type ReportPageDto = Page<ReportDto>;
 
 /** Body of POST /api/reports/:id/redactions: the whole text, or a part by offsets or by its text (every occurrence). */
 export interface RedactReportRequest {

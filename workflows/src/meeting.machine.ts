@@ -1,4 +1,4 @@
-import { MEETING_LIMITS } from '@samverka/contracts';
+import { MEETING_LIMITS, type MeetingEventPayloads, type MeetingEventType } from '@samverka/contracts';
 import { assign, setup, SnapshotFrom } from 'xstate';
 import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
 import { SnapshotMigrations } from './persistence';
@@ -17,17 +17,11 @@ export interface MeetingContext {
   cancelReason: string | null;
 }
 
-export type MeetingEvent = EventBase &
-  (
-    | { type: 'UPDATE_AGENDA' }
-    | { type: 'START' }
-    | { type: 'SET_CURRENT'; itemId: string }
-    | { type: 'RECORD' }
-    | { type: 'SET_ATTENDANCE' }
-    | { type: 'END' }
-    | { type: 'APPROVE' }
-    | { type: 'CANCEL'; reason: string }
-  );
+/** The events users send to `/events`, as the contract defines their payloads (`{type, …payload}`). */
+type UserMeetingEvent = { [T in MeetingEventType]: { type: T } & (MeetingEventPayloads[T] extends Record<string, never> ? unknown : MeetingEventPayloads[T]) }[MeetingEventType];
+
+/** Besides those, the agenda, decisions and statements (RECORD) and attendance, which have endpoints of their own. */
+export type MeetingEvent = EventBase & (UserMeetingEvent | { type: 'UPDATE_AGENDA' } | { type: 'RECORD' } | { type: 'SET_ATTENDANCE' });
 
 type Ev<T extends MeetingEvent['type']> = Extract<MeetingEvent, { type: T }>;
 

@@ -8,6 +8,7 @@ import { AuthUser, CurrentUser, Public, SignedIn } from './access.decorators';
 import { LoginBody } from './auth.dto';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { MeService } from './me.service';
+import { Answers, AnswersNoContent } from '../openapi/responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +21,7 @@ export class AuthController {
 
   /** Signs in with e-mail and password; sets the httpOnly session cookie. */
   @Post('login') @Public() @HttpCode(200)
+  @Answers(200, 'MeDto', 'Signed in: the session cookie is set')
   async login(@Body() body: LoginBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
     const { token, user, expiresAt } = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
     res.cookie(SESSION_COOKIE, token, {
@@ -35,6 +37,7 @@ export class AuthController {
 
   /** Ends the current session everywhere at once and clears the cookie. */
   @Post('logout') @SignedIn() @HttpCode(204)
+  @AnswersNoContent('Signed out: the cookie is cleared')
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
@@ -42,6 +45,7 @@ export class AuthController {
 
   /** Ends all of the user's sessions, on every device. */
   @Post('logout-all') @SignedIn() @HttpCode(204)
+  @AnswersNoContent('Every session of the user ended: the cookie is cleared')
   async logoutAll(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logoutEverywhere(user.id);
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
@@ -49,6 +53,7 @@ export class AuthController {
 
   /** The signed-in user, their organisation, roles and areas. */
   @Get('me') @SignedIn()
+  @Answers(200, 'MeDto')
   me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.meService.me(user);
   }

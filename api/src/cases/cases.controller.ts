@@ -8,6 +8,7 @@ import { uuidParam, IsOmittable } from '../common/validation';
 import { CasesService } from './cases.service';
 import { Idempotent } from '../idempotency/idempotency';
 import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
+import { Answers } from '../openapi/responses';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -34,29 +35,34 @@ export class CasesController {
 
   /** Opens a case from reports and/or places of an area (analysts and coordinators). */
   @Post('cases') @Roles('analyst', 'coordinator') @Idempotent()
+  @Answers(201, 'CaseDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCaseBody): Promise<CaseDto> {
     return this.cases.create(user, body);
   }
 
   @Get('cases') @SignedIn()
+  @Answers(200, 'CaseSummaryDto[]')
   list(@CurrentUser() user: AuthUser, @Query() q: CaseListQuery): Promise<CaseSummaryDto[]> {
     return this.cases.list(user, q);
   }
 
   /** The case with its reports, actions and the events the caller may send now. */
   @Get('cases/:id') @SignedIn()
+  @Answers(200, 'CaseDto')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CaseDto> {
     return this.cases.get(user, id);
   }
 
   /** Sends an event (`{type, version, …payload}`) to the case's workflow. */
   @Post('cases/:id/events') @SignedIn() @HttpCode(200) @Idempotent() @ApiBody(EVENT_BODY)
+  @Answers(200, 'CaseDto', 'The case after the event')
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<CaseDto> {
     const { type, version, payload } = parseEventBody(body);
     return this.cases.send(user, id, type, version, payload);
   }
 
   @Get('cases/:id/history') @SignedIn()
+  @Answers(200, 'CaseHistoryDto[]')
   history(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CaseHistoryDto[]> {
     return this.cases.historyOf(user, id);
   }

@@ -15,6 +15,7 @@ import { Organization } from './organization.entity';
 import { Place } from './place.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { CreateAreaBody, CreatePlaceBody, UpdateAreaBody, UpdatePlaceBody } from './areas.dto';
+import { Answers, AnswersNoContent } from '../openapi/responses';
 
 /** EST areas, their named places and their partnerships. */
 @Injectable()
@@ -147,37 +148,44 @@ export class AreasController {
 
   /** The areas of the caller's partnerships (all areas for an administrator). */
   @Get('areas') @SignedIn()
+  @Answers(200, 'AreaSummaryDto[]')
   list(@CurrentUser() user: AuthUser): Promise<AreaSummaryDto[]> {
     return this.areas.listVisible(user);
   }
 
   /** One area with its places and partnership; 404 when it is not one of the caller's areas. */
   @Get('areas/:id') @SignedIn()
+  @Answers(200, 'AreaDetailDto')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<AreaDetailDto> {
     return this.areas.getVisible(user, id);
   }
 
   @Post('areas') @Roles('admin') @Idempotent()
+  @Answers(201, 'AreaDetailDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateAreaBody): Promise<AreaDetailDto> {
     return this.areas.create(user, body);
   }
 
   @Patch('areas/:id') @Roles('admin')
+  @Answers(200, 'AreaDetailDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateAreaBody): Promise<AreaDetailDto> {
     return this.areas.update(user, id, body);
   }
 
   @Post('areas/:id/places') @Roles('admin') @Idempotent()
+  @Answers(201, 'PlaceDto')
   addPlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: CreatePlaceBody): Promise<PlaceDto> {
     return this.areas.addPlace(user, id, body);
   }
 
   @Patch('places/:id') @Roles('admin')
+  @Answers(200, 'PlaceDto')
   updatePlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdatePlaceBody): Promise<PlaceDto> {
     return this.areas.updatePlace(user, id, body);
   }
 
   @Delete('places/:id') @Roles('admin') @HttpCode(204)
+  @AnswersNoContent('Deleted')
   deletePlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.areas.deletePlace(user, id);
   }

@@ -12,6 +12,7 @@ import { directoryRepository } from './directory.repository';
 import { toCategoryDto } from './mappers';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { CreateCategoryBody, ListCategoriesQuery, UpdateCategoryBody } from './categories.dto';
+import { Answers } from '../openapi/responses';
 
 /** The report categories (the default EST taxonomy, configurable by administrators). */
 @Injectable()
@@ -65,16 +66,19 @@ export class CategoriesController {
 
   /** Active categories; administrators may ask for retired ones too. */
   @Get() @SignedIn()
+  @Answers(200, 'CategoryDto[]')
   list(@CurrentUser() user: AuthUser, @Query() q: ListCategoriesQuery): Promise<CategoryDto[]> {
     return this.categories.list(q.includeInactive === 'true' && user.roles.includes('admin'));
   }
 
   @Post() @Roles('admin') @Idempotent()
+  @Answers(201, 'CategoryDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCategoryBody): Promise<CategoryDto> {
     return this.categories.create(user, body);
   }
 
   @Patch(':id') @Roles('admin')
+  @Answers(200, 'CategoryDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateCategoryBody): Promise<CategoryDto> {
     return this.categories.update(user, id, body);
   }

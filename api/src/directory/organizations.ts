@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Injectable, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type OrganizationDto } from '@samverka/contracts';
+import { type OrganizationDto, type PersonDto } from '@samverka/contracts';
 import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
@@ -12,6 +12,7 @@ import { directoryRepository } from './directory.repository';
 import { Organization } from './organization.entity';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { CreateOrganizationBody, UpdateOrganizationBody } from './organizations.dto';
+import { Answers } from '../openapi/responses';
 
 /** The organisations of the EST partnerships. */
 @Injectable()
@@ -28,7 +29,7 @@ export class OrganizationsService {
    * administrators, and for the coordinators and commanders of organisations it shares an area's partnership with
    * (they record the owners agreed in the consultation meeting). Others get 404.
    */
-  async members(actor: AuthUser, id: string): Promise<{ id: string; name: string }[]> {
+  async members(actor: AuthUser, id: string): Promise<PersonDto[]> {
     const own = actor.organizationId === id || actor.roles.includes('admin');
     const partner =
       !own &&
@@ -83,22 +84,26 @@ export class OrganizationsController {
 
   /** All organisations (names and types are not secret within the product). */
   @Get() @SignedIn()
+  @Answers(200, 'OrganizationDto[]')
   list(): Promise<OrganizationDto[]> {
     return this.orgs.list();
   }
 
   /** The active people of the caller's own organisation (id and name only). */
   @Get(':id/users') @SignedIn()
-  members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<{ id: string; name: string }[]> {
+  @Answers(200, 'PersonDto[]')
+  members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<PersonDto[]> {
     return this.orgs.members(user, id);
   }
 
   @Post() @Roles('admin') @Idempotent()
+  @Answers(201, 'OrganizationDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOrganizationBody): Promise<OrganizationDto> {
     return this.orgs.create(user, body);
   }
 
   @Patch(':id') @Roles('admin')
+  @Answers(200, 'OrganizationDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateOrganizationBody): Promise<OrganizationDto> {
     return this.orgs.update(user, id, body);
   }

@@ -13,6 +13,7 @@ import { toUserDto } from './mappers';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
 import { CreateUserBody, UpdateUserBody } from './users.dto';
+import { Answers } from '../openapi/responses';
 
 /** User accounts; only administrators manage them. */
 @Injectable()
@@ -96,16 +97,19 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get() @Roles('admin')
+  @Answers(200, 'UserDto[]')
   list(): Promise<UserDto[]> {
     return this.users.list();
   }
 
   @Post() @Roles('admin')
+  @Answers(201, 'UserDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserBody): Promise<UserDto> {
     return this.users.create(user, body);
   }
 
   @Patch(':id') @Roles('admin')
+  @Answers(200, 'UserDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateUserBody): Promise<UserDto> {
     return this.users.update(user, id, body);
   }

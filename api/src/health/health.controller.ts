@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { withStatementLimit } from '../database/statement-limit';
 import { healthRepository } from './health.repository';
+import { Answers } from '../openapi/responses';
 
 /** How long the health check waits for the database, whatever DB_TIMEOUT_MS says: load balancers probe often. */
 const HEALTH_LIMIT_MS = 2000;
@@ -20,6 +21,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get() @Public()
+  @Answers(200, 'HealthDto', 'Up') @Answers(503, 'HealthDto', 'The database cannot be reached (with Retry-After)')
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     try {
       // The statement's own limit ends the wait on a frozen database and drops its connection; the race also covers

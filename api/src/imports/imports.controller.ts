@@ -13,6 +13,7 @@ import { uuidParam } from '../common/validation';
 import { ImportsService } from './imports.service';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { ImportBody } from './imports.dto';
+import { Answers } from '../openapi/responses';
 
 /** Largest CSV file accepted (about two million rows of a typical police export). */
 export const MAX_IMPORT_BYTES = 250 * 1024 * 1024;
@@ -36,6 +37,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, areaId: { type: 'string' }, mode: { type: 'string' } } } })
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @Answers(202, 'ImportDto', 'The import runs on: poll GET /api/imports/{id}')
   async start(@CurrentUser() user: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportBody): Promise<ImportDto> {
     if (!file) throw invalid('file', 'file is required: a CSV file in the multipart field "file"');
     const looksLikeCsv = /\.(csv|txt)$/i.test(file.originalname) || /^(text\/(csv|plain)|application\/(vnd\.ms-excel|csv))$/.test(file.mimetype);
@@ -52,6 +54,7 @@ export class ImportsController {
 
   /** Progress and outcome of an import of the caller's organisation. */
   @Get('imports/:id') @Roles('coordinator', 'analyst')
+  @Answers(200, 'ImportDto')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ImportDto> {
     return this.imports.get(user, id);
   }

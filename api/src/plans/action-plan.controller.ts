@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser, SignedIn } from '../auth/access.decorators';
 import { ActionPlanService } from './action-plan.service';
 import { noStore } from '../common/security';
+import { AnswersFile } from '../openapi/responses';
 
 export class ActionPlanQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
@@ -21,6 +22,7 @@ export class ActionPlanController {
 
   /** The current joint action plan of an area for a period, as a PDF (Swedish by default). */
   @Get('action-plan.pdf') @SignedIn() @ApiProduces('application/pdf')
+  @AnswersFile('application/pdf', 'The joint action plan (X-Document-Fingerprint: its SHA-256)')
   async areaPlan(@CurrentUser() user: AuthUser, @Query() q: ActionPlanQuery, @Res() res: Response): Promise<void> {
     const { pdf, fingerprint } = await this.plans.areaPlan(user, q.areaId, q.from.slice(0, 10), q.to.slice(0, 10), q.lang ?? 'sv');
     res.setHeader('Content-Type', 'application/pdf');

@@ -7,6 +7,7 @@ import { noStore } from '../common/security';
 import { uuidParam } from '../common/validation';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ActionPlanService } from './action-plan.service';
+import { AnswersFile } from '../openapi/responses';
 
 export class LangQuery {
   @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
@@ -22,6 +23,7 @@ export class MeetingDocumentsController {
   ) {}
 
   @Get(':id/action-plan.pdf') @SignedIn()
+  @AnswersFile('application/pdf', 'The action plan the meeting decided (X-Document-Fingerprint: its SHA-256)')
   async plan(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
     const m = await this.meetings.forDocuments(user, id);
     const { pdf, fingerprint } = await this.plans.meetingPlan(user, m, q.lang ?? 'sv');
@@ -33,6 +35,7 @@ export class MeetingDocumentsController {
   }
 
   @Get(':id/minutes.pdf') @SignedIn()
+  @AnswersFile('application/pdf', 'The minutes (X-Document-Fingerprint: its SHA-256)')
   async minutes(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
     const m = await this.meetings.forDocuments(user, id);
     const { pdf, fingerprint } = await this.plans.minutes(user, m, q.lang ?? 'sv');

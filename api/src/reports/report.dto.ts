@@ -12,6 +12,7 @@ import {
   type RedactReportRequest,
   type ReviewReportRequest,
   type SetAreaLevelRequest,
+  type ReportFilters,
   type TimeOfDay,
 } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
@@ -56,7 +57,7 @@ export class UpdateReportBody {
 }
 
 /** Filters of GET /api/reports and GET /api/reports/export.csv. */
-export class ReportFilterQuery {
+export class ReportFilterQuery implements ReportFilters {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { RetentionScheduleStateDto } from '@samverka/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AppConfig } from '../common/config';
@@ -20,18 +21,7 @@ const JOBS_SCHEMA = 'pgboss';
 /** pg-boss turns a due schedule into at most one job per key and hour. */
 export const SCHEDULE_OPTIONS = { tz: TIME_ZONE, singletonKey: 'daily', singletonSeconds: 3600 };
 
-/** The schedule in force and how this process was configured. */
-export interface RetentionScheduleState {
-  /** The installation's schedule (cron, Swedish time); this process's RETENTION_SCHEDULE while none is stored. */
-  cron: string;
-  timeZone: string;
-  /** Whether the installation's schedule is stored (a process with the job queue has started, or an admin set it). */
-  stored: boolean;
-  updatedAt: string | null;
-  /** This process's RETENTION_SCHEDULE, and whether it differs from the schedule in force (it is then ignored). */
-  configuredInThisProcess: string;
-  differsFromConfiguration: boolean;
-}
+export type RetentionScheduleState = RetentionScheduleStateDto;
 
 /**
  * The retention schedule is one setting of the installation, not of a process: it is stored once in

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { RetentionOverviewDto, RetentionRunDto, RetentionScheduleDto } from '@samverka/contracts';
 import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { conflict } from '../common/errors';
-import { RetentionScheduleService, RetentionScheduleState } from './retention-schedule.service';
+import { RetentionScheduleService } from './retention-schedule.service';
 import { RetentionJobs } from './retention.jobs';
-import { RECORD_TYPES, RETENTION_SETTINGS, RecordType, RetentionRun, RetentionService } from './retention.service';
+import { RECORD_TYPES, RETENTION_SETTINGS, RecordType, RetentionService } from './retention.service';
 import { SetRetentionScheduleBody } from './retention.dto';
+import { Answers } from '../openapi/responses';
 
 /** What retention removes and keeps, per record type (shown to administrators next to the period). */
 const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: string }> = {
@@ -19,13 +21,8 @@ const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: s
   importErrors: { removes: 'the list of rejected rows (line, column, reason) of an import', keeps: 'the import itself: file name, counts, outcome', countedFrom: 'the end of the import' },
 };
 
-export interface RetentionOverview {
-  /** The installation's schedule (stored once; see RetentionScheduleService) and whether this process runs the job queue. */
-  schedule: RetentionScheduleState & { jobQueueInThisProcess: boolean };
-  rules: { recordType: RecordType; setting: string; period: string | null; removes: string; keeps: string; countedFrom: string }[];
-  /** Kept for good: the audit trail (the legal record of who changed what) and everything not listed here. */
-  lastRun: (RetentionRun & { auditEntryId: string }) | null;
-}
+/** The overview administrators read (a contract type). */
+export type RetentionOverview = RetentionOverviewDto;
 
 @ApiTags('retention')
 @Controller('retention')
@@ -38,6 +35,7 @@ export class RetentionController {
 
   /** The retention settings and the last run (from the audit trail). */
   @Get() @Roles('admin', 'coordinator')
+  @Answers(200, 'RetentionOverviewDto')
   async overview(): Promise<RetentionOverview> {
     const s = this.retention.settings;
     return {
@@ -52,18 +50,20 @@ export class RetentionController {
    * schedule): administrators; 422 naming `cron` for an expression the job queue cannot run; audited.
    */
   @Put('schedule') @Roles('admin')
-  async setSchedule(@CurrentUser() user: AuthUser, @Body() body: SetRetentionScheduleBody): Promise<RetentionOverview['schedule']> {
+  @Answers(200, 'RetentionScheduleDto')
+  async setSchedule(@CurrentUser() user: AuthUser, @Body() body: SetRetentionScheduleBody): Promise<RetentionScheduleDto> {
     await this.schedule.change(user, body.cron);
     return this.scheduleState();
   }
 
-  private async scheduleState(): Promise<RetentionOverview['schedule']> {
+  private async scheduleState(): Promise<RetentionScheduleDto> {
     return { ...(await this.schedule.state()), jobQueueInThisProcess: this.jobs.running };
   }
 
   /** Applies retention now, in this process, instead of waiting for the night (409 while another run is going on). */
   @Post('run') @Roles('admin') @HttpCode(200)
-  async runNow(@CurrentUser() user: AuthUser): Promise<RetentionRun> {
+  @Answers(200, 'RetentionRunDto')
+  async runNow(@CurrentUser() user: AuthUser): Promise<RetentionRunDto> {
     const run = await this.retention.run('manual', user);
     if (!run) throw conflict('RETENTION.RUNNING', 'Retention is already running; try again when it has finished');
     return run;

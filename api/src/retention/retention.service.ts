@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RECORD_TYPES, type RecordType, type RetentionRunDto } from '@samverka/contracts';
 import { DataSource } from 'typeorm';
 import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AppConfig, RetentionSettings } from '../common/config';
@@ -8,9 +9,8 @@ import { liftServerLimits, withoutStatementLimit } from '../database/statement-l
 import { IDEMPOTENCY_TTL } from '../idempotency/idempotency';
 import { RETENTION_SQL, retentionRepository } from './retention.repository';
 
-/** The kinds of record retention removes, in the order a run handles them. */
-export const RECORD_TYPES = ['reportDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+/** The record types (RECORD_TYPES) and a run's outcome are contract types: administrators read them from the API. */
+export { RECORD_TYPES, type RecordType };
 
 /** The environment variable of each record type's period. */
 export const RETENTION_SETTINGS: Record<RecordType, string> = {
@@ -20,18 +20,7 @@ export const RETENTION_SETTINGS: Record<RecordType, string> = {
   importErrors: 'RETENTION_IMPORT_ERRORS',
 };
 
-/** What one run did: the cut-off per record type (null when the type is kept forever) and how many records it changed. */
-export interface RetentionRun {
-  trigger: 'schedule' | 'manual';
-  startedAt: string;
-  finishedAt: string;
-  /** Periods the run applied (ISO 8601; null = kept). */
-  periods: Record<RecordType, string | null>;
-  cutoffs: Record<RecordType, string | null>;
-  counts: Record<RecordType, number>;
-  /** True when the process was stopping and the run ended early; the next run continues. */
-  interrupted: boolean;
-}
+export type RetentionRun = RetentionRunDto;
 
 /** Reports changed per transaction: short transactions, so writers are never held up for long. */
 export const DEFAULT_BATCH_SIZE = 1000;

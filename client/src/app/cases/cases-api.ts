@@ -2,36 +2,23 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ActionDto,
+  ActionFilters,
   ActionEventPayloads,
   ActionEventType,
   CaseDto,
   CaseEventPayloads,
   CaseEventType,
+  CaseFilters,
   CaseHistoryDto,
-  CaseState,
   CaseSummaryDto,
   CreateCaseRequest,
+  PersonDto,
   ReportDto,
 } from '@samverka/contracts';
 import { Observable } from 'rxjs';
 
-/** Filters of `GET /api/cases`. */
-export interface CaseFilters {
-  areaId?: string;
-  state?: CaseState;
-  organizationId?: string;
-  overdue?: boolean;
-}
-
-/** Filters of `GET /api/actions`. */
-export interface ActionFilters {
-  organizationId?: string;
-  ownerId?: string;
-  state?: ActionDto['state'];
-  overdue?: boolean;
-  /** YYYY-MM-DD (exclusive). */
-  dueBefore?: string;
-}
+/** Filters of `GET /api/cases` and `GET /api/actions` (contract types). */
+export type { ActionFilters, CaseFilters } from '@samverka/contracts';
 
 function params(filters: object): HttpParams {
   let result = new HttpParams();
@@ -83,8 +70,8 @@ export class CasesApi {
   }
 
   /** The active people of an organisation (only one's own): whom an action can be assigned to. */
-  members(organizationId: string): Observable<{ id: string; name: string }[]> {
-    return this.http.get<{ id: string; name: string }[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
+  members(organizationId: string): Observable<PersonDto[]> {
+    return this.http.get<PersonDto[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
   }
 
   /** Sends an event to an action as `{type, version, …payload}`; answers with the action as it is now. */

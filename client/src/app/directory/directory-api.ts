@@ -60,12 +60,12 @@ export class DirectoryApi {
     return this.http.get<AreaDetailDto>(`/api/areas/${encodeURIComponent(id)}`);
   }
   /** Creates an area (admin). */
-  createArea(body: CreateAreaRequest): Observable<AreaSummaryDto> {
-    return this.http.post<AreaSummaryDto>('/api/areas', body);
+  createArea(body: CreateAreaRequest): Observable<AreaDetailDto> {
+    return this.http.post<AreaDetailDto>('/api/areas', body);
   }
   /** Changes an area (admin). */
-  updateArea(id: string, body: UpdateAreaRequest): Observable<AreaSummaryDto> {
-    return this.http.patch<AreaSummaryDto>(`/api/areas/${encodeURIComponent(id)}`, body);
+  updateArea(id: string, body: UpdateAreaRequest): Observable<AreaDetailDto> {
+    return this.http.patch<AreaDetailDto>(`/api/areas/${encodeURIComponent(id)}`, body);
   }
 
   /** Adds a named place to an area (admin). */

@@ -9,6 +9,8 @@ import type {
   CaseSummaryDto,
   CreateMeetingRequest,
   MeetingDto,
+  MeetingEventPayloads,
+  MeetingEventType,
   RecordDecisionRequest,
 } from '@samverka/contracts';
 import { Observable, forkJoin, map, of } from 'rxjs';
@@ -17,7 +19,7 @@ import { Observable, forkJoin, map, of } from 'rxjs';
 export type DecisionRequest = Omit<RecordDecisionRequest, 'itemId'>;
 
 /** The meeting events of `POST /api/meetings/:id/events` (besides the agenda, decisions and statements). */
-export type MeetingEventType = 'START' | 'SET_CURRENT' | 'END' | 'APPROVE' | 'CANCEL';
+export type { MeetingEventType } from '@samverka/contracts';
 
 /** The meetings endpoints, and the few case and action reads the meeting screens need. */
 @Injectable({ providedIn: 'root' })
@@ -48,7 +50,7 @@ export class MeetingsApi {
   }
 
   /** START, SET_CURRENT (`itemId`), END, APPROVE, CANCEL (`reason`). */
-  send(id: string, type: MeetingEventType, version: number, payload: { itemId?: string; reason?: string } = {}): Observable<MeetingDto> {
+  send(id: string, type: MeetingEventType, version: number, payload: Partial<MeetingEventPayloads['SET_CURRENT'] & MeetingEventPayloads['CANCEL']> = {}): Observable<MeetingDto> {
     return this.http.post<MeetingDto>(this.url(id, '/events'), { type, version, ...payload });
   }
 

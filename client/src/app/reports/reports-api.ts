@@ -5,32 +5,22 @@ import type {
   ClientConfigDto,
   CreateReportRequest,
   ImportDto,
-  Page,
+  ImportRequest,
   RedactReportRequest,
   ReportDto,
+  ReportFilters as ContractReportFilters,
+  ReportPageDto,
   SetAreaLevelRequest,
   SituationPictureDto,
   TimeOfDay,
 } from '@samverka/contracts';
 import { Observable, shareReplay } from 'rxjs';
 
-/** Filters of `GET /api/reports` and of the CSV export (empty values are left out). */
-export interface ReportFilters {
-  areaId?: string;
-  placeId?: string;
-  categoryId?: string;
-  organizationId?: string;
-  /** ISO 8601 instants: from (inclusive) and to (exclusive). */
-  from?: string;
-  to?: string;
-  timeOfDay?: TimeOfDay | '';
-}
+/** Filters of `GET /api/reports` and of the CSV export, as a form holds them: no time of day is '' (left out). */
+export type ReportFilters = Omit<ContractReportFilters, 'timeOfDay' | 'review'> & { timeOfDay?: TimeOfDay | '' };
 
-/** What `POST /api/reports/import` takes besides the file. */
-export interface ImportOptions {
-  areaId?: string | null;
-  mode: ImportDto['mode'];
-}
+/** What `POST /api/reports/import` takes besides the file (a contract type). */
+export type ImportOptions = ImportRequest & Required<Pick<ImportRequest, 'mode'>>;
 
 /** The query string of a filter set, without empty values. */
 export function filterParams(filters: ReportFilters, extra: Record<string, string | number> = {}): HttpParams {
@@ -53,13 +43,13 @@ export class ReportsApi {
   }
 
   /** The filtered reports, newest first, one page. */
-  list(filters: ReportFilters, page = 1, pageSize = 20): Observable<Page<ReportDto>> {
-    return this.http.get<Page<ReportDto>>('/api/reports', { params: filterParams(filters, { page, pageSize }) });
+  list(filters: ReportFilters, page = 1, pageSize = 20): Observable<ReportPageDto> {
+    return this.http.get<ReportPageDto>('/api/reports', { params: filterParams(filters, { page, pageSize }) });
   }
 
   /** Reports awaiting a coordinator's review whose text the caller sees, one page. */
-  pendingReview(page = 1, pageSize = 50): Observable<Page<ReportDto>> {
-    return this.http.get<Page<ReportDto>>('/api/reports', { params: filterParams({}, { review: 'pending', page, pageSize }) });
+  pendingReview(page = 1, pageSize = 50): Observable<ReportPageDto> {
+    return this.http.get<ReportPageDto>('/api/reports', { params: filterParams({}, { review: 'pending', page, pageSize }) });
   }
 
   /** Removes (gallrar) the whole free text or a part of it, with a reason; answers the report as it is now. */

@@ -20,7 +20,7 @@ describe('CaseDecision', () => {
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations, MeetingStore] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(CaseDecision);
-    fixture.componentRef.setInput('meeting', meeting({ state: 'in_progress', allowedEvents: ['RECORD'] }));
+    fixture.componentRef.setInput('meeting', meeting({ state: 'in_session', allowedEvents: ['RECORD'] }));
     fixture.componentRef.setInput('item', CASE_ITEM);
     fixture.componentRef.setInput('canRecord', true);
     await fixture.whenStable();
