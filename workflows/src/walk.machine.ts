@@ -23,7 +23,7 @@ export interface WalkContext {
 
 export type WalkEvent = EventBase &
   (
-    | { type: 'EDIT'; participantOrgIds?: string[] }
+    | { type: 'EDIT'; participantOrgIds?: string[]; organizerOrgIds?: string[] }
     | { type: 'START' }
     | { type: 'RECORD' }
     | { type: 'AMEND' }
@@ -52,7 +52,7 @@ export const WALK_RULES: { [T in WalkEvent['type']]: EventRule<WalkContext, Ev<T
   EDIT: {
     may: walkOrganizer,
     check: (e) =>
-      e.participantOrgIds === undefined || (Array.isArray(e.participantOrgIds) && e.participantOrgIds.every((o) => typeof o === 'string'))
+      [e.participantOrgIds, e.organizerOrgIds].every((ids) => ids === undefined || (Array.isArray(ids) && ids.every((o) => typeof o === 'string')))
         ? null
         : { field: 'invitedOrganizationIds', message: 'invitedOrganizationIds must be organisation ids' },
   },
@@ -85,7 +85,10 @@ export const walkMachine = setup({
   types: {} as { context: WalkContext; events: WalkEvent; input: { organizerOrgIds: string[]; participantOrgIds: string[] } },
   guards: { allowed },
   actions: {
-    edit: assign({ participantOrgIds: ({ event, context }) => (event as Ev<'EDIT'>).participantOrgIds ?? context.participantOrgIds }),
+    edit: assign({
+      participantOrgIds: ({ event, context }) => (event as Ev<'EDIT'>).participantOrgIds ?? context.participantOrgIds,
+      organizerOrgIds: ({ event, context }) => (event as Ev<'EDIT'>).organizerOrgIds ?? context.organizerOrgIds,
+    }),
     finish: assign({ finishedAt: ({ event }) => event.now }),
     settle: assign({ settledAt: ({ event }) => event.now }),
     followUp: assign({ followUpNote: ({ event }) => (event as Ev<'FOLLOW_UP'>).note.trim(), followedUpAt: ({ event }) => event.now }),

@@ -54,7 +54,7 @@ export class Walk {
 
 /** How a finding was settled (jsonb): as an action to agree, joined to an existing case, or noted with a reason. */
 export type StoredSettlement =
-  | { outcome: 'action'; cause: string; what: string; goal: string; organizationId: string; ownerId: string | null; dueDate: string; followUp: string | null; actionId: string | null }
+  | { outcome: 'action'; cause: string; what: string; goal: string; organizationId: string; ownerId: string | null; dueDate: string; followUp: string | null; actionNumber: number | null }
   | { outcome: 'case'; caseId: string }
   | { outcome: 'noted'; reason: string };
 
