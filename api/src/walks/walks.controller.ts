@@ -46,7 +46,7 @@ export class WalksController {
   }
 
   /** START, FINISH, COMPLETE_SETTLEMENT, FOLLOW_UP (`note`), CLOSE, CANCEL (`reason`), with the `version` read. */
-  @Post(':id/events') @SignedIn() @HttpCode(200)
+  @Post(':id/events') @SignedIn() @HttpCode(200) @Idempotent()
   @ApiBody(EVENT_BODY)
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<WalkDto> {
     const { type, version, payload } = parseEventBody(body);
