@@ -595,6 +595,22 @@ export const MATRIX: Entry[] = [
       return { path: `/api/walks/${w.id}/findings/${w.findingId}/settlement`, body: { outcome: 'noted', reason: 'Redan anmält' } };
     }, 'organisers, while the walk is recorded'),
   },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}/report.pdf',
+    variants: [
+      v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/report.pdf` })),
+      v('restricted', partners(200, { commander: 404 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress', { restricted: true })).id}/report.pdf` }), 'a restricted walk’s documents: the planning and invited organisations only'),
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}/invitation.pdf',
+    variants: [
+      v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk()).id}/invitation.pdf` })),
+      v('restricted', partners(200, { commander: 404 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}/invitation.pdf` })),
+    ],
+  },
   { method: 'GET', path: '/api/walk-checklists', variants: one(everyone(200), () => ({ path: '/api/walk-checklists' }), 'checklists are no secret') },
   {
     method: 'POST',

@@ -132,6 +132,8 @@ const OPS: Record<string, Op> = {
   'GET /api/walks/{id}/photos/{photoId}': { actor: 'coordinator', ids: { id: 'activeWalkId', photoId: 'photoId' } },
   'GET /api/walks/{id}/photos/{photoId}/thumbnail': { actor: 'coordinator', ids: { id: 'activeWalkId', photoId: 'photoId' } },
   'PUT /api/walks/{id}/findings/{findingId}/settlement': { actor: 'coordinator', ids: { id: 'recordedWalkId', findingId: 'recordedFindingId' }, template: (f) => ({ outcome: 'action', action: { cause: 'Mörkt', what: 'Ny belysning', goal: 'Upplyst', organizationId: f.organizationId[0], dueDate: '2027-01-31' } }) },
+  'GET /api/walks/{id}/report.pdf': { actor: 'coordinator', ids: { id: 'activeWalkId' }, weight: 0.5 },
+  'GET /api/walks/{id}/invitation.pdf': { actor: 'coordinator', ids: { id: 'walkId' }, weight: 0.5 },
   'POST /api/walk-checklists': { actor: 'admin', template: () => ({ nameSv: 'Kvällslista', nameEn: 'Evening list', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] }) },
   'PATCH /api/walk-checklists/{id}': { actor: 'admin', ids: { id: 'spareChecklistId' }, template: () => ({ nameSv: 'Reservlista' }) },
 };

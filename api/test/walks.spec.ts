@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import { startTestApp, TestApp } from './harness';
@@ -214,8 +215,16 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     await police.get(p.thumbnailUrl).expect(404);
     expect((await police.get('/api/walks')).body.find((x: { id: string }) => x.id === w.id)).toMatchObject({ detailsVisible: false });
     expect((await caretaker.get(`/api/walks/${w.id}`)).body.findings).toHaveLength(1);
-    // Nor may a partner outside it record or settle.
+    // Nor may a partner outside it record, or read its documents.
     await police.post(`/api/walks/${w.id}/findings`).send(finding()).expect(404);
+    await police.get(`/api/walks/${w.id}/report.pdf`).expect(404);
+    await police.get(`/api/walks/${w.id}/invitation.pdf`).expect(404);
+    // Its report, for those who see it, embeds the photo's thumbnail.
+    const report = await caretaker.get(`/api/walks/${w.id}/report.pdf`).buffer(true).parse(binaryParser).expect(200);
+    expect((report.body as Buffer).toString('latin1')).toMatch(/\/Subtype \/Image/);
+    const invitation = await caretaker.get(`/api/walks/${w.id}/invitation.pdf`).buffer(true).parse(binaryParser).expect(200);
+    const itext = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: invitation.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    for (const s of ['Inbjudan till trygghetsvandring: Skyddad vandring', 'Stortorget, vid fontänen', 'Exempelbostäder AB', 'Boende: 6', 'Belysning']) expect(itext).toContain(s);
   });
 
   it('settles each finding (action, existing case, noted), then agrees the actions in one case for the walk, follows up and closes', async () => {
@@ -266,6 +275,14 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     expect((await analyst.post(`/api/walks/${w.id}/events`).send({ type: 'CLOSE', version: followed.version }).expect(200)).body.state).toBe('closed');
     const trail = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [w.id]);
     expect(trail.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['walk.create', 'walk.start', 'walk.finish', 'walk.settle', 'walk.complete_settlement', 'walk.follow_up', 'walk.close']));
+    // The report: findings with their responsible organisation and status, the follow-up (read with pdftotext).
+    const pdf = await police.get(`/api/walks/${w.id}/report.pdf`).buffer(true).parse(binaryParser).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
+    for (const s of ['Trygghetsvandring – rapport: Vandring med uppföljning', 'Två trasiga lampor i gångtunneln', 'Insats: planerad, 2027-01-31', 'Exempelbostäder AB', 'Ärende: Skymd sikt vid resecentrum', 'Noterad: Saneras redan enligt avtal', 'Belysningen bytt i januari', 'Avslutad']) expect(text).toContain(s);
+    const en = await coordinator.get(`/api/walks/${w.id}/report.pdf?lang=en`).buffer(true).parse(binaryParser).expect(200);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: en.body as Buffer }).toString('utf8')).toContain('Safety walk – report');
+
   });
 
   it('cancels a planned walk with a reason; events outside the contract are refused naming the type', async () => {
