@@ -15,3 +15,4 @@ export * from './actions';
 export * from './audit';
 export * from './meetings';
 export * from './retention';
+export * from './walks';

@@ -9,3 +9,4 @@ export * from './action.machine';
 export * from './persistence';
 export * from './meeting.machine';
 export * from './case-actions';
+export * from './walk.machine';

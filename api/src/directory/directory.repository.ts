@@ -12,6 +12,11 @@ export interface NamedRow {
 
 /** The directory's raw SQL, and the names other features show (everything else goes through TypeORM's repositories). */
 export const directoryRepository = {
+  /** Whether organisation `organizationId` takes part in area `areaId`'s partnership. */
+  async isPartner(m: EntityManager, areaId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query('SELECT 1 FROM area_partners WHERE area_id = $1 AND organization_id = $2', [areaId, organizationId]);
+    return rows.length > 0;
+  },
   /** How many places each of the areas has (areas without places are absent). */
   async placeCounts(db: Db, areaIds: string[]): Promise<Map<string, number>> {
     const rows: { area_id: string; n: string }[] = await db.query('SELECT area_id, count(*) AS n FROM places WHERE area_id = ANY($1) GROUP BY area_id', [areaIds]);
