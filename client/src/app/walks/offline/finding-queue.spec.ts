@@ -2,6 +2,7 @@ import {
   MemoryQueueStore,
   TransportError,
   backoffMs,
+  endPauses,
   flushQueue,
   newQueuedFinding,
   nextDue,
@@ -210,5 +211,19 @@ describe('the walk outbox', () => {
     expect(backoffMs(20, noJitter)).toBe(300_000);
     expect(backoffMs(1, () => 0)).toBe(1_600);
     expect(backoffMs(1, () => 1)).toBe(2_400);
+  });
+});
+
+describe('endPauses', () => {
+  it('makes every waiting item due at once (the connection returned), but leaves refusals alone', async () => {
+    const store = new MemoryQueueStore<Body>();
+    await store.put({ ...finding(1), attempts: 3, notBefore: 50_000 });
+    await store.put({ ...finding(2), notBefore: 50_000, refusal: { status: 422, code: 'X', message: 'nej' } });
+    await endPauses(store);
+    const items = await store.list();
+    expect(items.find((i) => i.key === 'key-1')!.notBefore).toBe(0);
+    expect(items.find((i) => i.key === 'key-2')!.notBefore).toBe(50_000);
+    const server = new FakeServer();
+    expect(await flushQueue(store, server, 1, noJitter)).toEqual({ sent: 1, retry: 0, refused: 0, waiting: 0 });
   });
 });

@@ -189,6 +189,11 @@ export async function flushQueue<Body>(store: QueueStore<Body>, transport: Findi
   return result;
 }
 
+/** Ends every pause (the connection has just returned: waiting longer would only delay). */
+export async function endPauses<Body>(store: QueueStore<Body>): Promise<void> {
+  for (const item of await store.list()) if (item.notBefore > 0 && !item.refusal) await store.put({ ...item, notBefore: 0 });
+}
+
 /** The earliest time an item may be tried again (null when nothing waits for a pause: all due, refused or none). */
 export function nextDue<Body>(items: readonly QueuedFinding<Body>[], now: number): number | null {
   const due = items.filter((i) => !i.refusal && i.notBefore > now).map((i) => i.notBefore);
