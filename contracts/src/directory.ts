@@ -43,6 +43,8 @@ export interface PlaceDto {
   name: string;
   latitude: number | null;
   longitude: number | null;
+  /** The organisation responsible for the place's physical environment (a safety walk's finding proposes it). */
+  responsibleOrganizationId?: string | null;
 }
 
 export interface AreaDetailDto extends AreaSummaryDto {
@@ -100,6 +102,8 @@ export interface CreatePlaceRequest {
   name: string;
   latitude?: number | null;
   longitude?: number | null;
+  /** An organisation of the area's partnership, or null. */
+  responsibleOrganizationId?: string | null;
 }
 export type UpdatePlaceRequest = Partial<CreatePlaceRequest>;
 
