@@ -91,6 +91,11 @@ export class WalksApi {
     return this.http.get<CaseSummaryDto[]>('/api/cases', { params: new HttpParams().set('areaId', areaId) });
   }
 
+  /** The active people of an organisation (only one's own; others answer 403): whom an action can be given to. */
+  members(organizationId: string): Observable<{ id: string; name: string }[]> {
+    return this.http.get<{ id: string; name: string }[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
+  }
+
   /** The invitation, as a PDF. */
   invitationPdfUrl(id: string, lang: 'sv' | 'en'): string {
     return this.url(id, `/invitation.pdf?lang=${lang}`);

@@ -90,6 +90,7 @@ export const walksSv = {
   'walks.pdf.report': 'Vandringsrapport (PDF)',
 
   'walks.page.when': 'Tid',
+  'walks.page.organizer': 'Planerad av',
   'walks.page.meetingPoint': 'Samlingsplats',
   'walks.page.invited': 'Inbjudna',
   'walks.page.participants': 'Övriga deltagare',
@@ -300,6 +301,7 @@ export const walksEn: Record<keyof typeof walksSv, string> = {
   'walks.pdf.report': 'Walk report (PDF)',
 
   'walks.page.when': 'Time',
+  'walks.page.organizer': 'Planned by',
   'walks.page.meetingPoint': 'Meeting point',
   'walks.page.invited': 'Invited',
   'walks.page.participants': 'Other participants',
