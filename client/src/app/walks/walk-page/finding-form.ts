@@ -26,6 +26,7 @@ import { FieldErrorPipe } from '../../core/ui/field-error';
 import { Icon } from '../../core/ui/icon';
 import { Notifier } from '../../core/ui/notifier';
 import { FindingOutbox } from '../offline/finding-outbox';
+import { WALK_KEYS } from '../walk-keys';
 
 /** Sweden's bounding box, as the API checks positions (the report form's `SWEDEN_BOUNDS`). */
 const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.1, minLng: 10.9, maxLng: 24.2 };
@@ -152,7 +153,7 @@ interface ChosenPhoto {
             <p class="privacy-title"><sv-icon name="warning" />{{ 'privacy.warning' | t }}</p>
             <ul>
               @for (hit of hits(); track $index) {
-                <li>{{ 'privacy.' + hit.kind | t }}: <code>{{ hit.masked }}</code></li>
+                <li>{{ keys.privacy(hit.kind) | t }}: <code>{{ hit.masked }}</code></li>
               }
             </ul>
             <p>{{ 'privacy.explain' | t }}</p>
@@ -172,7 +173,7 @@ interface ChosenPhoto {
         <legend id="severity-legend">{{ 'walks.finding.severity' | t }} <span aria-hidden="true">*</span></legend>
         <mat-radio-group formControlName="severity" aria-labelledby="severity-legend" required>
           @for (s of severities; track s) {
-            <mat-radio-button [value]="s" [attr.data-testid]="'severity-' + s">{{ 'walks.finding.severity.' + s | t }}</mat-radio-button>
+            <mat-radio-button [value]="s" [attr.data-testid]="'severity-' + s">{{ keys.severity(s) | t }}</mat-radio-button>
           }
         </mat-radio-group>
         @if (form.controls.severity.touched && form.controls.severity.invalid) {
@@ -268,6 +269,7 @@ interface ChosenPhoto {
   `,
 })
 export class FindingForm {
+  protected readonly keys = WALK_KEYS;
   private readonly outbox = inject(FindingOutbox);
   private readonly notifier = inject(Notifier);
   private readonly document = inject(DOCUMENT);

@@ -6,6 +6,7 @@ import { Notifier } from '../../core/ui/notifier';
 import { settlementText } from '../settlement-text';
 import { walkTime } from '../walk-format';
 import { WalksApi } from '../walks-api';
+import { WALK_KEYS } from '../walk-keys';
 
 /** The walk's findings, newest first: what, where, how unsafe, who recorded it, its photos and its status. */
 @Component({
@@ -18,7 +19,7 @@ import { WalksApi } from '../walks-api';
         <li data-testid="walk-finding" [class.high]="f.severity === 'high'">
           <p class="head">
             <strong>{{ what(f) }}</strong>
-            <span class="severity">{{ 'walks.finding.severity' | t }} {{ 'walks.finding.severity.' + f.severity | t }}</span>
+            <span class="severity">{{ 'walks.finding.severity' | t }} {{ keys.severity(f.severity) | t }}</span>
           </p>
           <p class="description">{{ f.description }}</p>
           <p class="meta">
@@ -66,6 +67,7 @@ import { WalksApi } from '../walks-api';
   `,
 })
 export class FindingList {
+  protected readonly keys = WALK_KEYS;
   private readonly api = inject(WalksApi);
   private readonly notifier = inject(Notifier);
   private readonly i18n = inject(I18n);

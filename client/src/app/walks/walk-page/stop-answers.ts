@@ -9,6 +9,7 @@ import { errorMessage, toApiError } from '../../core/http/api-error';
 import { I18n, TPipe } from '../../core/i18n/i18n';
 import { Notifier } from '../../core/ui/notifier';
 import { WalksApi } from '../walks-api';
+import { WALK_KEYS } from '../walk-keys';
 
 interface Row {
   answer: ChecklistAnswer | '';
@@ -40,7 +41,7 @@ interface Row {
           <legend [id]="'stop-item-' + i">{{ itemLabel(item) }}</legend>
           <mat-radio-group [name]="'answer-' + item.key" [attr.aria-labelledby]="'stop-item-' + i" [ngModel]="rows()[item.key]?.answer ?? ''" (ngModelChange)="setAnswer(item.key, $event)">
             @for (a of answers; track a) {
-              <mat-radio-button [value]="a">{{ 'walks.stop.answer.' + a | t }}</mat-radio-button>
+              <mat-radio-button [value]="a">{{ keys.answer(a) | t }}</mat-radio-button>
             }
           </mat-radio-group>
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="comment">
@@ -67,6 +68,7 @@ interface Row {
   `,
 })
 export class StopAnswers {
+  protected readonly keys = WALK_KEYS;
   private readonly api = inject(WalksApi);
   private readonly notifier = inject(Notifier);
   private readonly i18n = inject(I18n);

@@ -10,6 +10,7 @@ import {
   WALK_LIMITS,
   type AreaDetailDto,
   type CategoryDto,
+  type StopAnswersDto,
   type WalkDto,
   type WalkEventRequest,
   type WalkEventType,
@@ -28,6 +29,7 @@ import { FindingForm } from './finding-form';
 import { FindingList } from './finding-list';
 import { OutboxStatus } from './outbox-status';
 import { StopAnswers } from './stop-answers';
+import { WALK_KEYS } from '../walk-keys';
 
 /** The events shown as buttons here (COMPLETE_SETTLEMENT is on the settle page), in this order. */
 const PAGE_EVENTS: WalkEventType[] = ['START', 'FINISH', 'FOLLOW_UP', 'CLOSE', 'CANCEL'];
@@ -111,7 +113,7 @@ const TEXT_EVENTS: Partial<Record<WalkEventType, { field: 'reason' | 'note'; lab
             [disabled]="sending()"
             [attr.data-testid]="'walk-event-' + type"
           >
-            {{ 'walks.event.' + type | t }}
+            {{ keys.event(type) | t }}
           </button>
         }
         @if (canEdit()) {
@@ -142,7 +144,7 @@ const TEXT_EVENTS: Partial<Record<WalkEventType, { field: 'reason' | 'note'; lab
             <mat-hint>{{ 'common.minLength' | t: { min: p.min } }}</mat-hint>
           </mat-form-field>
           <div class="event-buttons">
-            <button matButton="filled" type="submit" [disabled]="sending() || eventText.trim().length < p.min" data-testid="walk-event-confirm">{{ 'walks.event.' + p.type | t }}</button>
+            <button matButton="filled" type="submit" [disabled]="sending() || eventText.trim().length < p.min" data-testid="walk-event-confirm">{{ keys.event(p.type) | t }}</button>
             <button matButton type="button" (click)="pending.set(null)">{{ 'common.cancel' | t }}</button>
           </div>
         </form>
@@ -235,6 +237,7 @@ const TEXT_EVENTS: Partial<Record<WalkEventType, { field: 'reason' | 'note'; lab
   `,
 })
 export class WalkPage {
+  protected readonly keys = WALK_KEYS;
   private readonly api = inject(WalksApi);
   private readonly directory = inject(DirectoryApi);
   private readonly notifier = inject(Notifier);
@@ -327,13 +330,13 @@ export class WalkPage {
 
   protected participants(w: WalkDto): string {
     return PARTICIPANT_GROUPS.filter((g) => (w.participantCounts[g] ?? 0) > 0)
-      .map((g) => `${this.i18n.t(`walks.participants.${g}`)}: ${w.participantCounts[g]}`)
+      .map((g) => `${this.i18n.t(WALK_KEYS.participants(g))}: ${w.participantCounts[g]}`)
       .join(', ');
   }
 
-  protected stopSummary(w: WalkDto, answers: { itemKey: string; answer: string }[]): string {
+  protected stopSummary(w: WalkDto, answers: StopAnswersDto['answers']): string {
     const labels = new Map(w.checklist.map((i) => [i.key, this.i18n.lang() === 'sv' ? i.labelSv : i.labelEn]));
-    return answers.map((a) => `${labels.get(a.itemKey) ?? a.itemKey}: ${this.i18n.t(`walks.stop.answer.${a.answer as 'good'}`)}`).join(' · ');
+    return answers.map((a) => `${labels.get(a.itemKey) ?? a.itemKey}: ${this.i18n.t(WALK_KEYS.answer(a.answer))}`).join(' · ');
   }
 
   /** Sends an event (those that need a text ask for it first). */
@@ -362,7 +365,7 @@ export class WalkPage {
         this.sending.set(false);
         this.pending.set(null);
         this.walk.set(walk);
-        this.notifier.success(`walks.event.done.${event.type}`);
+        this.notifier.success(WALK_KEYS.eventDone(event.type));
       },
       error: (err: unknown) => {
         this.sending.set(false);

@@ -31,6 +31,7 @@ import { DirectoryApi } from '../../directory/directory-api';
 import { swedishInstant, swedishParts } from '../walk-format';
 import { WalkMap, type RoutePoint } from '../walk-map';
 import { WalksApi } from '../walks-api';
+import { WALK_KEYS } from '../walk-keys';
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
@@ -173,7 +174,7 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
         <div class="counts">
           @for (g of groups; track g) {
             <mat-form-field appearance="outline">
-              <mat-label>{{ 'walks.participants.' + g | t }}</mat-label>
+              <mat-label>{{ keys.participants(g) | t }}</mat-label>
               <input matInput type="number" inputmode="numeric" min="0" [max]="maxCount" [formControlName]="g" [attr.data-testid]="'count-' + g" />
               <mat-error>{{ counts.controls[g] | fieldError }}</mat-error>
             </mat-form-field>
@@ -220,6 +221,7 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
   `,
 })
 export class WalkPlan {
+  protected readonly keys = WALK_KEYS;
   private readonly api = inject(WalksApi);
   private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);

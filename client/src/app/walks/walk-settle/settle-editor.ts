@@ -21,6 +21,7 @@ import { I18n, TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { Notifier } from '../../core/ui/notifier';
 import { WalksApi } from '../walks-api';
+import { WALK_KEYS } from '../walk-keys';
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
@@ -61,7 +62,7 @@ function inDays(days: number): string {
         <legend [id]="'outcome-' + finding().id">{{ 'walks.settle.outcome' | t }}</legend>
         <mat-radio-group formControlName="outcome" [attr.aria-labelledby]="'outcome-' + finding().id">
           @for (o of outcomes; track o) {
-            <mat-radio-button [value]="o" [attr.data-testid]="'outcome-' + o">{{ 'walks.settle.outcome.' + o | t }}</mat-radio-button>
+            <mat-radio-button [value]="o" [attr.data-testid]="'outcome-' + o">{{ keys.outcome(o) | t }}</mat-radio-button>
           }
         </mat-radio-group>
       </fieldset>
@@ -155,6 +156,7 @@ function inDays(days: number): string {
   `,
 })
 export class SettleEditor {
+  protected readonly keys = WALK_KEYS;
   private readonly api = inject(WalksApi);
   private readonly notifier = inject(Notifier);
   private readonly i18n = inject(I18n);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { AreaDetailDto, CaseSummaryDto, CategoryDto, FindingDto, WalkDto } from '@samverka/contracts';
+import type { AreaDetailDto, CaseSummaryDto, CategoryDto, FindingDto, WalkDto, WalkEventRequest } from '@samverka/contracts';
 import { errorMessage, toApiError } from '../../core/http/api-error';
 import { I18n, LocalNumberPipe, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
@@ -12,6 +12,7 @@ import { settlementText } from '../settlement-text';
 import { WalkStateChip } from '../walk-state';
 import { WalksApi } from '../walks-api';
 import { SettleEditor } from './settle-editor';
+import { WALK_KEYS } from '../walk-keys';
 
 /** Case states in which a finding can still join a case. */
 const OPEN_CASE_STATES = new Set(['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up']);
@@ -64,7 +65,7 @@ const OPEN_CASE_STATES = new Set(['reported', 'analysis', 'proposed', 'escalated
             <h2 class="finding-title">{{ what(w, f) }}</h2>
             <p class="description">{{ f.description }}</p>
             <p class="meta">
-              {{ 'walks.finding.severity' | t }} {{ 'walks.finding.severity.' + f.severity | t }}
+              {{ 'walks.finding.severity' | t }} {{ keys.severity(f.severity) | t }}
               @if (f.placeName) {
                 · {{ f.placeName }}
               } @else if (f.latitude !== null && f.longitude !== null) {
@@ -107,6 +108,7 @@ const OPEN_CASE_STATES = new Set(['reported', 'analysis', 'proposed', 'escalated
   `,
 })
 export class WalkSettle {
+  protected readonly keys = WALK_KEYS;
   private readonly api = inject(WalksApi);
   private readonly directory = inject(DirectoryApi);
   private readonly notifier = inject(Notifier);
@@ -174,7 +176,7 @@ export class WalkSettle {
     if (!w || this.sending()) return;
     this.sending.set(true);
     this.error.set(null);
-    this.api.send(w.id, { type: 'COMPLETE_SETTLEMENT', version: w.version }).subscribe({
+    this.api.send(w.id, { type: 'COMPLETE_SETTLEMENT', version: w.version } as WalkEventRequest).subscribe({
       next: (walk) => {
         this.sending.set(false);
         this.walk.set(walk);
