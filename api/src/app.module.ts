@@ -17,6 +17,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
+import { WalksModule } from './walks/walks.module';
 
 /** The application: the feature modules (no cycles between them); the DataSource is opened (and migrated) before Nest starts. */
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         AuditModule,
         PlansModule,
         MeetingsModule,
+        WalksModule,
         RetentionModule.forRoot(config),
       ],
     };

@@ -14,6 +14,7 @@ import { ReportImport } from './imports/import.entity';
 import { Meeting } from './meetings/meeting.entity';
 import { AreaLevelEntry } from './reports/area-level.entity';
 import { SituationReport } from './reports/report.entity';
+import { WALK_ENTITIES } from './walks/walk.entity';
 
 /** Every TypeORM entity of the API; the migration test checks that the migrations produce exactly this schema. */
-export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting, LoginAttempt, IdempotencyKey];
+export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting, LoginAttempt, IdempotencyKey, ...WALK_ENTITIES];

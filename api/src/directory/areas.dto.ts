@@ -28,6 +28,9 @@ export class CreatePlaceBody implements CreatePlaceRequest {
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreatePlaceBody) => o.latitude != null || o.longitude != null)
   @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
   longitude?: number | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The organisation responsible for the place\'s physical environment (of the area\'s partnership)' })
+  @IsOptional() @IsUUID('all', { message: 'responsibleOrganizationId must be an organisation id' })
+  responsibleOrganizationId?: string | null;
 }
 
 export class UpdatePlaceBody implements UpdatePlaceRequest {
@@ -38,4 +41,7 @@ export class UpdatePlaceBody implements UpdatePlaceRequest {
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdatePlaceBody) => o.latitude != null || o.longitude != null)
   @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
   longitude?: number | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The organisation responsible for the place\'s physical environment (of the area\'s partnership)' })
+  @IsOptional() @IsUUID('all', { message: 'responsibleOrganizationId must be an organisation id' })
+  responsibleOrganizationId?: string | null;
 }

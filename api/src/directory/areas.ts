@@ -94,13 +94,21 @@ export class AreasService {
     });
   }
 
+  /** A place's responsible organisation must take part in the area's partnership (null: none). */
+  private async responsibleOf(m: EntityManager, areaId: string, organizationId: string | null | undefined): Promise<string | null> {
+    if (!organizationId) return null;
+    if (!(await directoryRepository.isPartner(m, areaId, organizationId))) throw invalid('responsibleOrganizationId', 'responsibleOrganizationId must be an organisation of the area\'s partnership');
+    return organizationId;
+  }
+
   async addPlace(actor: AuthUser, areaId: string, body: CreatePlaceBody): Promise<PlaceDto> {
     return this.idem.transaction(async (m) => {
       const area = await this.loadForWrite(m, areaId);
       const name = body.name.trim();
       if (area.places.some((p) => p.name === name)) throw conflict('PLACE.NAME_TAKEN', 'The area already has a place with this name', 'name');
       const repo = m.getRepository(Place);
-      const place = await repo.save(repo.create({ areaId, name, latitude: body.latitude ?? null, longitude: body.longitude ?? null }));
+      const responsibleOrganizationId = await this.responsibleOf(m, areaId, body.responsibleOrganizationId);
+      const place = await repo.save(repo.create({ areaId, name, latitude: body.latitude ?? null, longitude: body.longitude ?? null, responsibleOrganizationId }));
       const dto = toPlaceDto(place);
       await this.audit.record(m, actor, { action: 'place.create', entityType: 'place', entityId: place.id, after: dto });
       return dto;
@@ -122,6 +130,7 @@ export class AreasService {
         place.latitude = body.latitude ?? null;
         place.longitude = body.longitude ?? null;
       }
+      if (body.responsibleOrganizationId !== undefined) place.responsibleOrganizationId = await this.responsibleOf(m, place.areaId, body.responsibleOrganizationId);
       await repo.save(place);
       const dto = toPlaceDto(place);
       await this.audit.record(m, actor, { action: 'place.update', entityType: 'place', entityId: id, before, after: dto });

@@ -5,6 +5,11 @@ type Db = DataSource | EntityManager;
 
 /** The directory's raw SQL (everything else in the directory goes through TypeORM's repositories). */
 export const directoryRepository = {
+  /** Whether organisation `organizationId` takes part in area `areaId`'s partnership. */
+  async isPartner(m: EntityManager, areaId: string, organizationId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query('SELECT 1 FROM area_partners WHERE area_id = $1 AND organization_id = $2', [areaId, organizationId]);
+    return rows.length > 0;
+  },
   /** How many places each of the areas has (areas without places are absent). */
   async placeCounts(db: Db, areaIds: string[]): Promise<Map<string, number>> {
     const rows: { area_id: string; n: string }[] = await db.query('SELECT area_id, count(*) AS n FROM places WHERE area_id = ANY($1) GROUP BY area_id', [areaIds]);

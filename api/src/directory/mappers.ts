@@ -15,6 +15,7 @@ export const toPlaceDto = (p: Place): PlaceDto => ({
   name: p.name,
   latitude: p.latitude,
   longitude: p.longitude,
+  responsibleOrganizationId: p.responsibleOrganizationId ?? null,
 });
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'sv');

@@ -1,8 +1,11 @@
 import type { Decision } from '@samverka/workflows';
 import { DomainError } from '../common/errors';
 
+/** The records moved by a workflow (prefix of their error codes). */
+export type WorkflowEntity = 'CASE' | 'ACTION' | 'MEETING' | 'WALK';
+
 /** Turns a machine's refusal into the HTTP answer: 409 with the accepted events, 403, or 422 naming the field. */
-export function refusal(entity: 'CASE' | 'ACTION' | 'MEETING', d: Exclude<Decision<unknown>, { ok: true }>, type: string, state: string): DomainError {
+export function refusal(entity: WorkflowEntity, d: Exclude<Decision<unknown>, { ok: true }>, type: string, state: string): DomainError {
   switch (d.reason) {
     case 'not_accepted':
       return new DomainError(409, `${entity}.TRANSITION_NOT_ALLOWED`, `${type} is not possible in state ${state}`, 'type', { state, acceptedEvents: d.accepted });
@@ -17,10 +20,11 @@ const STALE_MESSAGE = {
   CASE: 'Someone else changed this in the meantime; reload and try again',
   ACTION: 'Someone else changed this in the meantime; reload and try again',
   MEETING: 'The meeting changed in the meantime; reload and try again',
+  WALK: 'The walk changed in the meantime; reload and try again',
 } as const;
 
 /** 409 for a request made against an older version than the stored one. */
-export const staleVersion = (entity: 'CASE' | 'ACTION' | 'MEETING', current: number) =>
+export const staleVersion = (entity: WorkflowEntity, current: number) =>
   new DomainError(409, `${entity}.STALE_VERSION`, STALE_MESSAGE[entity], 'version', { currentVersion: current });
 
 /** The OpenAPI body of an event endpoint: `{type, version, …payload}`. */

@@ -23,18 +23,23 @@ import {
   SnapshotMigrations,
   store,
   StoredSnapshot,
+  WALK_MACHINE_VERSION,
+  WALK_RULES,
+  WALK_SNAPSHOT_MIGRATIONS,
+  WalkContext,
+  walkMachine,
 } from '@samverka/workflows';
 import { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
 import { actorOf } from './actor';
-import { refusal, staleVersion } from './workflow-errors';
+import { refusal, staleVersion, WorkflowEntity } from './workflow-errors';
 
 /** A machine as the API runs it: its rules, the version stored with snapshots and the migrations of older ones. */
 export interface Workflow<C> {
   /** Prefix of the error codes (`CASE.STALE_VERSION`); lower-cased, the audit entry's entity type. */
-  entity: 'CASE' | 'ACTION' | 'MEETING';
+  entity: WorkflowEntity;
   machine: AnyStateMachine;
   version: number;
   rules: RuleTable<C>;
@@ -44,6 +49,7 @@ export interface Workflow<C> {
 export const CASE_WORKFLOW: Workflow<CaseContext> = { entity: 'CASE', machine: caseMachine, version: CASE_MACHINE_VERSION, rules: CASE_RULES, migrations: CASE_SNAPSHOT_MIGRATIONS };
 export const ACTION_WORKFLOW: Workflow<ActionContext> = { entity: 'ACTION', machine: actionMachine, version: ACTION_MACHINE_VERSION, rules: ACTION_RULES, migrations: ACTION_SNAPSHOT_MIGRATIONS };
 export const MEETING_WORKFLOW: Workflow<MeetingContext> = { entity: 'MEETING', machine: meetingMachine, version: MEETING_MACHINE_VERSION, rules: MEETING_RULES, migrations: MEETING_SNAPSHOT_MIGRATIONS };
+export const WALK_WORKFLOW: Workflow<WalkContext> = { entity: 'WALK', machine: walkMachine, version: WALK_MACHINE_VERSION, rules: WALK_RULES, migrations: WALK_SNAPSHOT_MIGRATIONS };
 
 /** What a row moved by a workflow keeps: its state, its version and the machine's snapshot. */
 export interface WorkflowRecord {

@@ -1,0 +1,118 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { WALK_MAX, type FindingDto, type PhotoDto, type WalkDto, type WalkSummaryDto } from '@samverka/contracts';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
+import { invalid } from '../common/errors';
+import { noStore } from '../common/security';
+import { uuidParam } from '../common/validation';
+import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
+import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
+import { readPhotoUpload } from './multipart';
+import { ChecklistAnswersBody, CreateFindingBody, CreateWalkBody, SettleFindingBody, UpdateFindingBody, UpdateWalkBody, WalkListQuery } from './walks.dto';
+import { WalksService } from './walks.service';
+
+/** Safety walks: planning, recording on the walk (findings, photos, answers), settlement and follow-up. */
+@ApiTags('walks')
+@Controller('walks')
+export class WalksController {
+  constructor(
+    private readonly walks: WalksService,
+    private readonly idem: IdempotencyService,
+  ) {}
+
+  /** The walks of the caller's areas, latest first (a restricted walk of others: `detailsVisible` false). */
+  @Get() @SignedIn()
+  list(@CurrentUser() user: AuthUser, @Query() q: WalkListQuery): Promise<WalkSummaryDto[]> {
+    return this.walks.list(user, q);
+  }
+
+  /** Plans a walk in an area of the caller's partnership (coordinators and analysts). */
+  @Post() @Roles('coordinator', 'analyst') @Idempotent()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateWalkBody): Promise<WalkDto> {
+    return this.walks.create(user, body);
+  }
+
+  @Get(':id') @SignedIn()
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<WalkDto> {
+    return this.walks.get(user, id);
+  }
+
+  /** Changes the plan while the walk is planned (the walk machine's EDIT), with the `version` read. */
+  @Patch(':id') @Roles('coordinator', 'analyst')
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateWalkBody): Promise<WalkDto> {
+    return this.walks.update(user, id, body);
+  }
+
+  /** START, FINISH, COMPLETE_SETTLEMENT, FOLLOW_UP (`note`), CLOSE, CANCEL (`reason`), with the `version` read. */
+  @Post(':id/events') @SignedIn() @HttpCode(200)
+  @ApiBody(EVENT_BODY)
+  send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<WalkDto> {
+    const { type, version, payload } = parseEventBody(body);
+    return this.walks.sendEvent(user, id, type, version, payload);
+  }
+
+  /** Replaces the checklist answers of one stop. */
+  @Put(':id/checklist-answers') @SignedIn()
+  answers(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: ChecklistAnswersBody): Promise<WalkDto> {
+    return this.walks.answer(user, id, body);
+  }
+
+  /** Records a finding; send an Idempotency-Key so that a finding resent from the phone's offline queue is stored once. */
+  @Post(':id/findings') @SignedIn() @Idempotent()
+  addFinding(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: CreateFindingBody): Promise<FindingDto> {
+    return this.walks.addFinding(user, id, body);
+  }
+
+  /** The recorder changes their finding while the walk is in progress. */
+  @Patch(':id/findings/:findingId') @SignedIn()
+  updateFinding(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string, @Body() body: UpdateFindingBody): Promise<FindingDto> {
+    return this.walks.updateFinding(user, id, findingId, body);
+  }
+
+  @Delete(':id/findings/:findingId') @SignedIn() @HttpCode(204)
+  deleteFinding(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string): Promise<void> {
+    return this.walks.deleteFinding(user, id, findingId);
+  }
+
+  /**
+   * Uploads a photo of a finding (multipart: `photo`, and `confirmNoFaces=true`): JPEG or PNG up to 15 MB, stored
+   * re-encoded without any metadata (≤ 2000 px) with a thumbnail; HEIC is refused with 415.
+   */
+  @Post(':id/findings/:findingId/photos') @SignedIn() @Idempotent()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['photo', 'confirmNoFaces'], properties: { photo: { type: 'string', format: 'binary' }, confirmNoFaces: { type: 'string', enum: ['true'] } } } })
+  async addPhoto(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string, @Req() req: Request): Promise<PhotoDto> {
+    const { file, fields } = await readPhotoUpload(req, 'photo', WALK_MAX.photoBytes);
+    if (!file) throw invalid('photo', 'photo is required: an image in the multipart field "photo"');
+    const unknown = Object.keys(fields).find((k) => k !== 'confirmNoFaces');
+    if (unknown) throw invalid(unknown, `${unknown} should not exist`);
+    // With an Idempotency-Key, the request is the photo's content and the confirmation.
+    if (this.idem.hasKey()) this.idem.setBodyDigest(JSON.stringify([createHash('sha256').update(file.bytes).digest('hex'), fields.confirmNoFaces ?? null]));
+    return this.walks.addPhoto(user, id, findingId, file, fields.confirmNoFaces === 'true');
+  }
+
+  @Get(':id/photos/:photoId') @SignedIn()
+  async photo(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('photoId', uuidParam('photoId')) photoId: string, @Res() res: Response): Promise<void> {
+    this.sendJpeg(res, await this.walks.photo(user, id, photoId, 'image'));
+  }
+
+  @Get(':id/photos/:photoId/thumbnail') @SignedIn()
+  async thumbnail(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('photoId', uuidParam('photoId')) photoId: string, @Res() res: Response): Promise<void> {
+    this.sendJpeg(res, await this.walks.photo(user, id, photoId, 'thumbnail'));
+  }
+
+  private sendJpeg(res: Response, bytes: Buffer): void {
+    res.setHeader('Content-Type', 'image/jpeg');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    noStore(res);
+    res.send(bytes);
+  }
+
+  /** Settles a finding while the walk is recorded: `action` (agreed when the settlement is completed), `case` or `noted`. */
+  @Put(':id/findings/:findingId/settlement') @Roles('coordinator', 'analyst')
+  settle(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string, @Body() body: SettleFindingBody): Promise<FindingDto> {
+    return this.walks.settle(user, id, findingId, body);
+  }
+}
