@@ -139,6 +139,12 @@ export class FindingOutbox {
     await this.flush();
   }
 
+  /** The user's "send now": ends the pauses and sends everything waiting. */
+  async sendNow(): Promise<void> {
+    await endPauses(this.store);
+    await this.flush();
+  }
+
   /** Sends what is due now (one pass at a time; a call during a pass runs another after it). */
   flush(): Promise<void> {
     if (this.running) {

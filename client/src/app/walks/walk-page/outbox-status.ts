@@ -54,7 +54,7 @@ import { FindingOutbox, type OutboxItem } from '../offline/finding-outbox';
           }
         </ul>
         @if (outbox.online() && waiting().length && !outbox.sending()) {
-          <button matButton="outlined" type="button" (click)="outbox.flush()" data-testid="outbox-send-now">{{ 'walks.outbox.sendNow' | t }}</button>
+          <button matButton="outlined" type="button" (click)="outbox.sendNow()" data-testid="outbox-send-now">{{ 'walks.outbox.sendNow' | t }}</button>
         }
       }
     </section>
