@@ -51,8 +51,10 @@ async function cameraJpeg(): Promise<Buffer> {
     .toBuffer();
 }
 
+/** Opens a select from the keyboard (as a keyboard user would) and picks the option. */
 async function chooseOption(page: Page, testId: string, option: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).focus();
+  await page.keyboard.press('Enter');
   await page.getByRole('option', { name: option }).first().click();
   await expect(page.getByRole('listbox')).toHaveCount(0);
 }

@@ -16,7 +16,7 @@ import {
   type WalkEventType,
 } from '@samverka/contracts';
 import { errorMessage, toApiError } from '../../core/http/api-error';
-import { I18n, LocalNumberPipe, TPipe } from '../../core/i18n/i18n';
+import { I18n, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
 import { Notifier } from '../../core/ui/notifier';
 import { DirectoryApi } from '../../directory/directory-api';
@@ -57,7 +57,6 @@ const TEXT_EVENTS: Partial<Record<WalkEventType, { field: 'reason' | 'note'; lab
     MatInput,
     MatProgressBar,
     TPipe,
-    LocalNumberPipe,
     Icon,
     WalkStateChip,
     WalkMap,
