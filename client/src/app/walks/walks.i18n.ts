@@ -86,6 +86,8 @@ export const walksSv = {
   'walks.participants.youth': 'Ungdomar',
   'walks.participants.other': 'Övriga',
 
+  'walks.previous.heading': 'Förra vandringen i området',
+  'walks.previous.useRoute': 'Använd samma rutt',
   'walks.pdf.invitation': 'Inbjudan (PDF)',
   'walks.pdf.report': 'Vandringsrapport (PDF)',
 
@@ -297,6 +299,8 @@ export const walksEn: Record<keyof typeof walksSv, string> = {
   'walks.participants.youth': 'Young people',
   'walks.participants.other': 'Others',
 
+  'walks.previous.heading': 'The previous walk in the area',
+  'walks.previous.useRoute': 'Use the same route',
   'walks.pdf.invitation': 'Invitation (PDF)',
   'walks.pdf.report': 'Walk report (PDF)',
 

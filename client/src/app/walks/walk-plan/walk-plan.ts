@@ -15,6 +15,7 @@ import {
   type AreaDetailDto,
   type ChecklistTemplateDto,
   type CreateWalkRequest,
+  type FindingDto,
   type ParticipantCounts,
   type ParticipantGroup,
   type UpdateWalkRequest,
@@ -28,8 +29,9 @@ import { FieldErrorPipe } from '../../core/ui/field-error';
 import { Icon } from '../../core/ui/icon';
 import { Notifier } from '../../core/ui/notifier';
 import { DirectoryApi } from '../../directory/directory-api';
-import { swedishInstant, swedishParts } from '../walk-format';
-import { WalkMap, type RoutePoint } from '../walk-map';
+import { settlementText } from '../settlement-text';
+import { swedishInstant, swedishParts, walkTime } from '../walk-format';
+import { WalkMap, type MapMark, type RoutePoint } from '../walk-map';
 import { WalksApi } from '../walks-api';
 import { WALK_KEYS } from '../walk-keys';
 
@@ -129,7 +131,7 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
       <fieldset class="group">
         <legend>{{ 'walks.form.route' | t }}</legend>
         <p class="help" id="route-help">{{ 'walks.form.routeHelp' | t }}</p>
-        <sv-walk-map #routeMap [(route)]="route" [editable]="true" [extent]="extent()" label="walks.form.routeMap" />
+        <sv-walk-map #routeMap [(route)]="route" [editable]="true" [extent]="extent()" [marks]="previousMarks()" label="walks.form.routeMap" />
         <div class="route-tools">
           <button matButton="outlined" type="button" (click)="routeMap.addAtCentre()" data-testid="route-add-centre">
             <sv-icon name="add" /> {{ 'walks.form.routeAddCenter' | t }}
@@ -158,6 +160,27 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
           <p class="error-text" role="alert">{{ 'walks.form.routeTooShort' | t }}</p>
         }
       </fieldset>
+
+      @if (previous(); as prev) {
+        <section class="group previous" aria-labelledby="previous-heading" data-testid="previous-walk">
+          <h2 id="previous-heading">{{ 'walks.previous.heading' | t }}</h2>
+          <p>
+            <a [routerLink]="['/walks', prev.id]">{{ prev.title }}</a> · {{ when(prev.startsAt) }}
+            @if (prev.route && !route().length) {
+              <button matButton type="button" (click)="route.set(prev.route.coordinates)" data-testid="previous-route">{{ 'walks.previous.useRoute' | t }}</button>
+            }
+          </p>
+          @if (prev.findings.length) {
+            <ul class="previous-findings">
+              @for (f of prev.findings; track f.id) {
+                <li><span class="prev-desc">{{ f.description }}</span> <strong>{{ status(f) }}</strong></li>
+              }
+            </ul>
+          } @else {
+            <p class="empty-state">{{ 'walks.page.noFindings' | t }}</p>
+          }
+        </section>
+      }
 
       <fieldset class="group">
         <legend>{{ 'walks.form.invited' | t }}</legend>
@@ -218,6 +241,9 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
     .checks { display: flex; flex-direction: column; }
     .counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0 1rem; }
     .actions { margin: 1rem 0 2rem; }
+    .previous h2 { font: var(--mat-sys-title-medium); margin: 0.5rem 0; }
+    .previous-findings { margin: 0; padding-inline-start: 1.25rem; }
+    .previous-findings li { margin: 0.25rem 0; overflow-wrap: anywhere; }
   `,
 })
 export class WalkPlan {
@@ -247,6 +273,13 @@ export class WalkPlan {
     (this.areaDetail()?.places ?? []).filter((p) => p.latitude !== null && p.longitude !== null).map((p) => [p.latitude!, p.longitude!]),
   );
   protected readonly route = signal<RoutePoint[]>([]);
+  /** The area's latest walk that was walked (for a new walk): its route and its findings with their status. */
+  protected readonly previous = signal<WalkDto | null>(null);
+  protected readonly previousMarks = computed<MapMark[]>(() =>
+    (this.previous()?.findings ?? [])
+      .filter((f) => f.latitude !== null && f.longitude !== null)
+      .map((f) => ({ id: f.id, latitude: f.latitude!, longitude: f.longitude!, label: `${f.description} – ${settlementText(f, this.i18n)}`, high: f.severity === 'high' })),
+  );
   protected readonly invited = signal<string[]>([]);
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
@@ -330,7 +363,31 @@ export class WalkPlan {
     });
   }
 
+  protected when(iso: string): string {
+    return walkTime(iso, this.i18n.locale(), 'medium');
+  }
+
+  protected status(f: FindingDto): string {
+    return settlementText(f, this.i18n);
+  }
+
+  /** The area's latest walk that was walked (recorded or later), shown when planning the next one. */
+  private loadPrevious(areaId: string): void {
+    this.previous.set(null);
+    if (!areaId || this.id()) return;
+    this.api.list({ areaId }).subscribe({
+      next: (walks) => {
+        const last = walks
+          .filter((w) => w.detailsVisible && !['planned', 'in_progress', 'cancelled'].includes(w.state))
+          .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
+        if (last) this.api.get(last.id).subscribe({ next: (w) => this.previous.set(w), error: () => undefined });
+      },
+      error: () => undefined,
+    });
+  }
+
   private loadArea(areaId: string): void {
+    this.loadPrevious(areaId);
     if (!areaId) {
       this.areaDetail.set(null);
       return;
