@@ -21,6 +21,7 @@ interface Walk {
   id: string;
   state: string;
   version: number;
+  caseId: string | null;
   route: { coordinates: [number, number][] } | null;
   invitedOrganizations: { id: string; name: string }[];
   participantCounts: Record<string, number>;
@@ -104,6 +105,9 @@ test('coordinator on a phone: plan, start, record a finding with a photo offline
   // Planned: the plan can be changed, no findings can be recorded yet.
   await expect(page.getByTestId('walk-edit')).toBeVisible();
   await expect(page.getByTestId('finding-form')).toHaveCount(0);
+  // The invitation can be printed: the link gives the PDF.
+  const invitation = await page.request.get((await page.getByTestId('walk-invitation-pdf').getAttribute('href'))!);
+  expect(invitation.headers()['content-type']).toContain('application/pdf');
   await settled(page);
   await expectAccessible(page, 'walk page, planned (coordinator, phone)');
 
@@ -197,5 +201,15 @@ test('coordinator on a phone: plan, start, record a finding with a photo offline
   await page.getByTestId('settle-save').click();
   await expect(page.getByTestId('finding-status')).toContainText('Åtgärd: Exempelstad kommun');
   await expect(page.getByTestId('settle-progress')).toHaveText('1 av 1 fynd fördelade');
+  const report = await page.request.get((await page.getByTestId('walk-report-pdf').getAttribute('href'))!);
+  expect(report.headers()['content-type']).toContain('application/pdf');
   await expectAccessible(page, 'settle the findings, settled (coordinator, phone)');
+
+  // Every finding is settled: the settlement can be completed, and the action is agreed in the walk's case.
+  await page.getByTestId('walk-event-COMPLETE_SETTLEMENT').click();
+  await expect(page.getByTestId('walk-state')).toHaveText('Fördelad');
+  await expect(page.getByTestId('walk-event-COMPLETE_SETTLEMENT')).toHaveCount(0);
+  walk = await ok<Walk>(await page.request.get(`/api/walks/${walkId}`));
+  expect(walk.state).toBe('settled');
+  expect(walk.caseId, 'the walk has its case').toBeTruthy();
 });
