@@ -62,7 +62,7 @@ export interface Call {
   query?: Record<string, string>;
   body?: object;
   /** A multipart upload (the CSV import). */
-  file?: { field: string; content: string; filename: string; fields?: Record<string, string> };
+  file?: { field: string; content: string; filename: string; fields?: Record<string, string>; encoding?: 'utf8' | 'base64' };
   /** Use another session of the principal's user rather than its shared one (sign-out endpoints). */
   freshSession?: boolean;
   /** Give the principal a new session afterwards (all its sessions were ended). */
@@ -96,6 +96,13 @@ export interface Fixtures {
   newMeeting(state?: 'planned' | 'in_session' | 'minutes_draft' | 'approved'): Promise<{ id: string; version: number; itemId: string }>;
   newReport(by?: 'analyst' | 'reporter', extra?: object): Promise<string>;
   newPlace(): Promise<string>;
+  /**
+   * A safety walk in Centrum planned by the municipality's coordinator with Exempelbostäder AB invited (the police is a
+   * partner, not invited); from in_progress on with a finding of the housing company's reporter and a photo of it.
+   */
+  newWalk(state?: 'planned' | 'in_progress' | 'recorded', extra?: object): Promise<{ id: string; version: number; findingId: string; photoId: string }>;
+  /** The default checklist. */
+  checklistId: string;
   signInFresh(p: Exclude<Principal, 'anonymous'>): Promise<string>;
 }
 
@@ -466,5 +473,153 @@ export const MATRIX: Entry[] = [
       ),
       v('an organisation', only(200, ['admin']), (f) => ({ path: '/api/audit', query: { entityType: 'organization', entityId: f.ids.orgs.kommun } }), 'the directory’s history is for administrators'),
     ],
+  },
+  // -- safety walks (trygghetsvandringar) -----------------------------------------------------------------------------
+  // A walk of the municipality in Centrum with Exempelbostäder AB invited: organisers are the coordinators and analysts
+  // of the partnership (the walk machine's rules), participants the municipality's and the housing company's people.
+  // The police takes part in Centrum but is not invited: its commander sees the walk but records nothing.
+  { method: 'GET', path: '/api/walks', variants: one(everyone(200), () => ({ path: '/api/walks' }), 'scoped to walks of the caller’s areas') },
+  {
+    method: 'POST',
+    path: '/api/walks',
+    variants: one(
+      only(201, ['coordinator', 'analyst'], { outsider: 422 }),
+      (f) => ({ path: '/api/walks', body: { areaId: f.ids.centrum, title: `Vandring ${rnd()}`, startsAt: new Date().toISOString(), meetingPoint: 'Stortorget', invitedOrganizationIds: [f.ids.orgs.bostader], checklistTemplateId: f.checklistId } }),
+      'coordinators and analysts plan walks in their partnership’s areas; Centrum is not the outsider’s (422 areaId)',
+    ),
+  },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}',
+    variants: [
+      v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk()).id}` })),
+      v('restricted', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}` }), 'others of the partnership see the summary (detailsVisible false)'),
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/walks/{id}',
+    variants: one(only(200, ['coordinator', 'analyst'], { outsider: 404 }), async (f) => {
+      const w = await f.newWalk();
+      return { path: `/api/walks/${w.id}`, body: { version: w.version, meetingPoint: 'Resecentrum' } };
+    }, 'organisers, while planned (EDIT)'),
+  },
+  {
+    method: 'POST',
+    path: '/api/walks/{id}/events',
+    variants: [
+      v('START', partners(403, { coordinator: 200, analyst: 200 }), async (f) => {
+        const w = await f.newWalk();
+        return { path: `/api/walks/${w.id}/events`, body: { type: 'START', version: w.version } };
+      }, 'the walk machine: coordinators and analysts of the partnership (the police’s commander is neither; administrators send no events)'),
+      v('FINISH', partners(403, { coordinator: 200, analyst: 200 }), async (f) => {
+        const w = await f.newWalk('in_progress');
+        return { path: `/api/walks/${w.id}/events`, body: { type: 'FINISH', version: w.version } };
+      }),
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/api/walks/{id}/checklist-answers',
+    variants: one(partners(200, { commander: 403 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/checklist-answers`, body: { stop: 1, label: 'Torget', answers: [{ itemKey: 'lighting', answer: 'good' }] } }), 'participants: the planning and invited organisations’ people, and the organisers'),
+  },
+  {
+    method: 'POST',
+    path: '/api/walks/{id}/findings',
+    variants: one(
+      partners(201, { commander: 403 }),
+      async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/findings`, body: { latitude: 59.2745, longitude: 15.206, checklistItemKey: 'help', description: 'Ingen att fråga', severity: 'low' } }),
+      'participants (RECORD); the police was not invited',
+    ),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/walks/{id}/findings/{findingId}',
+    variants: one(partners(403, { reporter: 200 }), async (f) => {
+      const w = await f.newWalk('in_progress');
+      return { path: `/api/walks/${w.id}/findings/${w.findingId}`, body: { severity: 'high' } };
+    }, 'only the recorder (the housing company’s reporter), while the walk is in progress'),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/walks/{id}/findings/{findingId}',
+    variants: one(partners(403, { reporter: 204 }), async (f) => {
+      const w = await f.newWalk('in_progress');
+      return { path: `/api/walks/${w.id}/findings/${w.findingId}` };
+    }, 'only the recorder, while the walk is in progress'),
+  },
+  {
+    method: 'POST',
+    path: '/api/walks/{id}/findings/{findingId}/photos',
+    variants: one(partners(201, { commander: 403 }), async (f) => {
+      const w = await f.newWalk('in_progress');
+      return {
+        path: `/api/walks/${w.id}/findings/${w.findingId}/photos`,
+        file: { field: 'photo', filename: 'lampa.png', encoding: 'base64', content: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', fields: { confirmNoFaces: 'true' } },
+      };
+    }, 'participants (RECORD)'),
+  },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}/photos/{photoId}',
+    variants: [
+      v('open', partners(200), async (f) => {
+        const w = await f.newWalk('in_progress');
+        return { path: `/api/walks/${w.id}/photos/${w.photoId}` };
+      }),
+      v('restricted', partners(200, { commander: 404 }), async (f) => {
+        const w = await f.newWalk('in_progress', { restricted: true });
+        return { path: `/api/walks/${w.id}/photos/${w.photoId}` };
+      }, 'a restricted walk’s photos: the planning and invited organisations only'),
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}/photos/{photoId}/thumbnail',
+    variants: [
+      v('open', partners(200), async (f) => {
+        const w = await f.newWalk('in_progress');
+        return { path: `/api/walks/${w.id}/photos/${w.photoId}/thumbnail` };
+      }),
+      v('restricted', partners(200, { commander: 404 }), async (f) => {
+        const w = await f.newWalk('in_progress', { restricted: true });
+        return { path: `/api/walks/${w.id}/photos/${w.photoId}/thumbnail` };
+      }),
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/api/walks/{id}/findings/{findingId}/settlement',
+    variants: one(only(200, ['coordinator', 'analyst'], { outsider: 404 }), async (f) => {
+      const w = await f.newWalk('recorded');
+      return { path: `/api/walks/${w.id}/findings/${w.findingId}/settlement`, body: { outcome: 'noted', reason: 'Redan anmält' } };
+    }, 'organisers, while the walk is recorded'),
+  },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}/report.pdf',
+    variants: [
+      v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/report.pdf` })),
+      v('restricted', partners(200, { commander: 404 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress', { restricted: true })).id}/report.pdf` }), 'a restricted walk’s documents: the planning and invited organisations only'),
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/api/walks/{id}/invitation.pdf',
+    variants: [
+      v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk()).id}/invitation.pdf` })),
+      v('restricted', partners(200, { commander: 404 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}/invitation.pdf` })),
+    ],
+  },
+  { method: 'GET', path: '/api/walk-checklists', variants: one(everyone(200), () => ({ path: '/api/walk-checklists' }), 'checklists are no secret') },
+  {
+    method: 'POST',
+    path: '/api/walk-checklists',
+    variants: one(only(201, ['admin']), () => ({ path: '/api/walk-checklists', body: { nameSv: `Lista ${rnd()}`, nameEn: 'List', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] } }), 'administrators maintain the checklists'),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/walk-checklists/{id}',
+    variants: one(only(200, ['admin']), (f) => ({ path: `/api/walk-checklists/${f.checklistId}`, body: { nameEn: 'Safety walk – default checklist' } })),
   },
 ];

@@ -78,7 +78,7 @@ describe('authorisation matrix', () => {
     if (cookie) req = req.set('Cookie', cookie).set(SAME_ORIGIN);
     if (call.file) {
       for (const [k, val] of Object.entries(call.file.fields ?? {})) req = req.field(k, val);
-      req = req.attach(call.file.field, Buffer.from(call.file.content, 'utf8'), call.file.filename);
+      req = req.attach(call.file.field, Buffer.from(call.file.content, call.file.encoding ?? 'utf8'), call.file.filename);
     } else if (call.body !== undefined) req = req.send(call.body);
     const res = await req.buffer(true).parse(binary);
     const body = res.body as Buffer;

@@ -115,6 +115,27 @@ const OPS: Record<string, Op> = {
   'GET /api/meetings/{id}/action-plan.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'GET /api/meetings/{id}/minutes.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'PUT /api/retention/schedule': { actor: 'admin', template: () => ({ cron: '30 2 * * *' }) },
+  'GET /api/walks': { actor: 'coordinator' },
+  'POST /api/walks': {
+    actor: 'coordinator',
+    template: (f) => ({ areaId: f.areaId[0], title: 'Kvällsvandring', startsAt: '2026-12-01T18:00:00+01:00', meetingPoint: 'Norrby torg', invitedOrganizationIds: [f.organizationId[0]], checklistTemplateId: f.checklistId[0], route: { type: 'LineString', coordinates: [[15.21, 59.295], [15.212, 59.296]] }, participantCounts: { residents: 4 } }),
+  },
+  'GET /api/walks/{id}': { actor: 'coordinator', ids: { id: 'walkId' } },
+  'PATCH /api/walks/{id}': { actor: 'coordinator', ids: { id: 'walkId' }, template: () => ({ version: 1, title: 'Ny titel', meetingPoint: 'Skolgården' }) },
+  'POST /api/walks/{id}/events': { actor: 'coordinator', ids: { id: 'walkId' }, event: true },
+  'PUT /api/walks/{id}/checklist-answers': { actor: 'reporter', ids: { id: 'activeWalkId' }, template: () => ({ stop: 1, label: 'Torget', answers: [{ itemKey: 'lighting', answer: 'poor', comment: 'Mörkt' }] }) },
+  'POST /api/walks/{id}/findings': { actor: 'reporter', ids: { id: 'activeWalkId' }, template: (f) => ({ latitude: 59.2955, longitude: 15.2105, placeId: f.placeId[0], checklistItemKey: 'lighting', description: 'Trasig lampa vid entrén', severity: 'medium' }) },
+  'PATCH /api/walks/{id}/findings/{findingId}': { actor: 'reporter', ids: { id: 'activeWalkId', findingId: 'findingId' }, template: () => ({ description: 'Två trasiga lampor', severity: 'high' }) },
+  'DELETE /api/walks/{id}/findings/{findingId}': { actor: 'reporter', ids: { id: 'activeWalkId', findingId: 'findingId' } },
+  // Multipart: sent as JSON (and without a body) here it is refused as 415 naming the photo; files: walks.spec.ts.
+  'POST /api/walks/{id}/findings/{findingId}/photos': { actor: 'reporter', ids: { id: 'activeWalkId', findingId: 'findingId' }, body: { type: 'object', properties: { photo: { type: 'string' }, confirmNoFaces: { type: 'string' } } } },
+  'GET /api/walks/{id}/photos/{photoId}': { actor: 'coordinator', ids: { id: 'activeWalkId', photoId: 'photoId' } },
+  'GET /api/walks/{id}/photos/{photoId}/thumbnail': { actor: 'coordinator', ids: { id: 'activeWalkId', photoId: 'photoId' } },
+  'PUT /api/walks/{id}/findings/{findingId}/settlement': { actor: 'coordinator', ids: { id: 'recordedWalkId', findingId: 'recordedFindingId' }, template: (f) => ({ outcome: 'action', action: { cause: 'Mörkt', what: 'Ny belysning', goal: 'Upplyst', organizationId: f.organizationId[0], dueDate: '2027-01-31' } }) },
+  'GET /api/walks/{id}/report.pdf': { actor: 'coordinator', ids: { id: 'activeWalkId' }, weight: 0.5 },
+  'GET /api/walks/{id}/invitation.pdf': { actor: 'coordinator', ids: { id: 'walkId' }, weight: 0.5 },
+  'POST /api/walk-checklists': { actor: 'admin', template: () => ({ nameSv: 'Kvällslista', nameEn: 'Evening list', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] }) },
+  'PATCH /api/walk-checklists/{id}': { actor: 'admin', ids: { id: 'spareChecklistId' }, template: () => ({ nameSv: 'Reservlista' }) },
 };
 
 interface Parameter {
@@ -254,6 +275,24 @@ describe('hostile input', () => {
     const sparePlaces: string[] = [];
     for (const name of ['Reservplats 1', 'Reservplats 2', 'Reservplats 3']) sparePlaces.push((await admin.post(`/api/areas/${spareArea.id}/places`).send({ name }).expect(201)).body.id);
     const spareCategory = (await admin.post('/api/categories').send({ code: 'reserv', labelSv: 'Reserv', labelEn: 'Spare' }).expect(201)).body as { id: string };
+    // Safety walks in Norrby with Exempelbostäder AB invited: planned, in progress (a finding with a photo), recorded.
+    const checklistId = ((await coordinator.get('/api/walk-checklists').expect(200)).body as { id: string; isDefault: boolean }[]).find((c) => c.isDefault)!.id;
+    const spareChecklist = (await admin.post('/api/walk-checklists').send({ nameSv: 'Reservlista', nameEn: 'Spare list', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] }).expect(201)).body as { id: string };
+    const walkBody = { areaId: norrby.id, title: 'Trygghetsvandring', startsAt: '2026-12-01T18:00:00+01:00', meetingPoint: 'Norrby torg', invitedOrganizationIds: [orgId('Exempelbostäder AB')], checklistTemplateId: checklistId };
+    const newWalk = async () => (await coordinator.post('/api/walks').send(walkBody).expect(201)).body as { id: string };
+    const plannedWalk = await newWalk();
+    const activeWalk = await newWalk();
+    await coordinator.post(`/api/walks/${activeWalk.id}/events`).send({ type: 'START', version: 1 }).expect(200);
+    const findingBody = { latitude: 59.2955, longitude: 15.2105, checklistItemKey: 'lighting', description: 'Trasig lampa', severity: 'medium' };
+    const activeFindings: string[] = [];
+    for (let i = 0; i < 3; i++) activeFindings.push((await signed.reporter!.post(`/api/walks/${activeWalk.id}/findings`).send(findingBody).expect(201)).body.id);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', 'base64');
+    const photo = (await signed.reporter!.post(`/api/walks/${activeWalk.id}/findings/${activeFindings[0]}/photos`).field('confirmNoFaces', 'true').attach('photo', png, 'lampa.png').expect(201)).body as { id: string };
+    const recordedWalk = await newWalk();
+    await coordinator.post(`/api/walks/${recordedWalk.id}/events`).send({ type: 'START', version: 1 }).expect(200);
+    const recordedFinding = (await signed.reporter!.post(`/api/walks/${recordedWalk.id}/findings`).send(findingBody).expect(201)).body as { id: string };
+    const rv = (await coordinator.get(`/api/walks/${recordedWalk.id}`).expect(200)).body.version as number;
+    await coordinator.post(`/api/walks/${recordedWalk.id}/events`).send({ type: 'FINISH', version: rv }).expect(200);
 
     Object.assign(fixtures, {
       areaId: [norrby.id, ...areas.map((a) => a.id)],
@@ -273,8 +312,16 @@ describe('hostile input', () => {
       spareAreaId: [spareArea.id],
       sparePlaceId: sparePlaces,
       spareCategoryId: [spareCategory.id],
-      anyId: [norrby.id, report.id, openCase.id, meeting.id],
+      anyId: [norrby.id, report.id, openCase.id, meeting.id, plannedWalk.id],
       week: VALID_WEEKS,
+      checklistId: [checklistId],
+      spareChecklistId: [spareChecklist.id],
+      walkId: [plannedWalk.id, activeWalk.id],
+      activeWalkId: [activeWalk.id],
+      recordedWalkId: [recordedWalk.id],
+      findingId: activeFindings,
+      recordedFindingId: [recordedFinding.id],
+      photoId: [photo.id],
     });
     stats = {};
   }, 60_000);

@@ -23,6 +23,11 @@ const IDEMPOTENT = [
   'POST /api/areas',
   'POST /api/areas/{id}/places',
   'POST /api/categories',
+  'POST /api/walks',
+  'POST /api/walks/{id}/events',
+  'POST /api/walks/{id}/findings',
+  'POST /api/walks/{id}/findings/{findingId}/photos',
+  'POST /api/walk-checklists',
 ];
 
 /** POSTs that do not take a key, and why. */
@@ -63,7 +68,7 @@ describe('Idempotency-Key on creates', () => {
     if (key !== undefined) req = req.set('Idempotency-Key', key);
     if (call.file) {
       for (const [k, val] of Object.entries(call.file.fields ?? {})) req = req.field(k, val);
-      req = req.attach(call.file.field, Buffer.from(call.file.content, 'utf8'), call.file.filename);
+      req = req.attach(call.file.field, Buffer.from(call.file.content, call.file.encoding ?? 'utf8'), call.file.filename);
     } else if (call.body !== undefined) req = req.send(call.body);
     return req;
   };
@@ -229,7 +234,7 @@ describe('Idempotency-Key on creates', () => {
       expect(res.status).toBe(x.status);
       // What it answered is what is stored.
       if (res.body.version !== undefined) {
-        const path = x.name.startsWith('POST /api/meetings') ? `/api/meetings/${res.body.id}` : x.name.startsWith('POST /api/actions') ? `/api/actions/${res.body.id}` : x.name.startsWith('POST /api/cases') ? `/api/cases/${res.body.id}` : null;
+        const path = x.name.startsWith('POST /api/walks') && x.name.split('/').length <= 5 ? `/api/walks/${res.body.id}` : x.name.startsWith('POST /api/meetings') ? `/api/meetings/${res.body.id}` : x.name.startsWith('POST /api/actions') ? `/api/actions/${res.body.id}` : x.name.startsWith('POST /api/cases') ? `/api/cases/${res.body.id}` : null;
         if (path) {
           // The pool drops the connections that were ended as it finds them: the first reads may be 503s.
           let stored = await perform({ method: 'GET' }, { path }, x.who);

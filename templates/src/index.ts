@@ -7,3 +7,4 @@ export * from './sections';
 export * from './render';
 export * from './render-pool';
 export * from './minutes';
+export * from './walk';

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ActionPlanView } from './action-plan';
 import type { MinutesView } from './minutes';
+import type { WalkInvitationView, WalkReportView } from './walk';
 
-export type DocumentJob = { kind: 'action-plan'; view: ActionPlanView } | { kind: 'minutes'; view: MinutesView };
+export type DocumentJob =
+  | { kind: 'action-plan'; view: ActionPlanView }
+  | { kind: 'minutes'; view: MinutesView }
+  | { kind: 'walk-report'; view: WalkReportView }
+  | { kind: 'walk-invitation'; view: WalkInvitationView };
 
 const WORKER_FILE = join(__dirname, 'render-worker.js');
 let worker: Worker | null = null;
@@ -47,10 +52,8 @@ export function renderDocument(job: DocumentJob): Promise<Buffer> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { renderPdf } = require('./render') as typeof import('./render');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { actionPlanDocument } = require('./action-plan') as typeof import('./action-plan');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { minutesDocument } = require('./minutes') as typeof import('./minutes');
-    return renderPdf(job.kind === 'action-plan' ? actionPlanDocument(job.view) : minutesDocument(job.view));
+    const { documentOf } = require('./documents') as typeof import('./documents');
+    return renderPdf(documentOf(job));
   }
   const w = (worker ??= startWorker());
   const id = nextId++;

@@ -4,15 +4,15 @@
  * `{ id, kind, view }` and are answered with `{ id, pdf }` or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { actionPlanDocument, ActionPlanView } from './action-plan';
-import { minutesDocument, MinutesView } from './minutes';
+import { documentOf } from './documents';
 import { renderPdf } from './render';
+import type { DocumentJob } from './render-pool';
 
-type Job = { id: number; kind: 'action-plan'; view: ActionPlanView } | { id: number; kind: 'minutes'; view: MinutesView };
+type Job = DocumentJob & { id: number };
 
 parentPort?.on('message', (job: Job) => {
   Promise.resolve()
-    .then(() => renderPdf(job.kind === 'action-plan' ? actionPlanDocument(job.view) : minutesDocument(job.view)))
+    .then(() => renderPdf(documentOf(job)))
     .then(
       // Copied, not transferred: a small Buffer may share its memory with others in Node's pool.
       (pdf) => parentPort?.postMessage({ id: job.id, pdf }),

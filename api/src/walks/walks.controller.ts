@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { WALK_MAX, type FindingDto, type PhotoDto, type WalkDto, type WalkSummaryDto } from '@samverka/contracts';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -11,7 +12,39 @@ import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
 import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
 import { readPhotoUpload } from './multipart';
 import { ChecklistAnswersBody, CreateFindingBody, CreateWalkBody, SettleFindingBody, UpdateFindingBody, UpdateWalkBody, WalkListQuery } from './walks.dto';
+import { WalkDocuments } from './walk-documents';
 import { WalksService } from './walks.service';
+
+export class WalkLangQuery {
+  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
+}
+
+/** A walk's documents: the invitation and the report, as PDFs (those who see the walk's details). */
+@ApiTags('walks')
+@Controller('walks')
+export class WalkDocumentsController {
+  constructor(private readonly docs: WalkDocuments) {}
+
+  @Get(':id/invitation.pdf') @SignedIn()
+  async invitation(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: WalkLangQuery, @Res() res: Response): Promise<void> {
+    const { pdf, fingerprint, walk } = await this.docs.invitation(user, id, q.lang ?? 'sv');
+    send(res, pdf, fingerprint, `inbjudan-trygghetsvandring-${walk.startsAt.slice(0, 10)}.pdf`);
+  }
+
+  @Get(':id/report.pdf') @SignedIn()
+  async report(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: WalkLangQuery, @Res() res: Response): Promise<void> {
+    const { pdf, fingerprint, walk } = await this.docs.report(user, id, q.lang ?? 'sv');
+    send(res, pdf, fingerprint, `trygghetsvandring-${walk.startsAt.slice(0, 10)}.pdf`);
+  }
+}
+
+function send(res: Response, pdf: Buffer, fingerprint: string, filename: string): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  noStore(res);
+  res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+  res.setHeader('X-Document-Fingerprint', fingerprint);
+  res.send(pdf);
+}
 
 /** Safety walks: planning, recording on the walk (findings, photos, answers), settlement and follow-up. */
 @ApiTags('walks')
@@ -46,7 +79,7 @@ export class WalksController {
   }
 
   /** START, FINISH, COMPLETE_SETTLEMENT, FOLLOW_UP (`note`), CLOSE, CANCEL (`reason`), with the `version` read. */
-  @Post(':id/events') @SignedIn() @HttpCode(200)
+  @Post(':id/events') @SignedIn() @HttpCode(200) @Idempotent()
   @ApiBody(EVENT_BODY)
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<WalkDto> {
     const { type, version, payload } = parseEventBody(body);

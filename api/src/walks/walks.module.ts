@@ -5,7 +5,8 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ChecklistsController, ChecklistsService } from './checklists';
 import { PgPhotoStorage, PhotoProcessor, PhotoStorage } from './photos';
-import { WalksController } from './walks.controller';
+import { WalkDocuments } from './walk-documents';
+import { WalkDocumentsController, WalksController } from './walks.controller';
 import { WalksService } from './walks.service';
 
 /**
@@ -14,8 +15,8 @@ import { WalksService } from './walks.service';
  */
 @Module({
   imports: [AuditTrailModule, CasesModule, IdempotencyModule, WorkflowModule],
-  controllers: [WalksController, ChecklistsController],
-  providers: [WalksService, ChecklistsService, PhotoProcessor, { provide: PhotoStorage, useClass: PgPhotoStorage }],
+  controllers: [WalksController, WalkDocumentsController, ChecklistsController],
+  providers: [WalksService, WalkDocuments, ChecklistsService, PhotoProcessor, { provide: PhotoStorage, useClass: PgPhotoStorage }],
   exports: [WalksService],
 })
 export class WalksModule {}

@@ -147,6 +147,9 @@ export const walksRepository = {
     if (!ids.length) return Promise.resolve([]);
     return m.query('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
   },
+  categoryLabels(m: EntityManager): Promise<{ id: string; label_sv: string; label_en: string }[]> {
+    return m.query('SELECT id, label_sv, label_en FROM categories');
+  },
   /** Active users of an organisation with this id (an action's owner). */
   async isActiveUserOf(m: EntityManager, userId: string, organizationId: string): Promise<boolean> {
     const rows: unknown[] = await m.query('SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active', [userId, organizationId]);

@@ -375,7 +375,7 @@ export class WalksService {
 
   async sendEvent(user: AuthUser, id: string, type: string, version: number, payload: Record<string, unknown>): Promise<WalkDto> {
     if (!(WALK_USER_EVENTS as readonly string[]).includes(type)) throw invalid('type', `type must be one of ${WALK_USER_EVENTS.join(', ')}`);
-    return this.db.transaction(async (m) => {
+    return this.idem.transaction(async (m) => {
       let walk: Walk | null = null;
       await this.workflow.send(
         m,

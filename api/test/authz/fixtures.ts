@@ -173,6 +173,31 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     'foreign meeting',
   ).id;
 
+  const checklistId = ok<{ id: string; isDefault: boolean }[]>(await admin.get('/api/walk-checklists'), 200, 'checklists').find((c) => c.isDefault)!.id;
+  /** A 2×2 PNG, as a phone would not send it but the server accepts it. */
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', 'base64');
+  const newWalk = async (state: 'planned' | 'in_progress' | 'recorded' = 'planned', extra: object = {}) => {
+    let w = ok<{ id: string; version: number }>(
+      await coordinator.post('/api/walks', { areaId: centrum, title: unique('Matrisvandring'), startsAt: new Date().toISOString(), meetingPoint: 'Stortorget', invitedOrganizationIds: [orgs.bostader], checklistTemplateId: checklistId, ...extra }),
+      201,
+      'walk',
+    );
+    let findingId = '';
+    let photoId = '';
+    if (state !== 'planned') {
+      w = ok(await coordinator.post(`/api/walks/${w.id}/events`, { type: 'START', version: w.version }), 200, 'walk start');
+      findingId = ok<{ id: string }>(await reporterAgent.post(`/api/walks/${w.id}/findings`, { latitude: 59.2745, longitude: 15.206, checklistItemKey: 'lighting', description: 'Trasig lampa', severity: 'medium' }), 201, 'finding').id;
+      photoId = ok<{ id: string }>(
+        await request(server).post(`/api/walks/${w.id}/findings/${findingId}/photos`).set('Cookie', cookies.reporter!).set(SAME_ORIGIN).field('confirmNoFaces', 'true').attach('photo', PNG, 'lampa.png'),
+        201,
+        'photo',
+      ).id;
+      w = ok(await coordinator.get(`/api/walks/${w.id}`), 200, 'walk');
+    }
+    if (state === 'recorded') w = ok(await coordinator.post(`/api/walks/${w.id}/events`, { type: 'FINISH', version: w.version }), 200, 'walk finish');
+    return { id: w.id, version: w.version, findingId, photoId };
+  };
+
   const newPlace = async () => ok<{ id: string }>(await admin.post(`/api/areas/${scratchArea}/places`, { name: unique('Matrisplats') }), 201, 'place').id;
 
   /**
@@ -214,5 +239,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     newMeeting,
     newReport,
     newPlace,
+    newWalk,
+    checklistId,
   };
 }
