@@ -187,7 +187,10 @@ export class WalkMap {
       marker.getElement()?.setAttribute('aria-label', m.label);
     }
     if (!this.fitted) {
-      const all: [number, number][] = [...latLngs, ...marks.map((m) => [m.latitude, m.longitude] as [number, number])];
+      // While a route is being drawn, its first point does not move the view (the user's next click would land
+      // somewhere else): the view follows the area until a route of two points or more is loaded.
+      const drawn: [number, number][] = editable && latLngs.length < 2 ? [] : latLngs;
+      const all: [number, number][] = [...drawn, ...marks.map((m) => [m.latitude, m.longitude] as [number, number])];
       const bounds = L.latLngBounds(all.length ? all : extent);
       if (bounds.isValid()) {
         map.fitBounds(bounds, { padding: [32, 32], maxZoom: 17 });

@@ -103,7 +103,7 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
         </mat-select>
         <mat-error>{{ form.controls.areaId | fieldError }}</mat-error>
       </mat-form-field>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'walks.form.title' | t }}</mat-label>
         <input matInput formControlName="title" required [attr.maxlength]="limits.title.max" data-testid="walk-title" />
         <mat-hint>{{ 'walks.form.titleHint' | t }}</mat-hint>
@@ -115,7 +115,7 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
           <input matInput type="date" formControlName="date" required data-testid="walk-date" />
           <mat-error>{{ form.controls.date | fieldError }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'walks.form.time' | t }}</mat-label>
           <input matInput type="time" formControlName="time" required data-testid="walk-time" />
           <mat-hint>{{ 'walks.form.timeHint' | t }}</mat-hint>
@@ -227,7 +227,7 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
     :host { display: block; max-width: 52rem; }
     .back { margin: 0 0 0.5rem; }
     .back a { display: inline-flex; align-items: center; gap: 0.25rem; }
-    .plan { display: flex; flex-direction: column; gap: 0.25rem; }
+    .plan { display: flex; flex-direction: column; gap: 0.75rem; }
     .when { display: flex; flex-wrap: wrap; gap: 0 1rem; }
     .when mat-form-field { flex: 1 1 10rem; }
     .group { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 0.5rem 1rem 1rem; margin: 0.5rem 0 1rem; min-width: 0; }
