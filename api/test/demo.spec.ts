@@ -39,4 +39,28 @@ describe('demo data', () => {
     const picture = (await analyst.get(`/api/situation-picture?areaId=${norrby.id}`)).body;
     expect(picture.trend.filter((w: { count: number }) => w.count > 0).length).toBeGreaterThanOrEqual(11);
   });
+
+  it('has two past safety walks with settled findings (one action fixed, one overdue) and one planned walk', async () => {
+    const coordinator = await t.signIn('samordnare@exempelstad.se');
+    const walks = (await coordinator.get('/api/walks').expect(200)).body as { id: string; title: string; state: string; areaName: string; findingCount: number }[];
+    expect(walks.map((w) => [w.areaName, w.state, w.findingCount])).toEqual([
+      ['Söderdal', 'planned', 0],
+      ['Norrby', 'settled', 3],
+      ['Centrum', 'followed_up', 3],
+    ]);
+    const centrum = (await coordinator.get(`/api/walks/${walks[2].id}`).expect(200)).body;
+    const statuses = centrum.findings.map((f: { settlement: { outcome: string; actionState?: string; daysOverdue?: number } }) => [f.settlement.outcome, f.settlement.actionState ?? null, (f.settlement.daysOverdue ?? 0) > 0]);
+    expect(statuses).toEqual([
+      ['action', 'done', false],
+      ['action', 'in_progress', true],
+      ['noted', null, false],
+    ]);
+    // The walk's case holds the actions and answers as any case does; the report renders.
+    const c = (await coordinator.get(`/api/cases/${centrum.caseId}`).expect(200)).body;
+    expect(c).toMatchObject({ state: 'execution', actionCount: 2, openActionCount: 1, overdueActionCount: 1 });
+    await coordinator.get(`/api/walks/${walks[2].id}/report.pdf`).expect(200);
+    // The walk machine takes the stored snapshots: the planned walk can start, the followed-up one close.
+    expect((await coordinator.get(`/api/walks/${walks[0].id}`)).body.allowedEvents).toEqual(['START', 'CANCEL']);
+    expect(centrum.allowedEvents).toEqual(['CLOSE']);
+  });
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import { startTestApp, TestApp } from './harness';
@@ -187,6 +188,36 @@ describe('safety walks: planning, recording, photos, settlement', () => {
       expect(big.message).toContain('stor.jpg');
       const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM walk_photos WHERE finding_id = $1', [findingId]);
       expect(n).toBe(1);
+    });
+
+    it('hostile uploads (random and truncated bytes, odd names and fields): never a 5xx, every refusal names photo or the field, nothing stored', async () => {
+      const jpeg = await phoneJpeg(64, 48);
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
+      const count = async () => (await t.dataSource.query('SELECT (SELECT count(*) FROM walk_photos)::int + (SELECT count(*) FROM walk_photo_data)::int AS n'))[0].n as number;
+      const bytes = fc.oneof(
+        fc.uint8Array({ maxLength: 4096 }).map((a) => Buffer.from(a)),
+        fc.nat(jpeg.length - 1).map((n) => jpeg.subarray(0, n)),
+        fc.nat(png.length - 1).map((n) => png.subarray(0, n)),
+        fc.uint8Array({ minLength: 1, maxLength: 512 }).map((a) => Buffer.concat([jpeg.subarray(0, 20), Buffer.from(a)])),
+        fc.uint8Array({ minLength: 1, maxLength: 512 }).map((a) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from(a)])),
+      );
+      const name = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('"; rm -rf /', '../../etc/passwd', 'bild\r\nX-Injected: 1.jpg', '🙂.jpg', ''));
+      await fc.assert(
+        fc.asyncProperty(bytes, name, fc.constantFrom('true', 'false', '', 'TRUE', '1', null), fc.constantFrom('photo', 'file', 'photo[]'), fc.option(fc.constantFrom('organizationId', 'findingId', '__proto__')), async (b, filename, confirm, field, extra) => {
+          const before = await count();
+          let req = caretaker.post(`/api/walks/${walkId}/findings/${findingId}/photos`);
+          if (confirm !== null) req = req.field('confirmNoFaces', confirm);
+          if (extra) req = req.field(extra, 'x');
+          const res = await req.attach(field, b, { filename: filename || 'x', contentType: 'image/jpeg' });
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(typeof res.body.code).toBe('string');
+            expect(['photo', 'confirmNoFaces', 'file', 'organizationId', 'findingId', '__proto__', 'photo[]']).toContain(res.body.field);
+            expect(await count()).toBe(before);
+          }
+        }),
+        { seed: 20_261_202, numRuns: 30 },
+      );
     });
 
     it('takes at most five photos per finding; a resent upload with its key is stored once', async () => {

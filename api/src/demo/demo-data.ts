@@ -8,6 +8,7 @@ import { Organization } from '../directory/organization.entity';
 import { Place } from '../directory/place.entity';
 import { User } from '../directory/user.entity';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoWalks } from './demo-walks';
 
 /** The password of every demo account (printed in the README and the console; demo mode only). */
 export const DEMO_PASSWORD = 'est-demo-2026';
@@ -109,7 +110,9 @@ export async function seedDemoData(ds: DataSource, withReports = true): Promise<
       organizations: new Map(ORGS.map((o) => [o.key, { id: orgs.get(o.key)!.id, reporterId: reporterOf[o.key] ?? null, police: o.type === 'polis' }])),
       analystId: users.get('analytiker@exempelstad.se')!.id,
     });
-    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports } });
+    // Safety walks come with the demo reports (tests that start without them start without walks too).
+    const walks = !withReports ? 0 : await seedDemoWalks(m, { areas, orgs: new Map([...orgs].map(([k, o]) => [k, o.id])), users: new Map([...users].map(([e, u]) => [e, u.id])) });
+    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports, walks } });
   });
 }
 
