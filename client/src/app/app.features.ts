@@ -8,6 +8,8 @@ import { meetingsNav } from './meetings/meetings.nav';
 import { meetingsEn, meetingsSv } from './meetings/meetings.i18n';
 import { redactionEn, redactionSv } from './reports/redaction.i18n';
 import { reportsNav } from './reports/reports.nav';
+import { walksNav } from './walks/walks.nav';
+import { walksEn, walksSv } from './walks/walks.i18n';
 
 /** The features' dictionary fragments, in the order they are merged after core's texts. */
 export const featureMessages = [
@@ -15,6 +17,7 @@ export const featureMessages = [
   { sv: meetingsSv, en: meetingsEn },
   { sv: a11ySv, en: a11yEn },
   { sv: redactionSv, en: redactionEn },
+  { sv: walksSv, en: walksEn },
 ];
 
 /**
@@ -25,5 +28,6 @@ export const featureProviders: ValueProvider[] = [
   ...provideMessages(...featureMessages),
   provideNav(casesNav),
   provideNav(meetingsNav),
+  provideNav(walksNav),
   provideNav(reportsNav),
 ];

@@ -67,6 +67,7 @@ export const routes: Routes = [
       },
       { path: 'cases', loadChildren: () => import('./cases/cases.routes').then((m) => m.casesRoutes) },
       { path: 'meetings', loadChildren: () => import('./meetings/meetings.routes').then((m) => m.meetingsRoutes) },
+      { path: 'walks', loadChildren: () => import('./walks/walks.routes').then((m) => m.walksRoutes) },
       {
         path: 'admin',
         canActivate: [adminGuard],

@@ -51,7 +51,7 @@ const key = (lat: number, lng: number) => `${lat.toFixed(5)},${lng.toFixed(5)}`;
 export const LEAFLET_CSS = 'leaflet.css';
 
 /** Adds Leaflet's stylesheet to the page once; resolves when it has loaded (or failed, or after 3 s). */
-function loadLeafletCss(doc: Document): Promise<void> {
+export function loadLeafletCss(doc: Document): Promise<void> {
   const existing = doc.head.querySelector<HTMLLinkElement>('link[data-leaflet-css]');
   if (existing) return Promise.resolve();
   const link = doc.createElement('link');
