@@ -6,4 +6,6 @@ export class ImportBody {
   @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
   @ApiPropertyOptional({ enum: ['all_or_nothing', 'valid_only'], default: 'all_or_nothing' })
   @IsOptional() @IsIn(['all_or_nothing', 'valid_only'], { message: 'mode must be all_or_nothing or valid_only' }) mode?: 'all_or_nothing' | 'valid_only';
+  @ApiPropertyOptional({ format: 'uuid', description: "The organisation whose export the file is (default: the caller's); a coordinator may name another organisation of the area's partnership" })
+  @IsOptional() @IsUUID('all', { message: 'sourceOrganizationId must be an organisation id' }) sourceOrganizationId?: string;
 }
