@@ -2,6 +2,7 @@ import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AreaLevelDto,
+  AreaSummaryDto,
   ClientConfigDto,
   CreateReportRequest,
   ImportDto,
@@ -30,6 +31,8 @@ export interface ReportFilters {
 export interface ImportOptions {
   areaId?: string | null;
   mode: ImportDto['mode'];
+  /** The partner whose export the file is (a coordinator's choice); the user's own organisation when absent. */
+  sourceOrganizationId?: string | null;
 }
 
 /** The query string of a filter set, without empty values. */
@@ -101,7 +104,13 @@ export class ReportsApi {
     form.append('file', file, file.name);
     if (options.areaId) form.append('areaId', options.areaId);
     form.append('mode', options.mode);
+    if (options.sourceOrganizationId) form.append('sourceOrganizationId', options.sourceOrganizationId);
     return this.http.post<ImportDto>('/api/reports/import', form, { reportProgress: true, observe: 'events' });
+  }
+
+  /** The areas of the user's partnerships with their partner organisations (whose exports a coordinator may import). */
+  partnerAreas(): Observable<AreaSummaryDto[]> {
+    return this.http.get<AreaSummaryDto[]>('/api/areas');
   }
 
   /** Progress and outcome of an import. */
