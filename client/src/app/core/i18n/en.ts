@@ -189,6 +189,7 @@ export const en: Dictionary = {
   'level.formHeading': 'Set the level for week {week}',
   'level.rationale': 'Rationale',
   'level.rationaleHint': 'A short rationale for the assessment, 3–1000 characters.',
+  'level.edit': 'Change the level for week {week}',
   'level.save': 'Save assessment',
   'level.saved': 'The assessment is saved',
   'level.history': 'Earlier weeks',

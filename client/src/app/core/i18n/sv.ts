@@ -192,6 +192,7 @@ export const sv = {
   'level.formHeading': 'Sätt nivå för vecka {week}',
   'level.rationale': 'Motivering',
   'level.rationaleHint': 'Kort motivering till bedömningen, 3–1000 tecken.',
+  'level.edit': 'Ändra nivån för vecka {week}',
   'level.save': 'Spara bedömning',
   'level.saved': 'Bedömningen är sparad',
   'level.history': 'Tidigare veckor',
