@@ -33,11 +33,11 @@ export class ReportsController {
   /** The filtered reports as CSV (UTF-8 with BOM and `;`, so Excel opens it with å, ä, ö). */
   @Get('reports/export.csv') @SignedIn()
   async export(@CurrentUser() user: AuthUser, @Query() q: ReportFilterQuery, @Res() res: Response): Promise<void> {
-    const body = await this.reports.exportCsv(user, q);
+    const { csv, filename } = await this.reports.exportCsv(user, q);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     noStore(res);
-    res.setHeader('Content-Disposition', `attachment; filename="rapporter-${new Date().toISOString().slice(0, 10)}.csv"`);
-    res.send(body);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.send(csv);
   }
 
   @Get('reports/:id') @SignedIn()
