@@ -291,6 +291,8 @@ export const en: Dictionary = {
   'picture.changeLabel': 'compared with the average',
   'picture.hotspots': 'Hotspots',
   'picture.noHotspots': 'No named place has reports in the week.',
+  'picture.printedAt': 'Printed {when}',
+  'picture.printMarking': 'Working material – limited distribution',
   'picture.reports': '{count, plural, one {# report} other {# reports}}',
   'picture.trend': 'Trend over the last 12 weeks',
   'picture.trend.caption': 'Number of reports per week',

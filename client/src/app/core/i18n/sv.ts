@@ -294,6 +294,8 @@ export const sv = {
   'picture.changeLabel': 'jämfört med snittet',
   'picture.hotspots': 'Hotspots',
   'picture.noHotspots': 'Inga namngivna platser har rapporter under veckan.',
+  'picture.printedAt': 'Utskriven {when}',
+  'picture.printMarking': 'Arbetsmaterial – begränsad spridning',
   'picture.reports': '{count, plural, one {# rapport} other {# rapporter}}',
   'picture.trend': 'Utveckling de senaste 12 veckorna',
   'picture.trend.caption': 'Antal rapporter per vecka',

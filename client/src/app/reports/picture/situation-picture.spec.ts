@@ -65,6 +65,10 @@ describe('SituationPicture', () => {
 
     expect(text('h1')).toBe('Lägesbild – Vivalla');
     expect(text('[data-testid="week-label"]')).toBe('Vecka 47, 16–22 november 2026');
+    // On paper: the municipality, the print date (Swedish format) and the marking.
+    expect(text('[data-testid="print-municipality"]')).toBe('Örebro kommun');
+    expect(text('[data-testid="print-date"]')).toMatch(/^Utskriven \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(text('[data-testid="print-header"] .print-marking')).toBe('Arbetsmaterial – begränsad spridning');
 
     expect(text('[data-testid="level-current"] sv-level-chip')).toBe('▲Gul');
     expect(text('[data-testid="level-current"]')).toContain('Förhöjd oro – bevaka');
