@@ -44,7 +44,7 @@ test.describe('the browser console', () => {
 
     await signIn(page, 'coordinator');
     const norrby = await norrbyId(page);
-    for (const url of ['/', `/areas/${norrby}/picture`, `/areas/${norrby}`, `/cases?area=${norrby}`, '/meetings', '/reports/new', '/reports/import', '/cases/my-actions']) {
+    for (const url of ['/', `/areas/${norrby}/picture`, `/areas/${norrby}`, `/cases?area=${norrby}`, '/meetings', '/reports/new', '/reports/import', '/cases/actions', '/cases/follow-up']) {
       await page.goto(url);
       await page.waitForLoadState('networkidle');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
