@@ -2,7 +2,7 @@
 // `npm run bench`: starts the product (scripts/start.mjs, embedded PostgreSQL) on its own data directory with a
 // generated data set, runs the benchmarks and writes bench/results/latest.json and latest.md. See bench/README.md.
 //   BENCH_QUICK=1       smaller sizes and shorter runs, for a fast check
-//   BENCH_ONLY=a,b      run only some benchmarks (client, startup, picture, load, workflow, pdf, flood, import, profile)
+//   BENCH_ONLY=a,b      run only some benchmarks (client, startup, picture, load, workflow, pdf, flood, import, profile, lighthouse)
 //   BENCH_SKIP_BUILD=1  do not run the Nx build first (use dist/ as it is)
 //   BENCH_LOG_LEVEL     the product's LOG_LEVEL (default info, the product's default)
 //   BENCH_PORT, BENCH_PG_PORT, BENCH_BASELINE_PORT   ports (default: free ones)
@@ -19,6 +19,7 @@ import copyStreams from 'pg-copy-streams';
 import * as SQL from './lib/api-sql.mjs';
 import { createAreas, directory, generateCases, generateReports, lastCompleteWeek } from './lib/data.mjs';
 import { bodyFlood } from './lib/flood.mjs';
+import { lighthouse } from './lib/lighthouse.mjs';
 import { COPY_COLUMNS, uploadCsv, writeImportFiles } from './lib/imports.mjs';
 import { BENCH_SESSION_SECRET, Product } from './lib/product.mjs';
 import { analyzeProfile } from './lib/profile.mjs';
@@ -783,6 +784,7 @@ async function main() {
   await step('flood', 'body flood: 110 000-property bodies while /api/health is polled', () => bodyFlood(product.base, { log }));
   await step('import', 'CSV import against COPY', () => imports(ctx));
   await step('profile', 'CPU profile of the API (explains the figures above)', () => profile(ctx));
+  await step('lighthouse', 'Lighthouse mobile performance: sign-in, overview, picture', () => lighthouse(product.base, { log }));
 }
 
 try {

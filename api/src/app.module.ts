@@ -2,6 +2,8 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { ActionsModule } from './actions/actions.module';
 import { AuditModule } from './audit/audit.module';
@@ -29,14 +31,14 @@ export class AppModule {
         DiscoveryModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
+          pinoHttp: withLogStream(config, {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             serializers: {
               req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
             },
-          },
+          }),
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,
@@ -60,3 +62,20 @@ export class AppModule {
     };
   }
 }
+
+/**
+ * The log output: JSON on stdout, or with `logFormat: 'pretty'` pino-pretty's readable lines, written synchronously in
+ * this thread (a transport's worker thread would print them after the start-up banner). pino-pretty is a development
+ * dependency: where it is not installed, the logs stay JSON.
+ */
+function withLogStream(config: AppConfig, options: PinoHttpOptions): PinoHttpOptions | [PinoHttpOptions, DestinationStream] {
+  if (config.logFormat !== 'pretty') return options;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pretty = require('pino-pretty') as (opts: Record<string, unknown>) => DestinationStream;
+    return [options, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req.id' })];
+  } catch {
+    return options;
+  }
+}
+

@@ -46,6 +46,13 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.use(noCachingOfApi);
   app.use(securityHeaders(config));
   app.use(sameOriginWrites(config));
+  app.use(compressAnswers());
+  // The product is not for search engines: its pages are behind sign-in, and its address need not be indexed.
+  app.use('/robots.txt', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.type('text/plain').setHeader('Cache-Control', 'public, max-age=86400');
+    res.send('User-agent: *\nDisallow: /\n');
+  });
   app.setGlobalPrefix('api');
   app.use(cookieParser());
   const auth = app.get(AuthService);
@@ -119,15 +126,22 @@ function sendDomainError(res: Response, e: DomainError): void {
   res.status(e.status).json({ statusCode: e.status, code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.details ?? {}) });
 }
 
+/**
+ * gzip or brotli, as the browser accepts, for the client's files (the initial JavaScript: 392 kB raw, 113 kB gzipped)
+ * and the API's JSON and CSV. Never for event streams (each event must leave at once, not wait in a compressor's
+ * buffer; Nest's streams also say `no-transform`); PDFs are compressed already (compression's own filter skips them).
+ */
+function compressAnswers() {
+  return compression({
+    filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+  });
+}
+
 /** Serves the built Angular client on the same port; every non-API page falls back to index.html (client routing). */
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const dir = resolve(clientDir);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  // The client's files go out compressed (the initial JavaScript: 392 kB raw, 113 kB gzipped), which a phone in the
-  // field notices. The API's own answers are left alone: event streams must not be buffered, PDFs are compressed.
-  const compress = compression();
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : compress(req, res, next)));
   app.useStaticAssets(dir, {
     index: false,
     maxAge: '1h',

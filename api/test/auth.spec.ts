@@ -118,6 +118,16 @@ describe('sign-in and sessions', () => {
     const again = await t.http().post('/api/auth/login').send({ email: 'rapportor@exempelbostader.se', password: 'est-demo-2026' });
     expect(again.status).toBe(401);
   });
+  it('tells a signed-out visitor "no user" with 200 on /api/auth/session (no failed request in the browser console), and the user with a session', async () => {
+    const anonymous = await t.http().get('/api/auth/session');
+    expect({ status: anonymous.status, body: anonymous.body }).toEqual({ status: 200, body: { user: null } });
+    const forged = await t.http().get('/api/auth/session').set('Cookie', `${SESSION_COOKIE}=forged-token`);
+    expect({ status: forged.status, body: forged.body }).toEqual({ status: 200, body: { user: null } });
+    const agent = await t.signIn('analytiker@exempelstad.se');
+    const signedIn = await agent.get('/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toEqual((await agent.get('/api/auth/me')).body);
+  });
 });
 
 describe('health', () => {

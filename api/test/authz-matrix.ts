@@ -169,6 +169,11 @@ export const MATRIX: Entry[] = [
   { method: 'POST', path: '/api/auth/logout', variants: one(everyone(204), () => ({ path: '/api/auth/logout', freshSession: true }), 'ends the caller’s own (fresh) session') },
   { method: 'POST', path: '/api/auth/logout-all', variants: one(everyone(204), () => ({ path: '/api/auth/logout-all', freshSession: true, renewSession: true }), 'ends all of the caller’s own sessions') },
   { method: 'GET', path: '/api/auth/me', variants: one(everyone(200), () => ({ path: '/api/auth/me' })) },
+  {
+    method: 'GET',
+    path: '/api/auth/session',
+    variants: one(everyone(200, { anonymous: 200 }), () => ({ path: '/api/auth/session' }), 'public: answers user null without a session (the client asks on every page load)'),
+  },
 
   // -- directory ---------------------------------------------------------------------------------------------------
   { method: 'GET', path: '/api/organizations', variants: one(everyone(200), () => ({ path: '/api/organizations' }), 'organisation names and types are not secret within the product') },

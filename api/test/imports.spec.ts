@@ -162,4 +162,44 @@ describe('CSV import of incidents', () => {
     const municipality = await t.signIn('samordnare@exempelstad.se');
     expect((await municipality.get(`/api/imports/${started.body.id}`)).status).toBe(404);
   });
+  describe('a partner organisation\'s export', () => {
+    const orgId = async (name: string) => (await t.dataSource.query('SELECT id FROM organizations WHERE name = $1', [name]))[0].id as string;
+    const BOSTADER = [
+      'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning',
+      'B-1;2026-10-05 20:00;Norrby;Norrby torg;Klotter;Klotter i trapphuset',
+      'B-2;2026-10-06 20:00;Söderdal;Söderdals centrum;Klotter;Klotter vid entrén',
+    ].join('\r\n');
+
+    it("is credited to the organisation the coordinator chooses, only in areas it takes part in, and audited", async () => {
+      const bostader = await orgId('Exempelbostäder AB');
+      const res = await runImport(BOSTADER, { sourceOrganizationId: bostader, mode: 'valid_only' });
+      expect(res.body).toMatchObject({ status: 'completed', sourceOrganizationId: bostader, importedRows: 1, rejectedCount: 1 });
+      // Exempelbostäder takes no part in Söderdal: its export cannot put reports there.
+      expect(res.body.rejected).toEqual([expect.objectContaining({ line: 3, field: 'area', code: 'area.unknown', value: 'Söderdal' })]);
+      const [row] = await t.dataSource.query(`SELECT o.name, r.reporter_id FROM reports r JOIN organizations o ON o.id = r.organization_id WHERE r.import_id = $1`, [res.body.id]);
+      expect(row.name).toBe('Exempelbostäder AB');
+      const [audit] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE action = 'import.complete' AND entity_id = $1`, [res.body.id]);
+      expect(audit.after).toMatchObject({ sourceOrganizationId: bostader, importedRows: 1 });
+    });
+
+    it("refuses an organisation outside the chosen area's partnership with 422 naming sourceOrganizationId", async () => {
+      const centrum = await orgId('Norrby Centrum');
+      const soderdal = ((await police.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Söderdal')!.id;
+      const res = await police.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', centrum).field('areaId', soderdal);
+      expect({ status: res.status, field: res.body.field }).toEqual({ status: 422, field: 'sourceOrganizationId' });
+      const unknown = await police.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', '00000000-0000-4000-8000-000000000000');
+      expect({ status: unknown.status, field: unknown.body.field }).toEqual({ status: 422, field: 'sourceOrganizationId' });
+      const bad = await police.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', 'bostäder');
+      expect({ status: bad.status, field: bad.body.field }).toEqual({ status: 422, field: 'sourceOrganizationId' });
+    });
+
+    it('lets only a coordinator credit an import to another organisation (an analyst gets 403)', async () => {
+      const analyst = await t.signIn('analytiker@exempelstad.se');
+      const res = await analyst.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', await orgId('Exempelbostäder AB'));
+      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({ status: 403, code: 'IMPORT.SOURCE_FORBIDDEN', field: 'sourceOrganizationId' });
+      const own = await analyst.post('/api/reports/import').attach('file', Buffer.from(BOSTADER.replace(/B-/g, 'A-'), 'utf8'), 'n.csv').field('sourceOrganizationId', await orgId('Exempelstad kommun'));
+      expect(own.status).toBe(202);
+      await t.app.get(ImportsService).idle();
+    });
+  });
 });

@@ -109,7 +109,10 @@ describe('situation reports', () => {
     const list = (await reporter.get(`/api/reports?areaId=${areas.Norrby.id}&from=2026-05-11&to=2026-05-18`)).body;
     expect(list.total).toBe(1);
     expect(list.items[0].description).toBeNull();
-    const csv = (await reporter.get(`/api/reports/export.csv?areaId=${areas.Norrby.id}&from=2026-05-11&to=2026-05-18`)).text;
+    const download = await reporter.get(`/api/reports/export.csv?areaId=${areas.Norrby.id}&from=2026-05-11&to=2026-05-18`);
+    const csv = download.text;
+    // The file name says the area and the week: 2026-05-11 is the Monday of week 20.
+    expect(download.headers['content-disposition']).toBe('attachment; filename="rapporter-norrby-2026-v20.csv"');
     expect(csv).not.toContain('Spaningsuppgift');
     expect(csv).toContain('(begränsad)');
   });

@@ -7,6 +7,14 @@ export interface MeDto extends UserDto {
   areas: { id: string; name: string }[];
 }
 
+/**
+ * Who is signed in, asked on every page load (`GET /api/auth/session`): `user` is null without a valid session, so a
+ * signed-out visitor's first request is an ordinary answer rather than a 401 in the browser's console.
+ */
+export interface SessionDto {
+  user: MeDto | null;
+}
+
 export interface LoginRequest {
   email: string;
   password: string;

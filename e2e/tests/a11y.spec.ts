@@ -204,8 +204,13 @@ test('analyst: situation picture with the level form, a case in analysis, follow
   );
   await ok(await page.request.post(`/api/cases/${created.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START_ANALYSIS', version: created.version } }));
   await signIn(page, 'analyst');
-  await check(page, `/areas/${c.areaId}/picture`, 'situation picture with level form (analyst)', () => expect(page.getByTestId('level-form')).toBeVisible());
+  await check(page, `/areas/${c.areaId}/picture`, 'situation picture with level form (analyst)', async () => {
+    // A judged week shows its level; its form opens on "Ändra nivån".
+    if (await page.getByTestId('level-edit').isVisible()) await page.getByTestId('level-edit').click();
+    await expect(page.getByTestId('level-form')).toBeVisible();
+  });
   // The level form's validation message.
+  await page.getByTestId('level-rationale-input').fill('');
   await page.getByTestId('level-save').click();
   await expectAccessible(page, 'level form with error (analyst)');
   await check(page, `/cases/${created.id}`, 'case page, analysis with plan editor (analyst)', () => expect(page.getByTestId('plan-editor')).toBeVisible());

@@ -10,6 +10,7 @@ import { InstallationSettings1796300000000 } from './1796300000000-installation-
 import { IdempotencyKeys1796400000000 } from './1796400000000-idempotency-keys';
 import { ReportRedactionReview1796500000000 } from './1796500000000-report-redaction-review';
 import { Walks1796800000000 } from './1796800000000-walks';
+import { ImportSource1796900000000 } from './1796900000000-import-source';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so the compiled API and ts-jest load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1796400000000,
   ReportRedactionReview1796500000000,
   Walks1796800000000,
+  ImportSource1796900000000,
 ];

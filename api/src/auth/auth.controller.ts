@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MeDto } from '@samverka/contracts';
+import type { MeDto, SessionDto } from '@samverka/contracts';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
@@ -49,6 +49,16 @@ export class AuthController {
   async logoutAll(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logoutEverywhere(user.id);
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+
+  /**
+   * Who is signed in, for the client's start: the user as `me` answers, or `user: null` (200) without a valid session,
+   * so that a signed-out visitor's page load logs no failed request. `GET /me` keeps answering 401.
+   */
+  @Get('session') @Public()
+  async session(@Req() req: Request): Promise<SessionDto> {
+    const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
+    return { user: user ? await this.meService.me(user) : null };
   }
 
   /** The signed-in user, their organisation, roles and areas. */

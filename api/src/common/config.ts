@@ -50,6 +50,7 @@ const schema = z.object({
   DEMO_MODE: bool('DEMO_MODE').optional(),
   DEMO_REPORTS: bool('DEMO_REPORTS').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' }).optional(),
   DATA_DIR: z.string().min(1).optional(),
   PG_PORT: int('PG_PORT', 1024, 65535).optional(),
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 5, 10080).optional(),
@@ -102,6 +103,8 @@ export interface AppConfig {
   /** With the demo data, also six months of generated reports and weekly levels. */
   demoReports: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** `pretty` (pino-pretty, for a person at a terminal) or `json` (one object a line, for log collectors). */
+  logFormat: 'json' | 'pretty';
   dataDir: string;
   pgPort?: number;
   sessionIdleMinutes: number;
@@ -189,6 +192,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoMode,
     demoReports: e.DEMO_REPORTS ?? true,
     logLevel: e.LOG_LEVEL ?? 'info',
+    // Readable lines for a person at a terminal outside production; JSON for everything else (files, collectors).
+    logFormat: e.LOG_FORMAT ?? (!production && process.stdout.isTTY ? 'pretty' : 'json'),
     dataDir: e.DATA_DIR ?? '.data',
     pgPort: e.PG_PORT,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES ?? 480,

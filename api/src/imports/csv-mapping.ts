@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { type Assessment, findPersonalData } from '@samverka/contracts';
+import { type Assessment, findPersonalData, type ImportRejectionCode, type RejectedImportRow } from '@samverka/contracts';
 import { createHash } from 'node:crypto';
 import { SWEDEN_BOUNDS } from '../reports/reports.service';
 import { TIME_ZONE } from '../common/swedish-time';
@@ -85,11 +85,8 @@ export interface ImportedRow {
   dedupeKey: string;
 }
 
-export interface RejectedRow {
-  line: number;
-  field: string;
-  reason: string;
-}
+/** A rejected row: the line, the field at fault, the reason in English and as a code (with the offending value). */
+export type RejectedRow = RejectedImportRow & { code: ImportRejectionCode };
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
 
@@ -133,44 +130,45 @@ const number = (s: string | undefined) => (s && s.trim() !== '' ? Number(s.trim(
 /** Turns one CSV record into a report or the reason it is rejected (naming the column's field). */
 export function mapRow(record: string[], line: number, mapping: Partial<Record<ImportField, number>>, ctx: ImportContext): ImportedRow | RejectedRow {
   const get = (f: ImportField) => (mapping[f] === undefined ? undefined : (record[mapping[f]!] ?? '').trim());
-  const reject = (field: string, reason: string): RejectedRow => ({ line, field, reason });
+  const reject = (field: string, reason: string, code: ImportRejectionCode, value?: string): RejectedRow =>
+    value === undefined ? { line, field, reason, code } : { line, field, reason, code, value: value.slice(0, 200) };
 
   const areaName = get('area');
   const areaId = areaName ? ctx.areaIdByName.get(areaName.toLowerCase()) : ctx.defaultAreaId;
-  if (!areaId) return reject('area', areaName ? `unknown area "${areaName}"` : 'no area: choose one for the file or add an area column');
+  if (!areaId) return (areaName ? reject('area', `unknown area "${areaName}"`, 'area.unknown', areaName) : reject('area', 'no area: choose one for the file or add an area column', 'area.missing'));
 
   const occurredAt = parseTime(get('occurredAt') ?? '');
-  if (!occurredAt) return reject('occurredAt', `"${get('occurredAt') ?? ''}" is not a date and time (e.g. 2026-11-20 21:30)`);
-  if (occurredAt.getTime() > ctx.now.getTime() + 5 * 60_000) return reject('occurredAt', 'the time is in the future');
+  if (!occurredAt) return reject('occurredAt', `"${get('occurredAt') ?? ''}" is not a date and time (e.g. 2026-11-20 21:30)`, 'time.invalid', get('occurredAt') ?? '');
+  if (occurredAt.getTime() > ctx.now.getTime() + 5 * 60_000) return reject('occurredAt', 'the time is in the future', 'time.future');
 
   const categoryName = get('category') ?? '';
   const categoryId = ctx.categoryByName.get(categoryName.toLowerCase());
-  if (!categoryId) return reject('category', `unknown category "${categoryName}"`);
+  if (!categoryId) return reject('category', `unknown category "${categoryName}"`, 'category.unknown', categoryName);
 
   const description = get('description') ?? '';
-  if (!description) return reject('description', 'the description is empty');
-  if (description.length > 2000) return reject('description', 'the description is longer than 2000 characters');
-  if (findPersonalData(description).length > 0) return reject('description', 'the description seems to contain personal data (identity number, phone number or e-mail address)');
+  if (!description) return reject('description', 'the description is empty', 'description.empty');
+  if (description.length > 2000) return reject('description', 'the description is longer than 2000 characters', 'description.tooLong');
+  if (findPersonalData(description).length > 0) return reject('description', 'the description seems to contain personal data (identity number, phone number or e-mail address)', 'description.personalData');
 
   let latitude = number(get('latitude'));
   let longitude = number(get('longitude'));
-  if ((latitude === null) !== (longitude === null) || Number.isNaN(latitude) || Number.isNaN(longitude)) return reject('latitude', 'coordinates need both latitude and longitude as numbers');
-  if (latitude !== null && (latitude < SWEDEN_BOUNDS.minLat || latitude > SWEDEN_BOUNDS.maxLat)) return reject('latitude', 'latitude is outside Sweden');
-  if (longitude !== null && (longitude < SWEDEN_BOUNDS.minLng || longitude > SWEDEN_BOUNDS.maxLng)) return reject('longitude', 'longitude is outside Sweden');
+  if ((latitude === null) !== (longitude === null) || Number.isNaN(latitude) || Number.isNaN(longitude)) return reject('latitude', 'coordinates need both latitude and longitude as numbers', 'coordinates.incomplete');
+  if (latitude !== null && (latitude < SWEDEN_BOUNDS.minLat || latitude > SWEDEN_BOUNDS.maxLat)) return reject('latitude', 'latitude is outside Sweden', 'latitude.outside');
+  if (longitude !== null && (longitude < SWEDEN_BOUNDS.minLng || longitude > SWEDEN_BOUNDS.maxLng)) return reject('longitude', 'longitude is outside Sweden', 'longitude.outside');
 
   const placeName = get('place');
   let placeId: string | null = null;
   if (placeName) {
     const place = ctx.placeByAreaAndName.get(`${areaId}|${placeName.toLowerCase()}`);
     if (place) placeId = place.id;
-    else if (latitude === null) return reject('place', `unknown place "${placeName}" in the area, and no coordinates`);
+    else if (latitude === null) return reject('place', `unknown place "${placeName}" in the area, and no coordinates`, 'place.unknown', placeName);
   } else if (latitude === null) {
-    return reject('place', 'neither a place nor coordinates');
+    return reject('place', 'neither a place nor coordinates', 'place.missing');
   }
 
   const assessmentText = (get('assessment') ?? '').toLowerCase();
   const assessment = assessmentText ? ASSESSMENT_NAMES[assessmentText] : 'medium';
-  if (!assessment) return reject('assessment', `unknown assessment "${assessmentText}" (låg, medel, hög)`);
+  if (!assessment) return reject('assessment', `unknown assessment "${assessmentText}" (låg, medel, hög)`, 'assessment.unknown', assessmentText);
 
   const externalId = get('externalId');
   const dedupeKey = externalId

@@ -56,6 +56,15 @@ export const importsRepository = {
       ? db.query('SELECT id, name FROM areas')
       : db.query(`SELECT a.id, a.name FROM areas a WHERE ${takesPartSql('a.id', '$1')}`, [organizationId]);
   },
+  /** The areas both organisations take part in (where one may import the other's export). */
+  sharedAreas(db: Db, organizationId: string, sourceOrganizationId: string): Promise<ImportAreaRow[]> {
+    return db.query(`SELECT a.id, a.name FROM areas a WHERE ${takesPartSql('a.id', '$1')} AND ${takesPartSql('a.id', '$2')}`, [organizationId, sourceOrganizationId]);
+  },
+  /** The organisation's name, or none when it does not exist. */
+  async organizationName(db: Db, organizationId: string): Promise<string | null> {
+    const rows: { name: string }[] = await db.query('SELECT name FROM organizations WHERE id = $1', [organizationId]);
+    return rows[0]?.name ?? null;
+  },
   places(db: Db, areaIds: string[]): Promise<ImportPlaceRow[]> {
     return db.query('SELECT id, area_id, name, latitude, longitude FROM places WHERE area_id = ANY($1)', [areaIds]);
   },

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ImportDto } from '@samverka/contracts';
+import type { ImportDto, RejectedImportRow } from '@samverka/contracts';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -31,11 +31,14 @@ export interface ImportRequest {
   size: number;
   areaId?: string;
   mode: 'all_or_nothing' | 'valid_only';
+  /** The organisation whose export the file is; the caller's own when absent. */
+  sourceOrganizationId?: string;
 }
 
 const toDto = (i: ReportImport): ImportDto => ({
   id: i.id,
   filename: i.filename,
+  sourceOrganizationId: i.sourceOrganizationId ?? i.organizationId,
   mode: i.mode,
   status: i.status,
   progress: i.status === 'running' ? Math.min(99, Math.floor((Number(i.bytesRead) / Math.max(1, Number(i.fileBytes))) * 100)) : 100,
@@ -85,6 +88,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         throw new DomainError(429, 'IMPORT.BUSY', `${MAX_CONCURRENT_IMPORTS} imports are running; try again when one has finished`, 'file', { retryAfterSeconds: 30 });
       }
       if (req.areaId && !(await this.reports.canSeeArea(user, req.areaId))) throw invalid('areaId', 'areaId is not an area of your partnership');
+      const source = await this.sourceOrganization(user, req);
       const head = Buffer.alloc(Math.min(req.size, 65_536));
       const fh = await open(req.path, 'r');
       await fh.read(head, 0, head.length, 0);
@@ -115,6 +119,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
           id,
           organizationId: user.organizationId,
           userId: user.id,
+          sourceOrganizationId: source,
           filename: req.filename.slice(0, 200),
           mode: req.mode,
           status: 'running',
@@ -126,7 +131,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         await qr.release();
         throw e;
       }
-      const job = withoutStatementLimit(() => this.run(user, id, req, encoding, delimiter, qr))
+      const job = withoutStatementLimit(() => this.run(user, id, { ...req, sourceOrganizationId: source }, encoding, delimiter, qr))
         .catch((e) => this.logger.error(`import ${id} failed: ${(e as Error).stack}`))
         .finally(() => {
           this.running.delete(job);
@@ -155,8 +160,30 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private async context(user: AuthUser, defaultAreaId: string | undefined): Promise<ImportContext> {
-    const areas = await importsRepository.areas(this.db, user.roles.includes('admin') ? null : user.organizationId);
+  /**
+   * The organisation the rows are credited to: the caller's own, or, chosen by a coordinator, another organisation of
+   * the partnership of the chosen area (without an area: of an area both organisations take part in).
+   */
+  private async sourceOrganization(user: AuthUser, req: ImportRequest): Promise<string> {
+    const id = req.sourceOrganizationId;
+    if (!id || id === user.organizationId) return user.organizationId;
+    if (!user.roles.includes('coordinator')) {
+      throw new DomainError(403, 'IMPORT.SOURCE_FORBIDDEN', "Only a coordinator may import another organisation's export", 'sourceOrganizationId');
+    }
+    if ((await importsRepository.organizationName(this.db, id)) === null) throw invalid('sourceOrganizationId', 'sourceOrganizationId is not an organisation');
+    const shared = await importsRepository.sharedAreas(this.db, user.organizationId, id);
+    if (req.areaId ? !shared.some((a) => a.id === req.areaId) : shared.length === 0) {
+      throw invalid('sourceOrganizationId', req.areaId ? "sourceOrganizationId does not take part in the area's partnership" : 'sourceOrganizationId takes part in none of your areas');
+    }
+    return id;
+  }
+
+  /** The areas rows may name: the caller's, and with a partner's export only those the partner takes part in too. */
+  private async context(user: AuthUser, defaultAreaId: string | undefined, source: string): Promise<ImportContext> {
+    const areas =
+      source === user.organizationId
+        ? await importsRepository.areas(this.db, user.roles.includes('admin') ? null : user.organizationId)
+        : await importsRepository.sharedAreas(this.db, user.organizationId, source);
     const places = await importsRepository.places(this.db, areas.map((a) => a.id));
     const categories = await importsRepository.activeCategories(this.db);
     const categoryByName = new Map<string, string>();
@@ -170,18 +197,19 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  private insertBatch(qr: QueryRunner, user: AuthUser, importId: string, rows: ImportedRow[]): Promise<number> {
-    return importsRepository.insertBatch(qr, rows, { organizationId: user.organizationId, userId: user.id }, importId);
+  private insertBatch(qr: QueryRunner, user: AuthUser, source: string, importId: string, rows: ImportedRow[]): Promise<number> {
+    return importsRepository.insertBatch(qr, rows, { organizationId: source, userId: user.id }, importId);
   }
 
   /** Runs the import in `qr`, whose transaction holds the import's advisory lock. */
   private async run(user: AuthUser, importId: string, req: ImportRequest, encoding: 'utf8' | 'win1252', delimiter: string, qr: QueryRunner): Promise<void> {
     const started = Date.now();
     const progress = { bytesRead: 0, rowsRead: 0, importedRows: 0, duplicateRows: 0, rejectedCount: 0 };
-    const rejected: { line: number; field: string; reason: string }[] = [];
+    const rejected: RejectedImportRow[] = [];
+    const source = req.sourceOrganizationId ?? user.organizationId;
     const saveProgress = () => this.db.getRepository(ReportImport).update(importId, { ...progress, rejected });
     try {
-      const ctx = await this.context(user, req.areaId);
+      const ctx = await this.context(user, req.areaId, source);
       const input = createReadStream(req.path);
       input.on('data', (chunk) => (progress.bytesRead += chunk.length));
       const parser = input.pipe(iconv.decodeStream(encoding)).pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
@@ -190,7 +218,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const flush = async () => {
         // In all-or-nothing mode, after the first rejection nothing will be kept: only keep reading to report every bad row.
         if (batch.length && !(req.mode === 'all_or_nothing' && progress.rejectedCount > 0)) {
-          const inserted = await this.insertBatch(qr, user, importId, batch);
+          const inserted = await this.insertBatch(qr, user, source, importId, batch);
           progress.importedRows += inserted;
           progress.duplicateRows += batch.length - inserted;
         }
@@ -230,7 +258,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         action: 'import.complete',
         entityType: 'import',
         entityId: importId,
-        after: { filename: req.filename, mode: req.mode, ...progress, seconds: (Date.now() - started) / 1000 },
+        after: { filename: req.filename, mode: req.mode, sourceOrganizationId: source, ...progress, seconds: (Date.now() - started) / 1000 },
       });
       await qr.manager.getRepository(ReportImport).update(importId, { ...progress, rejected, status: 'completed', finishedAt: new Date() });
       await qr.commitTransaction();

@@ -37,11 +37,11 @@ export class ReportsController {
   @Get('reports/export.csv') @SignedIn()
   @AnswersFile('text/csv', 'UTF-8 with BOM, `;`-separated')
   async export(@CurrentUser() user: AuthUser, @Query() q: ReportFilterQuery, @Res() res: Response): Promise<void> {
-    const body = await this.reports.exportCsv(user, q);
+    const { csv, filename } = await this.reports.exportCsv(user, q);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     noStore(res);
-    res.setHeader('Content-Disposition', `attachment; filename="rapporter-${new Date().toISOString().slice(0, 10)}.csv"`);
-    res.send(body);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.send(csv);
   }
 
   @Get('reports/:id') @SignedIn()

@@ -15,6 +15,7 @@ import { IdempotencyService } from '../idempotency/idempotency';
 import { RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
 import { AREA_LABELS_SQL, CATEGORY_LABELS_SQL, reportsRepository, WITHHELD_SQL } from './reports.repository';
+import { isoWeekOf } from './weeks';
 
 /** Sweden's bounding box (WGS 84), with a small margin: coordinates outside it are a mistake. */
 export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.1, minLng: 10.9, maxLng: 24.2 };
@@ -382,11 +383,11 @@ export class ReportsService {
    * The filtered reports as CSV for Excel: UTF-8 with BOM, `;`-separated, Swedish headers, restricted details withheld,
    * and no cell that a spreadsheet would run as a formula (`toCsv`).
    */
-  async exportCsv(user: AuthUser, q: ReportFilterQuery): Promise<string> {
+  async exportCsv(user: AuthUser, q: ReportFilterQuery): Promise<{ csv: string; filename: string }> {
     const rows = await this.filtered(user, q).take(EXPORT_LIMIT).getMany();
     const categories = await reportsRepository.labels(this.db.manager, CATEGORY_LABELS_SQL);
     const areas = await reportsRepository.labels(this.db.manager, AREA_LABELS_SQL);
-    return toCsv(
+    const csv = toCsv(
       rows.map((r) => {
         const d = this.toDto(r, user);
         return [
@@ -408,5 +409,23 @@ export class ReportsService {
         columns: ['Tidpunkt', 'Område', 'Plats', 'Kategori', 'Bedömning', 'Polisen underrättad', 'Organisation', 'Begränsad', 'Beskrivning'],
       },
     );
+    return { csv, filename: exportFileName((q.areaId && areas.get(q.areaId)) || null, q.from ? new Date(q.from) : new Date()) };
   }
+}
+
+/**
+ * The CSV's file name says what it holds: `rapporter-norrby-2026-v49.csv`, the area (`alla` without one) and the ISO
+ * week, in Swedish time, of the period's start (this week without one). Only a–z, 0–9 and `-` (å, ä, ö as a, a, o).
+ */
+export function exportFileName(areaName: string | null, from: Date): string {
+  const slug =
+    (areaName ?? 'alla')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'omrade';
+  const [year, week] = isoWeekOf(Number.isNaN(from.getTime()) ? new Date() : from).split('-W');
+  return `rapporter-${slug}-${year}-v${week}.csv`;
 }

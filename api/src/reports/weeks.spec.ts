@@ -26,3 +26,16 @@ describe('ISO weeks in Swedish time', () => {
     expect(shiftWeek('2026-W47', -11)).toBe('2026-W36');
   });
 });
+
+describe('the CSV file name', () => {
+  // Imported here rather than at the top: reports.service pulls in the whole feature.
+  const { exportFileName } = jest.requireActual<typeof import('./reports.service')>('./reports.service');
+
+  it('says the area and the ISO week in Swedish time: rapporter-norrby-2026-v49.csv', () => {
+    expect(exportFileName('Norrby', new Date('2026-11-30T00:00:00+01:00'))).toBe('rapporter-norrby-2026-v49.csv');
+    // Sunday 23:30 UTC is already Monday in Sweden: week 49, not 48.
+    expect(exportFileName('Norrby', new Date('2026-11-29T23:30:00Z'))).toBe('rapporter-norrby-2026-v49.csv');
+    expect(exportFileName('Söderdal – Östra Åby', new Date('2027-01-01T12:00:00Z'))).toBe('rapporter-soderdal-ostra-aby-2026-v53.csv');
+    expect(exportFileName(null, new Date('2026-12-02T12:00:00Z'))).toBe('rapporter-alla-2026-v49.csv');
+  });
+});

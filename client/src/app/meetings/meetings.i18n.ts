@@ -162,7 +162,7 @@ export const meetingsSv = {
   'meetings.action.ownerHint': 'Bland den ansvariga organisationens personer.',
   'meetings.action.ownerLater': 'Utses senare av organisationen',
   'meetings.action.dueDate': 'Klart senast',
-  'meetings.action.overdue': '{days} dagar försenad',
+  'meetings.action.overdue': '{days, plural, one {# dag försenad} other {# dagar försenad}}',
   'meetings.action.state': 'Status',
   'meetings.action.none': 'Inga åtgärder.',
 
@@ -395,7 +395,7 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meetings.action.ownerHint': 'From the responsible organisation’s people.',
   'meetings.action.ownerLater': 'Assigned later by the organisation',
   'meetings.action.dueDate': 'Due date',
-  'meetings.action.overdue': '{days} days overdue',
+  'meetings.action.overdue': '{days, plural, one {# day overdue} other {# days overdue}}',
   'meetings.action.state': 'Status',
   'meetings.action.none': 'No actions.',
 

@@ -40,6 +40,17 @@ const RULES: Rule[] = [
     params: (m) => ({ columns: m?.[1] ?? '' }),
   },
   { code: 'VALIDATION_FAILED', field: 'mode', key: 'import.error.mode' },
+  { code: 'VALIDATION_FAILED', field: 'sourceOrganizationId', key: 'import.error.source' },
+  { code: 'IMPORT.SOURCE_FORBIDDEN', key: 'import.error.sourceForbidden' },
+  { code: 'IMPORT.BUSY', key: 'import.error.busy' },
+];
+
+/** The columns the API names as missing (its English words), as the dictionary's texts. */
+const MISSING_COLUMNS: [RegExp, MessageKey][] = [
+  [/^time\b/, 'import.column.time'],
+  [/^category\b/, 'import.column.category'],
+  [/^description\b/, 'import.column.description'],
+  [/^place\b/, 'import.column.place'],
 ];
 
 /** The dictionary text for one API message, or null when there is none. */
@@ -52,8 +63,29 @@ export function translateApiMessage(i18n: I18n, code: string, field: string | un
     }
     const match = rule.message ? rule.message.exec(message) : null;
     if (rule.message && !match) continue;
-    return i18n.t(rule.key, rule.params?.(match));
+    const params = rule.params?.(match);
+    if (rule.key === 'import.error.columns' && params) params['columns'] = translateColumns(i18n, String(params['columns']));
+    return i18n.t(rule.key, params);
   }
+  return null;
+}
+
+function translateColumns(i18n: I18n, columns: string): string {
+  return columns
+    .split(/, (?=time|category|description|place)/)
+    .map((c) => {
+      const known = MISSING_COLUMNS.find(([pattern]) => pattern.test(c));
+      return known ? i18n.t(known[1]) : c;
+    })
+    .join(', ');
+}
+
+/** The failure of a finished import (the API's English sentence) in the user's language; null when unknown. */
+export function importFailureText(i18n: I18n, error: string, counts: { rejectedCount: number; rowsRead: number }): string | null {
+  if (/rows were rejected, so nothing was imported/.test(error)) return i18n.t('import.error.rejectedRows', { rejected: counts.rejectedCount, rows: counts.rowsRead });
+  if (/^Interrupted/.test(error)) return i18n.t('import.error.interrupted');
+  const unreadable = /^The file could not be read: (.*); nothing was imported$/.exec(error);
+  if (unreadable) return i18n.t('import.error.unreadable', { detail: unreadable[1] });
   return null;
 }
 

@@ -67,7 +67,7 @@ describe('ImportPage', () => {
     await settle();
     http.expectOne('/api/imports/import-1').flush(importDto({ progress: 40, rowsRead: 1200 }));
     await settle();
-    expect(text('[data-testid="import-status"]')).toBe('Importerar: 40 % (1200 rader lästa)');
+    expect(text('[data-testid="import-status"]')).toBe('Importerar: 40 % (1 200 rader lästa)');
     expect(root.querySelector('[data-testid="import-progress"]')!.getAttribute('aria-valuenow')).toBe('70');
 
     http.expectOne('/api/imports/import-1').flush(
@@ -79,8 +79,8 @@ describe('ImportPage', () => {
         duplicateRows: 18,
         rejectedCount: 2,
         rejected: [
-          { line: 17, field: 'category', reason: 'unknown category "Fylleri"' },
-          { line: 230, field: 'occurredAt', reason: 'the time is in the future' },
+          { line: 17, field: 'category', reason: 'unknown category "Fylleri"', code: 'category.unknown', value: 'Fylleri' },
+          { line: 230, field: 'occurredAt', reason: 'the time is in the future', code: 'time.future' },
         ],
         finishedAt: '2026-11-20T10:00:05.000Z',
       }),
@@ -97,8 +97,8 @@ describe('ImportPage', () => {
       Array.from(tr.children).map((td) => td.textContent?.trim()),
     );
     expect(rows).toEqual([
-      ['17', 'Kategori', 'unknown category "Fylleri"'],
-      ['230', 'Tid', 'the time is in the future'],
+      ['17', 'Kategori', 'okänd kategori "Fylleri"'],
+      ['230', 'Tid', 'tidpunkten ligger i framtiden'],
     ]);
   });
 
@@ -114,15 +114,20 @@ describe('ImportPage', () => {
         progress: 100,
         rowsRead: 3,
         rejectedCount: 1,
-        rejected: [{ line: 3, field: 'place', reason: 'unknown place "Månen" in the area, and no coordinates' }],
+        rejected: [{ line: 3, field: 'place', reason: 'unknown place "Månen" in the area, and no coordinates', code: 'place.unknown', value: 'Månen' }],
         error: '1 of 3 rows were rejected, so nothing was imported (choose "import valid rows only" to import the others)',
       }),
       { status: 202, statusText: 'Accepted' },
     );
     await settle();
     expect(text('#import-summary-heading')).toBe('Importen misslyckades');
-    expect(text('[data-testid="import-failure"]')).toContain('1 of 3 rows were rejected');
-    expect(text('[data-testid="rejected-table"] tbody')).toContain('Plats');
+    // Every message in Swedish, and each said once (not in the status line as well as the heading).
+    expect(text('[data-testid="import-failure"]')).toBe(
+      '1 av 3 rader avvisades, så ingenting importerades. Välj "Importera endast giltiga rader" för att importera de andra.',
+    );
+    expect(text('[data-testid="rejected-table"] tbody td:last-child')).toBe('okänd plats "Månen" i området, och inga koordinater');
+    expect(root.textContent!.split('Importen misslyckades').length - 1).toBe(1);
+    expect(root.textContent).not.toMatch(/rows were rejected|unknown place/);
   });
 
   it('translates the API’s answer to a file without the needed columns', async () => {
@@ -134,6 +139,57 @@ describe('ImportPage', () => {
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await settle();
-    expect(text('[data-testid="import-error"]')).toBe('Filen saknar kolumn för: category (kategori)');
+    expect(text('[data-testid="import-error"]')).toBe('Filen saknar kolumn för: kategori');
+  });
+  it('says in the user\'s language why the server stopped an import or could not read the file', async () => {
+    chooseFile(new File(['x'], 'fel.csv', { type: 'text/csv' }));
+    root.querySelector<HTMLButtonElement>('[data-testid="import-start"]')!.click();
+    await fixture.whenStable();
+    http.expectOne({ method: 'POST', url: '/api/reports/import' }).flush(
+      importDto({ status: 'failed', progress: 100, error: 'The file could not be read: Invalid Closing Quote; nothing was imported' }),
+      { status: 202, statusText: 'Accepted' },
+    );
+    await settle();
+    expect(text('[data-testid="import-failure"]')).toBe('Filen gick inte att läsa (Invalid Closing Quote). Ingenting importerades.');
+  });
+
+  describe('as a coordinator', () => {
+    const partners = [
+      { id: 'area-vivalla', name: 'Vivalla', description: null, placeCount: 3, partners: [
+        { id: 'org-kommun', name: 'Örebro kommun', type: 'kommun' },
+        { id: 'org-bostad', name: 'Bostadsbolaget AB', type: 'fastighetsbolag' },
+      ] },
+      { id: 'area-baronbackarna', name: 'Baronbackarna', description: null, placeCount: 2, partners: [{ id: 'org-handel', name: 'Handlarna', type: 'naringsliv' }] },
+    ];
+
+    beforeEach(async () => {
+      fixture.destroy();
+      TestBed.inject(AuthService).setUser(me(['coordinator']));
+      fixture = TestBed.createComponent(ImportPage);
+      root = fixture.nativeElement as HTMLElement;
+      http.expectOne('/api/areas').flush(partners);
+      await settle();
+      await fixture.whenStable();
+    });
+
+    it('chooses the partner whose export the file is, among the partners of the chosen area, and says whom the reports were credited to', async () => {
+      const options = async () => {
+        root.querySelector<HTMLElement>('[data-testid="import-source"] .mat-mdc-select-trigger')!.click();
+        await fixture.whenStable();
+        return Array.from(document.querySelectorAll('mat-option')).map((o) => o.textContent?.trim());
+      };
+      expect(await options()).toEqual(['Örebro kommun (din organisation)', 'Bostadsbolaget AB', 'Handlarna']);
+      (Array.from(document.querySelectorAll('mat-option')).find((o) => o.textContent?.includes('Bostadsbolaget')) as HTMLElement).click();
+      await fixture.whenStable();
+
+      chooseFile(new File(['x'], 'bostad.csv', { type: 'text/csv' }));
+      root.querySelector<HTMLButtonElement>('[data-testid="import-start"]')!.click();
+      await fixture.whenStable();
+      const upload = http.expectOne({ method: 'POST', url: '/api/reports/import' });
+      expect((upload.request.body as FormData).get('sourceOrganizationId')).toBe('org-bostad');
+      upload.flush(importDto({ status: 'completed', progress: 100, sourceOrganizationId: 'org-bostad', rowsRead: 1, importedRows: 1 }), { status: 202, statusText: 'Accepted' });
+      await settle();
+      expect(text('[data-testid="import-credited"]')).toBe('Rapporterna räknas till Bostadsbolaget AB.');
+    });
   });
 });

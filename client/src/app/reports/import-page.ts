@@ -6,13 +6,13 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { ImportDto } from '@samverka/contracts';
+import type { AreaSummaryDto, ImportDto, OrganizationDto, RejectedImportRow } from '@samverka/contracts';
 import { Subscription, timer } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { toApiError } from '../core/http/api-error';
 import { I18n, MessageKey, TPipe } from '../core/i18n/i18n';
 import { Icon } from '../core/ui/icon';
-import { apiErrorText } from './api-messages';
+import { apiErrorText, importFailureText } from './api-messages';
 import { ReportsApi } from './reports-api';
 
 /** How often a running import is asked for its progress (ms). */
@@ -74,7 +74,7 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
 
       <mat-form-field appearance="outline" class="area-field">
         <mat-label>{{ 'import.area' | t }}</mat-label>
-        <mat-select [(ngModel)]="areaId" name="areaId" [disabled]="busy()" data-testid="import-area">
+        <mat-select [ngModel]="areaId()" (ngModelChange)="chooseArea($event)" name="areaId" [disabled]="busy()" data-testid="import-area">
           <mat-option value="">{{ 'import.areaFromFile' | t }}</mat-option>
           @for (area of areas(); track area.id) {
             <mat-option [value]="area.id">{{ area.name }}</mat-option>
@@ -82,6 +82,18 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
         </mat-select>
         <mat-hint>{{ 'import.areaHint' | t }}</mat-hint>
       </mat-form-field>
+
+      @if (sources().length > 1) {
+        <mat-form-field appearance="outline" class="area-field">
+          <mat-label>{{ 'import.source' | t }}</mat-label>
+          <mat-select [ngModel]="sourceId()" (ngModelChange)="sourceId.set($event)" name="sourceOrganizationId" [disabled]="busy()" data-testid="import-source">
+            @for (org of sources(); track org.id; let first = $first) {
+              <mat-option [value]="first ? '' : org.id">{{ first ? ('import.sourceOwn' | t: { name: org.name }) : org.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint>{{ 'import.sourceHint' | t }}</mat-hint>
+        </mat-form-field>
+      }
 
       <mat-checkbox [(ngModel)]="validOnly" name="validOnly" [disabled]="busy()" aria-describedby="mode-help" data-testid="import-valid-only">
         {{ 'import.validOnly' | t }}
@@ -96,7 +108,7 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
       </button>
     </form>
 
-    <section class="progress" aria-labelledby="import-progress-heading" [hidden]="phase() === 'idle'">
+    <section class="progress" aria-labelledby="import-progress-heading" [hidden]="phase() === 'idle' || phase() === 'done'">
       <h2 id="import-progress-heading">{{ 'import.progressHeading' | t }}</h2>
       <mat-progress-bar mode="determinate" [value]="percent()" [attr.aria-label]="'import.progressHeading' | t" data-testid="import-progress" />
       <p class="status" role="status" aria-live="polite" data-testid="import-status">{{ statusText() }}</p>
@@ -107,7 +119,10 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
         <section class="summary" aria-labelledby="import-summary-heading" data-testid="import-summary">
           <h2 id="import-summary-heading">{{ (r.status === 'completed' ? 'import.completed' : 'import.failed') | t }}</h2>
           @if (r.error) {
-            <p class="error-text" role="alert" data-testid="import-failure">{{ r.error }}</p>
+            <p class="error-text" role="alert" data-testid="import-failure">{{ failureText(r) }}</p>
+          }
+          @if (creditedTo(r); as name) {
+            <p data-testid="import-credited">{{ 'import.creditedTo' | t: { name } }}</p>
           }
           <dl class="counts">
             <div><dt>{{ 'import.rowsRead' | t }}</dt><dd data-testid="rows-read">{{ r.rowsRead }}</dd></div>
@@ -134,7 +149,7 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
                     <tr data-testid="row">
                       <td class="num">{{ row.line }}</td>
                       <td>{{ fieldLabel(row.field) }}</td>
-                      <td>{{ row.reason }}</td>
+                      <td>{{ reasonText(row) }}</td>
                     </tr>
                   }
                 </tbody>
@@ -183,7 +198,18 @@ export class ImportPage {
   private readonly auth = inject(AuthService);
   protected readonly areas = computed(() => this.auth.user()?.areas ?? []);
   protected readonly file = signal<File | null>(null);
-  protected areaId = '';
+  protected readonly areaId = signal('');
+  /** The organisation whose export the file is (a coordinator may choose a partner of the area); the user's own by default. */
+  protected readonly sourceId = signal('');
+  private readonly partnerAreas = signal<AreaSummaryDto[]>([]);
+  /** The user's organisation first, then the partners of the chosen area (of any of the user's areas when none is chosen). */
+  protected readonly sources = computed<OrganizationDto[]>(() => {
+    const own = this.auth.user()?.organization;
+    if (!own || !this.auth.user()?.roles.includes('coordinator')) return [];
+    const areas = this.partnerAreas().filter((a) => !this.areaId() || a.id === this.areaId());
+    const partners = new Map(areas.flatMap((a) => a.partners).filter((o) => o.id !== own.id).map((o) => [o.id, o]));
+    return [own, ...[...partners.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'))];
+  });
   protected validOnly = false;
 
   protected readonly phase = signal<Phase>('idle');
@@ -213,8 +239,6 @@ export class ImportPage {
         return this.i18n.t('import.uploading', { percent: this.uploadPercent() });
       case 'importing':
         return this.i18n.t('import.importing', { percent: r?.progress ?? 0, rows: r?.rowsRead ?? 0 });
-      case 'done':
-        return this.i18n.t(r?.status === 'completed' ? 'import.completed' : 'import.failed');
       default:
         return '';
     }
@@ -224,6 +248,32 @@ export class ImportPage {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+    if (this.auth.user()?.roles.includes('coordinator')) {
+      const areas = this.api.partnerAreas().subscribe({ next: (list) => this.partnerAreas.set(list), error: () => this.partnerAreas.set([]) });
+      inject(DestroyRef).onDestroy(() => areas.unsubscribe());
+    }
+  }
+
+  protected chooseArea(id: string): void {
+    this.areaId.set(id);
+    // A partner of another area is no choice for this one.
+    if (this.sourceId() && !this.sources().some((o) => o.id === this.sourceId())) this.sourceId.set('');
+  }
+
+  /** Why the import failed, in the user's language. */
+  protected failureText(r: ImportDto): string {
+    return r.error ? (importFailureText(this.i18n, r.error, r) ?? r.error) : '';
+  }
+
+  /** Why a row was rejected, in the user's language (imports from before the codes keep the API's words). */
+  protected reasonText(row: RejectedImportRow): string {
+    return row.code ? this.i18n.t(`import.reason.${row.code}`, { value: row.value ?? '' }) : row.reason;
+  }
+
+  /** The partner the reports were credited to, when not the user's own organisation. */
+  protected creditedTo(r: ImportDto): string | null {
+    if (!r.sourceOrganizationId || r.sourceOrganizationId === this.auth.user()?.organization.id) return null;
+    return this.partnerAreas().flatMap((a) => a.partners).find((o) => o.id === r.sourceOrganizationId)?.name ?? null;
   }
 
   protected choose(files: FileList | null): void {
@@ -249,7 +299,7 @@ export class ImportPage {
     this.uploadPercent.set(0);
     this.phase.set('uploading');
     this.subscription?.unsubscribe();
-    this.subscription = this.api.startImport(file, { areaId: this.areaId || null, mode: this.validOnly ? 'valid_only' : 'all_or_nothing' }).subscribe({
+    this.subscription = this.api.startImport(file, { areaId: this.areaId() || null, mode: this.validOnly ? 'valid_only' : 'all_or_nothing', sourceOrganizationId: this.sourceId() || null }).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {
           this.uploadPercent.set(event.total ? Math.round((event.loaded / event.total) * 100) : 0);

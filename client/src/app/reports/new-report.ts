@@ -48,6 +48,7 @@ import { DirectoryApi } from '../directory/directory-api';
 import { apiErrorText, apiFieldErrors } from './api-messages';
 import { ReportsApi } from './reports-api';
 import { TIME_ZONE } from './weeks';
+import { SwedishDateInput, SwedishTimeInput } from '../core/ui/swedish-date';
 
 /** Sweden's bounding box, as the API checks it. */
 export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.1, minLng: 10.9, maxLng: 24.2 };
@@ -103,7 +104,7 @@ function nowInSweden(now = new Date()): { date: string; time: string } {
 @Component({
   selector: 'sv-new-report',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [SwedishDateInput, SwedishTimeInput, 
     ReactiveFormsModule,
     RouterLink,
     MatFormField,

@@ -2,6 +2,7 @@ import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AreaLevelDto,
+  AreaSummaryDto,
   ClientConfigDto,
   CreateReportRequest,
   ImportDto,
@@ -91,7 +92,13 @@ export class ReportsApi {
     form.append('file', file, file.name);
     if (options.areaId) form.append('areaId', options.areaId);
     form.append('mode', options.mode);
+    if (options.sourceOrganizationId) form.append('sourceOrganizationId', options.sourceOrganizationId);
     return this.http.post<ImportDto>('/api/reports/import', form, { reportProgress: true, observe: 'events' });
+  }
+
+  /** The areas of the user's partnerships with their partner organisations (whose exports a coordinator may import). */
+  partnerAreas(): Observable<AreaSummaryDto[]> {
+    return this.http.get<AreaSummaryDto[]>('/api/areas');
   }
 
   /** Progress and outcome of an import. */

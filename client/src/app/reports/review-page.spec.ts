@@ -47,7 +47,7 @@ describe('ReviewPage', () => {
     req.flush({ ...first, review: 'confirmed', canReview: false });
     await fixture.whenStable();
     expect(items()).toHaveLength(1);
-    expect(text('[data-testid="review-count"]')).toBe('1 rapporter väntar');
+    expect(text('[data-testid="review-count"]')).toBe('1 rapport väntar');
   });
 
   it('redacts a report from the list; the last one leaves an empty list', async () => {

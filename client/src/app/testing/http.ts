@@ -4,7 +4,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
 /**
  * Waits (a few macrotasks) until a request to `url` is pending and returns it. Needed where the
- * request is made behind an async step, e.g. a guard that awaits `GET /api/auth/me`.
+ * request is made behind an async step, e.g. a guard that awaits `GET /api/auth/session`.
  */
 export async function nextRequest(http: HttpTestingController, url: string, method = 'GET'): Promise<TestRequest> {
   for (let i = 0; i < 50; i++) {

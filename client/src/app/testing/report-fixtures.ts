@@ -86,6 +86,7 @@ export function importDto(overrides: Partial<ImportDto> = {}): ImportDto {
   return {
     id: 'import-1',
     filename: 'polisen.csv',
+    sourceOrganizationId: 'org-kommun',
     mode: 'valid_only',
     status: 'running',
     progress: 0,

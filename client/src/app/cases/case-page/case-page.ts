@@ -53,10 +53,11 @@ const DECISION_STATES = ['proposed', 'escalated'];
  */
 import { MapPoint, PointsMap } from '../../reports/picture/points-map';
 import { ReportRedaction } from '../../reports/report-redaction';
+import { SwedishDateInput } from '../../core/ui/swedish-date';
 @Component({
   selector: 'sv-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [SwedishDateInput, 
     StaleBanner,
     ReactiveFormsModule,
     RouterLink,

@@ -32,7 +32,7 @@ describe('auth and admin guards', () => {
 
   it('asks the API who is signed in and sends a visitor without session to /login', async () => {
     const navigation = router.navigateByUrl('/areas/area-vivalla');
-    (await nextRequest(http, '/api/auth/me')).flush(null, { status: 401, statusText: 'Unauthorized' });
+    (await nextRequest(http, '/api/auth/session')).flush({ user: null });
     await navigation;
     await settle();
 
@@ -42,7 +42,7 @@ describe('auth and admin guards', () => {
 
   it('lets a signed-in user in', async () => {
     const navigation = router.navigateByUrl('/');
-    (await nextRequest(http, '/api/auth/me')).flush(me());
+    (await nextRequest(http, '/api/auth/session')).flush({ user: me() });
     await navigation;
     expect(router.url).toBe('/');
     (await nextRequest(http, '/api/areas')).flush([]);
@@ -63,7 +63,7 @@ describe('auth and admin guards', () => {
 
   it('sends a visitor without session who asks for an admin screen to /login', async () => {
     const navigation = router.navigateByUrl('/admin/users');
-    (await nextRequest(http, '/api/auth/me')).flush(null, { status: 401, statusText: 'Unauthorized' });
+    (await nextRequest(http, '/api/auth/session')).flush({ user: null });
     await navigation;
     expect(router.url).toBe('/login?returnUrl=%2Fadmin%2Fusers');
   });

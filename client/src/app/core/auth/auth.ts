@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginRequest, MeDto, Role } from '@samverka/contracts';
+import type { LoginRequest, MeDto, Role, SessionDto } from '@samverka/contracts';
 import { Observable, catchError, firstValueFrom, map, of, tap } from 'rxjs';
 
 /** The signed-in user and the session calls (`/api/auth/*`). The session cookie is httpOnly. */
@@ -23,14 +23,16 @@ export class AuthService {
   }
 
   /**
-   * Asks the API who is signed in (`GET /api/auth/me`), once per page load; later calls reuse the
-   * answer. Resolves to null when there is no session (401) or the API cannot be reached.
+   * Asks the API who is signed in (`GET /api/auth/session`), once per page load; later calls reuse the
+   * answer. Resolves to null when there is no session (`user: null`, a 200, so that a signed-out visitor's
+   * console shows no failed request) or the API cannot be reached.
    */
   ensureLoaded(): Promise<MeDto | null> {
     if (this.loaded) return Promise.resolve(this.current());
     this.loading ??= firstValueFrom(
-      this.http.get<MeDto>('/api/auth/me').pipe(
-        // 401 means "no session"; any other failure also leaves the visitor signed out.
+      this.http.get<SessionDto>('/api/auth/session').pipe(
+        map((session) => session.user),
+        // Any failure leaves the visitor signed out.
         catchError(() => of(null)),
       ),
     ).then((me) => {

@@ -5,7 +5,7 @@ import { catchError, throwError } from 'rxjs';
 import { AuthService } from '../auth/auth';
 
 /** Requests whose 401 is an ordinary answer ("not signed in" / "wrong password"), not an expired session. */
-const AUTH_PROBES = ['/api/auth/login', '/api/auth/me'];
+const AUTH_PROBES = ['/api/auth/login', '/api/auth/me', '/api/auth/session'];
 
 /**
  * When the session has expired (401 from any other API call), forget the user and go to the

@@ -74,9 +74,28 @@ describe('I18n', () => {
   });
 
   it('uses the same {placeholders} in both languages', () => {
-    const names = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    const names = (text: string) => [...new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(sv) as (keyof typeof sv)[]) {
       expect({ key, placeholders: names(en[key]) }).toEqual({ key, placeholders: names(sv[key]) });
     }
+  });
+  it('chooses Swedish and English plural forms by Intl.PluralRules ("1 rapport", "2 rapporter")', () => {
+    const i18n = create();
+    expect(i18n.t('picture.reports', { count: 1 })).toBe('1 rapport');
+    expect(i18n.t('picture.reports', { count: 0 })).toBe('0 rapporter');
+    expect(i18n.t('picture.reports', { count: 1234 })).toBe('1\u00a0234 rapporter');
+    expect(i18n.t('picture.map.marker', { place: 'Torget', count: 1 })).toBe('Torget: 1 rapport');
+    expect(i18n.t('import.importing', { percent: 40, rows: 1 })).toBe('Importerar: 40 % (1 rad läst)');
+    expect(i18n.t('overview.recentLevels', { count: 1 })).toBe('Den senaste veckan');
+    expect(i18n.pluralCategory(1)).toBe('one');
+    i18n.use('en');
+    expect(i18n.t('picture.reports', { count: 1 })).toBe('1 report');
+    expect(i18n.t('picture.reports', { count: 3 })).toBe('3 reports');
+    expect(i18n.t('overview.recentLevels', { count: 8 })).toBe('The last 8 weeks');
+  });
+
+  it('leaves a plural without its number, or a malformed one, as written', () => {
+    const i18n = create();
+    expect(i18n.t('picture.reports', { other: 1 })).toBe('{count, plural, one {# rapport} other {# rapporter}}');
   });
 });

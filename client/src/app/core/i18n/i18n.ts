@@ -54,10 +54,22 @@ export class I18n {
     this.use(this.otherLang());
   }
 
-  /** The text for `key` in the active language, with `{placeholders}` filled from `params`. */
+  /** The plural rules of the active language (Swedish and English: "one" for 1, "other" otherwise). */
+  private readonly pluralRules = computed(() => new Intl.PluralRules(this.locale()));
+
+  /**
+   * The text for `key` in the active language, with `{placeholders}` filled from `params`. A text may choose its
+   * words by a number in ICU style: `{count, plural, one {# rapport} other {# rapporter}}` (`=0 {…}` for an exact
+   * number; `#` is the number in the language's format).
+   */
   t(key: MessageKey, params?: MessageParams): string {
     const text = this.dictionaries[this.current()][key] ?? this.dictionaries.sv[key] ?? key;
-    return params ? interpolate(text, params) : text;
+    return params ? interpolate(text, params, this.pluralRules(), this.locale()) : text;
+  }
+
+  /** The plural category of `count` in the active language ("one" or "other"), for texts kept as `<key>.one`/`.other`. */
+  pluralCategory(count: number): Intl.LDMLPluralRule {
+    return this.pluralRules().select(count);
   }
 
   /** The translated label of a role ("Samordnare" / "Coordinator"). */
@@ -113,7 +125,44 @@ function mergeFragments(fragments: readonly { sv: Texts; en: Texts }[]): Record<
   };
 }
 
-function interpolate(text: string, params: MessageParams): string {
+/** Fills `{name}` placeholders after choosing the branch of every `{name, plural, …}` by its number. */
+export function interpolate(text: string, params: MessageParams, rules: Intl.PluralRules, locale: string): string {
+  return fillPlaceholders(choosePlurals(text, params, rules, locale), params);
+}
+
+/** The text with each ICU plural replaced by its chosen branch (`#` the number); a malformed one is left as written. */
+function choosePlurals(text: string, params: MessageParams, rules: Intl.PluralRules, locale: string): string {
+  const start = /\{(\w+),\s*plural,/g;
+  let out = '';
+  let from = 0;
+  for (let m = start.exec(text); m; m = start.exec(text)) {
+    const branches = new Map<string, string>();
+    let i = m.index + m[0].length;
+    let end = -1;
+    while (i < text.length) {
+      while (/\s/.test(text[i] ?? '')) i++;
+      if (text[i] === '}') {
+        end = i + 1;
+        break;
+      }
+      const selector = /^(=\d+|zero|one|two|few|many|other)\s*\{/.exec(text.slice(i));
+      if (!selector) break;
+      i += selector[0].length;
+      const bodyStart = i;
+      for (let depth = 1; i < text.length && depth > 0; i++) depth += text[i] === '{' ? 1 : text[i] === '}' ? -1 : 0;
+      branches.set(selector[1], text.slice(bodyStart, i - 1));
+    }
+    const value = Number(params[m[1]]);
+    if (end < 0 || !branches.has('other') || !Object.prototype.hasOwnProperty.call(params, m[1]) || Number.isNaN(value)) continue;
+    const branch = branches.get(`=${value}`) ?? branches.get(rules.select(value)) ?? branches.get('other')!;
+    out += text.slice(from, m.index) + choosePlurals(branch, params, rules, locale).replace(/#/g, new Intl.NumberFormat(locale).format(value));
+    from = end;
+    start.lastIndex = end;
+  }
+  return out + text.slice(from);
+}
+
+function fillPlaceholders(text: string, params: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (match, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
   );

@@ -10,6 +10,7 @@ import { I18n, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
 import { swedishDate } from '../meeting-format';
 import { MeetingsApi } from '../meetings-api';
+import { SwedishDateInput } from '../../core/ui/swedish-date';
 
 /**
  * "Aktuell handlingsplan": an area and a period give the link to the area's current joint action plan as a PDF
@@ -18,7 +19,7 @@ import { MeetingsApi } from '../meetings-api';
 @Component({
   selector: 'sv-plan-download',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatInput, MatSelect, MatOption, MatButton, TPipe, Icon],
+  imports: [SwedishDateInput, ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatInput, MatSelect, MatOption, MatButton, TPipe, Icon],
   template: `
     <form [formGroup]="form" class="plan-form" (submit)="$event.preventDefault()" data-testid="plan-form">
       <mat-form-field appearance="outline">
@@ -31,11 +32,11 @@ import { MeetingsApi } from '../meetings-api';
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>{{ 'meetings.plan.from' | t }}</mat-label>
-        <input matInput type="date" formControlName="from" data-testid="plan-from" />
+        <input matInput svDate formControlName="from" data-testid="plan-from" />
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>{{ 'meetings.plan.to' | t }}</mat-label>
-        <input matInput type="date" formControlName="to" data-testid="plan-to" />
+        <input matInput svDate formControlName="to" data-testid="plan-to" />
         @if (periodInvalid()) {
           <mat-hint class="error-hint">{{ 'meetings.error.period' | t }}</mat-hint>
         }

@@ -18,6 +18,7 @@ import { ActionList, agreedRows, proposedRows } from '../action-list';
 import { meetingErrorText, meetingFieldErrors } from '../meeting-messages';
 import { MeetingStore } from '../meeting-store';
 import { MeetingsApi } from '../meetings-api';
+import { SwedishDateInput } from '../../core/ui/swedish-date';
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
@@ -42,7 +43,7 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
 @Component({
   selector: 'sv-case-decision',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatButton, MatProgressBar, TPipe, FieldErrorPipe, ActionList],
+  imports: [SwedishDateInput, ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatButton, MatProgressBar, TPipe, FieldErrorPipe, ActionList],
   template: `
     @if (loadError(); as message) {
       <p class="error-text" role="alert">{{ message }}</p>
@@ -96,7 +97,7 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
                     </mat-form-field>
                     <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label>{{ 'meetings.action.dueDate' | t }}</mat-label>
-                      <input matInput type="date" formControlName="dueDate" required data-testid="action-due" />
+                      <input matInput svDate formControlName="dueDate" required data-testid="action-due" />
                       <mat-error>{{ g.controls.dueDate | fieldError }}</mat-error>
                     </mat-form-field>
                   </div>

@@ -20,6 +20,7 @@ import { DirectoryApi } from '../../directory/directory-api';
 import { swedishDate, swedishInstant } from '../meeting-format';
 import { meetingErrorText, meetingFieldErrors } from '../meeting-messages';
 import { MeetingsApi } from '../meetings-api';
+import { SwedishDateInput, SwedishTimeInput } from '../../core/ui/swedish-date';
 
 /** Required, and not only blanks. */
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
@@ -43,7 +44,7 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
 @Component({
   selector: 'sv-new-meeting',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [SwedishDateInput, SwedishTimeInput, 
     ReactiveFormsModule,
     RouterLink,
     MatFormField,
@@ -94,12 +95,12 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
       <div class="row">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'meetings.form.date' | t }}</mat-label>
-          <input matInput type="date" formControlName="date" name="date" required [min]="today" />
+          <input matInput svDate formControlName="date" name="date" required [min]="today" />
           <mat-error>{{ form.controls.date | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'meetings.form.time' | t }}</mat-label>
-          <input matInput type="time" formControlName="time" name="time" required />
+          <input matInput svTime formControlName="time" name="time" required />
           <mat-hint>{{ 'meetings.form.timeHint' | t }}</mat-hint>
           <mat-error>{{ form.controls.time | fieldError }}</mat-error>
         </mat-form-field>

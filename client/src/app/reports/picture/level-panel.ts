@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, inject, Injector, input, output, signal, untracked, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -55,7 +55,12 @@ import { TIME_ZONE, weekNumber } from '../weeks';
       }
     </div>
 
-    @if (canSet()) {
+    @if (canSet() && !editing()) {
+      <button #editButton matButton="outlined" type="button" class="no-print level-edit" (click)="editing.set(true)" data-testid="level-edit">
+        {{ 'level.edit' | t: { week: number(week()) } }}
+      </button>
+    }
+    @if (canSet() && editing()) {
       <form [formGroup]="form" (ngSubmit)="save()" novalidate class="level-form no-print" data-testid="level-form">
         <h3 id="level-form-heading">{{ 'level.formHeading' | t: { week: number(week()) } }}</h3>
         <div class="form-alert" role="alert">{{ formError() }}</div>
@@ -80,7 +85,12 @@ import { TIME_ZONE, weekNumber } from '../weeks';
             <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.saving' | t" />
           }
         </div>
-        <button matButton="filled" type="submit" [disabled]="saving()" data-testid="level-save">{{ 'level.save' | t }}</button>
+        <div class="form-buttons">
+          <button matButton="filled" type="submit" [disabled]="saving()" data-testid="level-save">{{ 'level.save' | t }}</button>
+          @if (level()) {
+            <button matButton type="button" (click)="cancel()" [disabled]="saving()" data-testid="level-cancel">{{ 'common.cancel' | t }}</button>
+          }
+        </div>
       </form>
     }
 
@@ -109,6 +119,8 @@ import { TIME_ZONE, weekNumber } from '../weeks';
     .set-by { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); margin: 0; }
     .level-form { margin-top: 1rem; padding: 1rem; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; max-width: 40rem; }
     .level-form h3 { margin-top: 0; }
+    .level-form .form-buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .level-edit { margin-top: 0.5rem; }
     .level-form mat-radio-group { display: flex; flex-wrap: wrap; gap: 0 1rem; }
     .level-form mat-radio-button { min-height: 48px; display: inline-flex; align-items: center; }
     .rationale-field { width: 100%; margin: 0.5rem 0 0.75rem; }
@@ -142,6 +154,10 @@ export class LevelPanel {
   protected readonly historyLoading = signal(false);
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
+  /** Whether the form is open: at once for a week without a level; for a judged week after "Ändra", closed after saving. */
+  protected readonly editing = signal(false);
+  private readonly editButton = viewChild('editButton', { read: ElementRef<HTMLButtonElement> });
+  private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     level: ['' as AreaLevel | '', Validators.required],
@@ -162,6 +178,7 @@ export class LevelPanel {
       untracked(() => {
         this.form.reset({ level: level?.level ?? '', rationale: level?.rationale ?? '' });
         this.formError.set(null);
+        this.editing.set(!level);
       });
     });
   }
@@ -191,6 +208,7 @@ export class LevelPanel {
         this.saving.set(false);
         this.notifier.success('level.saved');
         this.saved.emit(saved);
+        this.close();
         this.loadHistory(this.areaId());
       },
       error: (err: unknown) => {
@@ -208,6 +226,20 @@ export class LevelPanel {
         if (!placed) this.formError.set(apiErrorText(error, this.i18n));
       },
     });
+  }
+
+  /** Closes the form without saving, back to the week's level. */
+  protected cancel(): void {
+    const level = this.level();
+    this.form.reset({ level: level?.level ?? '', rationale: level?.rationale ?? '' });
+    this.formError.set(null);
+    this.close();
+  }
+
+  /** Closes the form and puts the focus on the button that opens it again (the form's content is gone). */
+  private close(): void {
+    this.editing.set(false);
+    afterNextRender(() => this.editButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
   private loadHistory(areaId: string): void {

@@ -65,6 +65,10 @@ describe('SituationPicture', () => {
 
     expect(text('h1')).toBe('Lägesbild – Vivalla');
     expect(text('[data-testid="week-label"]')).toBe('Vecka 47, 16–22 november 2026');
+    // On paper: the municipality, the print date (Swedish format) and the marking.
+    expect(text('[data-testid="print-municipality"]')).toBe('Örebro kommun');
+    expect(text('[data-testid="print-date"]')).toMatch(/^Utskriven \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(text('[data-testid="print-header"] .print-marking')).toBe('Arbetsmaterial – begränsad spridning');
 
     expect(text('[data-testid="level-current"] sv-level-chip')).toBe('▲Gul');
     expect(text('[data-testid="level-current"]')).toContain('Förhöjd oro – bevaka');
@@ -148,12 +152,20 @@ describe('SituationPicture', () => {
     (await render(['reporter', 'commander', 'action_owner'])).flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await fixture.whenStable();
     expect(root.querySelector('[data-testid="level-form"]')).toBeNull();
+    expect(root.querySelector('[data-testid="level-edit"]')).toBeNull();
     http.verify();
     TestBed.resetTestingModule();
 
+    // A judged week shows its level, and the form opens on "Ändra" (and closes on "Avbryt").
     (await render(['coordinator'])).flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await fixture.whenStable();
+    expect(root.querySelector('[data-testid="level-form"]')).toBeNull();
+    root.querySelector<HTMLButtonElement>('[data-testid="level-edit"]')!.click();
+    await fixture.whenStable();
     expect(root.querySelector('[data-testid="level-form"]')).not.toBeNull();
+    root.querySelector<HTMLButtonElement>('[data-testid="level-cancel"]')!.click();
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="level-form"]')).toBeNull();
   });
 
   it('lets an analyst set the week’s level and shows it at once', async () => {
@@ -194,6 +206,9 @@ describe('SituationPicture', () => {
     expect(text('[data-testid="level-current"] sv-level-chip')).toBe('▲Gul');
     expect(text('[data-testid="level-rationale"]')).toBe('Fler rapporter vid tvättstugan');
     expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Bedömningen är sparad');
+    // Saved: the form closes, and the focus is on the button that opens it again.
+    expect(root.querySelector('[data-testid="level-form"]')).toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="level-edit"]'));
   });
 
   it('moves between weeks through the address', async () => {

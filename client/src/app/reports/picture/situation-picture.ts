@@ -44,6 +44,7 @@ import { TrendChart } from './trend-chart';
   ],
   templateUrl: './situation-picture.html',
   styleUrl: './situation-picture.scss',
+  host: { '(window:beforeprint)': 'beforePrint()' },
 })
 export class SituationPicture {
   private readonly reports = inject(ReportsApi);
@@ -134,9 +135,19 @@ export class SituationPicture {
     this.goToWeek(shiftWeek(this.selectedWeek(), 1));
   }
 
+  /** The municipality of the area's partnership, named on the printed picture. */
+  protected readonly municipality = computed(() => this.area()?.partners.find((o) => o.type === 'kommun')?.name ?? '');
+  /** When the picture was printed (set as the print starts, by the button or the browser's own print). */
+  protected readonly printedAt = signal(printTime());
+
   /** Opens the browser's print dialog (the print stylesheet leaves out navigation and controls). */
   protected print(): void {
+    this.printedAt.set(printTime());
     this.document.defaultView?.print();
+  }
+
+  protected beforePrint(): void {
+    this.printedAt.set(printTime());
   }
 
   /** A level was set: show it at once. */
@@ -167,4 +178,9 @@ export class SituationPicture {
       },
     });
   }
+}
+
+/** Now in Swedish time and format: 2026-12-02 22:30. */
+function printTime(): string {
+  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date());
 }
