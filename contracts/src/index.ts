@@ -14,3 +14,4 @@ export * from './cases';
 export * from './actions';
 export * from './audit';
 export * from './meetings';
+export * from './settings';
