@@ -17,6 +17,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
+import { SettingsModule } from './settings/settings.module';
 
 /** The application: the feature modules (no cycles between them); the DataSource is opened (and migrated) before Nest starts. */
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         ConfigModule.forRoot(config),
         IdempotencyModule,
+        SettingsModule,
         HealthModule,
         AuthModule,
         DirectoryModule,

@@ -9,6 +9,7 @@ import { AuditWithoutReportText1763835000000 } from './1763835000000-audit-witho
 import { InstallationSettings1796300000000 } from './1796300000000-installation-settings';
 import { IdempotencyKeys1796400000000 } from './1796400000000-idempotency-keys';
 import { ReportRedactionReview1796500000000 } from './1796500000000-report-redaction-review';
+import { ActionFollowUp1797000000000 } from './1797000000000-action-follow-up';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so the compiled API and ts-jest load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   InstallationSettings1796300000000,
   IdempotencyKeys1796400000000,
   ReportRedactionReview1796500000000,
+  ActionFollowUp1797000000000,
 ];
