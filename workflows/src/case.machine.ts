@@ -1,7 +1,7 @@
-import { ACTION_LIMITS, CASE_LIMITS, CASE_OUTCOMES, DISMISSAL_REASONS, MAX_ACTIONS_PER_CASE, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
+import { ACTION_LIMITS, CASE_LIMITS, type CaseState, CASE_OUTCOMES, DISMISSAL_REASONS, MAX_ACTIONS_PER_CASE, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
 import { Actor, envOf, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, optionalText, ruleAllows, swedishDate, text, WorkflowEnv } from './common';
-import { SnapshotMigrations } from './persistence';
+import { SnapshotMigrations, statesTaking } from './persistence';
 
 /** Bumped whenever the machine changes shape; stored with every snapshot (see CASE_SNAPSHOT_MIGRATIONS). */
 export const CASE_MACHINE_VERSION = 2;
@@ -277,3 +277,9 @@ export const caseMachine = setup({
     dismissed: { type: 'final' },
   },
 });
+
+/** The states in which a meeting decides on the case (it takes AGREE): a meeting's agenda gets an item for each such case. */
+export const CASE_STATES_AWAITING_DECISION: readonly CaseState[] = statesTaking(caseMachine, 'AGREE') as CaseState[];
+
+/** The states in which the case's effect is evaluated (it takes EVALUATE): a meeting's agenda follows each such case up. */
+export const CASE_STATES_IN_FOLLOW_UP: readonly CaseState[] = statesTaking(caseMachine, 'EVALUATE') as CaseState[];

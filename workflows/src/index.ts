@@ -8,3 +8,4 @@ export * from './case.machine';
 export * from './action.machine';
 export * from './persistence';
 export * from './meeting.machine';
+export * from './case-actions';

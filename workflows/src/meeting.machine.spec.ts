@@ -2,7 +2,7 @@ import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { Actor, allowedEvents, decide, EventPayload } from './common';
 import { MEETING_STATES } from '@samverka/contracts';
-import { MEETING_RULES, MeetingEvent, meetingMachine } from './meeting.machine';
+import { MEETING_RULES, MeetingEvent, meetingMachine, reviseMinutes } from './meeting.machine';
 
 const KOMMUN = 'org-kommun';
 const POLIS = 'org-polis';
@@ -48,5 +48,23 @@ describe('meeting machine', () => {
   it('needs a reason to cancel and an item to move to', () => {
     expect(decide(meetingMachine, start(), ev({ type: 'CANCEL', reason: '' }), MEETING_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'reason' } });
     expect(decide(meetingMachine, run([ev({ type: 'START' })]), ev({ type: 'SET_CURRENT', itemId: '' }), MEETING_RULES)).toMatchObject({ problem: { field: 'itemId' } });
+  });
+
+  it('revises only approved minutes, as their secretary: the revision starts as a draft without the approval', () => {
+    const draft = run([ev({ type: 'START' }), ev({ type: 'END' })]);
+    expect(reviseMinutes(start(), coordinator)).toEqual({ ok: false, reason: 'not_approved' });
+    expect(reviseMinutes(draft, coordinator)).toEqual({ ok: false, reason: 'not_approved' });
+    const approved = decide(meetingMachine, draft, ev({ type: 'APPROVE', actor: commander }), MEETING_RULES);
+    if (!approved.ok) throw new Error('APPROVE refused');
+    expect(reviseMinutes(approved.next, analyst)).toEqual({ ok: false, reason: 'forbidden' });
+    expect(reviseMinutes(approved.next, outsider)).toEqual({ ok: false, reason: 'forbidden' });
+    const revision = reviseMinutes(approved.next, coordinator);
+    if (!revision.ok) throw new Error('revision refused');
+    expect(revision.draft.value).toBe('minutes_draft');
+    expect(revision.draft.context).toEqual({ organizationIds: [KOMMUN, POLIS], approvedBy: null, approvedAt: null, cancelReason: null, startsAt: null, chairId: null, secretaryId: null, adjusterIds: [], approvals: [] });
+    expect(allowedEvents(revision.draft, coordinator, MEETING_RULES)).toEqual(['RECORD', 'SET_ATTENDANCE']);
+    expect(decide(meetingMachine, revision.draft, ev({ type: 'APPROVE', actor: commander }), MEETING_RULES).ok).toBe(true);
+    const cancelled = run([ev({ type: 'CANCEL', reason: 'Flyttas' })]);
+    expect(reviseMinutes(cancelled, coordinator)).toEqual({ ok: false, reason: 'not_approved' });
   });
 });

@@ -1,5 +1,5 @@
 import { MEETING_LIMITS } from '@samverka/contracts';
-import { assign, setup } from 'xstate';
+import { assign, setup, SnapshotFrom } from 'xstate';
 import { Actor, envOf, EventBase, EventRule, hasRole, isUser, ruleAllows, text, WorkflowEnv } from './common';
 import { SnapshotMigrations } from './persistence';
 
@@ -158,3 +158,20 @@ export const meetingMachine = setup({
     cancelled: { type: 'final' },
   },
 });
+
+export type MeetingSnapshot = SnapshotFrom<typeof meetingMachine>;
+
+/** Why approved minutes cannot be revised: they are not approved yet (change the draft), or not this actor's to revise. */
+export type RevisionRefusal = { ok: false; reason: 'not_approved' | 'forbidden' };
+
+/**
+ * Approved minutes are locked (a final state); a change to them is a new revision of the meeting, whose machine starts
+ * in the minutes draft with the approval cleared. Returns the revision's first snapshot, or the refusal: the minutes
+ * must be approved, and the actor must be one who records in the meeting (its secretary, RECORD's rule).
+ */
+export function reviseMinutes(approved: MeetingSnapshot, actor: Actor): { ok: true; draft: MeetingSnapshot } | RevisionRefusal {
+  if (!approved.matches('approved')) return { ok: false, reason: 'not_approved' };
+  if (!MEETING_RULES.RECORD.may(actor, approved.context, envOf({}))) return { ok: false, reason: 'forbidden' };
+  // The revision is approved (justeras) anew.
+  return { ok: true, draft: meetingMachine.resolveState({ value: 'minutes_draft', context: { ...approved.context, approvedBy: null, approvedAt: null, approvals: [] } }) };
+}

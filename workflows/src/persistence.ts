@@ -17,6 +17,16 @@ export function finalStates(machine: AnyStateMachine): string[] {
     .map((s) => s.key);
 }
 
+/**
+ * The states in which the machine takes an event of this type (has a transition for it that moves or changes
+ * something; whether the guards let a given event through is `decide`'s or the snapshot's `can`).
+ */
+export function statesTaking(machine: AnyStateMachine, eventType: string): string[] {
+  return Object.values(machine.root.states)
+    .filter((s) => s.ownEvents.includes(eventType))
+    .map((s) => s.key);
+}
+
 /** The persisted form of a snapshot. */
 export function store(machineVersion: number, snapshot: AnyMachineSnapshot): StoredSnapshot {
   return { machineVersion, value: String(snapshot.value), context: snapshot.context };

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionDto, PlannedActionDto, WorkflowSettings } from '@samverka/contracts';
-import { ACTION_MACHINE_VERSION, ActionContext, actionMachine, CLOSED_ACTION_STATES, isOpenAction, store } from '@samverka/workflows';
+import { ACTION_MACHINE_VERSION, ActionCaseEvent, ActionContext, actionMachine, caseEventOfAction, caseTakes, isOpenAction, store } from '@samverka/workflows';
 import { DataSource, EntityManager } from 'typeorm';
 import { createActor } from 'xstate';
 import { AuditService } from '../audit/audit.service';
@@ -13,10 +13,11 @@ import { EstCase } from '../cases/case.entity';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
 import { WorkflowSettingsService } from '../settings/settings.service';
-import { ACTION_WORKFLOW, allowedFor, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
+import { ACTION_WORKFLOW, allowedFor, CASE_WORKFLOW, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
 import { AgreedAction } from './action.entity';
+import { actionsRepository } from './actions.repository';
 import { todayInSweden } from '../common/swedish-time';
-import { openActionSql, partnerScope } from '../database/sql-fragments';
+import { overdueActionSql, partnerScope } from '../database/sql-fragments';
 
 export interface ActionFilter {
   organizationId?: string;
@@ -28,7 +29,6 @@ export interface ActionFilter {
 }
 
 const DAY_MS = 86_400_000;
-/** Today in Sweden, as YYYY-MM-DD. */
 
 /**
  * Agreed actions: listed for the organisations that carry them out, moved only by the action machine. When an
@@ -84,7 +84,8 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     };
   }
 
-  private query(m: EntityManager, user: AuthUser) {
+  /** The actions `user` sees (partnership scope; administrators all), with case, area, organisation and owner, by due date. */
+  private visible(m: EntityManager, user: AuthUser) {
     const qb = m
       .getRepository(AgreedAction)
       .createQueryBuilder('x')
@@ -101,13 +102,13 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
   }
 
   async list(user: AuthUser, f: ActionFilter, m: EntityManager = this.db.manager): Promise<ActionDto[]> {
-    const qb = this.query(m, user);
+    const qb = this.visible(m, user);
     if (f.caseId) qb.andWhere('x.caseId = :caseId', { caseId: f.caseId });
     if (f.organizationId) qb.andWhere('x.organizationId = :org', { org: f.organizationId });
     if (f.ownerId) qb.andWhere('x.ownerId = :owner', { owner: f.ownerId });
     if (f.state) qb.andWhere('x.state = :state', { state: f.state });
     if (f.dueBefore) qb.andWhere('x.dueDate < :dueBefore', { dueBefore: f.dueBefore });
-    if (f.overdue) qb.andWhere(`${openActionSql('x')} AND x.dueDate < :today`, { today: todayInSweden() });
+    if (f.overdue) qb.andWhere(overdueActionSql('x'));
     const settings = await this.settings.current(m);
     return (await qb.getMany()).map((a) => this.toDto(a, user, settings));
   }
@@ -117,14 +118,14 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
   }
 
   async get(user: AuthUser, id: string, m: EntityManager = this.db.manager): Promise<ActionDto> {
-    const a = await this.query(m, user).andWhere('x.id = :id', { id }).getOne();
+    const a = await this.visible(m, user).andWhere('x.id = :id', { id }).getOne();
     if (!a) throw notFound('Action');
     return this.toDto(a, user, await this.settings.current(m));
   }
 
   /** The side effect of a case's decision: each agreed action becomes an action with its own machine. */
   async createAgreed(m: EntityManager, user: AuthUser, caseId: string, planned: PlannedActionDto[]): Promise<void> {
-    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM case_actions WHERE case_id = $1', [caseId]);
+    const n = await actionsRepository.countOf(m, caseId);
     for (const [i, p] of planned.entries()) {
       const snapshot = createActor(actionMachine, { input: { organizationId: p.organizationId, ownerId: p.ownerId ?? null } }).getSnapshot();
       const saved = await m.getRepository(AgreedAction).save({
@@ -161,11 +162,8 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
         {
           load: async () => {
             // Lock order: case before action, as case events do.
-            const [row] = await m.query('SELECT case_id FROM case_actions WHERE id = $1', [id]);
-            if (!row) throw notFound('Action');
-            await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [row.case_id]);
-            await m.query('SELECT 1 FROM case_actions WHERE id = $1 FOR UPDATE', [id]);
-            const a = await this.query(m, user).andWhere('x.id = :id', { id }).getOne();
+            if (!(await actionsRepository.lockWithCase(m, id))) throw notFound('Action');
+            const a = await this.visible(m, user).andWhere('x.id = :id', { id }).getOne();
             if (!a) throw notFound('Action');
             return a;
           },
@@ -189,16 +187,17 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     });
   }
 
-  /** The automatic moves of the case: to execution when an action starts, to follow-up when none is open any more. */
+  /**
+   * The automatic moves of the case (to execution when an action starts, to follow-up when none is open any more):
+   * the workflows say which system event the action's new state means and whether the case takes it now.
+   */
   private async tellCase(m: EntityManager, caseId: string, actionState: string): Promise<void> {
+    const type = caseEventOfAction(actionState);
+    if (!type) return;
     const c = await m.getRepository(EstCase).findOneByOrFail({ id: caseId });
-    const now = new Date().toISOString();
-    if (actionState === 'in_progress' && c.state === 'agreed') {
-      await this.transitions.apply(m, null, c, { type: 'ACTION_STARTED', actor: { kind: 'system' }, now }, null);
-    }
-    if (!isOpenAction(actionState) && (c.state === 'agreed' || c.state === 'execution')) {
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM case_actions x WHERE x.case_id = $1 AND ${openActionSql('x')}`, [caseId]);
-      await this.transitions.apply(m, null, c, { type: 'ACTION_CLOSED', openActions: n, actor: { kind: 'system' }, now }, { openActions: n });
-    }
+    const system = { actor: { kind: 'system' } as const, now: new Date().toISOString() };
+    const event: ActionCaseEvent = type === 'ACTION_STARTED' ? { ...system, type } : { ...system, type, openActions: await actionsRepository.openCountOf(m, caseId) };
+    if (!caseTakes(restoreOf(CASE_WORKFLOW, c), event)) return;
+    await this.transitions.apply(m, null, c, event, event.type === 'ACTION_CLOSED' ? { openActions: event.openActions } : null);
   }
 }

@@ -28,8 +28,12 @@ export const AREA_OF_SQL = {
   report: 'SELECT area_id FROM reports WHERE id = $1',
 } as const;
 
-/** The audit trail's reading queries (the trail is written by AuditService.record only). */
+/** The audit trail's raw SQL: the lock that keeps the chain linear, and the reading queries (entries are written by AuditService.record only). */
 export const auditRepository = {
+  /** One writer at a time extends the chain: a transaction-scoped advisory lock, released when the transaction of `m` ends. */
+  async lockChain(m: EntityManager, lock: number): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+  },
   async areaOf(db: Db, entityType: keyof typeof AREA_OF_SQL, entityId: string): Promise<string | null> {
     const [row]: { area_id: string }[] = await db.query(AREA_OF_SQL[entityType], [entityId]);
     return row?.area_id ?? null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
+import { auditRepository } from './audit.repository';
 
 /** Who does something: the signed-in user and their organisation (null for the system itself, e.g. seeding). */
 export interface Actor {
@@ -55,7 +56,7 @@ export class AuditService {
   async record(manager: EntityManager, actor: Actor, rec: AuditRecord): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditService.record needs a transaction');
     // One writer at a time extends the chain; the lock is released when the transaction ends.
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    await auditRepository.lockChain(manager, CHAIN_LOCK);
     const last = await manager.getRepository(AuditEntry).find({ order: { id: 'DESC' }, take: 1, select: { hash: true } });
     const prevHash = last[0]?.hash ?? GENESIS;
     // Round-trip through JSON so what is hashed equals what jsonb gives back (dates as strings, no undefined).

@@ -21,7 +21,8 @@ import { CaseActions } from './case-actions.port';
 import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
-import { AREA_PARTNER_IDS_SQL, openActionSql, overdueActionSql, partnerScope } from '../database/sql-fragments';
+import { openActionSql, overdueActionSql, partnerScope } from '../database/sql-fragments';
+import { casesRepository } from './cases.repository';
 
 export interface CaseFilter {
   areaId?: string;
@@ -66,8 +67,8 @@ export class CasesService {
       const placeIds = [...new Set([...(body.placeIds ?? []), ...reports.filter((r) => !isWithheld(r)).map((r) => r.placeId).filter((p): p is string => !!p)])];
       const places = placeIds.length ? await m.getRepository(Place).findBy({ id: In(placeIds) }) : [];
       if (places.length !== placeIds.length || places.some((p) => p.areaId !== body.areaId)) throw invalid('placeIds', 'placeIds must be places in the chosen area');
-      const partners: { organization_id: string }[] = await m.query(AREA_PARTNER_IDS_SQL, [body.areaId]);
-      const snapshot = createActor(caseMachine, { input: { partnerIds: partners.map((p) => p.organization_id), reopenDays: this.config.caseReopenDays } }).getSnapshot();
+      const partnerIds = await casesRepository.partnerIds(m, body.areaId);
+      const snapshot = createActor(caseMachine, { input: { partnerIds, reopenDays: this.config.caseReopenDays } }).getSnapshot();
       const repo = m.getRepository(EstCase);
       const saved = await repo.save(
         repo.create({
@@ -109,12 +110,12 @@ export class CasesService {
     if (f.state) qb.andWhere('c.state = :state', { state: f.state });
     if (f.organizationId) qb.andWhere('EXISTS (SELECT 1 FROM case_actions y WHERE y.case_id = c.id AND y.organization_id = :org)', { org: f.organizationId });
     if (f.overdue) qb.having(`count(x.id) FILTER (WHERE ${overdueActionSql('x')}) > 0`);
-    const rows = await qb.getRawMany();
+    const rows = await qb.getRawMany<Omit<CaseSummaryDto, 'state' | 'createdAt' | 'updatedAt'> & { state: string; createdAt: Date; updatedAt: Date }>();
     return rows.map((r) => ({ ...r, state: r.state as CaseState, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() }));
   }
 
   private async loadVisible(m: EntityManager, user: AuthUser, id: string, lock = false): Promise<EstCase> {
-    if (lock) await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
+    if (lock) await casesRepository.lock(m, id);
     const c = await m.getRepository(EstCase).findOne({ where: { id }, relations: { area: true } });
     if (!c || !(await this.reports.canSeeArea(user, c.areaId, m))) throw notFound('Case');
     return c;
@@ -192,13 +193,7 @@ export class CasesService {
 
   async historyOf(user: AuthUser, id: string): Promise<CaseHistoryDto[]> {
     await this.loadVisible(this.db.manager, user, id);
-    const rows: { id: string; action_id: string | null; event_type: string; payload: Record<string, unknown> | null; from_state: string | null; to_state: string; version: number; at: Date; actor_id: string | null; actor_name: string | null; org_name: string | null }[] =
-      await this.db.query(
-        `SELECT h.id, h.action_id, h.event_type, h.payload, h.from_state, h.to_state, h.version, h.at, h.actor_id, u.name AS actor_name, o.name AS org_name
-         FROM case_history h LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN organizations o ON o.id = h.actor_organization_id
-         WHERE h.case_id = $1 ORDER BY h.id`,
-        [id],
-      );
+    const rows = await casesRepository.history(this.db, id);
     return rows.map((r) => ({
       id: String(r.id),
       actionId: r.action_id,

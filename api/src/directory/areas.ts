@@ -134,16 +134,7 @@ export class AreasService {
       const repo = m.getRepository(Place);
       const place = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!place) throw notFound('Place');
-      try {
-        await m.query('SAVEPOINT delete_place');
-        await repo.delete(id);
-      } catch (e) {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23503') {
-          await m.query('ROLLBACK TO SAVEPOINT delete_place');
-          throw conflict('PLACE.IN_USE', 'The place has reports or cases and cannot be deleted; rename it instead', 'id');
-        }
-        throw e;
-      }
+      if (!(await directoryRepository.deletePlaceIfUnused(m, id))) throw conflict('PLACE.IN_USE', 'The place has reports or cases and cannot be deleted; rename it instead', 'id');
       await this.audit.record(m, actor, { action: 'place.delete', entityType: 'place', entityId: id, before: toPlaceDto(place) });
     });
   }

@@ -1,9 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { takesPartSql } from '../database/sql-fragments';
+import { Place } from './place.entity';
 
 type Db = DataSource | EntityManager;
 
-/** The directory's raw SQL (everything else in the directory goes through TypeORM's repositories). */
+/** An area, organisation or user by id with its name. */
+export interface NamedRow {
+  id: string;
+  name: string;
+}
+
+/** The directory's raw SQL, and the names other features show (everything else goes through TypeORM's repositories). */
 export const directoryRepository = {
   /** How many places each of the areas has (areas without places are absent). */
   async placeCounts(db: Db, areaIds: string[]): Promise<Map<string, number>> {
@@ -27,5 +34,48 @@ export const directoryRepository = {
   /** The active users of an organisation, by name. */
   activeMembers(db: Db, organizationId: string): Promise<{ id: string; name: string }[]> {
     return db.query('SELECT id, name FROM users WHERE organization_id = $1 AND active ORDER BY name', [organizationId]);
+  },
+  /** The areas of `ids` with their names, by name. */
+  areaNames(db: Db, ids: string[]): Promise<NamedRow[]> {
+    return db.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [ids]);
+  },
+  /** The organisations of `ids` with their names, by name. */
+  organizationNames(db: Db, ids: string[]): Promise<NamedRow[]> {
+    return db.query('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [ids]);
+  },
+  /** The area with its name, if it exists. */
+  async area(db: Db, id: string): Promise<NamedRow | undefined> {
+    const [row]: NamedRow[] = await db.query('SELECT id, name FROM areas WHERE id = $1', [id]);
+    return row;
+  },
+  /** The organisation's name, if it exists. */
+  async organizationName(db: Db, id: string): Promise<string | undefined> {
+    const [row]: { name: string }[] = await db.query('SELECT name FROM organizations WHERE id = $1', [id]);
+    return row?.name;
+  },
+  /** The user's name, if the user exists. */
+  async userName(db: Db, id: string): Promise<string | undefined> {
+    const [row]: { name: string }[] = await db.query('SELECT name FROM users WHERE id = $1', [id]);
+    return row?.name;
+  },
+  /** The names of the organisations in the area's partnership, by name. */
+  async partnerNames(db: Db, areaId: string): Promise<string[]> {
+    const rows: { name: string }[] = await db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
+    return rows.map((r) => r.name);
+  },
+  /**
+   * Deletes the place unless reports or cases refer to it (a foreign key refuses): false then, and the transaction of
+   * `m` goes on (the failed statement is rolled back to a savepoint).
+   */
+  async deletePlaceIfUnused(m: EntityManager, id: string): Promise<boolean> {
+    await m.query('SAVEPOINT delete_place');
+    try {
+      await m.getRepository(Place).delete(id);
+      return true;
+    } catch (e) {
+      if ((e as { driverError?: { code?: string } }).driverError?.code !== '23503') throw e;
+      await m.query('ROLLBACK TO SAVEPOINT delete_place');
+      return false;
+    }
   },
 };

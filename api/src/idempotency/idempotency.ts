@@ -10,6 +10,7 @@ import { catchError, Observable, of, tap, throwError } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/access.decorators';
 import { DomainError } from '../common/errors';
+import { idempotencyRepository } from './idempotency.repository';
 
 /** The request header a client sends on a create so that a retry returns the first answer instead of a duplicate. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -116,22 +117,15 @@ export class IdempotencyService {
     c.claimed = true;
     const hash = sha256(`${c.target}\n${c.bodyDigest}`);
     // Takes the key, or replaces an expired entry; waits while another transaction holds the same key.
-    const claimed: unknown[] = await m.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = NULL, response = NULL, created_at = now()
-         WHERE idempotency_keys.created_at < now() - $4::interval
-       RETURNING 1`,
-      [c.userId, c.key, hash, IDEMPOTENCY_TTL],
-    );
-    if (claimed.length > 0) return c;
-    const [prior]: { request_hash: string; response: unknown }[] = await m.query('SELECT request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2', [c.userId, c.key]);
+    if (await idempotencyRepository.claim(m, c.userId, c.key, hash, IDEMPOTENCY_TTL)) return c;
+    const prior = await idempotencyRepository.find(m, c.userId, c.key);
     c.done = true;
     if (!prior || prior.request_hash !== hash) throw reused();
     throw new Replay(prior.response);
   }
 
   private async complete(m: EntityManager, c: KeyContext, body: unknown): Promise<void> {
-    await m.query('UPDATE idempotency_keys SET status = $3, response = $4::json WHERE user_id = $1 AND key = $2', [c.userId, c.key, c.status, JSON.stringify(body ?? null)]);
+    await idempotencyRepository.complete(m, c.userId, c.key, c.status, body);
     c.done = true;
   }
 }

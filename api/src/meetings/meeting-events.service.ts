@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { filter, Observable, Subject } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
-
-const CHANNEL = 'samverka_meetings';
+import { meetingsRepository } from './meetings.repository';
 
 /** What participants are told when a meeting changes: reload to this version. */
 export interface MeetingChange {
@@ -50,7 +49,7 @@ export class MeetingEventsService implements OnModuleInit, OnApplicationShutdown
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await meetingsRepository.listen(client);
       this.client = client;
     } catch (e) {
       this.logger.warn(`cannot LISTEN (${(e as Error).message}); retrying`);
@@ -67,7 +66,7 @@ export class MeetingEventsService implements OnModuleInit, OnApplicationShutdown
 
   /** Announces a change; call inside the transaction that makes it. */
   async publish(m: EntityManager, change: MeetingChange): Promise<void> {
-    await m.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(change)]);
+    await meetingsRepository.notify(m, JSON.stringify(change));
   }
 
   /** The changes of one meeting. */

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItemDto, AgendaItemKind, CreateMeetingRequest, DecisionKind, MeetingDto, MeetingRole, MeetingState, ParticipantInput, PlannedActionDto, WorkflowSettings } from '@samverka/contracts';
-import { CLOSED_ACTION_STATES, envOf, MEETING_MACHINE_VERSION, MEETING_RULES, MeetingContext, MeetingEvent, meetingMachine, MeetingRoles, requiredApprovers, store } from '@samverka/workflows';
+import { envOf, MEETING_MACHINE_VERSION, MeetingContext, MeetingEvent, meetingMachine, MeetingRoles, MeetingSnapshot, requiredApprovers, reviseMinutes, store } from '@samverka/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
 import { CaseTransitions } from '../cases/case-transitions';
+import { casesRepository } from '../cases/cases.repository';
 import { EstCase } from '../cases/case.entity';
 import { DomainError, invalid, notFound } from '../common/errors';
+import { directoryRepository } from '../directory/directory.repository';
 import { Organization } from '../directory/organization.entity';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
@@ -19,7 +21,7 @@ import { Meeting, StoredParticipant } from './meeting.entity';
 import { WorkflowSettingsService } from '../settings/settings.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingPlans } from './meeting-plans.port';
-import { overdueActionSql, takesPartSql } from '../database/sql-fragments';
+import { meetingsRepository } from './meetings.repository';
 
 /** Whether the user's organisation takes part in the meeting. */
 export const participates = (user: AuthUser, m: { organizationIds: string[] }): boolean => m.organizationIds.includes(user.organizationId);
@@ -85,7 +87,7 @@ export class MeetingsService {
    * organisations get it: another organisation's administrator is refused with 403 `MEETING.PARTICIPANTS_ONLY`.
    */
   private async load(em: EntityManager, user: AuthUser, id: string, lock = false, details = true): Promise<Meeting> {
-    if (lock) await em.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [id]);
+    if (lock) await meetingsRepository.lock(em, id);
     const m = await em.getRepository(Meeting).findOneBy({ id });
     if (!m || !this.visible(user, m)) throw notFound('Meeting');
     if (details && !participates(user, m)) throw participantsOnly();
@@ -106,17 +108,10 @@ export class MeetingsService {
       statements: [],
       ...extra,
     });
-    const areas: { id: string; name: string }[] = await em.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [areaIds]);
-    const waiting: { id: string; title: string; area_id: string; state: string }[] = await em.query(
-      `SELECT id, title, area_id, state FROM cases WHERE area_id = ANY($1) AND state IN ('proposed', 'escalated') ORDER BY state DESC, created_at`,
-      [areaIds],
-    );
-    const following: { id: string; title: string; area_id: string }[] = await em.query(`SELECT id, title, area_id FROM cases WHERE area_id = ANY($1) AND state = 'follow_up' ORDER BY updated_at`, [areaIds]);
-    const overdue: { id: string; area_id: string }[] = await em.query(
-      `SELECT x.id, c.area_id FROM case_actions x JOIN cases c ON c.id = x.case_id
-       WHERE c.area_id = ANY($1) AND ${overdueActionSql('x')} ORDER BY x.due_date`,
-      [areaIds],
-    );
+    const areas = await directoryRepository.areaNames(em, areaIds);
+    const waiting = await meetingsRepository.casesAwaitingDecision(em, areaIds);
+    const following = await meetingsRepository.casesInFollowUp(em, areaIds);
+    const overdue = await meetingsRepository.overdueActions(em, areaIds);
     return [
       ...areas.map((a) => item('picture', `${T.picture}: ${a.name}`, { areaId: a.id })),
       ...waiting.map((c) => item('decision', c.state === 'escalated' ? `${c.title} (${T.escalated})` : c.title, { areaId: c.area_id, caseId: c.id })),
@@ -133,18 +128,15 @@ export class MeetingsService {
     return this.idem.transaction(async (em) => {
       if (!user.roles.includes('coordinator')) throw new DomainError(403, 'AUTH.FORBIDDEN', 'Meetings are scheduled by coordinators', 'type');
       const areaIds = [...new Set(body.areaIds)];
-      const partnered: { area_id: string }[] = await em.query(`SELECT a.id AS area_id FROM areas a WHERE a.id = ANY($1) AND ${takesPartSql('a.id', '$2')}`, [areaIds, user.organizationId]);
+      const partnered = await meetingsRepository.partnershipAreas(em, areaIds, user.organizationId);
       if (areaIds.length === 0 || partnered.length !== areaIds.length) throw invalid('areaIds', 'areaIds must be areas of your partnership');
       const orgIds = [...new Set([user.organizationId, ...body.organizationIds])];
       const orgs = await em.getRepository(Organization).findBy({ id: In(orgIds) });
       if (orgs.length !== orgIds.length) throw invalid('organizationIds', 'organizationIds names an organisation that does not exist');
       // Participants see the agenda (every area's cases) and the documents: only partners of all the meeting's areas
       // take part, so no organisation learns of cases in an area it does not take part in.
-      const inPartnership: { organization_id: string }[] = await em.query(
-        'SELECT organization_id FROM area_partners WHERE area_id = ANY($1) GROUP BY organization_id HAVING count(DISTINCT area_id) = $2',
-        [areaIds, areaIds.length],
-      );
-      if (orgIds.some((o) => !inPartnership.some((p) => p.organization_id === o))) {
+      const inPartnership = await meetingsRepository.partnersOfAll(em, areaIds);
+      if (orgIds.some((o) => !inPartnership.includes(o))) {
         throw invalid('organizationIds', 'organizationIds must be partners of every one of the meeting’s areas');
       }
       const participants = await this.checkParticipants(em, orgIds, (body.participants ?? []).map((p) => ({ ...p, present: true })));
@@ -190,8 +182,8 @@ export class MeetingsService {
     const ctx = restoreOf(MEETING_WORKFLOW, m).context as MeetingContext;
     const details = participates(user, m);
     const [areas, orgs, approver] = await Promise.all([
-      em.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
-      em.query('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [m.organizationIds]) as Promise<{ id: string; name: string }[]>,
+      directoryRepository.areaNames(em, m.areaIds),
+      directoryRepository.organizationNames(em, m.organizationIds),
       ctx.approvedBy && details ? em.getRepository(User).findOneBy({ id: ctx.approvedBy }) : Promise.resolve(null),
     ]);
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));
@@ -283,7 +275,7 @@ export class MeetingsService {
       let caseState: string | null = null;
       if (body.kind !== 'note') {
         if (!item.caseId) throw invalid('kind', 'only an item about a case can agree, send back or escalate');
-        await em.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [item.caseId]);
+        await casesRepository.lock(em, item.caseId);
         const c = await em.getRepository(EstCase).findOneByOrFail({ id: item.caseId });
         const type = CASE_EVENT[body.kind];
         const payload: Record<string, unknown> = type === 'AGREE' ? (body.actions ? { actions: body.actions } : {}) : { note: body.note };
@@ -301,8 +293,8 @@ export class MeetingsService {
       const item = m.agenda.find((i) => i.id === itemId);
       if (!item) throw notFound('Agenda item', 'itemId');
       if (!m.organizationIds.includes(body.organizationId)) throw invalid('organizationId', 'organizationId must be a participating organisation');
-      const [org] = await em.query('SELECT name FROM organizations WHERE id = $1', [body.organizationId]);
-      item.statements = [...item.statements.filter((s) => s.organizationId !== body.organizationId), { organizationId: body.organizationId, organizationName: org.name, text: body.text.trim() }];
+      const organizationName = (await directoryRepository.organizationName(em, body.organizationId)) ?? '';
+      item.statements = [...item.statements.filter((s) => s.organizationId !== body.organizationId), { organizationId: body.organizationId, organizationName, text: body.text.trim() }];
       m.agenda = [...m.agenda];
     });
   }
@@ -348,16 +340,15 @@ export class MeetingsService {
   async revise(user: AuthUser, id: string): Promise<MeetingDto> {
     return this.idem.transaction(async (em) => {
       const m = await this.load(em, user, id, true);
-      const ctx = restoreOf(MEETING_WORKFLOW, m).context as MeetingContext;
-      if (m.state !== 'approved') throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
-      if (!MEETING_RULES.RECORD.may(actorOf(user), ctx, envOf({ settings: await this.settings.current(em) }))) throw new DomainError(403, 'MEETING.EVENT_FORBIDDEN', 'Only the meeting’s coordinator revises its minutes', 'type');
-      const draft = meetingMachine.resolveState({ value: 'minutes_draft', context: { ...ctx, approvedBy: null, approvedAt: null, approvals: [] } });
+      const revision = reviseMinutes(restoreOf(MEETING_WORKFLOW, m) as MeetingSnapshot, actorOf(user));
+      if (!revision.ok && revision.reason === 'not_approved') throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
+      if (!revision.ok) throw new DomainError(403, 'MEETING.EVENT_FORBIDDEN', 'Only the meeting’s coordinator revises its minutes', 'type');
       const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = m;
       const copy = await em.getRepository(Meeting).save({
         ...rest,
-        state: 'minutes_draft',
+        state: String(revision.draft.value),
         version: 1,
-        snapshot: store(MEETING_MACHINE_VERSION, draft),
+        snapshot: store(MEETING_MACHINE_VERSION, revision.draft),
         planFingerprint: null,
         revision: m.revision + 1,
         previousVersionId: m.id,

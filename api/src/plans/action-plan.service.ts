@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActionPlanRow, ActionPlanView, fingerprintOf, FollowUpColour, MinutesAction, MinutesView, renderDocument } from '@samverka/templates';
-import { CLOSED_ACTION_STATES } from '@samverka/workflows';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPlans, MeetingPlansPort } from '../meetings/meeting-plans.port';
 import { DataSource } from 'typeorm';
@@ -11,38 +10,18 @@ import { SituationPictureService } from '../reports/situation-picture.service';
 import { ReportsService } from '../reports/reports.service';
 import { isoWeekOf } from '../reports/weeks';
 import { swedishDate, swedishDateTime, todayInSweden } from '../common/swedish-time';
-import { openActionSql, swedishMidnightSql } from '../database/sql-fragments';
+import { directoryRepository } from '../directory/directory.repository';
+import { PlanActionRow, plansRepository } from './plans.repository';
 
 const CASE_STATE_TEXT = {
   sv: { reported: 'inkommet', analysis: 'analys', proposed: 'förslag', escalated: 'till chefssamråd', agreed: 'beslutat', execution: 'genomförande', follow_up: 'uppföljning', closed: 'avslutat', dismissed: 'avskrivet' },
   en: { reported: 'reported', analysis: 'analysis', proposed: 'proposed', escalated: 'escalated', agreed: 'agreed', execution: 'execution', follow_up: 'follow-up', closed: 'closed', dismissed: 'dismissed' },
 } as const;
 
-interface ActionRow {
-  case_id: string;
-  case_title: string;
-  case_state: keyof (typeof CASE_STATE_TEXT)['sv'];
-  case_number: number;
-  number: number;
-  cause: string;
-  what: string;
-  goal: string;
-  start_date: string | null;
-  due_date: string;
-  org: string;
-  owner: string | null;
-  state: string;
-  kind: 'one_off' | 'ordinary';
-  term: 'short' | 'long';
-  follow_up: string | null;
-  follow_up_date: string | null;
-  snapshot: { context: { report?: string | null; blockedReason?: string | null; cancelReason?: string | null } };
-}
-
 const DAY_MS = 86_400_000;
 
 /** Brå's follow-up colour of an action: done green, blocked yellow, overdue red, due within a week and not started yellow. */
-export function followUp(state: string, due: string, today: string, lang: 'sv' | 'en', ctx: ActionRow['snapshot']['context']): { status: FollowUpColour; text: string } {
+export function followUp(state: string, due: string, today: string, lang: 'sv' | 'en', ctx: PlanActionRow['snapshot']['context']): { status: FollowUpColour; text: string } {
   const sv = lang === 'sv';
   const late = Math.round((new Date(`${today}T12:00:00Z`).getTime() - new Date(`${due}T12:00:00Z`).getTime()) / DAY_MS);
   if (state === 'done') return { status: 'green', text: `${sv ? 'Genomförd' : 'Done'}${ctx.report ? `: ${ctx.report}` : ''}` };
@@ -77,17 +56,8 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     return (await this.meetingPlan(user, m, 'sv')).fingerprint;
   }
 
-  /** The plan rows of actions matching `where` (on x = case_actions, c = cases), grouped by case. */
-  private async caseRows(where: string, params: unknown[], lang: 'sv' | 'en'): Promise<ActionPlanView['cases']> {
-    const rows: ActionRow[] = await this.db.query(
-      `SELECT c.id AS case_id, c.title AS case_title, c.state AS case_state,
-              dense_rank() OVER (ORDER BY c.created_at, c.id)::int AS case_number,
-              x.number, x.cause, x.what, x.goal, x.start_date::text, x.due_date::text, o.name AS org, u.name AS owner, x.state, x.kind, x.term, x.follow_up, x.follow_up_date::text, x.snapshot
-       FROM case_actions x JOIN cases c ON c.id = x.case_id JOIN organizations o ON o.id = x.organization_id LEFT JOIN users u ON u.id = x.owner_id
-       WHERE ${where}
-       ORDER BY c.created_at, c.id, x.number`,
-      params,
-    );
+  /** The plan's rows grouped by case, with each action's follow-up colour. */
+  private planCases(rows: PlanActionRow[], lang: 'sv' | 'en'): ActionPlanView['cases'] {
     const now = today();
     const cases = new Map<string, ActionPlanView['cases'][number]>();
     for (const r of rows) {
@@ -123,19 +93,14 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     if (from > to) throw invalid('from', 'from must be on or before to');
     // The plan carries the situational picture of the week of `to`, and weeks exist from 2000-W01 to 2100-W52 only.
     if (to < '2000-01-03' || to > '2100-12-31') throw invalid('to', 'to must be a date between 2000-01-03 and 2100-12-31');
-    const [area] = await this.db.query('SELECT id, name FROM areas WHERE id = $1', [areaId]);
+    const area = await directoryRepository.area(this.db, areaId);
     if (!area || !(await this.reports.canSeeArea(user, areaId))) throw notFound('Area', 'areaId');
-    const partners: { name: string }[] = await this.db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
-    const cases = await this.caseRows(
-      `c.area_id = $1 AND x.created_at < ${swedishMidnightSql('$3::date + 1')}
-       AND (${openActionSql('x')} OR x.updated_at >= ${swedishMidnightSql('$2::date')})`,
-      [areaId, from, to],
-      lang,
-    );
+    const partners = await directoryRepository.partnerNames(this.db, areaId);
+    const cases = this.planCases(await plansRepository.areaPlanActions(this.db, areaId, from, to), lang);
     const now = today();
     return this.finish({
       lang,
-      partnership: partners.map((p) => p.name),
+      partnership: partners,
       areas: [area.name],
       period: { from, to },
       meeting: null,
@@ -153,7 +118,7 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
   async meetingPlan(user: AuthUser, m: Meeting, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
     const agreedCases = m.agenda.filter((i) => i.decision?.kind === 'agree' && i.caseId).map((i) => i.caseId!);
     const names = await this.names(m);
-    const cases = agreedCases.length ? await this.caseRows('c.id = ANY($1)', [agreedCases], lang) : [];
+    const cases = agreedCases.length ? this.planCases(await plansRepository.casesPlanActions(this.db, agreedCases), lang) : [];
     const date = swedishDate(m.startsAt);
     const dues = cases.flatMap((c) => c.rows.map((r) => r.due)).sort();
     return this.finish({
@@ -177,9 +142,9 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     // The justering: everyone who approved (chair and adjusters), in order; older meetings have only approvedBy.
     const approverIds = ctx.approvals?.length ? ctx.approvals.map((a) => a.userId) : ctx.approvedBy ? [ctx.approvedBy] : [];
     const [orgs, areas, approvers] = await Promise.all([
-      this.db.query('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [m.organizationIds]) as Promise<{ id: string; name: string }[]>,
-      this.db.query('SELECT id, name FROM areas WHERE id = ANY($1) ORDER BY name', [m.areaIds]) as Promise<{ id: string; name: string }[]>,
-      approverIds.length ? (this.db.query('SELECT id, name FROM users WHERE id = ANY($1)', [approverIds]) as Promise<{ id: string; name: string }[]>) : Promise.resolve([]),
+      directoryRepository.organizationNames(this.db, m.organizationIds),
+      directoryRepository.areaNames(this.db, m.areaIds),
+      approverIds.length ? plansRepository.userNames(this.db, approverIds) : Promise.resolve([]),
     ]);
     const by = approverIds.map((id) => approvers.find((a) => a.id === id)?.name).filter(Boolean).join(', ');
     const approval = by && ctx.approvedAt ? { by, at: swedishDateTime(ctx.approvedAt) } : null;
@@ -188,15 +153,8 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
 
   /** The agreed actions of the cases decided at the meeting, in full, by case. */
   private async agreedActions(caseIds: string[]): Promise<Map<string, { title: string; actions: MinutesAction[] }>> {
-    const rows: (Pick<ActionRow, 'case_id' | 'case_title' | 'number' | 'cause' | 'what' | 'goal' | 'due_date' | 'org' | 'owner' | 'follow_up' | 'follow_up_date'>)[] = caseIds.length
-      ? await this.db.query(
-          `SELECT c.id AS case_id, c.title AS case_title, x.number, x.cause, x.what, x.goal, x.due_date::text, o.name AS org, u.name AS owner, x.follow_up, x.follow_up_date::text
-           FROM case_actions x JOIN cases c ON c.id = x.case_id JOIN organizations o ON o.id = x.organization_id LEFT JOIN users u ON u.id = x.owner_id
-           WHERE c.id = ANY($1) ORDER BY x.number`,
-          [caseIds],
-        )
-      : [];
-    const titles: { id: string; title: string }[] = caseIds.length ? await this.db.query('SELECT id, title FROM cases WHERE id = ANY($1)', [caseIds]) : [];
+    const rows = caseIds.length ? await plansRepository.casesPlanActions(this.db, caseIds) : [];
+    const titles = caseIds.length ? await plansRepository.caseTitles(this.db, caseIds) : [];
     const out = new Map(titles.map((t) => [t.id, { title: t.title, actions: [] as MinutesAction[] }]));
     for (const r of rows) {
       out.get(r.case_id)?.actions.push({ number: String(r.number), cause: r.cause, what: r.what, goal: r.goal, organization: r.org, owner: r.owner, due: r.due_date, followUp: r.follow_up, followUpDate: r.follow_up_date });
