@@ -158,7 +158,7 @@ export class MeetingPage {
     return list.map((x) => x.name).join(', ');
   }
 
-  protected approvedAt(m: MeetingDto): string {
+  protected approvedAt(m: Pick<MeetingDto, 'approvedAt'>): string {
     return m.approvedAt ? meetingTime(m.approvedAt, this.i18n.locale(), 'medium') : '';
   }
 
