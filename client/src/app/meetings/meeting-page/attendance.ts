@@ -70,7 +70,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
                   <mat-select formControlName="role" data-testid="participant-role">
                     <mat-option value="">{{ 'meetings.role.none' | t }}</mat-option>
                     @for (role of roles; track role) {
-                      <mat-option [value]="role">{{ 'meetings.role.' + role | t }}</mat-option>
+                      <mat-option [value]="role">{{ roleLabel(role) }}</mat-option>
                     }
                   </mat-select>
                   <mat-error>{{ r.controls.role | fieldError }}</mat-error>
@@ -93,7 +93,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
           <li>
             <span class="name">{{ p.name }}</span>, {{ p.organizationName }}
             @if (p.role) {
-              <span class="role" data-testid="participant-role-text">({{ 'meetings.role.' + p.role | t }})</span>
+              <span class="role" data-testid="participant-role-text">({{ roleLabel(p.role) }})</span>
             }
             @if (meeting().state !== 'planned' && meeting().state !== 'cancelled') {
               <span class="status" [class.absent]="!p.present">– {{ (p.present ? 'meetings.attendance.present' : 'meetings.attendance.absent') | t }}</span>
@@ -141,7 +141,7 @@ export class Attendance {
   protected readonly form = this.fb.group({ rows: new FormArray<Row>([]) });
   protected readonly roles = MEETING_ROLES;
   /** The people of each invited organisation, by organisation id (loaded when needed). */
-  protected readonly people = signal<Record<string, { id: string; name: string }[]>>({});
+  protected readonly people = signal<Partial<Record<string, { id: string; name: string }[]>>>({});
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -171,6 +171,10 @@ export class Attendance {
       role: this.fb.control<MeetingRole | ''>(role),
       present: [present],
     });
+  }
+
+  protected roleLabel(role: MeetingRole): string {
+    return this.i18n.t(`meetings.role.${role}`);
   }
 
   /** Reads the people of an organisation once. */
