@@ -64,6 +64,23 @@ describe('directory: organisations, users, areas, places, categories', () => {
     expect(trail.map((r: { action: string }) => r.action)).toEqual(['place.create', 'place.update', 'place.delete']);
   });
 
+  it('keeps a place that reports refer to: 409 naming the id, the place and the trail unchanged', async () => {
+    const admin = await t.signIn('admin@exempelstad.se');
+    const reporter = await t.signIn('rapportor@exempelbostader.se');
+    const areas = (await reporter.get('/api/areas')).body as { id: string; name: string }[];
+    const norrby = (await reporter.get(`/api/areas/${areas.find((a) => a.name === 'Norrby')!.id}`)).body as { id: string; places: { id: string }[] };
+    const placeId = norrby.places[0].id;
+    const categoryId = ((await reporter.get('/api/categories')).body as { id: string }[])[0].id;
+    const report = await reporter.post('/api/reports').send({ areaId: norrby.id, placeId, categoryId, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description: 'Klotter på väggen' });
+    expect(report.status).toBe(201);
+    const entries = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entries WHERE entity_id = $1`, [placeId]))[0].n;
+    const before = await entries();
+    const res = await admin.delete(`/api/places/${placeId}`);
+    expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({ status: 409, code: 'PLACE.IN_USE', field: 'id' });
+    expect(await t.dataSource.query(`SELECT id FROM places WHERE id = $1`, [placeId])).toEqual([{ id: placeId }]);
+    expect(await entries()).toBe(before);
+  });
+
   it('names the field for invalid directory input and stores nothing', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const areas = (await admin.get('/api/areas')).body as { id: string }[];

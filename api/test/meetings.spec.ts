@@ -146,6 +146,13 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     expect(revision.status).toBe(201);
     expect(revision.body).toMatchObject({ state: 'minutes_draft', revision: 2, previousVersionId: m.id });
     expect((await coordinator.get(`/api/meetings/${m.id}`)).body.state).toBe('approved');
+    // Only the secretary revises, and only approved minutes (a revision's draft is changed directly); nothing is stored.
+    const chief = await police.post(`/api/meetings/${m.id}/revisions`).send({ version: 8 });
+    expect({ status: chief.status, code: chief.body.code, field: chief.body.field }).toEqual({ status: 403, code: 'MEETING.EVENT_FORBIDDEN', field: 'type' });
+    const draft = await coordinator.post(`/api/meetings/${revision.body.id}/revisions`).send({ version: 1 });
+    expect({ status: draft.status, code: draft.body.code, field: draft.body.field }).toEqual({ status: 409, code: 'MEETING.NOT_APPROVED', field: 'type' });
+    const revisions = await t.dataSource.query(`SELECT previous_version_id FROM meetings WHERE previous_version_id IN ($1, $2)`, [m.id, revision.body.id]);
+    expect(revisions).toEqual([{ previous_version_id: m.id }]);
   });
 
   it('is scheduled by coordinators only, in their own areas, and hidden from other organisations', async () => {

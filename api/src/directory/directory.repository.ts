@@ -64,7 +64,7 @@ export const directoryRepository = {
     return rows.map((r) => r.name);
   },
   /**
-   * Deletes the place unless reports or cases refer to it (a foreign key refuses): false then, and the transaction of
+   * Deletes the place unless reports refer to it (their foreign key refuses): false then, and the transaction of
    * `m` goes on (the failed statement is rolled back to a savepoint).
    */
   async deletePlaceIfUnused(m: EntityManager, id: string): Promise<boolean> {
@@ -73,7 +73,8 @@ export const directoryRepository = {
       await m.getRepository(Place).delete(id);
       return true;
     } catch (e) {
-      if ((e as { driverError?: { code?: string } }).driverError?.code !== '23503') throw e;
+      // Reports refer to places ON DELETE RESTRICT (23001), other rows with a plain foreign key (23503).
+      if (!['23001', '23503'].includes((e as { driverError?: { code?: string } }).driverError?.code ?? '')) throw e;
       await m.query('ROLLBACK TO SAVEPOINT delete_place');
       return false;
     }
