@@ -115,7 +115,6 @@ const OPS: Record<string, Op> = {
   'GET /api/meetings/{id}/action-plan.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'GET /api/meetings/{id}/minutes.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'PUT /api/retention/schedule': { actor: 'admin', template: () => ({ cron: '30 2 * * *' }) },
-  'GET /api/settings/workflow': { actor: 'coordinator' },
   'PUT /api/settings/workflow': { actor: 'admin', template: () => ({ decisionRule: 'coordinator', evaluationMinDays: 28, minutesApproval: 'chair_and_adjusters', meetingStartHoursBefore: 3 }) },
 };
 
