@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WorkflowSettingsService } from '../settings/settings.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   findPersonalData,
@@ -111,6 +112,7 @@ export class WalksService {
     private readonly cases: CaseTransitions,
     private readonly storage: PhotoStorage,
     private readonly processor: PhotoProcessor,
+    private readonly settings: WorkflowSettingsService,
   ) {}
 
   // ---- visibility ----------------------------------------------------------------------------------------------
@@ -275,7 +277,7 @@ export class WalksService {
   async get(user: AuthUser, id: string, m: EntityManager = this.db.manager): Promise<WalkDto> {
     const w = await this.load(m, user, id);
     const visible = this.detailsVisible(w, user);
-    const allowed = allowedFor(WALK_WORKFLOW, w, user);
+    const allowed = allowedFor(WALK_WORKFLOW, w, user, await this.settings.current(m));
     const findings = visible ? await this.findingDtos(m, user, w, allowed) : [];
     const invited = await repo.organizations(m, w.invitedOrganizationIds);
     const ctx = restoreOf(WALK_WORKFLOW, w).context as WalkContext;
@@ -449,7 +451,7 @@ export class WalksService {
     await this.cases.apply(m, user, c, { type: 'START_ANALYSIS', actor, now }, null);
     const analysis = `Trygghetsvandringen ${day} fann ${findings.length} fynd; ${toAct.length} åtgärdas som insatser.`;
     await this.cases.apply(m, user, c, { type: 'PROPOSE', actions: planned, analysis, actor, now }, { actions: planned, analysis });
-    if (allowedFor(CASE_WORKFLOW, c, user).includes('AGREE')) await this.cases.apply(m, user, c, { type: 'AGREE', actor, now }, {});
+    if (allowedFor(CASE_WORKFLOW, c, user, await this.settings.current(m)).includes('AGREE')) await this.cases.apply(m, user, c, { type: 'AGREE', actor, now }, {});
     await m.getRepository(Walk).update(w.id, { caseId: c.id });
     w.caseId = c.id;
     for (const [i, f] of toAct.entries()) {
@@ -539,7 +541,7 @@ export class WalksService {
   }
 
   private async findingOf(m: EntityManager, user: AuthUser, w: Walk, findingId: string): Promise<FindingDto> {
-    const all = await this.findingDtos(m, user, w, allowedFor(WALK_WORKFLOW, w, user));
+    const all = await this.findingDtos(m, user, w, allowedFor(WALK_WORKFLOW, w, user, await this.settings.current(m)));
     const f = all.find((x) => x.id === findingId);
     if (!f) throw notFound('Finding', 'findingId');
     return f;
