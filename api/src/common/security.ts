@@ -1,7 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { SESSION_COOKIE } from '../auth/auth.service';
 import { AppConfig } from './config';
+
+/** The name of the session cookie (set by auth/, read here before cookie-parser runs). */
+export const SESSION_COOKIE = 'samverka_session';
 
 /**
  * Security headers for the API and the client: a CSP the Angular app works under (no inline scripts; Angular and
