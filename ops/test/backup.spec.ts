@@ -106,8 +106,8 @@ async function startProduct(env: Record<string, string>): Promise<Product> {
     env: childEnv({ PORT: String(port), SAMVERKA_SKIP_BUILD: '1', LOG_LEVEL: 'warn', CLIENT_DIR: '/nonexistent', ...env }),
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output = (output + d).slice(-20000)));
-  child.stderr!.on('data', (d) => (output = (output + d).slice(-20000)));
+  child.stdout.on('data', (d) => (output = (output + d).slice(-20000)));
+  child.stderr.on('data', (d) => (output = (output + d).slice(-20000)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
