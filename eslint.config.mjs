@@ -50,7 +50,32 @@ export default defineConfig(
       // Off until tsconfig has noUncheckedIndexedAccess: without it regex groups, array and record reads are typed
       // as always present, and the rule asks to delete the checks (`m[1] ?? 0`, `map[key]?.x`) that keep them safe.
       '@typescript-eslint/no-unnecessary-condition': 'off',
+      // `!` states an invariant tsc cannot see (a Map filled just above, the row just inserted); strictNullChecks
+      // checks every other access, and an explicit throw in its place would be the same failure in more lines.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // String()/Number() around values typed by hand make the type true at run time (pg returns bigint and numeric
+      // columns as strings, JSON bodies are unchecked): removing them as "unnecessary" would change behaviour.
+      '@typescript-eslint/no-unnecessary-type-conversion': 'off',
     },
+  },
+
+  // Workflows: xstate's setup() types (assign() callbacks, Any* snapshots, getNextTransitions) reach the rules as
+  // `any`/unresolved; the machines are checked by tsc and tested path by path.
+  {
+    files: ['workflows/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+
+  // Migrations are history: each ran once in its form, and its raw q.query() rows are not retyped afterwards.
+  {
+    files: ['migrations/src/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
 
   // pdfmake's Content type is a union with string, so the style keys `bold`/`italics` resolve to the deprecated
@@ -64,10 +89,10 @@ export default defineConfig(
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts', 'client/src/app/testing/**/*.ts'],
     rules: {
-      // `expect(x!.y)` after an assertion that x exists, and fixtures read back from the database, are the test.
-      '@typescript-eslint/no-non-null-assertion': 'off',
       // `expect(service.method)` and jest.fn() mocks pass methods unbound on purpose.
       '@typescript-eslint/unbound-method': 'off',
+      // Query helpers take the element type they return: `el<HTMLInputElement>('#name')`.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
     },
   },
   {
@@ -81,6 +106,8 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+      // The same bodies in the test helpers' signatures (`HttpResult<T = any>`).
+      '@typescript-eslint/no-explicit-any': 'off',
     },
   },
 

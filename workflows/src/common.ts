@@ -63,6 +63,7 @@ export function eventsOfState(snapshot: AnyMachineSnapshot): string[] {
  * Asks the machine about an event and explains a refusal: not accepted in this state (409), not this actor's to
  * send (403), or a payload problem (422). The rules come from the same table the machine's guards use.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- E ties the event to the snapshot's machine at call sites
 export function decide<C, E extends { type: string } & EventBase, S extends AnyMachineSnapshot>(
   machine: AnyStateMachine,
   snapshot: S,

@@ -69,14 +69,20 @@ function hasSessionCookie(req: Request): boolean {
  */
 export function sameOriginWrites(config: AppConfig): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!WRITES.has(req.method) || !(req.path === '/api' || req.path.startsWith('/api/'))) return next();
+    if (!WRITES.has(req.method) || !(req.path === '/api' || req.path.startsWith('/api/'))) {
+      next();
+      return;
+    }
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     let verdict: 'own' | 'foreign' | 'unshown';
     if (origin !== undefined) verdict = origin === `${req.protocol}://${req.headers.host}` || origin === config.publicOrigin ? 'own' : 'foreign';
     else if (site !== undefined) verdict = site === 'same-origin' ? 'own' : 'foreign';
     else verdict = 'unshown';
-    if (verdict === 'own' || (verdict === 'unshown' && !hasSessionCookie(req))) return next();
+    if (verdict === 'own' || (verdict === 'unshown' && !hasSessionCookie(req))) {
+      next();
+      return;
+    }
     res.status(403).json({
       statusCode: 403,
       code: 'AUTH.BAD_ORIGIN',

@@ -43,6 +43,8 @@ type QueryArgs = [config: unknown, values?: unknown, callback?: unknown];
  * returned to the pool, the next user's statements would queue behind it. So a timed-out client is ended at once
  * (its socket destroyed), and the pool, seeing it ending, drops it instead of reusing it.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/use-unknown-in-catch-callback-variable --
+   wraps pg's overloaded, untyped Client.query and passes its arguments and results through unchanged */
 export function statementLimitedClient(defaultLimitMs: number): typeof Client {
   return class StatementLimitedClient extends Client {
     query(...args: QueryArgs): any {
@@ -74,3 +76,4 @@ export function statementLimitedClient(defaultLimitMs: number): typeof Client {
     }
   };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/use-unknown-in-catch-callback-variable */

@@ -95,7 +95,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const delimiter = detectDelimiter(firstLine);
       let headers: string[];
       try {
-        headers = (parseSync(firstLine, { delimiter, bom: true }) as string[][])[0] ?? [];
+        headers = parseSync<string[]>(firstLine, { delimiter, bom: true })[0] ?? [];
         mapHeaders(headers);
       } catch (e) {
         throw invalid('file', (e as Error).message);
@@ -127,7 +127,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         throw e;
       }
       const job = withoutStatementLimit(() => this.run(user, id, req, encoding, delimiter, qr))
-        .catch((e) => this.logger.error(`import ${id} failed: ${(e as Error).stack}`))
+        .catch((e: unknown) => this.logger.error(`import ${id} failed: ${(e as Error).stack}`))
         .finally(() => {
           this.running.delete(job);
           void rm(req.path, { force: true });

@@ -99,7 +99,7 @@ export class PgServer {
     this.child = child;
     child.stderr.on('data', (c) => this.log.add(c));
     await new Promise<void>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${this.log}`)), timeoutMs);
+      const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${this.log.toString()}`)), timeoutMs);
       child.stdout.on('data', (c: Buffer) => {
         this.log.add(c);
         if (c.toString().includes('ready')) {
@@ -109,7 +109,7 @@ export class PgServer {
       });
       child.on('exit', (code) => {
         clearTimeout(timer);
-        fail(new Error(`PostgreSQL exited (${code}) while starting:\n${this.log}`));
+        fail(new Error(`PostgreSQL exited (${code}) while starting:\n${this.log.toString()}`));
       });
     });
   }
