@@ -59,16 +59,12 @@ export default defineConfig(
     },
   },
 
-  // Workflows: xstate's setup() types (assign() callbacks, Any* snapshots, getNextTransitions) reach the rules as
-  // `any`/unresolved; the machines are checked by tsc and tested path by path.
   {
     files: ['workflows/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
+      // `setup({ types: {} as { context; events; input } })` is how xstate machines declare their types; the rule
+      // calls that assertion unnecessary and its fix erases the machines' types.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
 

@@ -11,7 +11,7 @@ const caretaker: Actor = { kind: 'user', id: 'caretaker', roles: ['reporter'], o
 const police: Actor = { kind: 'user', id: 'police', roles: ['commander', 'action_owner'], organizationId: 'org-polis' };
 const coordinator: Actor = { kind: 'user', id: 'coord', roles: ['coordinator'], organizationId: 'org-kommun' };
 
-const ev = (e: EventPayload<ActionEvent> & { actor?: Actor }): ActionEvent => ({ actor: chief, now: NOW, ...e });
+const ev = (e: EventPayload<ActionEvent> & { actor?: Actor }): ActionEvent => ({ actor: chief, now: NOW, ...e }) as ActionEvent;
 const start = () => createActor(actionMachine, { input: { organizationId: BOSTAD } }).start().getSnapshot();
 function run(events: ActionEvent[], from = start()) {
   let s = from;

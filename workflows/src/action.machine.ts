@@ -58,7 +58,7 @@ const allowed = ({ context, event }: { context: ActionContext; event: ActionEven
 
 /** An agreed action (insats): assigned to a person of the responsible organisation, carried out, reported done. */
 export const actionMachine = setup({
-  types: {},
+  types: {} as { context: ActionContext; events: ActionEvent; input: { organizationId: string; ownerId?: string | null } },
   guards: { allowed },
   actions: {
     assign: assign({ ownerId: ({ event }) => (event as Ev<'ASSIGN'>).ownerId }),

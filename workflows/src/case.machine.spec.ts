@@ -31,7 +31,7 @@ const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
   ...over,
 });
 
-const ev = (e: EventPayload<CaseEvent> & { actor?: Actor }): CaseEvent => ({ actor: analyst, now: NOW, ...e });
+const ev = (e: EventPayload<CaseEvent> & { actor?: Actor }): CaseEvent => ({ actor: analyst, now: NOW, ...e }) as CaseEvent;
 
 const start = () => createActor(caseMachine, { input: { partnerIds, reopenDays: 30 } }).start().getSnapshot();
 
@@ -72,7 +72,7 @@ describe('case machine', () => {
       input: { partnerIds, reopenDays: 30 },
       events,
       serializeState: (s: { value: unknown; context: { openActions: number; analysis: string | null } }) => JSON.stringify([s.value, s.context.openActions, s.context.analysis !== null]),
-    });
+    } as never);
     const reached = new Set(paths.map((p) => String(p.state.value)));
     expect([...reached].sort()).toEqual([...CASE_STATES].sort());
   });
@@ -178,7 +178,7 @@ describe('case machine', () => {
     // A version-0 snapshot lacked reopenDays and called the proposal state 'decision_pending'.
     const old = { machineVersion: 0, value: 'decision_pending', context: { ...stored.context, reopenDays: undefined } };
     const migrated = restore(caseMachine, CASE_MACHINE_VERSION, old, {
-      0: (x) => ({ machineVersion: 1, value: x.value === 'decision_pending' ? 'proposed' : x.value, context: { ...(x.context), reopenDays: 90 } }),
+      0: (x) => ({ machineVersion: 1, value: x.value === 'decision_pending' ? 'proposed' : x.value, context: { ...(x.context as object), reopenDays: 90 } }),
     });
     expect(migrated.value).toBe('proposed');
     expect(migrated.context.reopenDays).toBe(90);

@@ -113,7 +113,7 @@ const allowed = ({ context, event }: { context: CaseContext; event: CaseEvent })
  * actions, their execution and the follow-up, until it is solved, sent back to analysis or escalated.
  */
 export const caseMachine = setup({
-  types: {},
+  types: {} as { context: CaseContext; events: CaseEvent; input: { partnerIds: string[]; reopenDays?: number } },
   guards: {
     allowed,
     allowedAndEffective: (a) => allowed(a) && (a.event as Ev<'EVALUATE'>).outcome === 'effective',

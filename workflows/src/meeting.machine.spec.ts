@@ -10,7 +10,7 @@ const coordinator: Actor = { kind: 'user', id: 'coord', roles: ['coordinator'], 
 const commander: Actor = { kind: 'user', id: 'chief', roles: ['commander'], organizationId: POLIS };
 const analyst: Actor = { kind: 'user', id: 'analyst', roles: ['analyst'], organizationId: KOMMUN };
 const outsider: Actor = { kind: 'user', id: 'other', roles: ['commander', 'coordinator'], organizationId: 'org-other' };
-const ev = (e: EventPayload<MeetingEvent> & { actor?: Actor }): MeetingEvent => ({ actor: coordinator, now: '2026-11-20T15:00:00.000Z', ...e });
+const ev = (e: EventPayload<MeetingEvent> & { actor?: Actor }): MeetingEvent => ({ actor: coordinator, now: '2026-11-20T15:00:00.000Z', ...e }) as MeetingEvent;
 const start = () => createActor(meetingMachine, { input: { organizationIds: [KOMMUN, POLIS] } }).start().getSnapshot();
 const run = (events: MeetingEvent[]) =>
   events.reduce((s, e) => {

@@ -56,7 +56,7 @@ const allowed = ({ context, event }: { context: MeetingContext; event: MeetingEv
 
 /** A meeting of the EST cycle (chefssamråd or the weekly operational group): planned, held, minuted, approved. */
 export const meetingMachine = setup({
-  types: {},
+  types: {} as { context: MeetingContext; events: MeetingEvent; input: { organizationIds: string[] } },
   guards: { allowed },
   actions: {
     approve: assign({ approvedBy: ({ event }) => (isUser(event.actor) ? event.actor.id : null), approvedAt: ({ event }) => event.now }),

@@ -95,7 +95,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const delimiter = detectDelimiter(firstLine);
       let headers: string[];
       try {
-        headers = parseSync<string[]>(firstLine, { delimiter, bom: true })[0] ?? [];
+        headers = (parseSync(firstLine, { delimiter, bom: true }) as string[][])[0] ?? [];
         mapHeaders(headers);
       } catch (e) {
         throw invalid('file', (e as Error).message);
