@@ -95,6 +95,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const delimiter = detectDelimiter(firstLine);
       let headers: string[];
       try {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- csv-parse's typed overload requires `columns`
         headers = (parseSync(firstLine, { delimiter, bom: true }) as string[][])[0] ?? [];
         mapHeaders(headers);
       } catch (e) {
