@@ -56,7 +56,7 @@ export type Decision<S> =
 
 /** Event types the current state has a transition for (whatever the guards would say). */
 export function eventsOfState(snapshot: AnyMachineSnapshot): string[] {
-  return [...new Set(getNextTransitions(snapshot).map((t) => t.eventType))].filter((t) => !t.startsWith('xstate.'));
+  return [...new Set((getNextTransitions(snapshot) as { eventType: string }[]).map((t) => t.eventType))].filter((t) => !t.startsWith('xstate.'));
 }
 
 /**

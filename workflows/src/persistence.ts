@@ -19,7 +19,7 @@ export function finalStates(machine: AnyStateMachine): string[] {
 
 /** The persisted form of a snapshot. */
 export function store(machineVersion: number, snapshot: AnyMachineSnapshot): StoredSnapshot {
-  return { machineVersion, value: String(snapshot.value), context: snapshot.context };
+  return { machineVersion, value: String(snapshot.value), context: snapshot.context as object };
 }
 
 /** Restores a stored snapshot into the current machine, migrating it from older machine versions first. */
