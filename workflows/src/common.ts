@@ -84,13 +84,14 @@ export type Decision<S> =
 
 /** Event types the current state has a transition for (whatever the guards would say). */
 export function eventsOfState(snapshot: AnyMachineSnapshot): string[] {
-  return [...new Set(getNextTransitions(snapshot).map((t) => t.eventType))].filter((t) => !t.startsWith('xstate.'));
+  return [...new Set((getNextTransitions(snapshot) as { eventType: string }[]).map((t) => t.eventType))].filter((t) => !t.startsWith('xstate.'));
 }
 
 /**
  * Asks the machine about an event and explains a refusal: not accepted in this state (409), not this actor's to
  * send (403), or a payload problem (422). The rules come from the same table the machine's guards use.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- E ties the event to the snapshot's machine at call sites
 export function decide<C, E extends { type: string } & EventBase, S extends AnyMachineSnapshot>(
   machine: AnyStateMachine,
   snapshot: S,
