@@ -144,7 +144,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     let current = '';
     try {
       current = readFileSync(OUT, 'utf8');
-    } catch {}
+    } catch {
+      // no file yet: it differs
+    }
     if (current !== text) {
       console.error(`${relative(root, OUT)} is not what contracts/src gives: run node scripts/contract-schemas.mjs`);
       process.exit(1);

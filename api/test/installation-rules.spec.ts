@@ -94,7 +94,7 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       const m = (await coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd', startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [norrbyId], organizationIds: [orgs['Exempelbostäder AB']] })).body;
       const item = m.agenda.find((i: { caseId: string | null }) => i.caseId === id);
       await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'START', version: m.version }).expect(200);
-      const decided = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({ itemId: item.id, version: m.version + 1, kind: 'agree', note: '' });
+      const decided = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({ itemId: item.id, version: Number(m.version) + 1, kind: 'agree', note: '' });
       expect(decided.status).toBe(200);
       expect((await analyst.get(`/api/cases/${id}`)).body.state).toBe('agreed');
     });
@@ -254,9 +254,9 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       try {
         const m = (await create(new Date().toISOString())).body;
         await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'START', version: m.version }).expect(200);
-        await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'END', version: m.version + 1 }).expect(200);
-        expect((await housing.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: m.version + 2 })).status).toBe(403);
-        expect((await police.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: m.version + 2 })).body.state).toBe('approved');
+        await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'END', version: Number(m.version) + 1 }).expect(200);
+        expect((await housing.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: Number(m.version) + 2 })).status).toBe(403);
+        expect((await police.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: Number(m.version) + 2 })).body.state).toBe('approved');
       } finally {
         await setRules({ minutesApproval: 'chair_and_adjusters' });
       }

@@ -88,7 +88,7 @@ export function minutesDocument(v: MinutesView): TDocumentDefinitions {
             table: {
               widths: [120, '*'],
               body: [
-                [{ text: `${a.number}`, bold: true }, { text: a.what, bold: true }],
+                [{ text: a.number, bold: true }, { text: a.what, bold: true }],
                 [L.cause, a.cause],
                 [L.goal, a.goal],
                 [T.responsible, a.organization],

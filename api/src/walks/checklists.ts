@@ -39,7 +39,7 @@ export class ChecklistsService {
     return this.idem.transaction(async (m) => {
       const repo = m.getRepository(WalkChecklistTemplate);
       const saved = await repo.save(repo.create({ nameSv: body.nameSv.trim(), nameEn: body.nameEn.trim(), items: checkItems(body.items), active: true, isDefault: false }));
-      await this.audit.record(m, user, { action: 'walk_checklist.create', entityType: 'walk_checklist', entityId: saved.id, after: toDto(saved) as unknown as Record<string, unknown> });
+      await this.audit.record(m, user, { action: 'walk_checklist.create', entityType: 'walk_checklist', entityId: saved.id, after: toDto(saved) });
       return toDto(saved);
     });
   }
@@ -58,7 +58,7 @@ export class ChecklistsService {
         t.active = body.active;
       }
       await repo.save(t);
-      await this.audit.record(m, user, { action: 'walk_checklist.update', entityType: 'walk_checklist', entityId: t.id, before: before as unknown as Record<string, unknown>, after: toDto(t) as unknown as Record<string, unknown> });
+      await this.audit.record(m, user, { action: 'walk_checklist.update', entityType: 'walk_checklist', entityId: t.id, before: before, after: toDto(t) });
       return toDto(t);
     });
   }

@@ -42,7 +42,9 @@ export function readPhotoUpload(req: Request, fileField: string, maxBytes: numbe
       fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
-      const filename = (info.filename ?? 'photo').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'photo';
+      const filename = (info.filename ?? 'photo')
+        // eslint-disable-next-line no-control-regex -- removing control characters from a file name is the point
+        .replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'photo';
       if (name !== fileField) {
         fail(new DomainError(422, 'VALIDATION_FAILED', `Send the photo in the field "${fileField}" (not "${name}")`, fileField));
         stream.resume();

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   findPersonalData,
   PARTICIPANT_GROUPS,
-  WALK_LIMITS,
   WALK_MAX,
   WALK_USER_EVENTS,
   type ActionState,
@@ -62,8 +61,9 @@ export function checkRoute(route: unknown): RouteLineString | null {
   }
   const keys = Object.keys(r).filter((k) => k !== 'type' && k !== 'coordinates');
   if (keys.length) throw invalid(`route.${keys[0]}`, `route.${keys[0]} should not exist`);
-  const coordinates = r.coordinates.map((p, i) => {
-    if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n)) || !inSweden(p[1], p[0])) {
+  const isPair = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+  const coordinates = (r.coordinates as unknown[]).map((p, i) => {
+    if (!isPair(p) || !inSweden(p[1], p[0])) {
       throw invalid(`route.coordinates[${i}]`, `route.coordinates[${i}] must be [longitude, latitude] in Sweden`);
     }
     return [p[0], p[1]] as [number, number];
@@ -219,7 +219,7 @@ export class WalksService {
         ...(body.restricted !== undefined ? { restricted } : {}),
         ...(t ? { checklistTemplateId: t.id, checklist: t.items } : {}),
       };
-      await this.workflow.send(m, user, WALK_WORKFLOW, 'EDIT', orgs, { load: async () => current, version: body.version }, (w) =>
+      await this.workflow.send(m, user, WALK_WORKFLOW, 'EDIT', orgs, { load: () => Promise.resolve(current), version: body.version }, (w) =>
         this.hooks(m, w, changes, () => ({
           before: { version: w.version, ...Object.fromEntries(Object.keys(changes).map((k) => [k, this.auditValue(k, (w as unknown as Record<string, unknown>)[k])])) },
           after: { ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, this.auditValue(k, v)])) },
@@ -395,7 +395,7 @@ export class WalksService {
             m,
             w,
             {},
-            () => ({ before: {}, after: type === 'FOLLOW_UP' || type === 'CANCEL' ? { noteLength: String(payload.note ?? payload.reason ?? '').length } : {} }),
+            () => ({ before: {}, after: type === 'FOLLOW_UP' || type === 'CANCEL' ? { noteLength: (typeof payload.note === 'string' ? payload.note : typeof payload.reason === 'string' ? payload.reason : '').length } : {} }),
             async (s) => {
               if (s.type === 'COMPLETE_SETTLEMENT') await this.agreeActions(m, user, walk!);
             },
@@ -585,6 +585,7 @@ export class WalksService {
         personalDataConfirmed: checked.flagged && merged.confirmNoPersonalData === true,
         ...(body.recordedAt ? { recordedAt: new Date(body.recordedAt) } : {}),
       };
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- findingAudit reads plain columns only, no methods
       await this.record(m, user, w, 'AMEND', {}, { change: 'finding.update', before: this.findingAudit(f), ...this.findingAudit({ ...f, ...changes }) });
       await m.getRepository(WalkFinding).update(f.id, changes);
       return this.findingOf(m, user, w, f.id);
