@@ -52,7 +52,7 @@ export function readPhotoUpload(req: Request, fileField: string, maxBytes: numbe
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(new DomainError(413, 'PHOTO.TOO_LARGE', `${filename}: the photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, fileField, { file: filename })));
+      stream.on('limit', () => fail(new DomainError(413, 'PHOTO.TOO_LARGE', `${filename}: the photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, fileField)));
       stream.on('end', () => {
         if (!failed) file = { name: filename, bytes: Buffer.concat(chunks) };
       });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { WALK_MAX } from '@samverka/contracts';
 import sharp from 'sharp';
 import { DomainError } from '../common/errors';
@@ -7,7 +7,8 @@ import { DomainError } from '../common/errors';
 export { PgPhotoStorage, PhotoStorage, type ProcessedPhoto } from './photo-storage.repository';
 import type { ProcessedPhoto } from './photo-storage.repository';
 
-const unsupported = (file: string, message: string) => new DomainError(415, 'PHOTO.UNSUPPORTED_TYPE', `${file}: ${message}`, 'photo', { file });
+// The refusals name the file in their message; their bodies are the ApiError envelope the OpenAPI document gives.
+const unsupported = (file: string, message: string) => new DomainError(415, 'PHOTO.UNSUPPORTED_TYPE', `${file}: ${message}`, 'photo');
 
 /** The type of an upload by its first bytes (the name and the browser's type are not trusted). */
 export function sniffType(bytes: Buffer): 'jpeg' | 'png' | 'heic' | null {
@@ -24,6 +25,8 @@ export function sniffType(bytes: Buffer): 'jpeg' | 'png' | 'heic' | null {
  */
 @Injectable()
 export class PhotoProcessor {
+  private readonly logger = new Logger('Photos');
+
   async process(file: string, bytes: Buffer): Promise<ProcessedPhoto> {
     const type = sniffType(bytes);
     if (type === 'heic') throw unsupported(file, 'HEIC photos cannot be read by this server yet; set the camera to "Most compatible" (JPEG) or share the photo as JPEG');
@@ -44,7 +47,9 @@ export class PhotoProcessor {
         .toBuffer();
       return { image: image.data, thumbnail, width: image.info.width, height: image.info.height };
     } catch (e) {
-      throw new DomainError(422, 'PHOTO.CORRUPT', `${file}: the photo could not be read (damaged or incomplete file)`, 'photo', { file, reason: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+      // The decoder's own words go to the log, not to the caller.
+      this.logger.warn(`A photo could not be decoded: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`);
+      throw new DomainError(422, 'PHOTO.CORRUPT', `${file}: the photo could not be read (damaged or incomplete file)`, 'photo');
     }
   }
 }
