@@ -21,6 +21,9 @@ export interface WorkflowSettings {
   meetingStartHoursBefore: number;
 }
 
+/** The answer of GET and PUT /api/settings/workflow. */
+export type WorkflowSettingsDto = WorkflowSettings;
+
 export const WORKFLOW_SETTING_LIMITS = {
   evaluationMinDays: { min: 0, max: 365 },
   meetingStartHoursBefore: { min: 0, max: 48 },
