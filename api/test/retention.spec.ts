@@ -450,7 +450,8 @@ describe('retention of safety walks: findings follow the report details', () => 
   const photoBytes = (walk: string) => q(`SELECT d.id FROM walk_photos p JOIN walk_photo_data d ON 'pg:' || d.id::text = p.storage_key WHERE p.walk_id = $1`, [walk]);
 
   beforeAll(async () => {
-    a = await startTestApp();
+    // With the demo reports come the demo's safety walks (two past ones with findings and settlements).
+    a = await startTestApp({ DEMO_REPORTS: 'true' });
     admin = await a.signIn('admin@exempelstad.se');
     // The demo's walks with findings: the one with the most findings is aged beyond the period, another stays young.
     const walks: { walk_id: string; n: number }[] = await q(`SELECT walk_id, count(*)::int AS n FROM walk_findings GROUP BY walk_id ORDER BY n DESC, walk_id`);
