@@ -11,7 +11,8 @@
  * Which types: every exported interface or type alias of contracts/src whose name ends in `Dto`, and `ApiError` and
  * `PersonalDataError` (the error bodies); the exported interfaces these refer to become schemas of their own ($ref),
  * everything else (inline object types, generic instances such as `Page<ReportDto>`, state unions) is inlined.
- * Objects are closed (`additionalProperties: false`) unless the type has an index signature (`Record<string, unknown>`).
+ * Objects are closed (`additionalProperties: false`) unless the type has an index signature (`Record<string, unknown>`);
+ * a fixed tuple (`[number, number]`) is an array of exactly its items (`prefixItems`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -79,6 +80,13 @@ export function generate() {
       return nullable ? withNull(schema) : schema;
     }
     if (checker.isArrayType(type)) return { type: 'array', items: toSchema(checker.getTypeArguments(type)[0]) };
+    if (checker.isTupleType(type)) {
+      // A fixed tuple such as [longitude, latitude]: exactly these items, in this order.
+      if (type.target.elementFlags.some((e) => !(e & ts.ElementFlags.Required))) throw new Error(`contract-schemas: no schema for the tuple ${checker.typeToString(type)} (only fixed tuples)`);
+      const items = checker.getTypeArguments(type).map((t) => toSchema(t));
+      return { type: 'array', prefixItems: items, items: false, minItems: items.length, maxItems: items.length };
+    }
+    if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length) throw new Error(`contract-schemas: no schema for the function type ${checker.typeToString(type)}`);
     if (f & ts.TypeFlags.Object || type.isIntersection()) {
       const properties = {};
       const required = [];
@@ -144,7 +152,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     let current = '';
     try {
       current = readFileSync(OUT, 'utf8');
-    } catch {}
+    } catch {
+      // no file yet: it differs
+    }
     if (current !== text) {
       console.error(`${relative(root, OUT)} is not what contracts/src gives: run node scripts/contract-schemas.mjs`);
       process.exit(1);

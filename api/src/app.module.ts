@@ -20,6 +20,7 @@ import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { WalksModule } from './walks/walks.module';
+import { SettingsModule } from './settings/settings.module';
 
 /** The application: the feature modules (no cycles between them); the DataSource is opened (and migrated) before Nest starts. */
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         ConfigModule.forRoot(config),
         IdempotencyModule,
+        SettingsModule,
         HealthModule,
         AuthModule,
         DirectoryModule,

@@ -6,7 +6,7 @@ import 'reflect-metadata';
  * Features depend on each other in one direction only: e.g. actions and meetings on cases, plans on meetings, the
  * audit reading on reports. Checked on the source (which feature folder imports which) and on the Nest modules.
  */
-const FEATURES = ['auth', 'directory', 'audit', 'reports', 'imports', 'cases', 'actions', 'meetings', 'plans', 'retention', 'health', 'idempotency'];
+const FEATURES = ['auth', 'directory', 'audit', 'reports', 'imports', 'cases', 'actions', 'meetings', 'plans', 'retention', 'health', 'idempotency', 'settings'];
 
 /**
  * Files every feature may use without depending on the feature they live in: the schema (entities and their

@@ -456,6 +456,18 @@ export const MATRIX: Entry[] = [
     variants: one(only(200, ['admin']), () => ({ path: '/api/retention/schedule', body: { cron: '15 3 * * *' } }), 'when retention runs, for the whole installation: administrators'),
   },
 
+  // -- installation workflow settings --------------------------------------------------------------------------------
+  {
+    method: 'GET',
+    path: '/api/settings/workflow',
+    variants: one(everyone(200, { outsider: 200 }), () => ({ path: '/api/settings/workflow' }), 'who decides, evaluation and meeting rules: every signed-in user (the screens explain them)'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/settings/workflow',
+    variants: one(only(200, ['admin']), () => ({ path: '/api/settings/workflow', body: { evaluationMinDays: 28 } }), 'the installation’s workflow settings: administrators'),
+  },
+
   // -- audit trail ---------------------------------------------------------------------------------------------------
   {
     method: 'GET',

@@ -136,6 +136,7 @@ const OPS: Record<string, Op> = {
   'GET /api/walks/{id}/invitation.pdf': { actor: 'coordinator', ids: { id: 'walkId' }, weight: 0.5 },
   'POST /api/walk-checklists': { actor: 'admin', template: () => ({ nameSv: 'Kvällslista', nameEn: 'Evening list', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] }) },
   'PATCH /api/walk-checklists/{id}': { actor: 'admin', ids: { id: 'spareChecklistId' }, template: () => ({ nameSv: 'Reservlista' }) },
+  'PUT /api/settings/workflow': { actor: 'admin', template: () => ({ decisionRule: 'coordinator', evaluationMinDays: 28, minutesApproval: 'chair_and_adjusters', meetingStartHoursBefore: 3 }) },
 };
 
 interface Parameter {

@@ -146,6 +146,39 @@ describe('the OpenAPI document', () => {
     expect(mismatch(MATRIX[0], doc.paths['/api/cases/{id}/events'].post, { status: 409, contentType: 'application/json', json: stale.body, text: '' })).toBeNull();
   });
 
+  it('describes the refusals of a walk’s photos and findings: the envelope (the file named in the message), and personal data with its hits', async () => {
+    const w = await f.newWalk('in_progress');
+    const op = doc.paths['/api/walks/{id}/findings/{findingId}/photos'].post;
+    const upload = (name: string, bytes: Buffer) =>
+      request(t.app.getHttpServer())
+        .post(`/api/walks/${w.id}/findings/${w.findingId}/photos`)
+        .set('Cookie', f.cookies.coordinator!)
+        .set(SAME_ORIGIN)
+        .field('confirmNoFaces', 'true')
+        .attach('photo', bytes, { filename: name, contentType: 'image/jpeg' });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', 'base64');
+    const refusals = [
+      [415, 'PHOTO.UNSUPPORTED_TYPE', await upload('anteckning.jpg', Buffer.from('inte en bild'))],
+      [422, 'PHOTO.CORRUPT', await upload('trasig.png', png.subarray(0, 40))],
+    ] as const;
+    for (const [status, code, res] of refusals) {
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(res.body.message).toContain(res.body.code === 'PHOTO.CORRUPT' ? 'trasig.png' : 'anteckning.jpg');
+      expect(mismatch(MATRIX[0], op, { status: res.status, contentType: res.headers['content-type'], json: res.body, text: JSON.stringify(res.body) })).toBeNull();
+    }
+    // A property the envelope does not name (as the photo refusals once sent: the file, the decoder's words) fails.
+    expect(validatorOf({ $ref: '#/components/schemas/ApiError' })({ ...refusals[1][2].body, file: 'trasig.png' })).toBe(false);
+
+    const finding = await request(t.app.getHttpServer())
+      .post(`/api/walks/${w.id}/findings`)
+      .set('Cookie', f.cookies.coordinator!)
+      .set(SAME_ORIGIN)
+      .send({ latitude: 59.2745, longitude: 15.206, checklistItemKey: 'help', description: 'Ring 070-123 45 67 om lampan', severity: 'low' });
+    expect(finding.status).toBe(422);
+    expect(finding.body).toMatchObject({ code: 'REPORT.PERSONAL_DATA', hits: [{ kind: 'phone_number' }] });
+    expect(mismatch(MATRIX[0], doc.paths['/api/walks/{id}/findings'].post, { status: 422, contentType: 'application/json', json: finding.body, text: '' })).toBeNull();
+  });
+
   /** Server-sent events: the status, content type and the first event; then the connection is closed. */
   const sse = (path: string, cookie: string | null): Promise<Answer> =>
     new Promise((resolve, reject) => {
@@ -183,7 +216,7 @@ describe('the OpenAPI document', () => {
     if (cookie) req = req.set('Cookie', cookie).set(SAME_ORIGIN);
     if (call.file) {
       for (const [k, val] of Object.entries(call.file.fields ?? {})) req = req.field(k, val);
-      req = req.attach(call.file.field, Buffer.from(call.file.content, 'utf8'), call.file.filename);
+      req = req.attach(call.file.field, Buffer.from(call.file.content, call.file.encoding ?? 'utf8'), call.file.filename);
     } else if (call.body !== undefined) req = req.send(call.body);
     const res = await req.buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];

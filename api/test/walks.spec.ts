@@ -15,7 +15,7 @@ async function phoneJpeg(width = 3000, height = 2000): Promise<Buffer> {
     .toBuffer();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const binaryParser = (res: any, cb: (e: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));

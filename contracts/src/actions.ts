@@ -15,6 +15,10 @@ export const ACTION_LIMITS = {
   report: { min: 3, max: 4000 },
   /** Why it is blocked or cancelled (BLOCK, CANCEL). */
   reason: { min: 3, max: 2000 },
+  /** The optional note of START. */
+  startNote: { min: 0, max: 2000 },
+  /** Brå's follow-up column: how and by whom the action is followed up (its date is `followUpDate`). */
+  followUp: { min: 0, max: 1000 },
 } as const satisfies Record<string, TextLimit>;
 export const MAX_ACTIONS_PER_CASE = 50;
 
@@ -27,7 +31,7 @@ export type ActionTerm = (typeof ACTION_TERMS)[number];
 /** The action events a user sends (`POST /api/actions/:id/events` as `{type, version, …payload}`), with their payloads. */
 export interface ActionEventPayloads {
   ASSIGN: { ownerId: string };
-  START: Record<string, never>;
+  START: { note?: string | null };
   COMPLETE: { report: string };
   BLOCK: { reason: string };
   RESUME: Record<string, never>;
@@ -46,6 +50,9 @@ export interface PlannedActionDto {
   dueDate: string;
   kind: ActionKind;
   term: ActionTerm;
+  /** Uppföljning: how and by whom it is followed up, and when. */
+  followUp?: string | null;
+  followUpDate?: string | null;
 }
 
 /** The filters of `GET /api/actions` (query parameters; all optional). */
@@ -74,11 +81,15 @@ export interface ActionDto {
   dueDate: string;
   kind: ActionKind;
   term: ActionTerm;
+  followUp: string | null;
+  followUpDate: string | null;
   state: ActionState;
   version: number;
   /** Days past the due date while not done or cancelled; 0 when not overdue. */
   daysOverdue: number;
   report: string | null;
+  /** The note given when it was started, if any. */
+  startNote: string | null;
   blockedReason: string | null;
   cancelReason: string | null;
   allowedEvents: string[];

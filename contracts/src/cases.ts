@@ -2,6 +2,7 @@ import type { ActionDto, PlannedActionDto } from './actions';
 import type { TextLimit } from './common';
 import type { PlaceDto } from './directory';
 import type { ReportDto } from './reports';
+import type { DecisionRule } from './settings';
 
 /** Cases (ärenden) and their history. */
 
@@ -18,6 +19,8 @@ export const CASE_LIMITS = {
   note: { min: 3, max: 2000 },
   /** The note of EVALUATE. */
   evaluationNote: { min: 3, max: 4000 },
+  /** Why a case is evaluated before its actions have had the installation's minimum time to work. */
+  earlyReason: { min: 3, max: 2000 },
 } as const satisfies Record<string, TextLimit>;
 
 /** The outcome of a follow-up (EVALUATE). */
@@ -39,7 +42,7 @@ export interface CaseEventPayloads {
   AGREE: { actions?: PlannedActionDto[] };
   SEND_BACK: { note: string };
   ESCALATE: { note: string };
-  EVALUATE: { outcome: CaseOutcome; note: string };
+  EVALUATE: { outcome: CaseOutcome; note: string; earlyReason?: string | null };
   DISMISS: { reason: DismissalReason; duplicateOfCaseId?: string | null; note: string };
   REOPEN: { note: string };
 }
@@ -87,6 +90,12 @@ export interface CaseDto extends CaseSummaryDto {
   actions: ActionDto[];
   /** The event types the current user may send now. */
   allowedEvents: string[];
+  /** Who may agree actions in this installation (the case page explains where to decide). */
+  decisionRule: DecisionRule;
+  /** Under the `commanders` rule: the responsible organisations that have agreed to the proposal so far. */
+  agreedByOrganizationIds: string[];
+  /** In follow-up: when the actions have had the minimum time to work (earlier evaluation needs a reason); null when no minimum applies. */
+  evaluationFrom: string | null;
 }
 
 export interface CaseHistoryDto {

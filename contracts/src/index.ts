@@ -16,3 +16,4 @@ export * from './audit';
 export * from './meetings';
 export * from './retention';
 export * from './walks';
+export * from './settings';

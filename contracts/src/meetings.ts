@@ -14,6 +14,18 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 /** A decision on an agenda item; all but `note` are sent to the case as AGREE, SEND_BACK or ESCALATE. */
 export const DECISION_KINDS = ['agree', 'send_back', 'escalate', 'note'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
+/** A participant's role: chair (ordförande), secretary (sekreterare) or adjuster (justerare); held by people with an account. */
+export const MEETING_ROLES = ['chair', 'secretary', 'adjuster'] as const;
+export type MeetingRole = (typeof MEETING_ROLES)[number];
+
+/** A participant as written to a meeting: a person of an invited organisation (`userId`) or a guest by name. */
+export interface ParticipantInput {
+  name: string;
+  organizationId: string;
+  /** The person's account; a guest has none (and no role). */
+  userId?: string | null;
+  role?: MeetingRole | null;
+}
 
 /** The lengths of a meeting's texts: the API's validation, the meeting workflow's rules and the client's forms use these. */
 export const MEETING_LIMITS = {
@@ -68,13 +80,15 @@ export interface MeetingDto {
   place: string;
   areas: { id: string; name: string }[];
   organizations: { id: string; name: string }[];
-  participants: { name: string; organizationId: string; organizationName: string; present: boolean }[];
+  participants: { name: string; organizationId: string; organizationName: string; present: boolean; userId: string | null; role: MeetingRole | null }[];
   state: MeetingState;
   version: number;
   agenda: AgendaItemDto[];
   currentItemId: string | null;
   approvedBy: { id: string; name: string } | null;
   approvedAt: string | null;
+  /** The justering: who must approve the minutes (chair and adjusters, or the chair alone, by the installation's setting) and who has. */
+  approvers: { userId: string; name: string; role: MeetingRole; approvedAt: string | null }[];
   /** SHA-256 of the approved action plan. */
   planFingerprint: string | null;
   revision: number;
@@ -96,7 +110,7 @@ export interface CreateMeetingRequest {
   place: string;
   areaIds: string[];
   organizationIds: string[];
-  participants?: { name: string; organizationId: string }[];
+  participants?: ParticipantInput[];
   /** The language of the agenda's prepared titles (default sv): the one the coordinator works in. */
   lang?: 'sv' | 'en';
 }
@@ -133,9 +147,7 @@ export interface StatementRequest {
 }
 
 /** One row of `PUT /api/meetings/:id/attendance`. */
-export interface AttendanceRow {
-  name: string;
-  organizationId: string;
+export interface AttendanceRow extends ParticipantInput {
   present: boolean;
 }
 

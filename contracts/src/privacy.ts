@@ -47,11 +47,11 @@ export function findPersonalData(text: string): PersonalDataHit[] {
     if (century && !['18', '19', '20'].includes(century)) continue;
     if (!luhnValid(`${yy}${mm}${dd}${last4}`)) continue;
     hits.push({ kind: 'personal_identity_number', masked: mask(m[0]) });
-    pinSpans.push([m.index!, m.index! + m[0].length]);
+    pinSpans.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(EMAIL)) hits.push({ kind: 'email', masked: mask(m[0]) });
   for (const m of text.matchAll(PHONE)) {
-    const start = m.index!;
+    const start = m.index;
     if (pinSpans.some(([a, b]) => start < b && start + m[0].length > a)) continue;
     hits.push({ kind: 'phone_number', masked: mask(m[0]) });
   }

@@ -58,7 +58,13 @@ export interface WalkEventPayloads {
 export type WalkEventType = keyof WalkEventPayloads;
 export const WALK_USER_EVENTS = ['START', 'FINISH', 'COMPLETE_SETTLEMENT', 'FOLLOW_UP', 'CLOSE', 'CANCEL'] as const satisfies readonly WalkEventType[];
 
-export type WalkEventRequest = { [T in WalkEventType]: { type: T; version: number } & WalkEventPayloads[T] }[WalkEventType];
+/**
+ * Body of `POST /api/walks/:id/events`: a union discriminated by `type` with the walk's `version` read and the event's
+ * payload fields; the events without payload are `{type, version}` alone (as the machines type them).
+ */
+export type WalkEventRequest = {
+  [T in WalkEventType]: { type: T; version: number } & (WalkEventPayloads[T] extends Record<string, never> ? unknown : WalkEventPayloads[T]);
+}[WalkEventType];
 
 /** How much insecurity a finding creates. */
 export const FINDING_SEVERITIES = ['low', 'medium', 'high'] as const;

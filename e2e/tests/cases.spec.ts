@@ -73,12 +73,20 @@ test('a case goes round the cycle: opened from reports, analysed, proposed, agre
   await row.getByRole('textbox', { name: 'Åtgärd' }).fill(what);
   await row.getByRole('textbox', { name: 'Operativt mål' }).fill('Inga samlingar i tvättstugan efter kl. 22');
   await choose(row, page, 'Ansvarig organisation', 'Exempelbostäder AB');
+  // A due date that has passed is refused in the form.
+  await row.getByLabel('Klart senast').fill(inDays(-1));
+  await page.getByRole('button', { name: 'Föreslå insatser' }).click();
+  await expect(row.getByText('Slutdatumet har passerat')).toBeVisible();
   await row.getByLabel('Klart senast').fill(inDays(10));
+  // Brå's follow-up column: how and by whom, and when.
+  await row.getByRole('textbox', { name: 'Uppföljning (hur, av vem)' }).fill('Trygghetsvandring med områdesgruppen');
+  await row.getByLabel('Uppföljningsdatum').fill(inDays(40));
   await page.getByRole('button', { name: 'Föreslå insatser' }).click();
   await expect(state).toHaveText('Förslag');
   const proposal = page.getByTestId('proposal-table');
   await expect(proposal).toContainText(what);
   await expect(proposal).toContainText('Exempelbostäder AB');
+  await expect(proposal).toContainText('Trygghetsvandring med områdesgruppen');
   // The analyst cannot decide.
   await expect(page.getByRole('button', { name: 'Besluta insatserna' })).toHaveCount(0);
   await signOut(page);
@@ -115,8 +123,15 @@ test('a case goes round the cycle: opened from reports, analysed, proposed, agre
   await expect(mine.getByTestId('owner')).toHaveText('Sven Säkerhetschef');
   await expect(mine.getByTestId('action-state')).toHaveText('Tilldelad');
 
+  await expect(mine.getByTestId('follow-up')).toContainText('Trygghetsvandring med områdesgruppen');
+  // "Starta" takes an optional note.
   await mine.getByRole('button', { name: 'Starta' }).click();
+  const start = page.getByRole('dialog');
+  await start.getByRole('textbox', { name: 'Anteckning (valfri)' }).fill('Låssmeden är bokad till tisdag.');
+  await start.getByRole('button', { name: 'Starta' }).click();
+  await expect(start).toBeHidden();
   await expect(mine.getByTestId('action-state')).toHaveText('Pågår');
+  await expect(mine).toContainText('Låssmeden är bokad till tisdag.');
 
   await mine.getByRole('button', { name: 'Klarmarkera' }).click();
   const done = page.getByRole('dialog');
@@ -140,6 +155,9 @@ test('a case goes round the cycle: opened from reports, analysed, proposed, agre
   const evaluate = page.getByRole('dialog');
   await evaluate.getByRole('radio', { name: /^Effektivt/ }).check();
   await evaluate.getByRole('textbox', { name: 'Motivering' }).fill('Inga nya rapporter från tvättstugan sedan insatsen.');
+  // The actions have not had the installation's minimum time to work: evaluating now needs a reason.
+  await expect(evaluate.getByTestId('evaluate-early')).toBeVisible();
+  await evaluate.getByRole('textbox', { name: 'Skäl att utvärdera tidigare' }).fill('Fastigheten byggs om, gruppen följs upp i ett nytt ärende.');
   await evaluate.getByRole('button', { name: 'Utvärdera' }).click();
   await expect(evaluate).toBeHidden();
   await expect(page.getByText('Ärendet är utvärderat')).toBeVisible();

@@ -37,9 +37,13 @@ test('a chefssamråd: the coordinator prepares and runs it, a decision reaches t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nytt möte');
   await page.getByRole('radio', { name: /Chefssamråd/ }).check();
   await page.getByRole('textbox', { name: 'Rubrik' }).fill(meetingTitle);
-  const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  // A meeting can be started at the earliest three hours before its time (the installation's setting): it is held
+  // an hour from now, in Swedish time.
+  const soon = new Date(Date.now() + 3_600_000);
+  const inSweden = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', ...o }).format(soon);
+  const date = inSweden({ year: 'numeric', month: '2-digit', day: '2-digit' });
   await page.getByLabel('Datum').fill(date);
-  await page.getByLabel('Klockslag').fill('09:00');
+  await page.getByLabel('Klockslag').fill(inSweden({ hour: '2-digit', minute: '2-digit' }));
   await page.getByRole('textbox', { name: 'Plats' }).fill('Stadshuset, sammanträdesrum 2');
   await page.getByTestId('meeting-areas').getByRole('checkbox', { name: 'Norrby' }).check();
   const orgs = page.getByTestId('meeting-organizations');

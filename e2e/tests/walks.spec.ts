@@ -181,7 +181,7 @@ test('coordinator on a phone: plan, start, record a finding with a photo offline
   expect(image.headers()['content-type']).toBe('image/jpeg');
   const stored = await sharp(await image.body()).metadata();
   expect(stored.format).toBe('jpeg');
-  expect(Math.max(stored.width!, stored.height!)).toBeLessThanOrEqual(2000);
+  expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(2000);
   expect(stored.exif, 'the stored photo has no EXIF (GPS, camera)').toBeUndefined();
   await settled(page);
   await expectAccessible(page, 'walk page, finding sent (coordinator, phone)');

@@ -11,6 +11,7 @@ import { IdempotencyKeys1796400000000 } from './1796400000000-idempotency-keys';
 import { ReportRedactionReview1796500000000 } from './1796500000000-report-redaction-review';
 import { Walks1796800000000 } from './1796800000000-walks';
 import { ImportSource1796900000000 } from './1796900000000-import-source';
+import { ActionFollowUp1797000000000 } from './1797000000000-action-follow-up';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so the compiled API and ts-jest load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReportRedactionReview1796500000000,
   Walks1796800000000,
   ImportSource1796900000000,
+  ActionFollowUp1797000000000,
 ];

@@ -65,7 +65,7 @@ const publicTables = (url: string) => withClient(url, async (c) => (await c.quer
 /** This process's environment without any database of its own, plus `extra`. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PG_PORT', 'PORT']) delete env[k];
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PG_PORT', 'PORT']) Reflect.deleteProperty(env, k);
   return { ...env, ...extra };
 }
 
@@ -84,8 +84,8 @@ async function run(script: string, args: string[], env: Record<string, string>):
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const [code] = await once(child, 'exit');
   return { code, stdout, stderr, ms: Date.now() - started };
 }
@@ -106,8 +106,8 @@ async function startProduct(env: Record<string, string>): Promise<Product> {
     env: childEnv({ PORT: String(port), SAMVERKA_SKIP_BUILD: '1', LOG_LEVEL: 'warn', CLIENT_DIR: '/nonexistent', ...env }),
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output = (output + d).slice(-20000)));
-  child.stderr!.on('data', (d) => (output = (output + d).slice(-20000)));
+  child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20000)));
+  child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20000)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {

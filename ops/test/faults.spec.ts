@@ -94,7 +94,7 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
     }
     expect({ status: seen.status, reading: seen.rowsRead > 0 }).toEqual({ status: 'running', reading: true });
     // Asked through the other process (which checks whether a running import's process is gone), it is still running.
-    const viaSecond = await new Session(second!.base, coordinator.cookie).get(`/api/imports/${importId}`);
+    const viaSecond = await new Session(second.base, coordinator.cookie).get(`/api/imports/${importId}`);
     expect(viaSecond.body).toMatchObject({ status: 'running' });
     await api.kill();
     note(`import: killed after ${seen.rowsRead} of ${ROWS} rows read (${seen.importedRows} inserted in its open transaction)`);

@@ -13,6 +13,8 @@ const row = (i: number, over: Partial<ActionPlanRow> = {}): ActionPlanRow => ({
   owner: 'Sven Säkerhetschef',
   status: 'green',
   statusText: 'Pågår',
+  followUp: 'Trygghetsvandring med områdesgruppen',
+  followUpDate: '2027-01-15',
   kind: 'one_off',
   term: 'short',
   ...over,
@@ -48,6 +50,21 @@ describe('the joint action plan', () => {
     for (const t of ['Gemensam handlingsplan', 'Orsak', 'Åtgärd', 'Operativt mål', 'När', 'Vem', 'Uppföljning', 'Ärende 2: samlingar i tvättstugan', 'Petra Polischef', 'Engångsinsats']) expect(sv).toContain(t);
     const en = JSON.stringify(actionPlanDocument(view(3, 'en')).content);
     for (const t of ['Joint action plan', 'Cause', 'Operational goal', 'Follow-up', 'One-off effort']) expect(en).toContain(t);
+  });
+
+  it('shows Brå’s follow-up (how, by whom, when) in the follow-up column, and the status in its own column', () => {
+    const doc = actionPlanDocument({ ...view(1), cases: [{ title: 'Ärende', state: 'execution', rows: [row(0), row(1, { followUp: null, followUpDate: null })] }] });
+    const table = (doc.content as { table?: { body: unknown[][] } }[]).find((c) => c.table && JSON.stringify(c.table.body[0]).includes('Orsak'))!.table!;
+    const header = table.body[0].map((c) => (c as { text: string }).text);
+    const at = (name: string) => header.indexOf(name);
+    expect(at('Uppföljning')).toBeGreaterThan(0);
+    expect(at('Status')).toBeGreaterThan(0);
+    const followUpCell = JSON.stringify(table.body[1][at('Uppföljning')]);
+    expect(followUpCell).toContain('Trygghetsvandring med områdesgruppen');
+    expect(followUpCell).toContain('2027-01-15');
+    expect(followUpCell).not.toContain('Pågår');
+    expect(JSON.stringify(table.body[1][at('Status')])).toContain('Pågår');
+    expect(JSON.stringify(table.body[2][at('Uppföljning')])).toContain('–');
   });
 
   it('prints the fingerprint and page numbers in the footer of every page', () => {

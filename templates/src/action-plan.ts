@@ -16,6 +16,9 @@ export interface ActionPlanRow {
   owner: string | null;
   status: FollowUpColour;
   statusText: string;
+  /** Brå's follow-up column: how and by whom the action is followed up, and when (null: not stated). */
+  followUp: string | null;
+  followUpDate: string | null;
   kind: ActionKind;
   term: ActionTerm;
 }
@@ -113,9 +116,9 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [28, '*', '*', '*', 58, 100, 90],
+        widths: [24, '*', '*', '*', 56, 90, '*', 72],
         body: [
-          ['#', L.cause, L.action, L.goal, L.when, L.who, L.followUp].map((t) => ({ text: t, style: 'th' })),
+          ['#', L.cause, L.action, L.goal, L.when, L.who, L.followUp, L.statusColumn].map((t) => ({ text: t, style: 'th' })),
           ...c.rows.map((r): TableCell[] => [
             r.number,
             r.cause,
@@ -123,6 +126,7 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
             r.goal,
             { stack: [...(r.start ? [{ text: `${L.start} ${r.start}`, style: 'small' }] : []), { text: `${L.due} ${r.due}` }] },
             { stack: [{ text: r.organization, bold: true }, ...(r.owner ? [{ text: r.owner, style: 'small' }] : [])] },
+            r.followUp || r.followUpDate ? { stack: [...(r.followUp ? [{ text: r.followUp }] : []), ...(r.followUpDate ? [{ text: r.followUpDate, style: 'small' }] : [])] } : { text: '–', color: '#5f6368' },
             { stack: [{ text: `● ${L.status[r.status]}`, color: COLOURS[r.status], bold: true }, { text: r.statusText, style: 'small' }] },
           ]),
         ],

@@ -32,6 +32,35 @@ describe('the minutes', () => {
     }
   });
 
+  it('record a note as "Anteckning" and a decision with its case and every agreed action in full, referring to the plan', () => {
+    const v: MinutesView = {
+      ...view,
+      planFingerprint: 'a'.repeat(64),
+      attendance: [{ name: 'Petra Polischef', organization: 'Lokalpolisområde Exempelstad', present: true, role: 'ordförande' }],
+      items: [
+        { number: 1, title: 'Övrigt', kindLabel: 'Övrigt', decisionKind: 'note', decision: 'Nästa möte i januari', caseState: null, statements: [] },
+        {
+          number: 2,
+          title: 'Samlingar i tvättstugan',
+          kindLabel: 'Beslutsärende',
+          decisionKind: 'agree',
+          decision: 'De föreslagna åtgärderna beslutades',
+          caseState: 'beslutat',
+          caseTitle: 'Samlingar i tvättstugan Norrbyvägen 6',
+          actions: [{ number: '1.1', cause: 'Trasig belysning', what: 'Byt belysning', goal: 'Inga samlingar efter kl 22', organization: 'Exempelbostäder AB', owner: 'Sven Säkerhetschef', due: '2026-12-15', followUp: 'Trygghetsvandring', followUpDate: '2027-01-15' }],
+          statements: [],
+        },
+      ],
+    };
+    const text = JSON.stringify(minutesDocument(v).content);
+    expect(text).toContain('"Anteckning: "');
+    expect(text).not.toContain('Beslut: "},"Nästa möte');
+    expect(text).not.toMatch(/Beslut: .{0,20}Anteckning/);
+    for (const t of ['Petra Polischef, Lokalpolisområde Exempelstad, ordförande', 'Ärende: ', 'Samlingar i tvättstugan Norrbyvägen 6', 'Trasig belysning', 'Byt belysning', 'Inga samlingar efter kl 22', 'Exempelbostäder AB', 'Sven Säkerhetschef', '2026-12-15', 'Trygghetsvandring, 2027-01-15', `fingeravtryck ${'a'.repeat(64)}`]) {
+      expect(text).toContain(t);
+    }
+  });
+
   it('render to a PDF that states its language and shows its title in the viewer', async () => {
     const pdf = await renderPdf(minutesDocument({ ...view, lang: 'en' }));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

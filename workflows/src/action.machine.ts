@@ -1,19 +1,24 @@
 import { ACTION_LIMITS, type ActionEventPayloads, type ActionEventType, type ActionState } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
-import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
+import { Actor, EventBase, EventRule, hasRole, isUser, optionalText, ruleAllows, text } from './common';
 import { finalStates, SnapshotMigrations } from './persistence';
 
 /** Bumped whenever the machine changes shape; stored with every snapshot (see ACTION_SNAPSHOT_MIGRATIONS). */
-export const ACTION_MACHINE_VERSION = 1;
+export const ACTION_MACHINE_VERSION = 2;
 
-/** How a stored action snapshot of version n becomes one of version n + 1 (`restore` applies them); none yet. */
-export const ACTION_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {};
+/** How a stored action snapshot of version n becomes one of version n + 1 (`restore` applies them). */
+export const ACTION_SNAPSHOT_MIGRATIONS: SnapshotMigrations = {
+  // 2: START takes an optional note, kept in the context.
+  1: (s) => ({ ...s, machineVersion: 2, context: { ...s.context, startNote: null } }),
+};
 
 export interface ActionContext {
   /** The responsible organisation: only its people carry the action out. */
   organizationId: string;
   ownerId: string | null;
   report: string | null;
+  /** The optional note given on START. */
+  startNote: string | null;
   blockedReason: string | null;
   cancelReason: string | null;
 }
@@ -43,7 +48,8 @@ export const ACTION_RULES: { [T in ActionEvent['type']]: EventRule<ActionContext
           ? { field: 'ownerId', message: 'the owner must belong to the responsible organisation' }
           : null,
   },
-  START: { may: doer },
+  // An action whose owner is named (in the decision or by ASSIGN) is started without a separate assignment.
+  START: { may: (a, c) => doer(a, c) && c.ownerId !== null, check: (e) => optionalText(e.note, 'note', ACTION_LIMITS.startNote) },
   COMPLETE: { may: doer, check: (e) => text(e.report, 'report', ACTION_LIMITS.report) },
   BLOCK: { may: doer, check: (e) => text(e.reason, 'reason', ACTION_LIMITS.reason) },
   RESUME: { may: doer },
@@ -51,10 +57,7 @@ export const ACTION_RULES: { [T in ActionEvent['type']]: EventRule<ActionContext
   CANCEL: { may: (a, c) => manager(a, c) || hasRole(a, 'coordinator'), check: (e) => text(e.reason, 'reason', ACTION_LIMITS.reason) },
 };
 
-const allowed = ({ context, event }: { context: ActionContext; event: ActionEvent }) => {
-  const rule = ACTION_RULES[event.type] as EventRule<ActionContext, ActionEvent>;
-  return rule.may(event.actor, context) && (rule.check?.(event, context) ?? null) === null;
-};
+const allowed = ({ context, event }: { context: ActionContext; event: ActionEvent }) => ruleAllows(ACTION_RULES, context, event);
 
 /** An agreed action (insats): assigned to a person of the responsible organisation, carried out, reported done. */
 export const actionMachine = setup({
@@ -62,6 +65,7 @@ export const actionMachine = setup({
   guards: { allowed },
   actions: {
     assign: assign({ ownerId: ({ event }) => (event as Ev<'ASSIGN'>).ownerId }),
+    start: assign({ startNote: ({ event }) => (event as Ev<'START'>).note?.trim() || null }),
     complete: assign({ report: ({ event }) => (event as Ev<'COMPLETE'>).report.trim() }),
     block: assign({ blockedReason: ({ event }) => (event as Ev<'BLOCK'>).reason.trim() }),
     resume: assign({ blockedReason: () => null }),
@@ -70,18 +74,19 @@ export const actionMachine = setup({
 }).createMachine({
   id: 'action',
   initial: 'planned',
-  context: ({ input }) => ({ organizationId: input.organizationId, ownerId: input.ownerId ?? null, report: null, blockedReason: null, cancelReason: null }),
+  context: ({ input }) => ({ organizationId: input.organizationId, ownerId: input.ownerId ?? null, report: null, startNote: null, blockedReason: null, cancelReason: null }),
   states: {
     planned: {
       on: {
         ASSIGN: { target: 'assigned', guard: 'allowed', actions: 'assign' },
+        START: { target: 'in_progress', guard: 'allowed', actions: 'start' },
         CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
       },
     },
     assigned: {
       on: {
         ASSIGN: { guard: 'allowed', actions: 'assign' },
-        START: { target: 'in_progress', guard: 'allowed' },
+        START: { target: 'in_progress', guard: 'allowed', actions: 'start' },
         CANCEL: { target: 'cancelled', guard: 'allowed', actions: 'cancel' },
       },
     },

@@ -1,4 +1,4 @@
-import { ACTION_STATES, CASE_STATES, CaseState } from '@samverka/contracts';
+import { ACTION_STATES, CASE_STATES, CaseState, DEFAULT_WORKFLOW_SETTINGS } from '@samverka/contracts';
 import { createActor } from 'xstate';
 import { Actor, decide } from './common';
 import { ActionCaseEvent, caseEventOfAction, caseTakes } from './case-actions';
@@ -12,7 +12,9 @@ const commander: Actor = { kind: 'user', id: 'chief', roles: ['commander'], orga
 const system: Actor = { kind: 'system' };
 const action: PlannedAction = { cause: 'Mörk tvättstuga', what: 'Byt belysning', goal: 'Inga samlingar', organizationId: BOSTAD, dueDate: '2026-12-15', kind: 'one_off', term: 'short' };
 
-const ev = (e: object, actor: Actor = analyst) => ({ actor, now: NOW, ...e }) as CaseEvent;
+/** These paths evaluate at once (no minimum time for the actions to work). */
+const AT_ONCE = { ...DEFAULT_WORKFLOW_SETTINGS, evaluationMinDays: 0 };
+const ev = (e: object, actor: Actor = analyst) => ({ actor, now: NOW, settings: AT_ONCE, ...e }) as CaseEvent;
 const started: ActionCaseEvent = { type: 'ACTION_STARTED', actor: system, now: NOW };
 const closed = (openActions: number): ActionCaseEvent => ({ type: 'ACTION_CLOSED', openActions, actor: system, now: NOW });
 

@@ -1,8 +1,8 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { Actor, allowedEvents, decide, EventPayload } from './common';
-import { CASE_STATES } from '@samverka/contracts';
-import { CASE_MACHINE_VERSION, CASE_RULES, CaseEvent, caseMachine, PlannedAction } from './case.machine';
+import { CASE_STATES, DEFAULT_WORKFLOW_SETTINGS, WorkflowSettings } from '@samverka/contracts';
+import { CASE_MACHINE_VERSION, CASE_RULES, CASE_SNAPSHOT_MIGRATIONS, CaseEvent, caseMachine, PlannedAction } from './case.machine';
 import { restore, store } from './persistence';
 
 const KOMMUN = 'org-kommun';
@@ -31,7 +31,9 @@ const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
   ...over,
 });
 
-const ev = (e: EventPayload<CaseEvent> & { actor?: Actor }): CaseEvent => ({ actor: analyst, now: NOW, ...e }) as CaseEvent;
+/** The cycle tests evaluate at once (no minimum time); the minimum and the decision rules have their own tests. */
+const AT_ONCE: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, evaluationMinDays: 0 };
+const ev = (e: EventPayload<CaseEvent> & { actor?: Actor; settings?: WorkflowSettings }): CaseEvent => ({ actor: analyst, now: NOW, settings: AT_ONCE, ...e }) as CaseEvent;
 
 const start = () => createActor(caseMachine, { input: { partnerIds, reopenDays: 30 } }).start().getSnapshot();
 
@@ -179,6 +181,7 @@ describe('case machine', () => {
     const old = { machineVersion: 0, value: 'decision_pending', context: { ...stored.context, reopenDays: undefined } };
     const migrated = restore(caseMachine, CASE_MACHINE_VERSION, old, {
       0: (x) => ({ machineVersion: 1, value: x.value === 'decision_pending' ? 'proposed' : x.value, context: { ...(x.context as object), reopenDays: 90 } }),
+      1: CASE_SNAPSHOT_MIGRATIONS[1],
     });
     expect(migrated.value).toBe('proposed');
     expect(migrated.context.reopenDays).toBe(90);

@@ -1,7 +1,7 @@
 import { ACTION_LIMITS, ACTION_STATES, ActionEventType, CASE_LIMITS, CASE_STATES, CaseEventType, MEETING_LIMITS, MEETING_STATES, TextLimit } from '@samverka/contracts';
 import { AnyStateMachine, createActor } from 'xstate';
 import { ACTION_RULES, actionMachine } from './action.machine';
-import { Actor, decide, FieldProblem } from './common';
+import { Actor, decide, envOf, FieldProblem } from './common';
 import { CASE_RULES, caseMachine } from './case.machine';
 import { MEETING_RULES, meetingMachine } from './meeting.machine';
 
@@ -51,15 +51,15 @@ describe('the machines check texts against the contracts’ limits', () => {
   const plan = (over: object) => [{ cause: 'c', what: 'w', goal: 'g', organizationId: 'org', dueDate: '2026-12-01', kind: 'one_off', term: 'short', ...over }];
 
   it.each([
-    ['case analysis', CASE_LIMITS.analysis, (t: string) => CASE_RULES.SAVE_ANALYSIS.check!({ type: 'SAVE_ANALYSIS', analysis: t, actor: coordinator, now: NOW }, caseCtx)],
-    ['case note', CASE_LIMITS.note, (t: string) => CASE_RULES.SEND_BACK.check!({ type: 'SEND_BACK', note: t, actor: coordinator, now: NOW }, caseCtx)],
-    ['evaluation note', CASE_LIMITS.evaluationNote, (t: string) => CASE_RULES.EVALUATE.check!({ type: 'EVALUATE', outcome: 'effective', note: t, actor: coordinator, now: NOW }, caseCtx)],
-    ['action cause', ACTION_LIMITS.cause, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ cause: t }) as never, actor: coordinator, now: NOW }, caseCtx)],
-    ['action what', ACTION_LIMITS.what, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ what: t }) as never, actor: coordinator, now: NOW }, caseCtx)],
-    ['action goal', ACTION_LIMITS.goal, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ goal: t }) as never, actor: coordinator, now: NOW }, caseCtx)],
-    ['action report', ACTION_LIMITS.report, (t: string) => ACTION_RULES.COMPLETE.check!({ type: 'COMPLETE', report: t, actor: coordinator, now: NOW }, actionCtx)],
-    ['action reason', ACTION_LIMITS.reason, (t: string) => ACTION_RULES.BLOCK.check!({ type: 'BLOCK', reason: t, actor: coordinator, now: NOW }, actionCtx)],
-    ['meeting cancel reason', MEETING_LIMITS.cancelReason, (t: string) => MEETING_RULES.CANCEL.check!({ type: 'CANCEL', reason: t, actor: coordinator, now: NOW }, meetingCtx)],
+    ['case analysis', CASE_LIMITS.analysis, (t: string) => CASE_RULES.SAVE_ANALYSIS.check!({ type: 'SAVE_ANALYSIS', analysis: t, actor: coordinator, now: NOW }, caseCtx, envOf({ now: NOW }))],
+    ['case note', CASE_LIMITS.note, (t: string) => CASE_RULES.SEND_BACK.check!({ type: 'SEND_BACK', note: t, actor: coordinator, now: NOW }, caseCtx, envOf({ now: NOW }))],
+    ['evaluation note', CASE_LIMITS.evaluationNote, (t: string) => CASE_RULES.EVALUATE.check!({ type: 'EVALUATE', outcome: 'effective', note: t, actor: coordinator, now: NOW }, caseCtx, envOf({ now: NOW }))],
+    ['action cause', ACTION_LIMITS.cause, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ cause: t }) as never, actor: coordinator, now: NOW }, caseCtx, envOf({ now: NOW }))],
+    ['action what', ACTION_LIMITS.what, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ what: t }) as never, actor: coordinator, now: NOW }, caseCtx, envOf({ now: NOW }))],
+    ['action goal', ACTION_LIMITS.goal, (t: string) => CASE_RULES.AGREE.check!({ type: 'AGREE', actions: plan({ goal: t }) as never, actor: coordinator, now: NOW }, caseCtx, envOf({ now: NOW }))],
+    ['action report', ACTION_LIMITS.report, (t: string) => ACTION_RULES.COMPLETE.check!({ type: 'COMPLETE', report: t, actor: coordinator, now: NOW }, actionCtx, envOf({ now: NOW }))],
+    ['action reason', ACTION_LIMITS.reason, (t: string) => ACTION_RULES.BLOCK.check!({ type: 'BLOCK', reason: t, actor: coordinator, now: NOW }, actionCtx, envOf({ now: NOW }))],
+    ['meeting cancel reason', MEETING_LIMITS.cancelReason, (t: string) => MEETING_RULES.CANCEL.check!({ type: 'CANCEL', reason: t, actor: coordinator, now: NOW }, meetingCtx, envOf({ now: NOW }))],
   ] as [string, TextLimit, Check][])('%s', (_name, limit, check) => {
     const [belowMin, atMin, atMax, overMax] = edges(check, limit);
     if (limit.min > 1) expect(belowMin).not.toBeNull();

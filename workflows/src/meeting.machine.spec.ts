@@ -61,7 +61,7 @@ describe('meeting machine', () => {
     const revision = reviseMinutes(approved.next, coordinator);
     if (!revision.ok) throw new Error('revision refused');
     expect(revision.draft.value).toBe('minutes_draft');
-    expect(revision.draft.context).toEqual({ organizationIds: [KOMMUN, POLIS], approvedBy: null, approvedAt: null, cancelReason: null });
+    expect(revision.draft.context).toEqual({ organizationIds: [KOMMUN, POLIS], approvedBy: null, approvedAt: null, cancelReason: null, startsAt: null, chairId: null, secretaryId: null, adjusterIds: [], approvals: [] });
     expect(allowedEvents(revision.draft, coordinator, MEETING_RULES)).toEqual(['RECORD', 'SET_ATTENDANCE']);
     expect(decide(meetingMachine, revision.draft, ev({ type: 'APPROVE', actor: commander }), MEETING_RULES).ok).toBe(true);
     const cancelled = run([ev({ type: 'CANCEL', reason: 'Flyttas' })]);

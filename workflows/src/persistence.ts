@@ -29,7 +29,7 @@ export function statesTaking(machine: AnyStateMachine, eventType: string): strin
 
 /** The persisted form of a snapshot. */
 export function store(machineVersion: number, snapshot: AnyMachineSnapshot): StoredSnapshot {
-  return { machineVersion, value: String(snapshot.value), context: snapshot.context };
+  return { machineVersion, value: String(snapshot.value), context: snapshot.context as object };
 }
 
 /** Restores a stored snapshot into the current machine, migrating it from older machine versions first. */

@@ -1,6 +1,6 @@
 import { WALK_LIMITS } from '@samverka/contracts';
 import { assign, setup } from 'xstate';
-import { Actor, EventBase, EventRule, hasRole, isUser, text } from './common';
+import { Actor, EventBase, EventRule, hasRole, isUser, ruleAllows, text } from './common';
 import { SnapshotMigrations } from './persistence';
 
 /** Bumped whenever the machine changes shape; stored with every snapshot (see WALK_SNAPSHOT_MIGRATIONS). */
@@ -75,10 +75,7 @@ export const WALK_RULES: { [T in WalkEvent['type']]: EventRule<WalkContext, Ev<T
   CANCEL: { may: walkOrganizer, check: (e) => text(e.reason, 'reason', WALK_LIMITS.cancelReason) },
 };
 
-const allowed = ({ context, event }: { context: WalkContext; event: WalkEvent }) => {
-  const rule = WALK_RULES[event.type] as EventRule<WalkContext, WalkEvent>;
-  return rule.may(event.actor, context) && (rule.check?.(event, context) ?? null) === null;
-};
+const allowed = ({ context, event }: { context: WalkContext; event: WalkEvent }) => ruleAllows(WALK_RULES, context, event);
 
 /** A safety walk (trygghetsvandring): planned, walked, its findings settled into actions, followed up and closed. */
 export const walkMachine = setup({

@@ -23,6 +23,9 @@ export class AgreedAction {
   @Index() @Column({ type: 'date' }) dueDate!: string;
   @Column({ type: 'text' }) kind!: 'one_off' | 'ordinary';
   @Column({ type: 'text' }) term!: 'short' | 'long';
+  /** Brå's follow-up column: how and by whom it is followed up, and when. */
+  @Column({ type: 'text', nullable: true }) followUp!: string | null;
+  @Column({ type: 'date', nullable: true }) followUpDate!: string | null;
   @Index() @Column({ type: 'text' }) state!: string;
   @Column({ type: 'integer' }) version!: number;
   @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot<object>;

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuditTrailModule } from '../audit/audit-trail.module';
 import { CasesModule } from '../cases/cases.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { SettingsModule } from '../settings/settings.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
 
 /** The agreed actions and their workflow; they move their case on, and provide the case its `CaseActions`. */
-@Module({ imports: [AuditTrailModule, CasesModule, IdempotencyModule, WorkflowModule], controllers: [ActionsController], providers: [ActionsService] })
+@Module({ imports: [AuditTrailModule, CasesModule, IdempotencyModule, SettingsModule, WorkflowModule], controllers: [ActionsController], providers: [ActionsService] })
 export class ActionsModule {}

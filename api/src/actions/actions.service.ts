@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionDto, PlannedActionDto } from '@samverka/contracts';
+import type { ActionDto, PlannedActionDto, WorkflowSettings } from '@samverka/contracts';
 import { ACTION_MACHINE_VERSION, ActionCaseEvent, ActionContext, actionMachine, caseEventOfAction, caseTakes, isOpenAction, store } from '@samverka/workflows';
 import { DataSource, EntityManager } from 'typeorm';
 import { createActor } from 'xstate';
@@ -12,6 +12,7 @@ import { CaseTransitions } from '../cases/case-transitions';
 import { EstCase } from '../cases/case.entity';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
+import { WorkflowSettingsService } from '../settings/settings.service';
 import { ACTION_WORKFLOW, allowedFor, CASE_WORKFLOW, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
 import { AgreedAction } from './action.entity';
 import { actionsRepository } from './actions.repository';
@@ -42,6 +43,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     private readonly caseActions: CaseActions,
     private readonly workflow: WorkflowEvents,
     private readonly idem: IdempotencyService,
+    private readonly settings: WorkflowSettingsService,
   ) {}
 
   /** Cases list and create their actions through this service. */
@@ -49,7 +51,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     this.caseActions.provide(this);
   }
 
-  private toDto(a: AgreedAction, user: AuthUser): ActionDto {
+  private toDto(a: AgreedAction, user: AuthUser, settings: WorkflowSettings): ActionDto {
     const ctx = restoreOf(ACTION_WORKFLOW, a).context as ActionContext;
     const today = todayInSweden();
     const overdue = isOpenAction(a.state) && a.dueDate < today;
@@ -69,13 +71,16 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
       dueDate: a.dueDate,
       kind: a.kind,
       term: a.term,
+      followUp: a.followUp,
+      followUpDate: a.followUpDate,
       state: a.state as ActionDto['state'],
       version: a.version,
       daysOverdue: overdue ? Math.round((new Date(`${today}T12:00:00Z`).getTime() - new Date(`${a.dueDate}T12:00:00Z`).getTime()) / DAY_MS) : 0,
       report: ctx.report,
+      startNote: ctx.startNote ?? null,
       blockedReason: ctx.blockedReason,
       cancelReason: ctx.cancelReason,
-      allowedEvents: allowedFor(ACTION_WORKFLOW, a, user),
+      allowedEvents: allowedFor(ACTION_WORKFLOW, a, user, settings),
     };
   }
 
@@ -104,7 +109,8 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     if (f.state) qb.andWhere('x.state = :state', { state: f.state });
     if (f.dueBefore) qb.andWhere('x.dueDate < :dueBefore', { dueBefore: f.dueBefore });
     if (f.overdue) qb.andWhere(overdueActionSql('x'));
-    return (await qb.getMany()).map((a) => this.toDto(a, user));
+    const settings = await this.settings.current(m);
+    return (await qb.getMany()).map((a) => this.toDto(a, user, settings));
   }
 
   listForCase(user: AuthUser, caseId: string, m: EntityManager = this.db.manager): Promise<ActionDto[]> {
@@ -114,7 +120,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
   async get(user: AuthUser, id: string, m: EntityManager = this.db.manager): Promise<ActionDto> {
     const a = await this.visible(m, user).andWhere('x.id = :id', { id }).getOne();
     if (!a) throw notFound('Action');
-    return this.toDto(a, user);
+    return this.toDto(a, user, await this.settings.current(m));
   }
 
   /** The side effect of a case's decision: each agreed action becomes an action with its own machine. */
@@ -134,6 +140,8 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
         dueDate: p.dueDate,
         kind: p.kind,
         term: p.term,
+        followUp: p.followUp?.trim() || null,
+        followUpDate: p.followUpDate ?? null,
         state: String(snapshot.value),
         version: 1,
         snapshot: store(ACTION_MACHINE_VERSION, snapshot),

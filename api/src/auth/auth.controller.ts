@@ -56,6 +56,7 @@ export class AuthController {
    * so that a signed-out visitor's page load logs no failed request. `GET /me` keeps answering 401.
    */
   @Get('session') @Public()
+  @Answers(200, 'SessionDto', 'The signed-in user, or `user: null` without a valid session')
   async session(@Req() req: Request): Promise<SessionDto> {
     const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
     return { user: user ? await this.meService.me(user) : null };

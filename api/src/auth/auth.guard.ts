@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
     if (!rule) throw new DomainError(403, 'AUTH.NO_ACCESS_RULE', 'This endpoint declares no access rule');
     if (rule.kind === 'public') return true;
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
+    const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined);
     if (!user) throw new DomainError(401, 'AUTH.REQUIRED', 'Sign in to continue');
     req.user = user;
     if (rule.kind === 'roles' && !rule.roles.some((r) => user.roles.includes(r))) {

@@ -13,7 +13,7 @@ import { LoginAttempt } from './login-attempt.entity';
 import { Session } from './session.entity';
 import { ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, blockSeconds, FORGET_AFTER_SECONDS } from './throttle';
 
-export const SESSION_COOKIE = 'samverka_session';
+export { SESSION_COOKIE } from '../common/security';
 
 /** Lets lastSeenAt lag this far behind, so that not every request writes to the sessions table. */
 const TOUCH_INTERVAL_MS = 60_000;

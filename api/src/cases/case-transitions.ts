@@ -43,7 +43,8 @@ export class CaseTransitions {
       history: (s: Step<CaseContext>) => this.history(m, user, c.id, null, s.type, payload, s.from, s.to, s.version),
       audit: (s: Step<CaseContext>) => ({ before: { state: s.from, version: s.version - 1 }, after: { state: s.to, version: s.version, ...(payload ? { payload } : {}) } }),
       after: async (s: Step<CaseContext>) => {
-        if (s.type === 'AGREE') await this.actions.createAgreed(m, user!, c.id, s.context.proposedActions);
+        // Under the decision rule `commanders` an AGREE may only record one organisation's consent (the case stays proposed).
+        if (s.type === 'AGREE' && s.to === 'agreed') await this.actions.createAgreed(m, user!, c.id, s.context.proposedActions);
       },
     };
   }

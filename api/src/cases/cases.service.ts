@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionDto, CaseDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest } from '@samverka/contracts';
-import { CASE_MACHINE_VERSION, CaseContext, caseMachine, CLOSED_ACTION_STATES, isOpenAction, store } from '@samverka/workflows';
+import { CASE_MACHINE_VERSION, CaseContext, caseMachine, CLOSED_ACTION_STATES, evaluationFrom, isOpenAction, store } from '@samverka/workflows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
 import { AuditService } from '../audit/audit.service';
@@ -13,6 +13,7 @@ import { toPlaceDto } from '../directory/mappers';
 import { Place } from '../directory/place.entity';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
+import { WorkflowSettingsService } from '../settings/settings.service';
 import { SituationReport } from '../reports/report.entity';
 import { isWithheld, ReportsService } from '../reports/reports.service';
 import { allowedFor, CASE_WORKFLOW, restoreOf, WorkflowEvents } from '../workflow/workflow-events';
@@ -45,6 +46,7 @@ export class CasesService {
     private readonly workflow: WorkflowEvents,
     private readonly idem: IdempotencyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: WorkflowSettingsService,
   ) {}
 
   private visibleCondition(user: AuthUser): [string, Record<string, unknown>] {
@@ -129,6 +131,7 @@ export class CasesService {
     const ctx = restoreOf(CASE_WORKFLOW, c).context as CaseContext;
     const actions: ActionDto[] = await this.actions.listForCase(user, id, m);
     const open = actions.filter((a) => isOpenAction(a.state));
+    const settings = await this.settings.current(m);
     return {
       id: c.id,
       areaId: c.areaId,
@@ -150,7 +153,10 @@ export class CasesService {
       reports: full.reports.sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime()).map((r) => this.reports.toDto(r, user)),
       places: full.places.map(toPlaceDto),
       actions,
-      allowedEvents: allowedFor(CASE_WORKFLOW, c, user),
+      allowedEvents: allowedFor(CASE_WORKFLOW, c, user, settings),
+      decisionRule: settings.decisionRule,
+      agreedByOrganizationIds: ctx.consents ?? [],
+      evaluationFrom: c.state === 'follow_up' ? evaluationFrom(ctx, settings.evaluationMinDays) : null,
     };
   }
 

@@ -7,15 +7,15 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const bool = (name: string) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${name} must be true or false` })
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${name} must be true or false` })
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const int = (name: string, min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, { message: `${name} must be an integer between ${min} and ${max}` })
+    .regex(/^\d+$/, { error: `${name} must be an integer between ${min} and ${max}` })
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { message: `${name} must be an integer between ${min} and ${max}` });
+    .refine((n) => n >= min && n <= max, { error: `${name} must be an integer between ${min} and ${max}` });
 
 /**
  * A retention period: an ISO 8601 duration in whole years, months, weeks or days (`P3Y`, `P18M`, `P30D`, `P1Y6M`), a
@@ -25,12 +25,12 @@ const retentionPeriod = (name: string, minDays: number) =>
   z
     .string()
     .regex(/^(never|\d{1,6}|P(?=\d)(\d{1,4}Y)?(\d{1,5}M)?(\d{1,5}W)?(\d{1,6}D)?)$/i, {
-      message: `${name} must be an ISO 8601 period such as P3Y, P18M or P30D, a number of days, or never`,
+      error: `${name} must be an ISO 8601 period such as P3Y, P18M or P30D, a number of days, or never`,
     })
     .transform((v) => (v.toLowerCase() === 'never' ? null : /^\d+$/.test(v) ? `P${Number(v)}D` : v.toUpperCase()))
-    .refine((v) => v === null || approxDays(v) >= minDays, { message: `${name} must be at least ${minDays} day${minDays === 1 ? '' : 's'} (or never)` })
+    .refine((v) => v === null || approxDays(v) >= minDays, { error: `${name} must be at least ${minDays} day${minDays === 1 ? '' : 's'} (or never)` })
     // Longer than a century is "never" in practice, and PostgreSQL cannot subtract thousands of years from now().
-    .refine((v) => v === null || approxDays(v) <= 100 * 365, { message: `${name} must be at most 100 years (or never)` });
+    .refine((v) => v === null || approxDays(v) <= 100 * 365, { error: `${name} must be at most 100 years (or never)` });
 
 /** Roughly how many days an ISO period (as produced above) spans; for the lower bounds only. */
 export function approxDays(period: string): number {
@@ -44,48 +44,48 @@ const schema = z.object({
   PORT: int('PORT', 1, 65535).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+    .regex(/^postgres(ql)?:\/\/.+/, { error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
     .optional(),
-  SESSION_SECRET: z.string().min(32, { message: 'SESSION_SECRET must be at least 32 characters' }).optional(),
+  SESSION_SECRET: z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' }).optional(),
   DEMO_MODE: bool('DEMO_MODE').optional(),
   DEMO_REPORTS: bool('DEMO_REPORTS').optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
-  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).optional(),
   DATA_DIR: z.string().min(1).optional(),
   PG_PORT: int('PG_PORT', 1024, 65535).optional(),
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 5, 10080).optional(),
   SESSION_MAX_HOURS: int('SESSION_MAX_HOURS', 1, 2160).optional(),
   COOKIE_SECURE: bool('COOKIE_SECURE').optional(),
-  ADMIN_EMAIL: z.email({ message: 'ADMIN_EMAIL must be an e-mail address' }).optional(),
-  ADMIN_PASSWORD: z.string().min(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' }).optional(),
+  ADMIN_EMAIL: z.email({ error: 'ADMIN_EMAIL must be an e-mail address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, { error: 'ADMIN_PASSWORD must be at least 12 characters' }).optional(),
   ADMIN_NAME: z.string().min(1).optional(),
   ADMIN_ORGANIZATION: z.string().min(1).optional(),
   CLIENT_DIR: z.string().min(1).optional(),
   MAP_TILE_URL: z
     .string()
-    .regex(/^(https?:\/\/.+\{z\}.+\{x\}.+\{y\}.*|none)$/, { message: 'MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, or none' })
+    .regex(/^(https?:\/\/.+\{z\}.+\{x\}.+\{y\}.*|none)$/, { error: 'MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, or none' })
     .optional(),
   MAP_ATTRIBUTION: z.string().max(300).optional(),
   SERVICE_ORGANIZATION: z.string().min(1).max(200).optional(),
-  ACCESSIBILITY_EMAIL: z.email({ message: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).optional(),
-  ACCESSIBILITY_PHONE: z.string().regex(/^\+?[\d\s()-]{5,30}$/, { message: 'ACCESSIBILITY_PHONE must be a phone number' }).optional(),
+  ACCESSIBILITY_EMAIL: z.email({ error: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).optional(),
+  ACCESSIBILITY_PHONE: z.string().regex(/^\+?[\d\s()-]{5,30}$/, { error: 'ACCESSIBILITY_PHONE must be a phone number' }).optional(),
   CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|yes|no|[0-9]|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
-      message: 'TRUST_PROXY must be true, false, a number of proxy hops, or the proxies\' addresses (comma-separated, CIDR allowed)',
+      error: 'TRUST_PROXY must be true, false, a number of proxy hops, or the proxies\' addresses (comma-separated, CIDR allowed)',
     })
     .transform((v): false | number | string[] =>
       v === 'false' || v === 'no' || v === '0' ? false : v === 'true' || v === 'yes' ? 1 : /^\d$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()),
     )
     .optional(),
-  PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
+  PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { error: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
   DB_TIMEOUT_MS: int('DB_TIMEOUT_MS', 1000, 600000).optional(),
   BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
   RETENTION_SCHEDULE: z
     .string()
-    .regex(/^\S+( \S+){4}$/, { message: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' })
-    .refine((v) => cronProblem(v, TIME_ZONE) === null, { message: 'RETENTION_SCHEDULE is not a valid cron expression' })
+    .regex(/^\S+( \S+){4}$/, { error: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' })
+    .refine((v) => cronProblem(v, TIME_ZONE) === null, { error: 'RETENTION_SCHEDULE is not a valid cron expression' })
     .optional(),
   RETENTION_REPORT_DETAILS: retentionPeriod('RETENTION_REPORT_DETAILS', 30).optional(),
   RETENTION_SESSIONS: retentionPeriod('RETENTION_SESSIONS', 1).optional(),

@@ -5,6 +5,7 @@ import { stringify, type Options } from 'csv-stringify/sync';
  * first: OWASP's list (= + - @ TAB CR), NUL (ASVS 5.0 1.2.10), and the full-width forms of = + - @, which some
  * spreadsheet locales fold into their ASCII twins.
  */
+// eslint-disable-next-line no-control-regex -- NUL before a formula is what the pattern looks for
 const FORMULA_START = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\u0000]/;
 
 /**

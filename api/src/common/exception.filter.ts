@@ -53,6 +53,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
     if (!e || typeof e !== 'object' || seen.has(e)) continue;
     seen.add(e);
     const code = typeof e.code === 'string' ? e.code : '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any message is tested; an object's never matches
     if (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || UNAVAILABLE_MESSAGES.test(String(e.message ?? ''))) return true;
     if (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
     queue.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
@@ -95,7 +96,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
           ? response
           : Array.isArray((response as { message?: unknown }).message)
             ? ((response as { message: string[] }).message).join('; ')
-            : String((response as { message?: unknown }).message ?? exception.message);
+            : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Nest's response message is a string (arrays above)
+              String((response as { message?: unknown }).message ?? exception.message);
       const field = typeof response === 'object' && typeof (response as { field?: unknown }).field === 'string' ? (response as { field: string }).field : INPUT_STATUSES.has(status) ? inputAtFault(message, req) : undefined;
       return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message, ...(field ? { field } : {}) };
     }

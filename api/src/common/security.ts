@@ -1,7 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { SESSION_COOKIE } from '../auth/auth.service';
 import { AppConfig } from './config';
+
+/** The name of the session cookie (set by auth/, read here before cookie-parser runs). */
+export const SESSION_COOKIE = 'samverka_session';
 
 /**
  * Security headers for the API and the client: a CSP the Angular app works under (no inline scripts; Angular and
@@ -67,14 +69,20 @@ function hasSessionCookie(req: Request): boolean {
  */
 export function sameOriginWrites(config: AppConfig): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!WRITES.has(req.method) || !(req.path === '/api' || req.path.startsWith('/api/'))) return next();
+    if (!WRITES.has(req.method) || !(req.path === '/api' || req.path.startsWith('/api/'))) {
+      next();
+      return;
+    }
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     let verdict: 'own' | 'foreign' | 'unshown';
     if (origin !== undefined) verdict = origin === `${req.protocol}://${req.headers.host}` || origin === config.publicOrigin ? 'own' : 'foreign';
     else if (site !== undefined) verdict = site === 'same-origin' ? 'own' : 'foreign';
     else verdict = 'unshown';
-    if (verdict === 'own' || (verdict === 'unshown' && !hasSessionCookie(req))) return next();
+    if (verdict === 'own' || (verdict === 'unshown' && !hasSessionCookie(req))) {
+      next();
+      return;
+    }
     res.status(403).json({
       statusCode: 403,
       code: 'AUTH.BAD_ORIGIN',

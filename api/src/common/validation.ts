@@ -124,7 +124,7 @@ export function IsIsoDateTime(options: ValidationOptions): PropertyDecorator {
       },
       options,
     ),
-  ) as PropertyDecorator;
+  );
 }
 
 /**

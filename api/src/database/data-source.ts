@@ -43,7 +43,7 @@ export interface OpenDatabaseOptions {
  * migrations (and `prepare`) run on a data source of their own without time limits, which is closed afterwards.
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DataSource> {
-  const setup = new DataSource({ ...dataSourceOptions(url), extra: { max: 2, connectionTimeoutMillis: 5000 } } as DataSourceOptions);
+  const setup = new DataSource({ ...dataSourceOptions(url), extra: { max: 2, connectionTimeoutMillis: 5000 } });
   await setup.initialize();
   try {
     const runner = setup.createQueryRunner();

@@ -43,6 +43,8 @@ type QueryArgs = [config: unknown, values?: unknown, callback?: unknown];
  * returned to the pool, the next user's statements would queue behind it. So a timed-out client is ended at once
  * (its socket destroyed), and the pool, seeing it ending, drops it instead of reusing it.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/use-unknown-in-catch-callback-variable --
+   wraps pg's overloaded, untyped Client.query and passes its arguments and results through unchanged */
 export function statementLimitedClient(defaultLimitMs: number): typeof Client {
   return class StatementLimitedClient extends Client {
     query(...args: QueryArgs): any {
@@ -50,7 +52,7 @@ export function statementLimitedClient(defaultLimitMs: number): typeof Client {
       const limitMs = scope.getStore() ? scope.getStore()!.limitMs : defaultLimitMs;
       // Submittables (cursors, streams) and unlimited work go through unchanged.
       if (limitMs === null || config == null || typeof (config as { submit?: unknown }).submit === 'function') return (super.query as any)(...args);
-      const withLimit = typeof config === 'string' ? { text: config, query_timeout: limitMs } : { query_timeout: limitMs, ...(config as object) };
+      const withLimit = typeof config === 'string' ? { text: config, query_timeout: limitMs } : { query_timeout: limitMs, ...(config) };
       const cb = typeof values === 'function' ? values : typeof callback === 'function' ? callback : undefined;
       const vals = typeof values === 'function' ? undefined : values;
       if (cb) {
@@ -72,5 +74,6 @@ export function statementLimitedClient(defaultLimitMs: number): typeof Client {
       (err as Error & { code?: string }).code = 'ETIMEDOUT';
       this.end().catch(() => undefined);
     }
-  } as unknown as typeof Client;
+  };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/use-unknown-in-catch-callback-variable */

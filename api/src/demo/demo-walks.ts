@@ -1,4 +1,4 @@
-import type { ChecklistItem, StopAnswersDto } from '@samverka/contracts';
+import type { StopAnswersDto } from '@samverka/contracts';
 import { ACTION_MACHINE_VERSION, CASE_MACHINE_VERSION, WALK_MACHINE_VERSION } from '@samverka/workflows';
 import { EntityManager } from 'typeorm';
 import { AgreedAction } from '../actions/action.entity';
@@ -67,7 +67,7 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
         invitedOrganizationIds: invitedIds,
         participantCounts: { residents: 7, associations: 2, public_transport: 1 },
         checklistTemplateId: checklist.id,
-        checklist: checklist.items as ChecklistItem[],
+        checklist: checklist.items,
         stops: extra.stops ?? [],
         restricted: false,
         state,
@@ -78,7 +78,6 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
       }),
     );
     const toAct = findings.filter((f) => f.action);
-    let caseId: string | null = null;
     if (toAct.length) {
       const open = toAct.filter((f) => f.action!.state !== 'done').length;
       const caseState = open ? 'execution' : 'follow_up';
@@ -101,7 +100,6 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
           places: [...new Set(toAct.map((f) => placeOf(f.place)))],
         }),
       );
-      caseId = c.id;
       const at = new Date(startsAt.getTime() + 3 * DAY);
       for (const [i, ev] of ['CREATED', 'START_ANALYSIS', 'PROPOSE', 'AGREE'].entries()) {
         await m.getRepository(CaseHistoryEntry).insert({ caseId: c.id, actionId: null, eventType: ev, payload: ev === 'CREATED' ? { title: c.title, walkId: w.id } : null, fromState: [null, 'reported', 'analysis', 'proposed'][i], toState: ['reported', 'analysis', 'proposed', 'agreed'][i], version: i + 1, actorId: coordinator, actorOrganizationId: kommun, at });
@@ -125,7 +123,7 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
           snapshot: { machineVersion: ACTION_MACHINE_VERSION, value: a.state, context: { organizationId: ctx.orgs.get(a.org)!, ownerId: null, report: a.report ?? null, blockedReason: null, cancelReason: null } },
         });
       }
-      await m.getRepository(Walk).update(w.id, { caseId });
+      await m.getRepository(Walk).update(w.id, { caseId: c.id });
     }
     let n = 0;
     for (const f of findings) {

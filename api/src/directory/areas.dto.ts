@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DIRECTORY_LIMITS, type AreaDetailDto, type AreaSummaryDto, type CreateAreaRequest, type CreatePlaceRequest, type PlaceDto, type UpdateAreaRequest, type UpdatePlaceRequest } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, type CreateAreaRequest, type CreatePlaceRequest, type UpdateAreaRequest, type UpdatePlaceRequest } from '@samverka/contracts';
 import { ArrayUnique, IsArray, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../common/validation';
 

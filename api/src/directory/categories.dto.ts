@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DIRECTORY_LIMITS, type CategoryDto, type CreateCategoryRequest, type UpdateCategoryRequest } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, type CreateCategoryRequest, type UpdateCategoryRequest } from '@samverka/contracts';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsOmittable } from '../common/validation';
 

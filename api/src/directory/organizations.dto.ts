@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, type CreateOrganizationRequest, type OrganizationDto, type OrganizationType, type UpdateOrganizationRequest } from '@samverka/contracts';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, type CreateOrganizationRequest, type OrganizationType, type UpdateOrganizationRequest } from '@samverka/contracts';
+import { IsIn, IsString, Length } from 'class-validator';
 import { IsOmittable } from '../common/validation';
 
 export class CreateOrganizationBody implements CreateOrganizationRequest {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DIRECTORY_LIMITS, ROLES, type CreateUserRequest, type Role, type UpdateUserRequest, type UserDto } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, ROLES, type CreateUserRequest, type Role, type UpdateUserRequest } from '@samverka/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { IsOmittable } from '../common/validation';
 

@@ -129,7 +129,7 @@ const number = (s: string | undefined) => (s && s.trim() !== '' ? Number(s.trim(
 
 /** Turns one CSV record into a report or the reason it is rejected (naming the column's field). */
 export function mapRow(record: string[], line: number, mapping: Partial<Record<ImportField, number>>, ctx: ImportContext): ImportedRow | RejectedRow {
-  const get = (f: ImportField) => (mapping[f] === undefined ? undefined : (record[mapping[f]!] ?? '').trim());
+  const get = (f: ImportField) => (mapping[f] === undefined ? undefined : (record[mapping[f]] ?? '').trim());
   const reject = (field: string, reason: string, code: ImportRejectionCode, value?: string): RejectedRow =>
     value === undefined ? { line, field, reason, code } : { line, field, reason, code, value: value.slice(0, 200) };
 

@@ -99,6 +99,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const delimiter = detectDelimiter(firstLine);
       let headers: string[];
       try {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- csv-parse's typed overload requires `columns`
         headers = (parseSync(firstLine, { delimiter, bom: true }) as string[][])[0] ?? [];
         mapHeaders(headers);
       } catch (e) {
@@ -132,7 +133,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         throw e;
       }
       const job = withoutStatementLimit(() => this.run(user, id, { ...req, sourceOrganizationId: source }, encoding, delimiter, qr))
-        .catch((e) => this.logger.error(`import ${id} failed: ${(e as Error).stack}`))
+        .catch((e: unknown) => this.logger.error(`import ${id} failed: ${(e as Error).stack}`))
         .finally(() => {
           this.running.delete(job);
           void rm(req.path, { force: true });

@@ -1,3 +1,4 @@
+import type { MeetingRole } from '@samverka/contracts';
 import type { AgendaItemDto, MeetingKind } from '@samverka/contracts';
 import type { StoredSnapshot } from '@samverka/workflows';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
@@ -12,7 +13,8 @@ export class Meeting {
   @Column({ type: 'text' }) place!: string;
   @Column({ type: 'uuid', array: true }) areaIds!: string[];
   @Column({ type: 'uuid', array: true }) organizationIds!: string[];
-  @Column({ type: 'jsonb' }) participants!: { name: string; organizationId: string; present: boolean }[];
+  /** Who is invited or came: people of the participating organisations (userId, possibly a role) and guests by name. */
+  @Column({ type: 'jsonb' }) participants!: StoredParticipant[];
   @Column({ type: 'jsonb' }) agenda!: AgendaItemDto[];
   @Column({ type: 'text', nullable: true }) currentItemId!: string | null;
   @Index() @Column({ type: 'text' }) state!: string;
@@ -25,4 +27,13 @@ export class Meeting {
   @Column({ type: 'uuid' }) createdById!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A participant as stored in `meetings.participants` (older rows lack userId and role). */
+export interface StoredParticipant {
+  name: string;
+  organizationId: string;
+  present: boolean;
+  userId?: string | null;
+  role?: MeetingRole | null;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Patch, Post, Put, Query, Sse } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AGENDA_ITEM_KINDS, DECISION_KINDS, MAX_ACTIONS_PER_CASE, MEETING_KINDS, MEETING_LIMITS, MEETING_STATES, type AgendaItemInput, type AgendaItemKind, type AttendanceRequest, type AttendanceRow, type CreateMeetingRequest, type DecisionKind, type MeetingDto, type MeetingKind, type RecordDecisionRequest, type StatementRequest, type UpdateAgendaRequest } from '@samverka/contracts';
+import { AGENDA_ITEM_KINDS, DECISION_KINDS, MAX_ACTIONS_PER_CASE, MEETING_KINDS, MEETING_LIMITS, MEETING_STATES, type AgendaItemInput, type AgendaItemKind, type AttendanceRequest, type AttendanceRow, type CreateMeetingRequest, type DecisionKind, MEETING_ROLES, type MeetingRole, type ParticipantInput, type MeetingDto, type MeetingKind, type RecordDecisionRequest, type StatementRequest, type UpdateAgendaRequest } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { concat, defer, from, interval, map, merge, Observable } from 'rxjs';
@@ -14,9 +14,11 @@ import { Answers, AnswersEventStream } from '../openapi/responses';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ParticipantBody {
+export class ParticipantBody implements ParticipantInput {
   @ApiProperty() @Transform(trim) @IsString() @Length(MEETING_LIMITS.participantName.min, MEETING_LIMITS.participantName.max, { message: `name must be ${MEETING_LIMITS.participantName.min}–${MEETING_LIMITS.participantName.max} characters` }) name!: string;
   @ApiProperty() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the person’s account; none for a guest' }) @IsOptional() @IsUUID('all', { message: 'userId must be a user id' }) userId?: string | null;
+  @ApiPropertyOptional({ enum: MEETING_ROLES }) @IsOptional() @IsIn(MEETING_ROLES, { message: 'role must be chair, secretary or adjuster' }) role?: MeetingRole | null;
 }
 
 export class AttendanceBody extends ParticipantBody implements AttendanceRow {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AgendaItemDto, AgendaItemKind, CreateMeetingRequest, DecisionKind, MeetingDto, MeetingState, PlannedActionDto } from '@samverka/contracts';
-import { MEETING_MACHINE_VERSION, MeetingContext, MeetingEvent, meetingMachine, MeetingSnapshot, reviseMinutes, store } from '@samverka/workflows';
+import type { AgendaItemDto, AgendaItemKind, CreateMeetingRequest, DecisionKind, MeetingDto, MeetingRole, MeetingState, ParticipantInput, PlannedActionDto, WorkflowSettings } from '@samverka/contracts';
+import { envOf, MEETING_MACHINE_VERSION, MeetingContext, MeetingEvent, meetingMachine, MeetingRoles, MeetingSnapshot, requiredApprovers, reviseMinutes, store } from '@samverka/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
@@ -17,7 +17,8 @@ import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
 import { actorOf } from '../workflow/actor';
 import { allowedFor, MEETING_WORKFLOW, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
-import { Meeting } from './meeting.entity';
+import { Meeting, StoredParticipant } from './meeting.entity';
+import { WorkflowSettingsService } from '../settings/settings.service';
 import { MeetingEventsService } from './meeting-events.service';
 import { MeetingPlans } from './meeting-plans.port';
 import { meetingsRepository } from './meetings.repository';
@@ -28,6 +29,20 @@ export const participates = (user: AuthUser, m: { organizationIds: string[] }): 
 /** An administrator of an organisation that does not take part: the meeting is seen for administration only. */
 export const participantsOnly = (field = 'id') =>
   new DomainError(403, 'MEETING.PARTICIPANTS_ONLY', 'The meeting’s content (agenda, decisions, minutes, documents, live updates, history) is for its participating organisations', field);
+
+/** The roles of a participant list, as the meeting machine takes them. */
+export function rolesOf(participants: StoredParticipant[]): MeetingRoles {
+  const holder = (role: MeetingRole) => participants.find((p) => p.role === role)?.userId ?? null;
+  return { chairId: holder('chair'), secretaryId: holder('secretary'), adjusterIds: participants.filter((p) => p.role === 'adjuster' && p.userId).map((p) => p.userId!) };
+}
+
+/** Who must approve the minutes, with their approvals so far. */
+function approversOf(participants: StoredParticipant[], ctx: MeetingContext, settings: WorkflowSettings): MeetingDto['approvers'] {
+  return requiredApprovers(ctx, envOf({ settings })).map((userId) => {
+    const p = participants.find((x) => x.userId === userId);
+    return { userId, name: p?.name ?? '', role: userId === ctx.chairId ? 'chair' : 'adjuster', approvedAt: ctx.approvals.find((a) => a.userId === userId)?.at ?? null };
+  });
+}
 
 /** The case event a meeting decision sends (the case workflow stays the only authority). */
 const CASE_EVENT: Record<Exclude<DecisionKind, 'note'>, 'AGREE' | 'SEND_BACK' | 'ESCALATE'> = { agree: 'AGREE', send_back: 'SEND_BACK', escalate: 'ESCALATE' };
@@ -59,6 +74,7 @@ export class MeetingsService {
     private readonly workflow: WorkflowEvents,
     private readonly plans: MeetingPlans,
     private readonly idem: IdempotencyService,
+    private readonly settings: WorkflowSettingsService,
   ) {}
 
   /** Participating organisations see a meeting in full; administrators of other organisations see it for administration only. */
@@ -123,11 +139,8 @@ export class MeetingsService {
       if (orgIds.some((o) => !inPartnership.includes(o))) {
         throw invalid('organizationIds', 'organizationIds must be partners of every one of the meeting’s areas');
       }
-      const participants = (body.participants ?? []).map((p, i) => {
-        if (!orgIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
-        return { name: p.name.trim(), organizationId: p.organizationId, present: true };
-      });
-      const snapshot = createActor(meetingMachine, { input: { organizationIds: orgIds } }).getSnapshot();
+      const participants = await this.checkParticipants(em, orgIds, (body.participants ?? []).map((p) => ({ ...p, present: true })));
+      const snapshot = createActor(meetingMachine, { input: { organizationIds: orgIds, startsAt: new Date(body.startsAt).toISOString(), ...rolesOf(participants) } }).getSnapshot();
       const saved = await em.getRepository(Meeting).save({
         kind: body.kind,
         title: body.title.trim(),
@@ -143,7 +156,7 @@ export class MeetingsService {
         snapshot: store(MEETING_MACHINE_VERSION, snapshot),
         createdById: user.id,
       });
-      await this.audit.record(em, user, { action: 'meeting.create', entityType: 'meeting', entityId: saved.id, after: { title: saved.title, kind: saved.kind, startsAt: saved.startsAt, areaIds, organizationIds: orgIds } });
+      await this.audit.record(em, user, { action: 'meeting.create', entityType: 'meeting', entityId: saved.id, after: { title: saved.title, kind: saved.kind, startsAt: saved.startsAt, areaIds, organizationIds: orgIds, ...rolesOf(participants) } });
       return this.get(user, saved.id, em);
     });
   }
@@ -155,16 +168,17 @@ export class MeetingsService {
     if (f.from) qb.andWhere('m.starts_at >= :from', { from: new Date(f.from) });
     if (f.to) qb.andWhere('m.starts_at < :to', { to: new Date(f.to) });
     const rows = await qb.getMany();
-    return Promise.all(rows.map((m) => this.toDto(this.db.manager, user, m)));
+    const settings = await this.settings.current();
+    return Promise.all(rows.map((m) => this.toDto(this.db.manager, user, m, settings)));
   }
 
   /** The meeting as `user` sees it; inside a transaction (`em`) as that transaction has written it. */
   async get(user: AuthUser, id: string, em: EntityManager = this.db.manager): Promise<MeetingDto> {
-    return this.toDto(em, user, await this.load(em, user, id, false, false));
+    return this.toDto(em, user, await this.load(em, user, id, false, false), await this.settings.current(em));
   }
 
   /** The meeting as this user may see it: in full for participating organisations, for administration only otherwise. */
-  private async toDto(em: EntityManager, user: AuthUser, m: Meeting): Promise<MeetingDto> {
+  private async toDto(em: EntityManager, user: AuthUser, m: Meeting, settings: WorkflowSettings): Promise<MeetingDto> {
     const ctx = restoreOf(MEETING_WORKFLOW, m).context as MeetingContext;
     const details = participates(user, m);
     const [areas, orgs, approver] = await Promise.all([
@@ -181,17 +195,18 @@ export class MeetingsService {
       place: m.place,
       areas,
       organizations: orgs,
-      participants: m.participants.map((p) => ({ ...p, organizationName: orgName.get(p.organizationId) ?? '' })),
+      participants: m.participants.map((p) => ({ ...p, userId: p.userId ?? null, role: p.role ?? null, organizationName: orgName.get(p.organizationId) ?? '' })),
       state: m.state as MeetingState,
       version: m.version,
       agenda: details ? m.agenda : [],
       currentItemId: details ? m.currentItemId : null,
       approvedBy: approver ? { id: approver.id, name: approver.name } : null,
       approvedAt: details ? ctx.approvedAt : null,
+      approvers: details ? approversOf(m.participants, ctx, settings) : [],
       planFingerprint: details ? m.planFingerprint : null,
       revision: m.revision,
       previousVersionId: m.previousVersionId,
-      allowedEvents: details ? allowedFor(MEETING_WORKFLOW, m, user) : [],
+      allowedEvents: details ? allowedFor(MEETING_WORKFLOW, m, user, settings) : [],
       detailsVisible: details,
     };
   }
@@ -229,7 +244,8 @@ export class MeetingsService {
       }
       if (type === 'START') m.currentItemId = m.agenda[0]?.id ?? null;
       if (type === 'END') m.currentItemId = null;
-      if (type === 'APPROVE') m.planFingerprint = await this.plans.fingerprint(user, m);
+      // The plan's fingerprint is recorded when the justering is complete.
+      if (type === 'APPROVE' && m.state === 'approved') m.planFingerprint = await this.plans.fingerprint(user, m);
     });
   }
 
@@ -263,7 +279,7 @@ export class MeetingsService {
         const c = await em.getRepository(EstCase).findOneByOrFail({ id: item.caseId });
         const type = CASE_EVENT[body.kind];
         const payload: Record<string, unknown> = type === 'AGREE' ? (body.actions ? { actions: body.actions } : {}) : { note: body.note };
-        await this.cases.apply(em, user, c, { ...payload, type, actor: actorOf(user), now: new Date().toISOString() } as never, { ...payload, meetingId: m.id });
+        await this.cases.apply(em, user, c, { ...payload, type, actor: actorOf(user), now: new Date().toISOString(), inMeeting: true } as never, { ...payload, meetingId: m.id });
         caseState = c.state;
       }
       item.decision = { kind: body.kind, note: body.note.trim() || DECISION_TEXT[body.kind], caseState, by: user.name, at: new Date().toISOString() };
@@ -284,13 +300,40 @@ export class MeetingsService {
   }
 
   /** Records who is invited (before the meeting) or who attended (during it and in the minutes draft). */
-  recordAttendance(user: AuthUser, id: string, version: number, participants: { name: string; organizationId: string; present: boolean }[]): Promise<MeetingDto> {
-    return this.change(user, id, version, 'SET_ATTENDANCE', { attendance: participants.length }, (_em, m) => {
-      participants.forEach((p, i) => {
-        if (!m.organizationIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
-      });
-      m.participants = participants.map((p) => ({ name: p.name.trim(), organizationId: p.organizationId, present: p.present }));
+  async recordAttendance(user: AuthUser, id: string, version: number, participants: (ParticipantInput & { present: boolean })[]): Promise<MeetingDto> {
+    const orgIds = (await this.db.getRepository(Meeting).findOneBy({ id }))?.organizationIds ?? [];
+    const checked = await this.checkParticipants(this.db.manager, orgIds, participants);
+    // The roles are input to the meeting's rules (who approves the minutes); the machine refuses changing them during the justering.
+    return this.change(user, id, version, 'SET_ATTENDANCE', { attendance: participants.length, ...rolesOf(checked) }, (_em, m) => {
+      m.participants = checked;
     });
+  }
+
+  /**
+   * Participants are people of the participating organisations (`userId`: an active user of `organizationId`, named as
+   * in the directory) or guests by name; roles are held by people, one chair and one secretary at most.
+   */
+  private async checkParticipants(em: EntityManager, orgIds: string[], participants: (ParticipantInput & { present: boolean })[]): Promise<StoredParticipant[]> {
+    const userIds = participants.map((p) => p.userId).filter((u): u is string => !!u);
+    const users = userIds.length ? await em.getRepository(User).findBy({ id: In(userIds) }) : [];
+    const seen = new Set<string>();
+    const out = participants.map((p, i): StoredParticipant => {
+      if (!orgIds.includes(p.organizationId)) throw invalid(`participants[${i}].organizationId`, 'a participant must belong to a participating organisation');
+      if (!p.userId) {
+        if (p.role) throw invalid(`participants[${i}].role`, 'a role is held by a person with an account (a guest has none)');
+        return { name: p.name.trim(), organizationId: p.organizationId, present: p.present, userId: null, role: null };
+      }
+      const u = users.find((x) => x.id === p.userId);
+      if (!u || !u.active || u.organizationId !== p.organizationId) throw invalid(`participants[${i}].userId`, 'userId must be an active user of the participant’s organisation');
+      if (seen.has(u.id)) throw invalid(`participants[${i}].userId`, 'a person is listed once');
+      seen.add(u.id);
+      return { name: u.name, organizationId: p.organizationId, present: p.present, userId: u.id, role: p.role ?? null };
+    });
+    for (const role of ['chair', 'secretary'] as const) {
+      const holders = out.map((p, i) => (p.role === role ? i : -1)).filter((i) => i >= 0);
+      if (holders.length > 1) throw invalid(`participants[${holders[1]}].role`, `a meeting has one ${role}`);
+    }
+    return out;
   }
 
   /** A change to approved minutes: a new revision in draft that refers to the approved one, which stays locked. */

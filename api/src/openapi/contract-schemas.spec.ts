@@ -27,5 +27,11 @@ describe('the contract schemas', () => {
     expect(CONTRACT_SCHEMAS.ReportPageDto).toMatchObject({ properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ReportDto' } } } });
     // Interfaces that extend others carry the inherited properties.
     expect(CONTRACT_SCHEMAS.CaseDto).toMatchObject({ properties: { openActionCount: { type: 'number' }, actions: { items: { $ref: '#/components/schemas/ActionDto' } } } });
+    // A fixed tuple ([longitude, latitude]) is an array of exactly its items, not an object with the array's methods.
+    expect(CONTRACT_SCHEMAS.RouteLineString).toMatchObject({
+      properties: { coordinates: { type: 'array', items: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], items: false, minItems: 2, maxItems: 2 } } },
+    });
+    // No schema anywhere describes an array as an object with its methods.
+    expect(JSON.stringify(CONTRACT_SCHEMAS)).not.toMatch(/"(toString|push|concat)"/);
   });
 });

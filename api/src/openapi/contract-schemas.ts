@@ -17,8 +17,12 @@ export interface ContractTypes {
   CaseHistoryDto: C.CaseHistoryDto;
   CaseSummaryDto: C.CaseSummaryDto;
   CategoryDto: C.CategoryDto;
+  ChecklistItem: C.ChecklistItem;
+  ChecklistTemplateDto: C.ChecklistTemplateDto;
   ClientConfigDto: C.ClientConfigDto;
   FigureRow: C.FigureRow;
+  FindingDto: C.FindingDto;
+  FindingSettlementDto: C.FindingSettlementDto;
   HealthDto: C.HealthDto;
   ImportDto: C.ImportDto;
   MeDto: C.MeDto;
@@ -26,16 +30,23 @@ export interface ContractTypes {
   OrganizationDto: C.OrganizationDto;
   PersonDto: C.PersonDto;
   PersonalDataError: C.PersonalDataError;
+  PhotoDto: C.PhotoDto;
   PlaceDto: C.PlaceDto;
   PlannedActionDto: C.PlannedActionDto;
+  RejectedImportRow: C.RejectedImportRow;
   ReportDto: C.ReportDto;
   ReportPageDto: C.ReportPageDto;
   RetentionOverviewDto: C.RetentionOverviewDto;
   RetentionRunDto: C.RetentionRunDto;
   RetentionScheduleDto: C.RetentionScheduleDto;
   RetentionScheduleStateDto: C.RetentionScheduleStateDto;
+  RouteLineString: C.RouteLineString;
+  SessionDto: C.SessionDto;
   SituationPictureDto: C.SituationPictureDto;
+  StopAnswersDto: C.StopAnswersDto;
   UserDto: C.UserDto;
+  WalkDto: C.WalkDto;
+  WalkSummaryDto: C.WalkSummaryDto;
 }
 
 /** Their JSON Schemas (OpenAPI 3.1), refering to each other as `#/components/schemas/<name>`. */
@@ -394,6 +405,29 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["id","code","labelSv","labelEn","active","sortOrder"],
     "additionalProperties": false
   },
+  "ChecklistItem": {
+    "type": "object",
+    "properties": {
+      "key": {"type":"string","description":"Stable key, e.g. `lighting`; answers and findings refer to it."},
+      "labelSv": {"type":"string"},
+      "labelEn": {"type":"string"}
+    },
+    "required": ["key","labelSv","labelEn"],
+    "additionalProperties": false
+  },
+  "ChecklistTemplateDto": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "nameSv": {"type":"string"},
+      "nameEn": {"type":"string"},
+      "items": {"type":"array","items":{"$ref":"#/components/schemas/ChecklistItem"}},
+      "active": {"type":"boolean"},
+      "isDefault": {"type":"boolean","description":"The seeded default template (preselected when planning)."}
+    },
+    "required": ["id","nameSv","nameEn","items","active","isDefault"],
+    "additionalProperties": false
+  },
   "ClientConfigDto": {
     "type": "object",
     "properties": {
@@ -417,6 +451,205 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["count","previousAverage","change"],
     "additionalProperties": false
   },
+  "FindingDto": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "walkId": {"type":"string"},
+      "latitude": {"type":["number","null"]},
+      "longitude": {"type":["number","null"]},
+      "placeId": {"type":["string","null"]},
+      "placeName": {"type":["string","null"]},
+      "checklistItemKey": {"type":["string","null"]},
+      "categoryId": {"type":["string","null"]},
+      "description": {"type":"string"},
+      "severity": {"type":"string","enum":["low","medium","high"]},
+      "responsibleOrganization": {
+        "type": ["object","null"],
+        "properties": {"id":{"type":"string"},"name":{"type":"string"}},
+        "required": ["id","name"],
+        "additionalProperties": false,
+        "description": "Proposed from the place's responsible organisation unless given."
+      },
+      "recordedAt": {"type":"string"},
+      "recordedBy": {
+        "type": "object",
+        "properties": {"id":{"type":"string"},"name":{"type":"string"},"organizationName":{"type":"string"}},
+        "required": ["id","name","organizationName"],
+        "additionalProperties": false
+      },
+      "photos": {"type":"array","items":{"$ref":"#/components/schemas/PhotoDto"}},
+      "settlement": {
+        "anyOf": [
+          {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "outcome": {"type":"string","enum":["action"]},
+                  "cause": {"type":"string"},
+                  "what": {"type":"string"},
+                  "goal": {"type":"string"},
+                  "organizationId": {"type":"string"},
+                  "organizationName": {"type":"string"},
+                  "ownerId": {"type":["string","null"]},
+                  "dueDate": {"type":"string"},
+                  "followUp": {"type":["string","null"]},
+                  "actionId": {
+                    "type": ["string","null"],
+                    "description": "Set when the settlement is completed and the action exists."
+                  },
+                  "actionState": {
+                    "type": ["string","null"],
+                    "enum": ["done","planned","assigned","in_progress","blocked","cancelled",null]
+                  },
+                  "daysOverdue": {"type":"number"}
+                },
+                "required": [
+                  "outcome",
+                  "cause",
+                  "what",
+                  "goal",
+                  "organizationId",
+                  "organizationName",
+                  "ownerId",
+                  "dueDate",
+                  "followUp",
+                  "actionId",
+                  "actionState",
+                  "daysOverdue"
+                ],
+                "additionalProperties": false
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "outcome": {"type":"string","enum":["case"]},
+                  "caseId": {"type":"string"},
+                  "caseTitle": {"type":"string"},
+                  "caseState": {
+                    "type": "string",
+                    "enum": [
+                      "reported",
+                      "analysis",
+                      "proposed",
+                      "escalated",
+                      "agreed",
+                      "execution",
+                      "follow_up",
+                      "closed",
+                      "dismissed"
+                    ]
+                  }
+                },
+                "required": ["outcome","caseId","caseTitle","caseState"],
+                "additionalProperties": false
+              },
+              {
+                "type": "object",
+                "properties": {"outcome":{"type":"string","enum":["noted"]},"reason":{"type":"string"}},
+                "required": ["outcome","reason"],
+                "additionalProperties": false
+              }
+            ]
+          },
+          {"type":"null"}
+        ]
+      },
+      "editable": {"type":"boolean","description":"The caller recorded it and the walk is in progress."}
+    },
+    "required": [
+      "id",
+      "walkId",
+      "latitude",
+      "longitude",
+      "placeId",
+      "placeName",
+      "checklistItemKey",
+      "categoryId",
+      "description",
+      "severity",
+      "responsibleOrganization",
+      "recordedAt",
+      "recordedBy",
+      "photos",
+      "settlement",
+      "editable"
+    ],
+    "additionalProperties": false
+  },
+  "FindingSettlementDto": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "outcome": {"type":"string","enum":["action"]},
+          "cause": {"type":"string"},
+          "what": {"type":"string"},
+          "goal": {"type":"string"},
+          "organizationId": {"type":"string"},
+          "organizationName": {"type":"string"},
+          "ownerId": {"type":["string","null"]},
+          "dueDate": {"type":"string"},
+          "followUp": {"type":["string","null"]},
+          "actionId": {
+            "type": ["string","null"],
+            "description": "Set when the settlement is completed and the action exists."
+          },
+          "actionState": {
+            "type": ["string","null"],
+            "enum": ["done","planned","assigned","in_progress","blocked","cancelled",null]
+          },
+          "daysOverdue": {"type":"number"}
+        },
+        "required": [
+          "outcome",
+          "cause",
+          "what",
+          "goal",
+          "organizationId",
+          "organizationName",
+          "ownerId",
+          "dueDate",
+          "followUp",
+          "actionId",
+          "actionState",
+          "daysOverdue"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "outcome": {"type":"string","enum":["case"]},
+          "caseId": {"type":"string"},
+          "caseTitle": {"type":"string"},
+          "caseState": {
+            "type": "string",
+            "enum": [
+              "reported",
+              "analysis",
+              "proposed",
+              "escalated",
+              "agreed",
+              "execution",
+              "follow_up",
+              "closed",
+              "dismissed"
+            ]
+          }
+        },
+        "required": ["outcome","caseId","caseTitle","caseState"],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {"outcome":{"type":"string","enum":["noted"]},"reason":{"type":"string"}},
+        "required": ["outcome","reason"],
+        "additionalProperties": false
+      }
+    ]
+  },
   "HealthDto": {
     "description": "Health and the settings the client needs (GET /api/health, GET /api/config).",
     "type": "object",
@@ -430,6 +663,10 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "properties": {
       "id": {"type":"string"},
       "filename": {"type":"string"},
+      "sourceOrganizationId": {
+        "type": "string",
+        "description": "The organisation the imported rows are reports of (the importer's own unless the coordinator chose a partner)."
+      },
       "mode": {"type":"string","enum":["all_or_nothing","valid_only"]},
       "status": {"type":"string","enum":["running","completed","failed"]},
       "progress": {"type":"number","description":"0–100, from the bytes read."},
@@ -439,12 +676,8 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "rejectedCount": {"type":"number"},
       "rejected": {
         "type": "array",
-        "items": {
-          "type": "object",
-          "properties": {"line":{"type":"number"},"field":{"type":"string"},"reason":{"type":"string"}},
-          "required": ["line","field","reason"],
-          "additionalProperties": false
-        }
+        "items": {"$ref":"#/components/schemas/RejectedImportRow"},
+        "description": "The first rejected rows: `reason` in English, `code` (and the offending `value`) for a translated text."
       },
       "error": {"type":["string","null"]},
       "startedAt": {"type":"string"},
@@ -453,6 +686,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": [
       "id",
       "filename",
+      "sourceOrganizationId",
       "mode",
       "status",
       "progress",
@@ -636,6 +870,21 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["hits","statusCode","code","message"],
     "additionalProperties": false
   },
+  "PhotoDto": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "findingId": {"type":"string"},
+      "width": {"type":"number"},
+      "height": {"type":"number"},
+      "bytes": {"type":"number"},
+      "createdAt": {"type":"string"},
+      "url": {"type":"string","description":"Relative URLs of the image and its thumbnail."},
+      "thumbnailUrl": {"type":"string"}
+    },
+    "required": ["id","findingId","width","height","bytes","createdAt","url","thumbnailUrl"],
+    "additionalProperties": false
+  },
   "PlaceDto": {
     "type": "object",
     "properties": {
@@ -643,7 +892,11 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "areaId": {"type":"string"},
       "name": {"type":"string"},
       "latitude": {"type":["number","null"]},
-      "longitude": {"type":["number","null"]}
+      "longitude": {"type":["number","null"]},
+      "responsibleOrganizationId": {
+        "type": ["string","null"],
+        "description": "The organisation responsible for the place's physical environment (a safety walk's finding proposes it)."
+      }
     },
     "required": ["id","areaId","name","latitude","longitude"],
     "additionalProperties": false
@@ -663,6 +916,37 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "term": {"type":"string","enum":["short","long"]}
     },
     "required": ["cause","what","goal","organizationId","dueDate","kind","term"],
+    "additionalProperties": false
+  },
+  "RejectedImportRow": {
+    "type": "object",
+    "properties": {
+      "line": {"type":"number"},
+      "field": {"type":"string"},
+      "reason": {"type":"string"},
+      "code": {
+        "type": "string",
+        "enum": [
+          "area.unknown",
+          "area.missing",
+          "time.invalid",
+          "time.future",
+          "category.unknown",
+          "description.empty",
+          "description.tooLong",
+          "description.personalData",
+          "coordinates.incomplete",
+          "latitude.outside",
+          "longitude.outside",
+          "place.unknown",
+          "place.missing",
+          "assessment.unknown"
+        ],
+        "description": "Absent in imports made before codes were recorded."
+      },
+      "value": {"type":"string"}
+    },
+    "required": ["line","field","reason"],
     "additionalProperties": false
   },
   "ReportDto": {
@@ -962,6 +1246,32 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["cron","timeZone","stored","updatedAt","configuredInThisProcess","differsFromConfiguration"],
     "additionalProperties": false
   },
+  "RouteLineString": {
+    "description": "A GeoJSON LineString: [longitude, latitude] pairs, WGS 84, at least two.",
+    "type": "object",
+    "properties": {
+      "type": {"type":"string","enum":["LineString"]},
+      "coordinates": {
+        "type": "array",
+        "items": {
+          "type": "array",
+          "prefixItems": [{"type":"number"},{"type":"number"}],
+          "items": false,
+          "minItems": 2,
+          "maxItems": 2
+        }
+      }
+    },
+    "required": ["type","coordinates"],
+    "additionalProperties": false
+  },
+  "SessionDto": {
+    "description": "Who is signed in, asked on every page load (`GET /api/auth/session`): `user` is null without a valid session, so a signed-out visitor's first request is an ordinary answer rather than a 401 in the browser's console.",
+    "type": "object",
+    "properties": {"user":{"anyOf":[{"$ref":"#/components/schemas/MeDto"},{"type":"null"}]}},
+    "required": ["user"],
+    "additionalProperties": false
+  },
   "SituationPictureDto": {
     "type": "object",
     "properties": {
@@ -1050,6 +1360,28 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["area","week","from","to","total","byCategory","byPlace","trend","hotspots","points","level"],
     "additionalProperties": false
   },
+  "StopAnswersDto": {
+    "type": "object",
+    "properties": {
+      "stop": {"type":"number"},
+      "label": {"type":"string"},
+      "answers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "itemKey": {"type":"string"},
+            "answer": {"type":"string","enum":["good","acceptable","poor","not_applicable"]},
+            "comment": {"type":["string","null"]}
+          },
+          "required": ["itemKey","answer","comment"],
+          "additionalProperties": false
+        }
+      }
+    },
+    "required": ["stop","label","answers"],
+    "additionalProperties": false
+  },
   "UserDto": {
     "type": "object",
     "properties": {
@@ -1064,6 +1396,147 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "organization": {"$ref":"#/components/schemas/OrganizationDto"}
     },
     "required": ["id","name","email","roles","active","organization"],
+    "additionalProperties": false
+  },
+  "WalkDto": {
+    "type": "object",
+    "properties": {
+      "meetingPoint": {"type":["string","null"],"description":"Null when the details are withheld."},
+      "route": {"anyOf":[{"$ref":"#/components/schemas/RouteLineString"},{"type":"null"}]},
+      "invitedOrganizations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {"id":{"type":"string"},"name":{"type":"string"}},
+          "required": ["id","name"],
+          "additionalProperties": false
+        }
+      },
+      "participantCounts": {
+        "type": "object",
+        "properties": {
+          "other": {"type":"number"},
+          "residents": {"type":"number"},
+          "associations": {"type":"number"},
+          "businesses": {"type":"number"},
+          "public_transport": {"type":"number"},
+          "property_owners": {"type":"number"},
+          "youth": {"type":"number"}
+        },
+        "additionalProperties": false
+      },
+      "checklistTemplateId": {"type":"string"},
+      "checklist": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/ChecklistItem"},
+        "description": "The checklist as it was when the walk was planned."
+      },
+      "stops": {"type":"array","items":{"$ref":"#/components/schemas/StopAnswersDto"}},
+      "findings": {"type":"array","items":{"$ref":"#/components/schemas/FindingDto"}},
+      "caseId": {
+        "type": ["string","null"],
+        "description": "The walk's case (created when the settlement is completed with at least one action)."
+      },
+      "cancelReason": {"type":["string","null"]},
+      "followUpNote": {"type":["string","null"]},
+      "allowedEvents": {
+        "type": "array",
+        "items": {"type":"string"},
+        "description": "The event types the caller may send now (the client's buttons)."
+      },
+      "canRecord": {"type":"boolean","description":"Whether the caller may record findings and answers now."},
+      "canSettle": {"type":"boolean","description":"Whether the caller may settle findings now."},
+      "id": {"type":"string"},
+      "areaId": {"type":"string"},
+      "areaName": {"type":"string"},
+      "title": {"type":"string"},
+      "startsAt": {"type":"string"},
+      "state": {
+        "type": "string",
+        "enum": ["planned","in_progress","cancelled","closed","recorded","settled","followed_up"]
+      },
+      "version": {"type":"number"},
+      "restricted": {"type":"boolean"},
+      "detailsVisible": {
+        "type": "boolean",
+        "description": "False when the walk is restricted and the caller's organisation neither planned it nor is invited."
+      },
+      "findingCount": {"type":"number"},
+      "organization": {
+        "type": "object",
+        "properties": {"id":{"type":"string"},"name":{"type":"string"}},
+        "required": ["id","name"],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "meetingPoint",
+      "route",
+      "invitedOrganizations",
+      "participantCounts",
+      "checklistTemplateId",
+      "checklist",
+      "stops",
+      "findings",
+      "caseId",
+      "cancelReason",
+      "followUpNote",
+      "allowedEvents",
+      "canRecord",
+      "canSettle",
+      "id",
+      "areaId",
+      "areaName",
+      "title",
+      "startsAt",
+      "state",
+      "version",
+      "restricted",
+      "detailsVisible",
+      "findingCount",
+      "organization"
+    ],
+    "additionalProperties": false
+  },
+  "WalkSummaryDto": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "areaId": {"type":"string"},
+      "areaName": {"type":"string"},
+      "title": {"type":"string"},
+      "startsAt": {"type":"string"},
+      "state": {
+        "type": "string",
+        "enum": ["planned","in_progress","cancelled","closed","recorded","settled","followed_up"]
+      },
+      "version": {"type":"number"},
+      "restricted": {"type":"boolean"},
+      "detailsVisible": {
+        "type": "boolean",
+        "description": "False when the walk is restricted and the caller's organisation neither planned it nor is invited."
+      },
+      "findingCount": {"type":"number"},
+      "organization": {
+        "type": "object",
+        "properties": {"id":{"type":"string"},"name":{"type":"string"}},
+        "required": ["id","name"],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "id",
+      "areaId",
+      "areaName",
+      "title",
+      "startsAt",
+      "state",
+      "version",
+      "restricted",
+      "detailsVisible",
+      "findingCount",
+      "organization"
+    ],
     "additionalProperties": false
   }
 };

@@ -34,11 +34,11 @@ export function AnswersNoContent(description = DESCRIPTIONS[204]): HandlerReturn
   return (target, key, descriptor) => void decorator(target, key, descriptor);
 }
 
-/** The handler writes a file itself (`@Res()`): 200 with this content type, a binary or text body. */
-export function AnswersFile(contentType: 'application/pdf' | 'text/csv', description: string): MethodDecorator {
+/** The handler writes a file itself (`@Res()`): 200 with this content type, a binary (PDF, JPEG) or text (CSV) body. */
+export function AnswersFile(contentType: 'application/pdf' | 'image/jpeg' | 'text/csv', description: string): MethodDecorator {
   return applyDecorators(
     ApiProduces(contentType),
-    ApiResponse({ status: 200, description, content: { [contentType]: { schema: contentType === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } } } }),
+    ApiResponse({ status: 200, description, content: { [contentType]: { schema: contentType === 'text/csv' ? { type: 'string' } : { type: 'string', format: 'binary' } } } }),
   );
 }
 

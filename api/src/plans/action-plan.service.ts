@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActionPlanRow, ActionPlanView, fingerprintOf, FollowUpColour, MinutesView, renderDocument } from '@samverka/templates';
+import { ActionPlanRow, ActionPlanView, fingerprintOf, FollowUpColour, MinutesAction, MinutesView, renderDocument } from '@samverka/templates';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingPlans, MeetingPlansPort } from '../meetings/meeting-plans.port';
 import { DataSource } from 'typeorm';
@@ -63,7 +63,7 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     for (const r of rows) {
       const entry = cases.get(r.case_id) ?? { title: r.case_title, state: CASE_STATE_TEXT[lang][r.case_state] ?? r.case_state, rows: [] as ActionPlanRow[] };
       const f = followUp(r.state, r.due_date, now, lang, r.snapshot.context);
-      entry.rows.push({ number: `${r.case_number}.${r.number}`, cause: r.cause, what: r.what, goal: r.goal, start: r.start_date, due: r.due_date, organization: r.org, owner: r.owner, status: f.status, statusText: f.text, kind: r.kind, term: r.term });
+      entry.rows.push({ number: `${r.case_number}.${r.number}`, cause: r.cause, what: r.what, goal: r.goal, start: r.start_date, due: r.due_date, organization: r.org, owner: r.owner, status: f.status, statusText: f.text, followUp: r.follow_up, followUpDate: r.follow_up_date, kind: r.kind, term: r.term });
       cases.set(r.case_id, entry);
     }
     return [...cases.values()];
@@ -138,19 +138,38 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
   }
 
   private async names(m: Meeting) {
-    const ctx = m.snapshot.context as { approvedBy?: string | null; approvedAt?: string | null };
-    const [orgs, areas, approver] = await Promise.all([
+    const ctx = m.snapshot.context as { approvedBy?: string | null; approvedAt?: string | null; approvals?: { userId: string }[] };
+    // The justering: everyone who approved (chair and adjusters), in order; older meetings have only approvedBy.
+    const approverIds = ctx.approvals?.length ? ctx.approvals.map((a) => a.userId) : ctx.approvedBy ? [ctx.approvedBy] : [];
+    const [orgs, areas, approvers] = await Promise.all([
       directoryRepository.organizationNames(this.db, m.organizationIds),
       directoryRepository.areaNames(this.db, m.areaIds),
-      ctx.approvedBy ? directoryRepository.userName(this.db, ctx.approvedBy) : Promise.resolve(undefined),
+      approverIds.length ? plansRepository.userNames(this.db, approverIds) : Promise.resolve([]),
     ]);
-    const approval = approver !== undefined && ctx.approvedAt ? { by: approver, at: swedishDateTime(ctx.approvedAt) } : null;
+    const by = approverIds.map((id) => approvers.find((a) => a.id === id)?.name).filter(Boolean).join(', ');
+    const approval = by && ctx.approvedAt ? { by, at: swedishDateTime(ctx.approvedAt) } : null;
     return { orgs, areas, approval };
+  }
+
+  /** The agreed actions of the cases decided at the meeting, in full, by case. */
+  private async agreedActions(caseIds: string[]): Promise<Map<string, { title: string; actions: MinutesAction[] }>> {
+    const rows = caseIds.length ? await plansRepository.casesPlanActions(this.db, caseIds) : [];
+    const titles = caseIds.length ? await plansRepository.caseTitles(this.db, caseIds) : [];
+    const out = new Map(titles.map((t) => [t.id, { title: t.title, actions: [] as MinutesAction[] }]));
+    for (const r of rows) {
+      out.get(r.case_id)?.actions.push({ number: String(r.number), cause: r.cause, what: r.what, goal: r.goal, organization: r.org, owner: r.owner, due: r.due_date, followUp: r.follow_up, followUpDate: r.follow_up_date });
+    }
+    return out;
   }
 
   /** The minutes of a meeting as a PDF. */
   async minutes(user: AuthUser, m: Meeting, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string }> {
     const names = await this.names(m);
+    const cases = await this.agreedActions([...new Set(m.agenda.map((i) => i.caseId).filter((c): c is string => !!c))]);
+    const agreed = m.agenda.some((i) => i.decision?.kind === 'agree' && i.caseId);
+    // The plan the decisions are in: the fingerprint recorded on approval, or the draft's current one.
+    const planFingerprint = agreed ? (m.planFingerprint ?? (await this.fingerprint(user, m))) : null;
+    const ROLE = { sv: { chair: 'ordförande', secretary: 'sekreterare', adjuster: 'justerare' }, en: { chair: 'chair', secretary: 'secretary', adjuster: 'adjuster' } }[lang];
     const KIND = { sv: { leadership: 'Chefssamråd', operational: 'EST-grupp' }, en: { leadership: 'Leadership consultation', operational: 'Operational group' } }[lang];
     const ITEM = {
       sv: { picture: 'Lägesbild', decision: 'Beslutsärende', follow_up: 'Uppföljning', round: 'Laget runt', other: 'Övrigt' },
@@ -165,12 +184,16 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
       areas: names.areas.map((a) => a.name),
       revision: m.revision,
       previousRevisionNote: m.previousVersionId ? (lang === 'sv' ? `Ersätter version ${m.revision - 1}.` : `Replaces version ${m.revision - 1}.`) : null,
-      attendance: m.participants.map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '', present: p.present })),
+      attendance: m.participants.map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '', present: p.present, role: p.role ? ROLE[p.role] : null })),
+      planFingerprint,
       items: m.agenda.map((i, n) => ({
         number: n + 1,
         title: i.title,
         kindLabel: ITEM[i.kind],
+        decisionKind: i.decision?.kind ?? null,
         decision: i.decision ? i.decision.note : null,
+        caseTitle: i.caseId ? (cases.get(i.caseId)?.title ?? null) : null,
+        actions: i.decision?.kind === 'agree' && i.caseId ? (cases.get(i.caseId)?.actions ?? []) : [],
         caseState: i.decision?.caseState ? (CASE_STATE_TEXT[lang][i.decision.caseState as keyof (typeof CASE_STATE_TEXT)['sv']] ?? i.decision.caseState) : null,
         statements: i.statements.map((s) => ({ organization: s.organizationName, text: s.text })),
       })),

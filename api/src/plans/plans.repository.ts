@@ -21,6 +21,9 @@ export interface PlanActionRow {
   state: ActionState;
   kind: 'one_off' | 'ordinary';
   term: 'short' | 'long';
+  /** Brå's follow-up column. */
+  follow_up: string | null;
+  follow_up_date: string | null;
   snapshot: { context: { report?: string | null; blockedReason?: string | null; cancelReason?: string | null } };
 }
 
@@ -28,7 +31,7 @@ export interface PlanActionRow {
 const planActions = (where: string) =>
   `SELECT c.id AS case_id, c.title AS case_title, c.state AS case_state,
           dense_rank() OVER (ORDER BY c.created_at, c.id)::int AS case_number,
-          x.number, x.cause, x.what, x.goal, x.start_date::text, x.due_date::text, o.name AS org, u.name AS owner, x.state, x.kind, x.term, x.snapshot
+          x.number, x.cause, x.what, x.goal, x.start_date::text, x.due_date::text, o.name AS org, u.name AS owner, x.state, x.kind, x.term, x.follow_up, x.follow_up_date::text, x.snapshot
    FROM case_actions x JOIN cases c ON c.id = x.case_id JOIN organizations o ON o.id = x.organization_id LEFT JOIN users u ON u.id = x.owner_id
    WHERE ${where}
    ORDER BY c.created_at, c.id, x.number`;
@@ -49,5 +52,13 @@ export const plansRepository = {
   /** The actions of the cases a meeting agreed on. */
   casesPlanActions(db: Db, caseIds: string[]): Promise<PlanActionRow[]> {
     return db.query(planActions('c.id = ANY($1)'), [caseIds]);
+  },
+  /** The titles of cases (the minutes name the case of each item). */
+  caseTitles(db: Db, caseIds: string[]): Promise<{ id: string; title: string }[]> {
+    return db.query('SELECT id, title FROM cases WHERE id = ANY($1)', [caseIds]);
+  },
+  /** The names of the users who approved minutes (the justering). */
+  userNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+    return db.query('SELECT id, name FROM users WHERE id = ANY($1)', [ids]);
   },
 };

@@ -100,7 +100,7 @@ export class ReviewReportBody implements ReviewReportRequest {
 export class SetLevelBody implements SetAreaLevelRequest {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
   @ApiProperty({ minLength: REPORT_LIMITS.levelRationale.min, maxLength: REPORT_LIMITS.levelRationale.max })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString() @Length(REPORT_LIMITS.levelRationale.min, REPORT_LIMITS.levelRationale.max, { message: `rationale must be ${REPORT_LIMITS.levelRationale.min}–${REPORT_LIMITS.levelRationale.max} characters` })
   rationale!: string;
 }

@@ -215,7 +215,7 @@ export class ReportsService {
       };
       await this.checkContent(m, next);
       const text = next.description.trim();
-      const flagged = findPersonalData(text).length > 0 && next.confirmNoPersonalData === true;
+      const flagged = findPersonalData(text).length > 0 && next.confirmNoPersonalData;
       // A changed text is checked afresh: flagged and confirmed by the reporter, it waits for review again.
       const review = text === row.description ? row.review : flagged ? 'pending' : null;
       await m.getRepository(SituationReport).update(id, {

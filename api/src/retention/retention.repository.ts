@@ -58,7 +58,7 @@ export interface CutoffRow {
 export const retentionRepository = {
   /** Takes the session-level lock that makes one run at a time; false when another run holds it. */
   async tryLock(qr: QueryRunner, lock: number): Promise<boolean> {
-    const [{ locked }]: { locked: boolean }[] = await qr.query('SELECT pg_try_advisory_lock($1) AS locked', [lock]);
+    const [{ locked }] = (await qr.query('SELECT pg_try_advisory_lock($1) AS locked', [lock])) as { locked: boolean }[];
     return locked;
   },
   async unlock(qr: QueryRunner, lock: number): Promise<void> {

@@ -9,6 +9,7 @@ import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorator
 import { invalid, notFound } from '../common/errors';
 import { uuidParam } from '../common/validation';
 import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
+import { Answers } from '../openapi/responses';
 import { WalkChecklistTemplate } from './walk.entity';
 import { ChecklistTemplateBody, UpdateChecklistTemplateBody } from './walks.dto';
 
@@ -39,7 +40,7 @@ export class ChecklistsService {
     return this.idem.transaction(async (m) => {
       const repo = m.getRepository(WalkChecklistTemplate);
       const saved = await repo.save(repo.create({ nameSv: body.nameSv.trim(), nameEn: body.nameEn.trim(), items: checkItems(body.items), active: true, isDefault: false }));
-      await this.audit.record(m, user, { action: 'walk_checklist.create', entityType: 'walk_checklist', entityId: saved.id, after: toDto(saved) as unknown as Record<string, unknown> });
+      await this.audit.record(m, user, { action: 'walk_checklist.create', entityType: 'walk_checklist', entityId: saved.id, after: toDto(saved) });
       return toDto(saved);
     });
   }
@@ -58,7 +59,7 @@ export class ChecklistsService {
         t.active = body.active;
       }
       await repo.save(t);
-      await this.audit.record(m, user, { action: 'walk_checklist.update', entityType: 'walk_checklist', entityId: t.id, before: before as unknown as Record<string, unknown>, after: toDto(t) as unknown as Record<string, unknown> });
+      await this.audit.record(m, user, { action: 'walk_checklist.update', entityType: 'walk_checklist', entityId: t.id, before: before, after: toDto(t) });
       return toDto(t);
     });
   }
@@ -71,17 +72,20 @@ export class ChecklistsController {
 
   /** Every checklist, active ones first (the default one first of them). */
   @Get() @SignedIn()
+  @Answers(200, 'ChecklistTemplateDto[]')
   list(): Promise<ChecklistTemplateDto[]> {
     return this.checklists.list();
   }
 
   @Post() @Roles('admin') @Idempotent()
+  @Answers(201, 'ChecklistTemplateDto')
   create(@CurrentUser() user: AuthUser, @Body() body: ChecklistTemplateBody): Promise<ChecklistTemplateDto> {
     return this.checklists.create(user, body);
   }
 
   /** Renames, changes the items of, or retires (active false) a checklist; walks keep the copy they were planned with. */
   @Patch(':id') @Roles('admin')
+  @Answers(200, 'ChecklistTemplateDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateChecklistTemplateBody): Promise<ChecklistTemplateDto> {
     return this.checklists.update(user, id, body);
   }

@@ -1,49 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { WALK_MAX } from '@samverka/contracts';
 import sharp from 'sharp';
-import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors';
-import { WalkPhotoData } from './walk.entity';
 
-/** A photo ready to store: metadata-free JPEGs of the image (≤ WALK_MAX.photoEdge px) and its thumbnail. */
-export interface ProcessedPhoto {
-  image: Buffer;
-  thumbnail: Buffer;
-  width: number;
-  height: number;
-}
+// The storage of photo bytes (raw SQL, so in a repository file), re-exported for the module and the service.
+export { PgPhotoStorage, PhotoStorage, type ProcessedPhoto } from './photo-storage.repository';
+import type { ProcessedPhoto } from './photo-storage.repository';
 
-/**
- * Where photo bytes live. PostgreSQL (`walk_photo_data`) by default; object storage may come later behind the same
- * interface. Everything runs in the caller's transaction, so a photo and its row commit or roll back together.
- */
-export abstract class PhotoStorage {
-  /** Stores the bytes and returns the key to find them by. */
-  abstract put(m: EntityManager, photo: ProcessedPhoto): Promise<string>;
-  abstract get(m: EntityManager, key: string, variant: 'image' | 'thumbnail'): Promise<Buffer | null>;
-  abstract delete(m: EntityManager, keys: string[]): Promise<void>;
-}
-
-@Injectable()
-export class PgPhotoStorage extends PhotoStorage {
-  async put(m: EntityManager, photo: ProcessedPhoto): Promise<string> {
-    const saved = await m.getRepository(WalkPhotoData).save({ image: photo.image, thumbnail: photo.thumbnail });
-    return `pg:${saved.id}`;
-  }
-
-  async get(m: EntityManager, key: string, variant: 'image' | 'thumbnail'): Promise<Buffer | null> {
-    if (!key.startsWith('pg:')) return null;
-    const rows: { data: Buffer }[] = await m.query(`SELECT ${variant === 'image' ? 'image' : 'thumbnail'} AS data FROM walk_photo_data WHERE id = $1`, [key.slice(3)]);
-    return rows[0]?.data ?? null;
-  }
-
-  async delete(m: EntityManager, keys: string[]): Promise<void> {
-    const ids = keys.filter((k) => k.startsWith('pg:')).map((k) => k.slice(3));
-    if (ids.length) await m.query('DELETE FROM walk_photo_data WHERE id = ANY($1::uuid[])', [ids]);
-  }
-}
-
-const unsupported = (file: string, message: string) => new DomainError(415, 'PHOTO.UNSUPPORTED_TYPE', `${file}: ${message}`, 'photo', { file });
+// The refusals name the file in their message; their bodies are the ApiError envelope the OpenAPI document gives.
+const unsupported = (file: string, message: string) => new DomainError(415, 'PHOTO.UNSUPPORTED_TYPE', `${file}: ${message}`, 'photo');
 
 /** The type of an upload by its first bytes (the name and the browser's type are not trusted). */
 export function sniffType(bytes: Buffer): 'jpeg' | 'png' | 'heic' | null {
@@ -60,6 +25,8 @@ export function sniffType(bytes: Buffer): 'jpeg' | 'png' | 'heic' | null {
  */
 @Injectable()
 export class PhotoProcessor {
+  private readonly logger = new Logger('Photos');
+
   async process(file: string, bytes: Buffer): Promise<ProcessedPhoto> {
     const type = sniffType(bytes);
     if (type === 'heic') throw unsupported(file, 'HEIC photos cannot be read by this server yet; set the camera to "Most compatible" (JPEG) or share the photo as JPEG');
@@ -80,7 +47,9 @@ export class PhotoProcessor {
         .toBuffer();
       return { image: image.data, thumbnail, width: image.info.width, height: image.info.height };
     } catch (e) {
-      throw new DomainError(422, 'PHOTO.CORRUPT', `${file}: the photo could not be read (damaged or incomplete file)`, 'photo', { file, reason: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+      // The decoder's own words go to the log, not to the caller.
+      this.logger.warn(`A photo could not be decoded: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`);
+      throw new DomainError(422, 'PHOTO.CORRUPT', `${file}: the photo could not be read (damaged or incomplete file)`, 'photo');
     }
   }
 }

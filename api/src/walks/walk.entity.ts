@@ -43,7 +43,7 @@ export class Walk {
   @Column({ type: 'boolean', default: false }) restricted!: boolean;
   @Index() @Column({ type: 'text' }) state!: string;
   @Column({ type: 'integer' }) version!: number;
-  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot<object>;
+  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot;
   /** The walk's case, created when its settlement is completed with actions. */
   @Column({ type: 'uuid', nullable: true }) caseId!: string | null;
   @ManyToOne(() => EstCase, { onDelete: 'SET NULL', nullable: true }) @JoinColumn({ name: 'case_id' }) estCase!: EstCase | null;

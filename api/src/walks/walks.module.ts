@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditTrailModule } from '../audit/audit-trail.module';
 import { CasesModule } from '../cases/cases.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { SettingsModule } from '../settings/settings.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ChecklistsController, ChecklistsService } from './checklists';
 import { PgPhotoStorage, PhotoProcessor, PhotoStorage } from './photos';
@@ -14,7 +15,7 @@ import { WalksService } from './walks.service';
  * its case through `CaseTransitions`. Photos are kept by `PhotoStorage` (PostgreSQL by default).
  */
 @Module({
-  imports: [AuditTrailModule, CasesModule, IdempotencyModule, WorkflowModule],
+  imports: [AuditTrailModule, CasesModule, IdempotencyModule, SettingsModule, WorkflowModule],
   controllers: [WalksController, WalkDocumentsController, ChecklistsController],
   providers: [WalksService, WalkDocuments, ChecklistsService, PhotoProcessor, { provide: PhotoStorage, useClass: PgPhotoStorage }],
   exports: [WalksService],

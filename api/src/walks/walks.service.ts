@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { WorkflowSettingsService } from '../settings/settings.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   findPersonalData,
   PARTICIPANT_GROUPS,
-  WALK_LIMITS,
   WALK_MAX,
   WALK_USER_EVENTS,
   type ActionState,
@@ -61,8 +61,9 @@ export function checkRoute(route: unknown): RouteLineString | null {
   }
   const keys = Object.keys(r).filter((k) => k !== 'type' && k !== 'coordinates');
   if (keys.length) throw invalid(`route.${keys[0]}`, `route.${keys[0]} should not exist`);
-  const coordinates = r.coordinates.map((p, i) => {
-    if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n)) || !inSweden(p[1], p[0])) {
+  const isPair = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+  const coordinates = (r.coordinates as unknown[]).map((p, i) => {
+    if (!isPair(p) || !inSweden(p[1], p[0])) {
       throw invalid(`route.coordinates[${i}]`, `route.coordinates[${i}] must be [longitude, latitude] in Sweden`);
     }
     return [p[0], p[1]] as [number, number];
@@ -111,6 +112,7 @@ export class WalksService {
     private readonly cases: CaseTransitions,
     private readonly storage: PhotoStorage,
     private readonly processor: PhotoProcessor,
+    private readonly settings: WorkflowSettingsService,
   ) {}
 
   // ---- visibility ----------------------------------------------------------------------------------------------
@@ -217,7 +219,7 @@ export class WalksService {
         ...(body.restricted !== undefined ? { restricted } : {}),
         ...(t ? { checklistTemplateId: t.id, checklist: t.items } : {}),
       };
-      await this.workflow.send(m, user, WALK_WORKFLOW, 'EDIT', orgs, { load: async () => current, version: body.version }, (w) =>
+      await this.workflow.send(m, user, WALK_WORKFLOW, 'EDIT', orgs, { load: () => Promise.resolve(current), version: body.version }, (w) =>
         this.hooks(m, w, changes, () => ({
           before: { version: w.version, ...Object.fromEntries(Object.keys(changes).map((k) => [k, this.auditValue(k, (w as unknown as Record<string, unknown>)[k])])) },
           after: { ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, this.auditValue(k, v)])) },
@@ -275,7 +277,7 @@ export class WalksService {
   async get(user: AuthUser, id: string, m: EntityManager = this.db.manager): Promise<WalkDto> {
     const w = await this.load(m, user, id);
     const visible = this.detailsVisible(w, user);
-    const allowed = allowedFor(WALK_WORKFLOW, w, user);
+    const allowed = allowedFor(WALK_WORKFLOW, w, user, await this.settings.current(m));
     const findings = visible ? await this.findingDtos(m, user, w, allowed) : [];
     const invited = await repo.organizations(m, w.invitedOrganizationIds);
     const ctx = restoreOf(WALK_WORKFLOW, w).context as WalkContext;
@@ -393,7 +395,7 @@ export class WalksService {
             m,
             w,
             {},
-            () => ({ before: {}, after: type === 'FOLLOW_UP' || type === 'CANCEL' ? { noteLength: String(payload.note ?? payload.reason ?? '').length } : {} }),
+            () => ({ before: {}, after: type === 'FOLLOW_UP' || type === 'CANCEL' ? { noteLength: (typeof payload.note === 'string' ? payload.note : typeof payload.reason === 'string' ? payload.reason : '').length } : {} }),
             async (s) => {
               if (s.type === 'COMPLETE_SETTLEMENT') await this.agreeActions(m, user, walk!);
             },
@@ -449,7 +451,7 @@ export class WalksService {
     await this.cases.apply(m, user, c, { type: 'START_ANALYSIS', actor, now }, null);
     const analysis = `Trygghetsvandringen ${day} fann ${findings.length} fynd; ${toAct.length} åtgärdas som insatser.`;
     await this.cases.apply(m, user, c, { type: 'PROPOSE', actions: planned, analysis, actor, now }, { actions: planned, analysis });
-    if (allowedFor(CASE_WORKFLOW, c, user).includes('AGREE')) await this.cases.apply(m, user, c, { type: 'AGREE', actor, now }, {});
+    if (allowedFor(CASE_WORKFLOW, c, user, await this.settings.current(m)).includes('AGREE')) await this.cases.apply(m, user, c, { type: 'AGREE', actor, now }, {});
     await m.getRepository(Walk).update(w.id, { caseId: c.id });
     w.caseId = c.id;
     for (const [i, f] of toAct.entries()) {
@@ -539,7 +541,7 @@ export class WalksService {
   }
 
   private async findingOf(m: EntityManager, user: AuthUser, w: Walk, findingId: string): Promise<FindingDto> {
-    const all = await this.findingDtos(m, user, w, allowedFor(WALK_WORKFLOW, w, user));
+    const all = await this.findingDtos(m, user, w, allowedFor(WALK_WORKFLOW, w, user, await this.settings.current(m)));
     const f = all.find((x) => x.id === findingId);
     if (!f) throw notFound('Finding', 'findingId');
     return f;
@@ -583,6 +585,7 @@ export class WalksService {
         personalDataConfirmed: checked.flagged && merged.confirmNoPersonalData === true,
         ...(body.recordedAt ? { recordedAt: new Date(body.recordedAt) } : {}),
       };
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- findingAudit reads plain columns only, no methods
       await this.record(m, user, w, 'AMEND', {}, { change: 'finding.update', before: this.findingAudit(f), ...this.findingAudit({ ...f, ...changes }) });
       await m.getRepository(WalkFinding).update(f.id, changes);
       return this.findingOf(m, user, w, f.id);

@@ -33,7 +33,7 @@ export const EVENT_BODY = { schema: { type: 'object', required: ['type', 'versio
 /** Reads `type` and `version` of an event body and the rest as its payload; 422 naming the field otherwise. */
 export function parseEventBody(body: unknown): { type: string; version: number; payload: Record<string, unknown> } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError(422, 'VALIDATION_FAILED', 'The body must be a JSON object', 'body');
-  const { type, version, actor: _a, now: _n, ...payload } = body as Record<string, unknown>;
+  const { type, version, actor: _a, now: _n, settings: _s, inMeeting: _m, ...payload } = body as Record<string, unknown>;
   if (typeof type !== 'string' || !/^[A-Z_]{2,40}$/.test(type)) throw new DomainError(422, 'VALIDATION_FAILED', 'type must be an event type such as START_ANALYSIS', 'type');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new DomainError(422, 'VALIDATION_FAILED', 'version must be the version you read (a whole number)', 'version');
   if (JSON.stringify(payload).length > 100_000) throw new DomainError(422, 'VALIDATION_FAILED', 'The event payload is too large', 'body');

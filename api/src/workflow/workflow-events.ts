@@ -12,6 +12,7 @@ import {
   CaseContext,
   caseMachine,
   decide,
+  envOf,
   EventBase,
   MEETING_MACHINE_VERSION,
   MEETING_RULES,
@@ -29,10 +30,12 @@ import {
   WalkContext,
   walkMachine,
 } from '@samverka/workflows';
+import type { WorkflowSettings } from '@samverka/contracts';
 import { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
+import { WorkflowSettingsService } from '../settings/settings.service';
 import { actorOf } from './actor';
 import { refusal, staleVersion, WorkflowEntity } from './workflow-errors';
 
@@ -64,9 +67,9 @@ export function restoreOf<C>(w: Workflow<C>, record: Pick<WorkflowRecord, 'snaps
   return restore(w.machine, w.version, record.snapshot, w.migrations);
 }
 
-/** The events this user may send to the record now (the client's buttons). */
-export function allowedFor<C>(w: Workflow<C>, record: Pick<WorkflowRecord, 'snapshot'>, user: AuthUser): string[] {
-  return allowedEvents(restoreOf(w, record), actorOf(user), w.rules);
+/** The events this user may send to the record now under the installation's settings (the client's buttons). */
+export function allowedFor<C>(w: Workflow<C>, record: Pick<WorkflowRecord, 'snapshot'>, user: AuthUser, settings: WorkflowSettings): string[] {
+  return allowedEvents(restoreOf(w, record), actorOf(user), w.rules, envOf({ settings }));
 }
 
 /** An accepted event: where the record was and is, its new version and snapshot, and the machine's new context. */
@@ -107,7 +110,10 @@ export interface SendOptions<R extends WorkflowRecord> {
  */
 @Injectable()
 export class WorkflowEvents {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly settings: WorkflowSettingsService,
+  ) {}
 
   /** A user's event: locks the record, compares the version the client read, then `apply`. */
   async send<R extends WorkflowRecord, C>(m: EntityManager, user: AuthUser, w: Workflow<C>, type: string, payload: Record<string, unknown>, options: SendOptions<R>, hooks: (record: R) => StepHooks<C>): Promise<Step<C>> {
@@ -123,6 +129,8 @@ export class WorkflowEvents {
    * ACTION_CLOSED). Throws the machine's refusal as an HTTP error.
    */
   async apply<C>(m: EntityManager, user: AuthUser | null, w: Workflow<C>, record: WorkflowRecord, event: EventBase & { type: string }, hooks: StepHooks<C>): Promise<Step<C>> {
+    // The installation's settings are input to the rules; they come from the database, never from the request.
+    event = { ...event, settings: await this.settings.current(m) };
     const d = decide(w.machine, restoreOf(w, record), event, w.rules);
     if (!d.ok) throw refusal(w.entity, d, event.type, record.state);
     const step: Step<C> = { type: event.type, from: record.state, to: String(d.next.value), version: record.version + 1, snapshot: store(w.version, d.next), context: d.next.context as C };

@@ -48,7 +48,7 @@ function addressOf(node: ts.Expression, params: Map<string, string> = new Map())
     const name = node.expression.name.text;
     let cls: ts.Node | undefined = node;
     while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent;
-    const method = cls && (cls as ts.ClassDeclaration).members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.name.getText() === name);
+    const method = cls && (cls).members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.name.getText() === name);
     const ret = method?.body?.statements.find(ts.isReturnStatement)?.expression;
     if (!method || !ret) return null;
     const bound = new Map<string, string>();
@@ -88,7 +88,7 @@ export function apiCallsOf(fileName: string, source: string): ApiCall[] {
       const head = ts.isTemplateExpression(node) ? node.head.text : node.text;
       // A prefix ('/api/', '/api/auth/') is a rule about addresses, not an address.
       if (head.startsWith('/api/') && !(ts.isStringLiteral(node) && node.text.endsWith('/'))) {
-        calls.push({ where: where(node), method: null, path: addressOf(node as ts.Expression) ?? head, type: null, contractImports });
+        calls.push({ where: where(node), method: null, path: addressOf(node) ?? head, type: null, contractImports });
       }
     }
     ts.forEachChild(node, visit);

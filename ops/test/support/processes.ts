@@ -97,10 +97,10 @@ export class PgServer {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stderr!.on('data', (c) => this.log.add(c));
+    child.stderr.on('data', (c) => this.log.add(c));
     await new Promise<void>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${this.log}`)), timeoutMs);
-      child.stdout!.on('data', (c: Buffer) => {
+      const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${this.log.toString()}`)), timeoutMs);
+      child.stdout.on('data', (c: Buffer) => {
         this.log.add(c);
         if (c.toString().includes('ready')) {
           clearTimeout(timer);
@@ -109,7 +109,7 @@ export class PgServer {
       });
       child.on('exit', (code) => {
         clearTimeout(timer);
-        fail(new Error(`PostgreSQL exited (${code}) while starting:\n${this.log}`));
+        fail(new Error(`PostgreSQL exited (${code}) while starting:\n${this.log.toString()}`));
       });
     });
   }
@@ -302,8 +302,8 @@ export class ApiProcess {
     delete env.NODE_ENV;
     const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    child.stdout!.on('data', (c) => this.log.add(c));
-    child.stderr!.on('data', (c) => this.log.add(c));
+    child.stdout.on('data', (c) => this.log.add(c));
+    child.stderr.on('data', (c) => this.log.add(c));
     child.on('exit', (code, signal) => this.exits.push({ code, signal }));
     while (Date.now() - started < timeoutMs) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${this.output()}`);

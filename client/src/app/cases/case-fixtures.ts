@@ -50,10 +50,13 @@ export function action(overrides: Partial<ActionDto> = {}): ActionDto {
     dueDate: '2026-12-01',
     kind: 'one_off',
     term: 'short',
+    followUp: null,
+    followUpDate: null,
     state: 'planned',
     version: 1,
     daysOverdue: 0,
     report: null,
+    startNote: null,
     blockedReason: null,
     cancelReason: null,
     allowedEvents: [],
@@ -74,6 +77,9 @@ export function caseDto(overrides: Partial<CaseDto> = {}): CaseDto {
     places: [{ id: 'place-tvatt', areaId: 'area-vivalla', name: 'Tvättstugan Vivallagatan 6', latitude: 59.2954, longitude: 15.2066 }],
     actions: [],
     allowedEvents: [],
+    decisionRule: 'coordinator',
+    agreedByOrganizationIds: [],
+    evaluationFrom: null,
     ...overrides,
   };
 }

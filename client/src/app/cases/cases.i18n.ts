@@ -254,6 +254,20 @@ export const casesSv = {
   'cases.followUp.overdueHint': 'Alla organisationers insatser som har passerat sitt slutdatum, mest försenade först.',
   'cases.followUp.noOverdue': 'Inga insatser är försenade.',
   'cases.followUp.evaluated': 'Ärendet är utvärderat',
+  'cases.case.decisionRule.meeting': 'Beslut om insatser fattas i den här installationen bara vid ett chefssamråd. Ta upp ärendet på dagordningen för nästa chefssamråd.',
+  'cases.case.decisionRule.commanders': 'Varje ansvarig organisations chef godkänner förslaget här, var och en för sin organisation (eller vid ett chefssamråd).',
+  'cases.case.decisionRule.coordinator': 'Samordnaren eller en chef kan besluta här, eller vid ett chefssamråd.',
+  'cases.case.agreedBy': 'Har godkänt: {names}',
+  'cases.case.awaitingAgreement': 'Väntar på: {names}',
+  'cases.case.evaluationFrom': 'Insatserna har tid att verka till {date}. Utvärdering före dess kräver ett skäl.',
+  'cases.plan.followUp': 'Uppföljning (hur, av vem)',
+  'cases.plan.followUpDate': 'Uppföljningsdatum',
+  'cases.error.dueDatePast': 'Slutdatumet har passerat. Välj i dag eller ett senare datum.',
+  'cases.dialog.evaluate.early': 'Insatserna har tid att verka till {date}. Skriv varför ärendet utvärderas redan nu.',
+  'cases.dialog.evaluate.earlyReason': 'Skäl att utvärdera tidigare',
+  'cases.dialog.start.intro': 'Insatsen påbörjas. Du kan skriva en kort anteckning, till exempel vad som är bokat (valfritt).',
+  'cases.dialog.start.label': 'Anteckning (valfri)',
+  'cases.action.startNote': 'Anteckning vid start',
 } as const;
 
 export const casesEn: Record<keyof typeof casesSv, string> = {
@@ -508,6 +522,20 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   'cases.followUp.overdueHint': 'Every organisation’s actions past their due date, the most overdue first.',
   'cases.followUp.noOverdue': 'No actions are overdue.',
   'cases.followUp.evaluated': 'The case is evaluated',
+  'cases.case.decisionRule.meeting': 'In this installation actions are agreed only at a leadership consultation. Put the case on the agenda of the next one.',
+  'cases.case.decisionRule.commanders': 'A commander of each responsible organisation agrees to the proposal here, each for their own organisation (or at a leadership consultation).',
+  'cases.case.decisionRule.coordinator': 'The coordinator or a commander can decide here, or at a leadership consultation.',
+  'cases.case.agreedBy': 'Agreed so far: {names}',
+  'cases.case.awaitingAgreement': 'Waiting for: {names}',
+  'cases.case.evaluationFrom': 'The actions have until {date} to work. Evaluating before then needs a reason.',
+  'cases.plan.followUp': 'Follow-up (how, by whom)',
+  'cases.plan.followUpDate': 'Follow-up date',
+  'cases.error.dueDatePast': 'The due date has passed. Choose today or a later date.',
+  'cases.dialog.evaluate.early': 'The actions have until {date} to work. Write why the case is evaluated already now.',
+  'cases.dialog.evaluate.earlyReason': 'Reason to evaluate early',
+  'cases.dialog.start.intro': 'The action starts. You can write a short note, for example what is booked (optional).',
+  'cases.dialog.start.label': 'Note (optional)',
+  'cases.action.startNote': 'Note at start',
 };
 
 declare module '../core/i18n/messages' {

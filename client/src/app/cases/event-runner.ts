@@ -52,11 +52,13 @@ const TEXT_ACTION_EVENTS: Partial<Record<ActionEventType, { field: string; intro
   COMPLETE: { field: 'report', intro: 'cases.dialog.complete.intro', label: 'cases.dialog.complete.label', limit: ACTION_LIMITS.report },
   BLOCK: { field: 'reason', intro: 'cases.dialog.block.intro', label: 'cases.dialog.reason', limit: ACTION_LIMITS.reason },
   CANCEL: { field: 'reason', intro: 'cases.dialog.cancel.intro', label: 'cases.dialog.reason', limit: ACTION_LIMITS.reason },
+  // "Starta" takes an optional note.
+  START: { field: 'note', intro: 'cases.dialog.start.intro', label: 'cases.dialog.start.label', limit: ACTION_LIMITS.startNote },
 };
 
 /**
  * Sends case and action events: opens the dialog that asks for the event's payload, or sends at once when there
- * is none (START_ANALYSIS, START, RESUME). Emits the outcome (`done` with the answer, or `stale`), nothing when the
+ * is none (START_ANALYSIS, RESUME). Emits the outcome (`done` with the answer, or `stale`), nothing when the
  * dialog was cancelled; other errors of a direct send reach the caller.
  */
 @Injectable({ providedIn: 'root' })
@@ -85,8 +87,14 @@ export class EventRunner {
     }
     switch (type) {
       case 'EVALUATE': {
-        const data: EvaluateDialogData<CaseDto> = { submit, caseTitle: c.title };
-        return this.open(EvaluateDialog, data);
+        // Until when the actions have time to work is on the full case (a list row does not carry it).
+        const full = 'evaluationFrom' in c ? of(c as CaseDto) : this.api.get(c.id).pipe(catchError(() => of(null)));
+        return full.pipe(
+          switchMap((f) => {
+            const data: EvaluateDialogData<CaseDto> = { submit, caseTitle: c.title, evaluationFrom: f?.evaluationFrom ?? null };
+            return this.open(EvaluateDialog, data);
+          }),
+        );
       }
       case 'DISMISS': {
         const data: DismissDialogData<CaseDto> = { submit, caseTitle: c.title, candidates: context.candidates ?? [] };

@@ -19,7 +19,12 @@ const DEFAULT_NOTES = new Set([
   template: `
     @if (item().decision; as d) {
       <div class="decision" data-testid="item-decision" [attr.data-kind]="d.kind">
-        <p class="headline"><span class="label">{{ 'meetings.decision.label' | t }}:</span> {{ kindText() }}</p>
+        @if (d.kind === 'note') {
+          <!-- A note is not a decision: "Anteckning", never "Beslut: Anteckning". -->
+          <p class="headline" data-testid="decision-headline"><span class="label">{{ 'meetings.decisionKind.note' | t }}</span></p>
+        } @else {
+          <p class="headline" data-testid="decision-headline"><span class="label">{{ 'meetings.decision.label' | t }}:</span> {{ kindText() }}</p>
+        }
         @if (note(); as text) {
           <p class="note" data-testid="decision-text">{{ text }}</p>
         }

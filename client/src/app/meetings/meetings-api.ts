@@ -64,6 +64,11 @@ export class MeetingsApi {
     return this.http.post<MeetingDto>(this.url(id, `/items/${encodeURIComponent(itemId)}/statements`), { version, organizationId, text });
   }
 
+  /** The people of an organisation (participants are chosen from the invited organisations' people). */
+  members(organizationId: string): Observable<{ id: string; name: string }[]> {
+    return this.http.get<{ id: string; name: string }[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
+  }
+
   attendance(id: string, version: number, participants: AttendanceRow[]): Observable<MeetingDto> {
     return this.http.put<MeetingDto>(this.url(id, '/attendance'), { version, participants });
   }

@@ -233,6 +233,17 @@ export const meetingsSv = {
   'meetings.error.itemTitle': 'Rubriken ska vara 2–200 tecken.',
   'meetings.error.statement': 'Skriv lägesrapporten (högst 2000 tecken).',
   'meetings.error.period': 'Från-datumet måste vara före till-datumet.',
+  'meetings.form.participantPerson': 'Person',
+  'meetings.form.guest': 'Gäst (skriv namnet)',
+  'meetings.form.guestName': 'Gästens namn',
+  'meetings.form.role': 'Roll',
+  'meetings.role.none': 'Ingen roll',
+  'meetings.role.chair': 'Ordförande',
+  'meetings.role.secretary': 'Sekreterare',
+  'meetings.role.adjuster': 'Justerare',
+  'meetings.justering': 'Justering',
+  'meetings.justering.approved': 'har justerat {when}',
+  'meetings.justering.waiting': 'har inte justerat ännu',
 } as const;
 
 export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
@@ -466,6 +477,17 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meetings.error.itemTitle': 'The title must be 2–200 characters.',
   'meetings.error.statement': 'Write the update (at most 2000 characters).',
   'meetings.error.period': 'The from date must be before the to date.',
+  'meetings.form.participantPerson': 'Person',
+  'meetings.form.guest': 'Guest (type the name)',
+  'meetings.form.guestName': 'Guest’s name',
+  'meetings.form.role': 'Role',
+  'meetings.role.none': 'No role',
+  'meetings.role.chair': 'Chair',
+  'meetings.role.secretary': 'Secretary',
+  'meetings.role.adjuster': 'Adjuster',
+  'meetings.justering': 'Approval (justering)',
+  'meetings.justering.approved': 'approved {when}',
+  'meetings.justering.waiting': 'has not approved yet',
 };
 
 declare module '../core/i18n/messages' {

@@ -186,7 +186,7 @@ describe('NewReport', () => {
     expect(placeField.querySelector('mat-error')?.textContent?.trim()).toBe('Välj en plats eller använd din position.');
 
     getCurrentPosition.mockImplementation((_ok: PositionCallback, fail: PositionErrorCallback) =>
-      fail({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError),
+      fail({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 }),
     );
     root.querySelector<HTMLButtonElement>('[data-testid="use-position"]')!.click();
     await fixture.whenStable();

@@ -153,6 +153,7 @@ export class NewReport {
     time: ['', Validators.required],
     assessment: ['' as Assessment | '', Validators.required],
     policeNotified: [false],
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- gives the form control its value type
     publicPlace: ['unknown' as 'yes' | 'no' | 'unknown'],
     restricted: [false],
     description: ['', [requiredText, Validators.maxLength(REPORT_LIMITS.description.max)]],

@@ -138,9 +138,18 @@ export class RedactDialog {
     const reason = this.reason();
     const note = this.note().trim();
     const s = this.selection();
-    if (this.scope() === 'part' && !s) return this.error.set(this.i18n.t('redaction.markRequired'));
-    if (!reason) return this.error.set(this.i18n.t('redaction.reasonRequired'));
-    if (reason === 'other' && !note) return this.error.set(this.i18n.t('redaction.noteRequired'));
+    if (this.scope() === 'part' && !s) {
+      this.error.set(this.i18n.t('redaction.markRequired'));
+      return;
+    }
+    if (!reason) {
+      this.error.set(this.i18n.t('redaction.reasonRequired'));
+      return;
+    }
+    if (reason === 'other' && !note) {
+      this.error.set(this.i18n.t('redaction.noteRequired'));
+      return;
+    }
     const body: RedactReportRequest = { reason, ...(note ? { note } : {}), ...(this.scope() === 'whole' ? { whole: true } : { start: s!.start, end: s!.end }) };
     this.error.set('');
     this.saving.set(true);

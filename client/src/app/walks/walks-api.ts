@@ -7,6 +7,7 @@ import type {
   CreateFindingRequest,
   CreateWalkRequest,
   FindingDto,
+  PersonDto,
   PhotoDto,
   SettleFindingRequest,
   UpdateWalkRequest,
@@ -92,8 +93,8 @@ export class WalksApi {
   }
 
   /** The active people of an organisation (only one's own; others answer 403): whom an action can be given to. */
-  members(organizationId: string): Observable<{ id: string; name: string }[]> {
-    return this.http.get<{ id: string; name: string }[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
+  members(organizationId: string): Observable<PersonDto[]> {
+    return this.http.get<PersonDto[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
   }
 
   /** The invitation, as a PDF. */

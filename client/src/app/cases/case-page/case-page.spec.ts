@@ -53,6 +53,32 @@ describe('CasePage', () => {
   const eventButtons = () => Array.from(root.querySelectorAll('[data-testid^="event-"]')).map((b) => b.getAttribute('data-testid'));
   const click = (testId: string) => root.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)!.click();
 
+  it('explains who decides a proposal and where, by the installation’s rule', async () => {
+    await render(caseDto({ state: 'proposed', proposedActions: [planned({ organizationId: OBO.id }), planned({ organizationId: POLIS.id })], decisionRule: 'meeting', allowedEvents: ['SEND_BACK', 'ESCALATE'] }), ['coordinator']);
+    expect(eventButtons()).not.toContain('event-AGREE');
+    expect(text(root.querySelector('[data-testid="decision-rule"]'))).toContain('bara vid ett chefssamråd');
+  });
+
+  it('under the commanders rule, says which responsible organisations have agreed and which are awaited', async () => {
+    await render(
+      caseDto({ state: 'proposed', proposedActions: [planned({ organizationId: OBO.id }), planned({ organizationId: POLIS.id })], decisionRule: 'commanders', agreedByOrganizationIds: [POLIS.id], allowedEvents: [] }),
+      ['commander'],
+    );
+    const hint = text(root.querySelector('[data-testid="decision-rule"]'));
+    expect(hint).toContain(`Har godkänt: ${POLIS.name}`);
+    expect(hint).toContain(`Väntar på: ${OBO.name}`);
+  });
+
+  it('refuses a due date that has passed in the proposal form, without sending', async () => {
+    await render(caseDto({ state: 'analysis', analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.', allowedEvents: ['SAVE_ANALYSIS', 'PROPOSE', 'DISMISS'] }));
+    const c = fixture.componentInstance as unknown as { form: { controls: { actions: { at(i: number): { patchValue(v: object): void; controls: { dueDate: { errors: unknown } } } } } } };
+    c.form.controls.actions.at(0).patchValue({ cause: 'Olåst', what: 'Byt lås', goal: 'Låst dörr', organizationId: OBO.id, dueDate: '2020-01-01', followUp: 'Trygghetsvandring' });
+    click('event-PROPOSE');
+    await fixture.whenStable();
+    expect(c.form.controls.actions.at(0).controls.dueDate.errors).toEqual({ message: 'cases.error.dueDatePast' });
+    http.expectNone({ method: 'POST' });
+  });
+
   it('maps the case’s reports at their places, leaving out another organisation’s restricted report', async () => {
     await render(
       caseDto({
@@ -225,7 +251,7 @@ describe('CasePage', () => {
       state: 'analysis',
       version: 3,
       analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.',
-      proposedActions: [planned(), planned({ what: 'Väktarrond fredag och lördag', organizationId: POLIS.id, startDate: null, dueDate: '2026-12-20', kind: 'ordinary', term: 'long' })],
+      proposedActions: [planned({ startDate: '2027-11-23', dueDate: '2027-12-01' }), planned({ what: 'Väktarrond fredag och lördag', organizationId: POLIS.id, startDate: null, dueDate: '2027-12-20', kind: 'ordinary', term: 'long' })],
       allowedEvents: ['SAVE_ANALYSIS', 'PROPOSE', 'DISMISS'],
     });
     await render(inAnalysis);
@@ -242,8 +268,8 @@ describe('CasePage', () => {
       version: 3,
       analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.',
       actions: [
-        planned(),
-        { cause: 'Tvättstugan står olåst på kvällarna', what: 'Väktarrond fredag och lördag', goal: 'Inga samlingar i tvättstugan efter kl. 22', organizationId: POLIS.id, dueDate: '2026-12-20', kind: 'ordinary', term: 'long' },
+        planned({ startDate: '2027-11-23', dueDate: '2027-12-01' }),
+        { cause: 'Tvättstugan står olåst på kvällarna', what: 'Väktarrond fredag och lördag', goal: 'Inga samlingar i tvättstugan efter kl. 22', organizationId: POLIS.id, dueDate: '2027-12-20', kind: 'ordinary', term: 'long' },
       ],
     });
     post.flush(apiError(422, 'VALIDATION_FAILED', 'a due date (YYYY-MM-DD) is needed', 'actions[0].dueDate'), { status: 422, statusText: 'Unprocessable Entity' });

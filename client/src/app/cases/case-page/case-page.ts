@@ -34,7 +34,7 @@ import { StaleBanner } from '../stale-banner';
 import { CasesApi } from '../cases-api';
 import { DialogOutcome, minTrimmed } from '../dialogs/dialog-base';
 import { CASE_BUTTON_EVENTS, CaseEventContext, EventRunner } from '../event-runner';
-import { formatDay } from '../labels/dates';
+import { formatDay, todayInSweden } from '../labels/dates';
 import { OverdueMark } from '../labels/overdue-mark';
 import { PluralPipe, WhenPipe } from '../labels/pipes';
 import { StateChip } from '../labels/state-chip';
@@ -164,6 +164,32 @@ export class CasePage {
     });
   }
 
+  protected readonly today = todayInSweden();
+  /** A proposal waiting for a decision: the page says who decides it, and where (the installation's rule). */
+  protected readonly awaitingDecision = computed(() => ['proposed', 'escalated'].includes(this.caseDto()?.state ?? ''));
+  protected readonly decisionRuleText = computed(() => {
+    const c = this.caseDto();
+    if (!c) return '';
+    const rule = this.i18n.t(`cases.case.decisionRule.${c.decisionRule}`);
+    if (c.decisionRule !== 'commanders') return rule;
+    const responsible = [...new Set(c.proposedActions.map((a) => a.organizationId))];
+    const agreed = responsible.filter((o) => c.agreedByOrganizationIds.includes(o)).map((o) => this.orgName(o));
+    const waiting = responsible.filter((o) => !c.agreedByOrganizationIds.includes(o)).map((o) => this.orgName(o));
+    return [rule, agreed.length ? this.i18n.t('cases.case.agreedBy', { names: agreed.join(', ') }) : '', waiting.length ? this.i18n.t('cases.case.awaitingAgreement', { names: waiting.join(', ') }) : '']
+      .filter(Boolean)
+      .join(' ');
+  });
+  protected readonly evaluationPending = computed(() => {
+    const from = this.caseDto()?.evaluationFrom;
+    return !!from && new Date(from).getTime() > Date.now();
+  });
+  protected readonly evaluationDate = computed(() => (this.caseDto()?.evaluationFrom ? todayInSweden(new Date(this.caseDto()!.evaluationFrom!)) : ''));
+
+  /** Brå's follow-up column: how and by whom, and when. */
+  protected followUpText(a: { followUp?: string | null; followUpDate?: string | null }): string {
+    return [a.followUp, a.followUpDate].filter(Boolean).join(', ') || '–';
+  }
+
   protected orgName(id: string): string {
     return this.orgNames().get(id) ?? '';
   }
@@ -247,7 +273,7 @@ export class CasePage {
   /** PROPOSE: the analysis and the plan's rows; the server's field errors show at their row and field. */
   protected propose(): void {
     const rows = this.form.controls.actions.controls;
-    const datesOk = rows.map(checkDates).every(Boolean);
+    const datesOk = rows.map((r) => checkDates(r)).every(Boolean);
     if (this.form.invalid || !datesOk) {
       this.form.markAllAsTouched();
       this.formError.set(null);

@@ -1,6 +1,7 @@
 import { FormControl, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ACTION_LIMITS, type PlannedActionDto } from '@samverka/contracts';
 import { minTrimmed } from '../dialogs/dialog-base';
+import { todayInSweden } from '../labels/dates';
 
 /** One row of the action plan as a form: Brå's columns (cause → action → goal → when → who) and its kind and term. */
 export type PlanRow = FormGroup<{
@@ -13,6 +14,8 @@ export type PlanRow = FormGroup<{
   dueDate: FormControl<string>;
   kind: FormControl<PlannedActionDto['kind']>;
   term: FormControl<PlannedActionDto['term']>;
+  followUp: FormControl<string>;
+  followUpDate: FormControl<string>;
 }>;
 
 /** The form values of a row, empty or from a proposed action. */
@@ -27,6 +30,8 @@ export function rowValue(a?: PlannedActionDto): ReturnType<PlanRow['getRawValue'
     dueDate: a?.dueDate ?? '',
     kind: a?.kind ?? 'one_off',
     term: a?.term ?? 'short',
+    followUp: a?.followUp ?? '',
+    followUpDate: a?.followUpDate ?? '',
   };
 }
 
@@ -43,6 +48,8 @@ export function planRow(fb: NonNullableFormBuilder, a?: PlannedActionDto): PlanR
     dueDate: [v.dueDate, Validators.required],
     kind: [v.kind, Validators.required],
     term: [v.term, Validators.required],
+    followUp: [v.followUp, [Validators.maxLength(ACTION_LIMITS.followUp.max)]],
+    followUpDate: [v.followUpDate],
   });
 }
 
@@ -59,12 +66,20 @@ export function toPlanned(row: PlanRow): PlannedActionDto {
     dueDate: v.dueDate,
     kind: v.kind,
     term: v.term,
+    ...(v.followUp.trim() ? { followUp: v.followUp.trim() } : {}),
+    ...(v.followUpDate ? { followUpDate: v.followUpDate } : {}),
   };
 }
 
 /** Marks a start after the due date on the start field (as the server would); true when the dates are in order. */
-export function checkDates(row: PlanRow): boolean {
+export function checkDates(row: PlanRow, today = todayInSweden()): boolean {
   const { startDate, dueDate } = row.getRawValue();
+  // A due date that has passed is refused (as the server does).
+  if (dueDate && dueDate < today) {
+    row.controls.dueDate.setErrors({ message: 'cases.error.dueDatePast' });
+    row.controls.dueDate.markAsTouched();
+    return false;
+  }
   if (startDate && dueDate && startDate > dueDate) {
     row.controls.startDate.setErrors({ message: 'cases.error.startDate' });
     row.controls.startDate.markAsTouched();

@@ -9,11 +9,14 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { CASE_LIMITS, CASE_OUTCOMES, type CaseOutcome } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
+import { todayInSweden } from '../labels/dates';
 import { EventDialogBase, EventDialogData, minTrimmed } from './dialog-base';
 
 export interface EvaluateDialogData<T> extends EventDialogData<T> {
   /** The case's title, for the dialog's heading. */
   caseTitle: string;
+  /** Until when the actions have time to work (ISO 8601); evaluating before then needs a reason. */
+  evaluationFrom?: string | null;
 }
 
 /** "Utvärdera": did the actions work? Effective closes the case, not effective sends it back to analysis, or escalate. */
@@ -55,6 +58,15 @@ export interface EvaluateDialogData<T> extends EventDialogData<T> {
             <p class="choice-error" role="alert">{{ form.controls.outcome | fieldError }}</p>
           }
         </fieldset>
+        @if (early) {
+          <p class="intro" data-testid="evaluate-early">{{ 'cases.dialog.evaluate.early' | t: { date: earlyUntil } }}</p>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'cases.dialog.evaluate.earlyReason' | t }}</mat-label>
+            <textarea matInput formControlName="earlyReason" name="earlyReason" rows="3" required [maxlength]="limits.earlyReason.max" data-testid="early-reason"></textarea>
+            <mat-hint>{{ 'common.minLength' | t: { min: limits.earlyReason.min } }}</mat-hint>
+            <mat-error>{{ form.controls.earlyReason | fieldError }}</mat-error>
+          </mat-form-field>
+        }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'cases.dialog.evaluate.note' | t }}</mat-label>
           <textarea matInput formControlName="note" name="note" rows="4" required [maxlength]="limits.evaluationNote.max" data-testid="event-text"></textarea>
@@ -80,14 +92,18 @@ export class EvaluateDialog<T> extends EventDialogBase<T> {
   protected readonly limits = CASE_LIMITS;
   protected readonly data = inject<EvaluateDialogData<T>>(MAT_DIALOG_DATA);
   protected readonly base = this.data;
+  /** Whether the actions still have time to work (the installation's minimum): a reason is then needed. */
+  protected readonly early = !!this.data.evaluationFrom && new Date(this.data.evaluationFrom).getTime() > Date.now();
+  protected readonly earlyUntil = this.data.evaluationFrom ? todayInSweden(new Date(this.data.evaluationFrom)) : '';
   protected readonly outcomes = CASE_OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
   protected readonly form = inject(NonNullableFormBuilder).group({
     outcome: ['' as CaseOutcome | '', Validators.required],
     note: ['', [minTrimmed(CASE_LIMITS.evaluationNote.min), Validators.maxLength(CASE_LIMITS.evaluationNote.max)]],
+    earlyReason: ['', this.early ? [minTrimmed(CASE_LIMITS.earlyReason.min), Validators.maxLength(CASE_LIMITS.earlyReason.max)] : []],
   });
 
   protected save(): void {
-    const { outcome, note } = this.form.getRawValue();
-    this.send(this.form, { outcome, note: note.trim() });
+    const { outcome, note, earlyReason } = this.form.getRawValue();
+    this.send(this.form, { outcome, note: note.trim(), ...(this.early ? { earlyReason: earlyReason.trim() } : {}) });
   }
 }

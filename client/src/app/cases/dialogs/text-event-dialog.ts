@@ -55,11 +55,13 @@ export interface TextEventDialogData<T> extends EventDialogData<T> {
             formControlName="text"
             [name]="data.field"
             rows="4"
-            required
+            [required]="data.min > 0"
             [maxlength]="data.max"
             data-testid="event-text"
           ></textarea>
-          <mat-hint>{{ 'common.minLength' | t: { min: data.min } }}</mat-hint>
+          @if (data.min > 0) {
+            <mat-hint>{{ 'common.minLength' | t: { min: data.min } }}</mat-hint>
+          }
           <mat-error>{{ form.controls.text | fieldError }}</mat-error>
         </mat-form-field>
         <div class="progress-slot">

@@ -55,6 +55,8 @@ describe('FollowUp', () => {
     expect(text(root.querySelector('[data-testid="follow-up-case"] a'))).toBe(WAITING.title);
     const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     root.querySelector<HTMLButtonElement>('[data-testid="event-EVALUATE"]')!.click();
+    // The full case says until when the actions have time to work (here: no minimum).
+    http.expectOne({ method: 'GET', url: '/api/cases/case-5' }).flush(caseDto({ id: 'case-5', state: 'follow_up', version: 7, evaluationFrom: null }));
     const dialog = await loader.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: /Inte effektivt/ });
     await (await dialog.getHarness(MatInputHarness.with({ selector: '[name="note"]' }))).setValue('Rapporterna fortsätter.');

@@ -156,8 +156,12 @@ describe('MyActions', () => {
 
   it('offers a reload when someone else changed the action first', async () => {
     root.querySelector<HTMLButtonElement>('[data-action-id="soon-1"] [data-testid="action-START"]')!.click();
+    // "Starta" asks for an optional note.
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[name="note"]' }))).setValue('Bokat till tisdag');
+    (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
     const start = http.expectOne({ method: 'POST', url: '/api/actions/soon-1/events' });
-    expect(start.request.body).toEqual({ type: 'START', version: 1 });
+    expect(start.request.body).toEqual({ type: 'START', version: 1, note: 'Bokat till tisdag' });
     start.flush(apiError(409, 'ACTION.STALE_VERSION', 'Someone else changed this in the meantime; reload and try again', 'version'), { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
     expect(text(root.querySelector('[data-testid="stale"]'))).toContain('Någon annan har ändrat det här');

@@ -51,7 +51,7 @@ export class AuthService {
 
   /** Signs out (`POST /api/auth/logout`); the user is forgotten even if the call fails. */
   logout(): Observable<void> {
-    return this.http.post<void>('/api/auth/logout', null).pipe(
+    return this.http.post<unknown>('/api/auth/logout', null).pipe(
       map(() => undefined),
       catchError(() => of(undefined)),
       tap(() => this.clear()),

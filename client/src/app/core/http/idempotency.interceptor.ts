@@ -45,7 +45,7 @@ function fingerprint(method: string, url: string, body: unknown): string {
   let text: string;
   if (typeof FormData !== 'undefined' && body instanceof FormData) {
     const parts: string[] = [];
-    body.forEach((v, k) => parts.push(JSON.stringify([k, typeof v === 'string' ? v : { name: v.name, size: v.size, type: v.type, modified: (v as File).lastModified }])));
+    body.forEach((v, k) => parts.push(JSON.stringify([k, typeof v === 'string' ? v : { name: v.name, size: v.size, type: v.type, modified: v.lastModified }])));
     text = parts.join('&');
   } else {
     text = JSON.stringify(body ?? null);

@@ -18,8 +18,8 @@ export class FieldErrorPipe implements PipeTransform {
     if (typeof errors['server'] === 'string') return errors['server'];
     if (errors['required']) return this.i18n.t('common.required');
     if (errors['email']) return this.i18n.t('common.invalidEmail');
-    if (errors['minlength']) return this.i18n.t('common.minLength', { min: errors['minlength'].requiredLength });
-    if (errors['maxlength']) return this.i18n.t('common.maxLength', { max: errors['maxlength'].requiredLength });
+    if (errors['minlength']) return this.i18n.t('common.minLength', { min: (errors['minlength'] as { requiredLength: number }).requiredLength });
+    if (errors['maxlength']) return this.i18n.t('common.maxLength', { max: (errors['maxlength'] as { requiredLength: number }).requiredLength });
     if (typeof errors['message'] === 'string') return this.i18n.t(errors['message'] as MessageKey);
     return this.i18n.t('common.unexpectedError');
   }

@@ -5,7 +5,8 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MEETING_LIMITS, type MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, MEETING_ROLES, type MeetingDto, type MeetingRole } from '@samverka/contracts';
+import { firstValueFrom } from 'rxjs';
 import { I18n, TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { Icon } from '../../core/ui/icon';
@@ -14,7 +15,8 @@ import { meetingFieldErrors } from '../meeting-messages';
 import { MeetingStore } from '../meeting-store';
 import { MeetingsApi } from '../meetings-api';
 
-type Row = FormGroup<{ name: FormControl<string>; organizationId: FormControl<string>; present: FormControl<boolean> }>;
+/** A participant: a person of an invited organisation (userId) or a guest by name (userId ''); roles only for people. */
+type Row = FormGroup<{ name: FormControl<string>; organizationId: FormControl<string>; userId: FormControl<string>; role: FormControl<MeetingRole | ''>; present: FormControl<boolean> }>;
 
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
   return control.value.trim() === '' ? { required: true } : null;
@@ -39,19 +41,41 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
                 <mat-checkbox formControlName="present" class="present">{{ 'meetings.attendance.present' | t }}<span class="visually-hidden">: {{ r.controls.name.value }}</span></mat-checkbox>
               }
               <mat-form-field appearance="outline">
-                <mat-label>{{ 'meetings.form.participantName' | t }}</mat-label>
-                <input matInput formControlName="name" required [maxlength]="limits.participantName.max" autocomplete="off" />
-                <mat-error>{{ r.controls.name | fieldError }}</mat-error>
-              </mat-form-field>
-              <mat-form-field appearance="outline">
                 <mat-label>{{ 'meetings.form.participantOrganization' | t }}</mat-label>
-                <mat-select formControlName="organizationId" required>
+                <mat-select formControlName="organizationId" required (selectionChange)="loadPeople($event.value)" data-testid="participant-organization">
                   @for (o of meeting().organizations; track o.id) {
                     <mat-option [value]="o.id">{{ o.name }}</mat-option>
                   }
                 </mat-select>
                 <mat-error>{{ r.controls.organizationId | fieldError }}</mat-error>
               </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'meetings.form.participantPerson' | t }}</mat-label>
+                <mat-select formControlName="userId" (selectionChange)="personChosen(r)" data-testid="participant-person">
+                  <mat-option value="">{{ 'meetings.form.guest' | t }}</mat-option>
+                  @for (p of people()[r.controls.organizationId.value] ?? []; track p.id) {
+                    <mat-option [value]="p.id">{{ p.name }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              @if (!r.controls.userId.value) {
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ 'meetings.form.guestName' | t }}</mat-label>
+                  <input matInput formControlName="name" required [maxlength]="limits.participantName.max" autocomplete="off" data-testid="participant-name" />
+                  <mat-error>{{ r.controls.name | fieldError }}</mat-error>
+                </mat-form-field>
+              } @else {
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ 'meetings.form.role' | t }}</mat-label>
+                  <mat-select formControlName="role" data-testid="participant-role">
+                    <mat-option value="">{{ 'meetings.role.none' | t }}</mat-option>
+                    @for (role of roles; track role) {
+                      <mat-option [value]="role">{{ roleLabel(role) }}</mat-option>
+                    }
+                  </mat-select>
+                  <mat-error>{{ r.controls.role | fieldError }}</mat-error>
+                </mat-form-field>
+              }
               <button matIconButton type="button" (click)="removeRow(i)" [attr.aria-label]="'meetings.form.removeParticipant' | t: { n: i + 1 }">
                 <sv-icon name="delete" />
               </button>
@@ -68,6 +92,9 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
         @for (p of meeting().participants; track $index) {
           <li>
             <span class="name">{{ p.name }}</span>, {{ p.organizationName }}
+            @if (p.role) {
+              <span class="role" data-testid="participant-role-text">({{ roleLabel(p.role) }})</span>
+            }
             @if (meeting().state !== 'planned' && meeting().state !== 'cancelled') {
               <span class="status" [class.absent]="!p.present">– {{ (p.present ? 'meetings.attendance.present' : 'meetings.attendance.absent') | t }}</span>
             }
@@ -90,6 +117,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
     .rows button { margin-top: 0.5rem; }
     .list li { padding: 0.25rem 0; }
     .name { font-weight: 600; }
+    .role { margin-left: 0.25rem; }
     .absent { color: var(--mat-sys-on-surface-variant); font-style: italic; }
     .hint { color: var(--mat-sys-on-surface-variant); }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
@@ -111,6 +139,9 @@ export class Attendance {
   readonly editable = input(false);
 
   protected readonly form = this.fb.group({ rows: new FormArray<Row>([]) });
+  protected readonly roles = MEETING_ROLES;
+  /** The people of each invited organisation, by organisation id (loaded when needed). */
+  protected readonly people = signal<Partial<Record<string, { id: string; name: string }[]>>>({});
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -122,17 +153,47 @@ export class Attendance {
         if (this.form.dirty) return;
         const rows = this.form.controls.rows;
         rows.clear();
-        for (const p of participants) rows.push(this.row(p.name, p.organizationId, p.present));
+        for (const p of participants) rows.push(this.row(p.name, p.organizationId, p.present, p.userId ?? '', p.role ?? ''));
       });
+    });
+    // Participants are chosen from the people of the invited organisations.
+    effect(() => {
+      if (!this.editable()) return;
+      for (const o of this.meeting().organizations) untracked(() => void this.loadPeople(o.id));
     });
   }
 
-  private row(name: string, organizationId: string, present: boolean): Row {
+  private row(name: string, organizationId: string, present: boolean, userId = '', role: MeetingRole | '' = ''): Row {
     return this.fb.group({
       name: [name, [requiredText, Validators.minLength(MEETING_LIMITS.participantName.min), Validators.maxLength(MEETING_LIMITS.participantName.max)]],
       organizationId: [organizationId, Validators.required],
+      userId: [userId],
+      role: this.fb.control<MeetingRole | ''>(role),
       present: [present],
     });
+  }
+
+  protected roleLabel(role: MeetingRole): string {
+    return this.i18n.t(`meetings.role.${role}`);
+  }
+
+  /** Reads the people of an organisation once. */
+  protected async loadPeople(organizationId: string): Promise<void> {
+    if (!organizationId || this.people()[organizationId]) return;
+    try {
+      const list = await firstValueFrom(this.api.members(organizationId));
+      this.people.update((p) => ({ ...p, [organizationId]: list }));
+    } catch {
+      this.people.update((p) => ({ ...p, [organizationId]: [] }));
+    }
+  }
+
+  /** A chosen person brings their name; a guest has no role. */
+  protected personChosen(r: Row): void {
+    const id = r.controls.userId.value;
+    const person = (this.people()[r.controls.organizationId.value] ?? []).find((p) => p.id === id);
+    if (person) r.controls.name.setValue(person.name);
+    else r.controls.role.setValue('');
   }
 
   protected addRow(): void {
@@ -157,7 +218,9 @@ export class Attendance {
       this.form.markAllAsTouched();
       return;
     }
-    const participants = this.form.controls.rows.getRawValue().map((r) => ({ name: r.name.trim(), organizationId: r.organizationId, present: r.present }));
+    const participants = this.form.controls.rows
+      .getRawValue()
+      .map((r) => ({ name: r.name.trim(), organizationId: r.organizationId, present: r.present, ...(r.userId ? { userId: r.userId, role: r.role || null } : {}) }));
     this.saving.set(true);
     const result = await this.store.change((m) => this.api.attendance(m.id, m.version, participants));
     this.saving.set(false);

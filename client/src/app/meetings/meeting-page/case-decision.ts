@@ -84,7 +84,7 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
                       </mat-select>
                       <mat-error>{{ g.controls.organizationId | fieldError }}</mat-error>
                     </mat-form-field>
-                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic" class="owner">
                       <mat-label>{{ 'meetings.action.owner' | t }}</mat-label>
                       <mat-select formControlName="ownerId" data-testid="action-owner">
                         <mat-option value="">{{ 'meetings.action.ownerLater' | t }}</mat-option>
@@ -156,6 +156,8 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
     .fields { display: flex; flex-wrap: wrap; gap: 0 1rem; }
     .fields mat-form-field { flex: 1 1 12rem; margin-bottom: 0.5rem; }
     .fields mat-form-field.org { flex: 2 1 16rem; }
+    /* Wide enough for the whole label "Ansvarig person (valfritt)" (it was cut off at 12rem). */
+    .fields mat-form-field.owner { flex: 2 1 17rem; }
     .wide { margin-bottom: 0.5rem; }
     .wide { width: 100%; }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }

@@ -21,7 +21,7 @@ const limited = meeting({
   title: 'Operativ grupp Vivalla',
   state: 'approved',
   organizations: [POLIS, OBO].map(({ id, name }) => ({ id, name })),
-  participants: [{ name: 'Petra Polischef', organizationId: POLIS.id, organizationName: POLIS.name, present: true }],
+  participants: [{ name: 'Petra Polischef', organizationId: POLIS.id, organizationName: POLIS.name, present: true, userId: null, role: null }],
   agenda: [],
   allowedEvents: [],
   detailsVisible: false,

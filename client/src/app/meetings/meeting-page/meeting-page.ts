@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto } from '@samverka/contracts';
+import { MEETING_LIMITS, type AgendaItemDto, type MeetingDto, type MeetingRole } from '@samverka/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth';
 import { I18n, TPipe } from '../../core/i18n/i18n';
@@ -158,7 +158,11 @@ export class MeetingPage {
     return list.map((x) => x.name).join(', ');
   }
 
-  protected approvedAt(m: MeetingDto): string {
+  protected roleLabel(role: MeetingRole): string {
+    return this.i18n.t(`meetings.role.${role}`);
+  }
+
+  protected approvedAt(m: Pick<MeetingDto, 'approvedAt'>): string {
     return m.approvedAt ? meetingTime(m.approvedAt, this.i18n.locale(), 'medium') : '';
   }
 

@@ -214,15 +214,17 @@ function copyItem<Body>(item: QueuedFinding<Body>): QueuedFinding<Body> {
 export class MemoryQueueStore<Body = unknown> implements QueueStore<Body> {
   private readonly items = new Map<string, QueuedFinding<Body>>();
 
-  async list(): Promise<QueuedFinding<Body>[]> {
-    return [...this.items.values()].map(copyItem);
+  list(): Promise<QueuedFinding<Body>[]> {
+    return Promise.resolve([...this.items.values()].map(copyItem));
   }
 
-  async put(item: QueuedFinding<Body>): Promise<void> {
+  put(item: QueuedFinding<Body>): Promise<void> {
     this.items.set(item.key, copyItem(item));
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<void> {
+  delete(key: string): Promise<void> {
     this.items.delete(key);
+    return Promise.resolve();
   }
 }

@@ -34,10 +34,12 @@ import { WALK_KEYS } from '../walk-keys';
 /** The events shown as buttons here (COMPLETE_SETTLEMENT is on the settle page), in this order. */
 const PAGE_EVENTS: WalkEventType[] = ['START', 'FINISH', 'FOLLOW_UP', 'CLOSE', 'CANCEL'];
 /** Events that need a text, and its limits. */
-const TEXT_EVENTS: Partial<Record<WalkEventType, { field: 'reason' | 'note'; label: 'walks.event.reason' | 'walks.event.note'; min: number; max: number }>> = {
-  CANCEL: { field: 'reason', label: 'walks.event.reason', ...WALK_LIMITS.cancelReason },
-  FOLLOW_UP: { field: 'note', label: 'walks.event.note', ...WALK_LIMITS.followUpNote },
+type TextEvent = 'CANCEL' | 'FOLLOW_UP';
+const TEXT_EVENTS: Record<TextEvent, { label: 'walks.event.reason' | 'walks.event.note'; min: number; max: number }> = {
+  CANCEL: { label: 'walks.event.reason', ...WALK_LIMITS.cancelReason },
+  FOLLOW_UP: { label: 'walks.event.note', ...WALK_LIMITS.followUpNote },
 };
+const isTextEvent = (type: WalkEventType): type is TextEvent => Object.hasOwn(TEXT_EVENTS, type);
 
 /**
  * A walk's page, made for a phone outdoors: what and where, the buttons of the events the API allows now (start,
@@ -252,7 +254,7 @@ export class WalkPage {
   protected readonly loading = signal(true);
   protected readonly sending = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly pending = signal<{ type: WalkEventType; label: 'walks.event.reason' | 'walks.event.note'; min: number; max: number; field: 'reason' | 'note' } | null>(null);
+  protected readonly pending = signal<{ type: TextEvent; label: 'walks.event.reason' | 'walks.event.note'; min: number; max: number } | null>(null);
   protected eventText = '';
 
   protected readonly events = computed(() => {
@@ -340,19 +342,20 @@ export class WalkPage {
 
   /** Sends an event (those that need a text ask for it first). */
   protected event(type: WalkEventType): void {
-    const text = TEXT_EVENTS[type];
-    if (text) {
+    if (isTextEvent(type)) {
       this.eventText = '';
-      this.pending.set({ type, ...text });
+      this.pending.set({ type, ...TEXT_EVENTS[type] });
       return;
     }
-    this.send({ type, version: this.walk()!.version } as WalkEventRequest);
+    this.send({ type, version: this.walk()!.version });
   }
 
   protected confirmEvent(): void {
     const p = this.pending();
     if (!p) return;
-    this.send({ type: p.type, version: this.walk()!.version, [p.field]: this.eventText.trim() } as WalkEventRequest);
+    const version = this.walk()!.version;
+    const text = this.eventText.trim();
+    this.send(p.type === 'CANCEL' ? { type: 'CANCEL', version, reason: text } : { type: 'FOLLOW_UP', version, note: text });
   }
 
   private send(event: WalkEventRequest): void {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { AreaDetailDto, CaseSummaryDto, CategoryDto, FindingDto, WalkDto, WalkEventRequest } from '@samverka/contracts';
+import type { AreaDetailDto, CaseSummaryDto, CategoryDto, FindingDto, WalkDto } from '@samverka/contracts';
 import { errorMessage, toApiError } from '../../core/http/api-error';
 import { I18n, LocalNumberPipe, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
@@ -176,7 +176,7 @@ export class WalkSettle {
     if (!w || this.sending()) return;
     this.sending.set(true);
     this.error.set(null);
-    this.api.send(w.id, { type: 'COMPLETE_SETTLEMENT', version: w.version } as WalkEventRequest).subscribe({
+    this.api.send(w.id, { type: 'COMPLETE_SETTLEMENT', version: w.version }).subscribe({
       next: (walk) => {
         this.sending.set(false);
         this.walk.set(walk);
