@@ -90,6 +90,8 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "dueDate": {"type":"string"},
       "kind": {"type":"string","enum":["one_off","ordinary"]},
       "term": {"type":"string","enum":["short","long"]},
+      "followUp": {"type":["string","null"]},
+      "followUpDate": {"type":["string","null"]},
       "state": {"type":"string","enum":["done","planned","assigned","in_progress","blocked","cancelled"]},
       "version": {"type":"number"},
       "daysOverdue": {
@@ -97,6 +99,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "description": "Days past the due date while not done or cancelled; 0 when not overdue."
       },
       "report": {"type":["string","null"]},
+      "startNote": {"type":["string","null"],"description":"The note given when it was started, if any."},
       "blockedReason": {"type":["string","null"]},
       "cancelReason": {"type":["string","null"]},
       "allowedEvents": {"type":"array","items":{"type":"string"}}
@@ -117,10 +120,13 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "dueDate",
       "kind",
       "term",
+      "followUp",
+      "followUpDate",
       "state",
       "version",
       "daysOverdue",
       "report",
+      "startNote",
       "blockedReason",
       "cancelReason",
       "allowedEvents"
@@ -298,6 +304,20 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "items": {"type":"string"},
         "description": "The event types the current user may send now."
       },
+      "decisionRule": {
+        "type": "string",
+        "enum": ["coordinator","meeting","commanders"],
+        "description": "Who may agree actions in this installation (the case page explains where to decide)."
+      },
+      "agreedByOrganizationIds": {
+        "type": "array",
+        "items": {"type":"string"},
+        "description": "Under the `commanders` rule: the responsible organisations that have agreed to the proposal so far."
+      },
+      "evaluationFrom": {
+        "type": ["string","null"],
+        "description": "In follow-up: when the actions have had the minimum time to work (earlier evaluation needs a reason); null when no minimum applies."
+      },
       "id": {"type":"string"},
       "areaId": {"type":"string"},
       "areaName": {"type":"string"},
@@ -324,6 +344,9 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "places",
       "actions",
       "allowedEvents",
+      "decisionRule",
+      "agreedByOrganizationIds",
+      "evaluationFrom",
       "id",
       "areaId",
       "areaName",
@@ -761,9 +784,11 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
             "name": {"type":"string"},
             "organizationId": {"type":"string"},
             "organizationName": {"type":"string"},
-            "present": {"type":"boolean"}
+            "present": {"type":"boolean"},
+            "userId": {"type":["string","null"]},
+            "role": {"type":["string","null"],"enum":["chair","secretary","adjuster",null]}
           },
-          "required": ["name","organizationId","organizationName","present"],
+          "required": ["name","organizationId","organizationName","present","userId","role"],
           "additionalProperties": false
         }
       },
@@ -778,6 +803,21 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "additionalProperties": false
       },
       "approvedAt": {"type":["string","null"]},
+      "approvers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "userId": {"type":"string"},
+            "name": {"type":"string"},
+            "role": {"type":"string","enum":["chair","secretary","adjuster"]},
+            "approvedAt": {"type":["string","null"]}
+          },
+          "required": ["userId","name","role","approvedAt"],
+          "additionalProperties": false
+        },
+        "description": "The justering: who must approve the minutes (chair and adjusters, or the chair alone, by the installation's setting) and who has."
+      },
       "planFingerprint": {"type":["string","null"],"description":"SHA-256 of the approved action plan."},
       "revision": {"type":"number"},
       "previousVersionId": {"type":["string","null"]},
@@ -802,6 +842,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "currentItemId",
       "approvedBy",
       "approvedAt",
+      "approvers",
       "planFingerprint",
       "revision",
       "previousVersionId",
@@ -913,7 +954,9 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "startDate": {"type":["string","null"]},
       "dueDate": {"type":"string"},
       "kind": {"type":"string","enum":["one_off","ordinary"]},
-      "term": {"type":"string","enum":["short","long"]}
+      "term": {"type":"string","enum":["short","long"]},
+      "followUp": {"type":["string","null"],"description":"Uppföljning: how and by whom it is followed up, and when."},
+      "followUpDate": {"type":["string","null"]}
     },
     "required": ["cause","what","goal","organizationId","dueDate","kind","term"],
     "additionalProperties": false
