@@ -227,7 +227,7 @@ describe('retention (gallring) with two API processes', () => {
       const r = await auditRuns();
       return r.length === 2 && r;
     });
-    expect(runs[1].after.counts).toEqual({ reportDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 });
+    expect(runs[1].after.counts).toEqual({ reportDetails: 0, walkPhotos: 0, walkFindingDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -245,6 +245,8 @@ describe('retention (gallring) with two API processes', () => {
     });
     expect(res.body.rules.map((r: { setting: string; period: string }) => [r.setting, r.period])).toEqual([
       ['RETENTION_REPORT_DETAILS', 'P3Y'],
+      ['RETENTION_REPORT_DETAILS', 'P3Y'],
+      ['RETENTION_REPORT_DETAILS', 'P3Y'],
       ['RETENTION_SESSIONS', 'P30D'],
       ['RETENTION_LOGIN_ATTEMPTS', 'P30D'],
       ['RETENTION_IMPORT_ERRORS', 'P90D'],
@@ -259,7 +261,7 @@ describe('retention (gallring) with two API processes', () => {
     expect((await coordinator.post('/api/retention/run')).status).toBe(403);
     const res = await admin.post('/api/retention/run');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ trigger: 'manual', counts: { reportDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 } });
+    expect(res.body).toMatchObject({ trigger: 'manual', counts: { reportDetails: 0, walkPhotos: 0, walkFindingDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 } });
     const runs = await auditRuns();
     expect(runs).toHaveLength(3);
     const [{ actor_id }] = await q(`SELECT actor_id FROM audit_entries WHERE id = $1`, [runs[2].id]);
@@ -425,5 +427,92 @@ describe('stopping the API during a retention run', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ interrupted: false, counts: { reportDetails: 2000 - done } });
     expect((await q(`SELECT count(*)::int AS n FROM reports WHERE redacted_at IS NULL AND occurred_at < now() - interval '3 years'`))[0].n).toBe(0);
+  });
+});
+
+describe('retention of safety walks: findings follow the report details', () => {
+  let a: TestApp;
+  let admin: TestAgent;
+  const q = (sql: string, params: unknown[] = []) => a.dataSource.query(sql, params);
+  let oldWalk: string;
+  let youngWalk: string;
+  const IMAGE = Buffer.from('ffd8ffe0-image-bytes-of-a-finding', 'latin1');
+  const THUMB = Buffer.from('ffd8ffe0-thumbnail-bytes', 'latin1');
+
+  /** Gives every finding of `walk` a photo stored in walk_photo_data, as the photo storage does. */
+  const addPhotos = async (walk: string) => {
+    for (const { id, recorded_by_id } of await q(`SELECT id, recorded_by_id FROM walk_findings WHERE walk_id = $1`, [walk])) {
+      const [{ id: dataId }] = await q(`INSERT INTO walk_photo_data (image, thumbnail) VALUES ($1, $2) RETURNING id`, [IMAGE, THUMB]);
+      await q(`INSERT INTO walk_photos (finding_id, walk_id, width, height, bytes, storage_key, uploaded_by_id) VALUES ($1, $2, 8, 8, $3, $4, $5)`, [id, walk, IMAGE.length, `pg:${dataId}`, recorded_by_id]);
+    }
+  };
+  const findings = (walk: string) => q(`SELECT id, walk_id, latitude, longitude, place_id, checklist_item_key, category_id, severity, responsible_organization_id, recorded_at, settlement, description FROM walk_findings WHERE walk_id = $1 ORDER BY id`, [walk]);
+  const photoBytes = (walk: string) => q(`SELECT d.id FROM walk_photos p JOIN walk_photo_data d ON 'pg:' || d.id::text = p.storage_key WHERE p.walk_id = $1`, [walk]);
+
+  beforeAll(async () => {
+    // With the demo reports come the demo's safety walks (two past ones with findings and settlements).
+    a = await startTestApp({ DEMO_REPORTS: 'true' });
+    admin = await a.signIn('admin@exempelstad.se');
+    // The demo's walks with findings: the one with the most findings is aged beyond the period, another stays young.
+    const walks: { walk_id: string; n: number }[] = await q(`SELECT walk_id, count(*)::int AS n FROM walk_findings GROUP BY walk_id ORDER BY n DESC, walk_id`);
+    expect(walks.length).toBeGreaterThanOrEqual(2);
+    [oldWalk, youngWalk] = walks.map((w) => w.walk_id);
+    await q(`UPDATE walks SET starts_at = starts_at - interval '4 years' WHERE id = $1`, [oldWalk]);
+    await q(`UPDATE walk_findings SET recorded_at = recorded_at - interval '4 years' WHERE walk_id = $1`, [oldWalk]);
+    await addPhotos(oldWalk);
+    await addPhotos(youngWalk);
+  });
+
+  afterAll(async () => {
+    await a?.stop();
+  });
+
+  it('clears old findings\' free text and deletes their photo bytes, keeps the findings, positions and settlements, and leaves young ones', async () => {
+    const oldBefore = await findings(oldWalk);
+    const youngBefore = await findings(youngWalk);
+    const youngPhotos = await photoBytes(youngWalk);
+    const oldPhotos = await photoBytes(oldWalk);
+    expect(oldBefore.some((f: { description: string }) => f.description !== '')).toBe(true);
+    expect(oldBefore.some((f: { settlement: unknown }) => f.settlement !== null)).toBe(true);
+    expect(oldPhotos).toHaveLength(oldBefore.length);
+    const dataRowsBefore = Number((await q(`SELECT count(*) AS n FROM walk_photo_data`))[0].n);
+
+    const res = await admin.post('/api/retention/run');
+    expect(res.status).toBe(200);
+    expect(res.body.periods).toMatchObject({ reportDetails: 'P3Y', walkPhotos: 'P3Y', walkFindingDetails: 'P3Y' });
+    expect(res.body.cutoffs.walkPhotos).toBe(res.body.cutoffs.reportDetails);
+    expect(res.body.counts).toMatchObject({ walkPhotos: oldPhotos.length, walkFindingDetails: oldBefore.filter((f: { description: string }) => f.description !== '').length });
+
+    // The old walk: every finding is still there, only its text is gone; its photos and their bytes are gone.
+    const oldAfter = await findings(oldWalk);
+    expect(oldAfter).toEqual(oldBefore.map((f: object) => ({ ...f, description: '' })));
+    expect(await q(`SELECT id FROM walk_photos WHERE walk_id = $1`, [oldWalk])).toEqual([]);
+    expect(await q(`SELECT id FROM walk_photo_data WHERE id = ANY($1::uuid[])`, [oldPhotos.map((p: { id: string }) => p.id)])).toEqual([]);
+    expect(Number((await q(`SELECT count(*) AS n FROM walk_photo_data`))[0].n)).toBe(dataRowsBefore - oldPhotos.length);
+    // Through the API the walk keeps its findings and settlements.
+    const walk = await admin.get(`/api/walks/${oldWalk}`);
+    expect(walk.status).toBe(200);
+    expect(JSON.stringify(walk.body)).not.toMatch(/"description":"[^"]/);
+
+    // The young walk is untouched, photos and bytes included.
+    expect(await findings(youngWalk)).toEqual(youngBefore);
+    expect(await photoBytes(youngWalk)).toEqual(youngPhotos);
+
+    // The audit entry names counts, not the text.
+    const [entry] = await q(`SELECT after FROM audit_entries WHERE action = 'retention.applied' ORDER BY id DESC LIMIT 1`);
+    expect(entry.after.counts).toEqual(res.body.counts);
+    for (const f of oldBefore.filter((x: { description: string }) => x.description)) expect(JSON.stringify(entry.after)).not.toContain(f.description);
+  });
+
+  it('changes nothing on a second run, and lists the walk rules in the overview', async () => {
+    const before = await findings(oldWalk);
+    const res = await admin.post('/api/retention/run');
+    expect(res.body.counts).toMatchObject({ walkPhotos: 0, walkFindingDetails: 0 });
+    expect(await findings(oldWalk)).toEqual(before);
+    const overview = await admin.get('/api/retention');
+    expect(overview.body.rules.filter((r: { recordType: string }) => r.recordType.startsWith('walk')).map((r: { recordType: string; setting: string; period: string }) => [r.recordType, r.setting, r.period])).toEqual([
+      ['walkPhotos', 'RETENTION_REPORT_DETAILS', 'P3Y'],
+      ['walkFindingDetails', 'RETENTION_REPORT_DETAILS', 'P3Y'],
+    ]);
   });
 });

@@ -1,7 +1,10 @@
 /** Retention (gallring): what is removed after how long, when it runs, and what a run did (administrators). */
 
-/** The kinds of record retention removes, in the order a run handles them. */
-export const RECORD_TYPES = ['reportDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
+/**
+ * The kinds of record retention removes, in the order a run handles them. Safety walks' photos and findings' free
+ * text follow the period of report details (RETENTION_REPORT_DETAILS).
+ */
+export const RECORD_TYPES = ['reportDetails', 'walkPhotos', 'walkFindingDetails', 'sessions', 'loginAttempts', 'importErrors'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** What one run did: the cut-off per record type (null when the type is kept forever) and how many records it changed. */

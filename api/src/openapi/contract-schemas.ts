@@ -1106,7 +1106,10 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "items": {
           "type": "object",
           "properties": {
-            "recordType": {"type":"string","enum":["reportDetails","sessions","loginAttempts","importErrors"]},
+            "recordType": {
+              "type": "string",
+              "enum": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"]
+            },
             "setting": {"type":"string"},
             "period": {"type":["string","null"]},
             "removes": {"type":"string"},
@@ -1127,11 +1130,13 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
             "type": "object",
             "properties": {
               "reportDetails": {"type":["string","null"]},
+              "walkPhotos": {"type":["string","null"]},
+              "walkFindingDetails": {"type":["string","null"]},
               "sessions": {"type":["string","null"]},
               "loginAttempts": {"type":["string","null"]},
               "importErrors": {"type":["string","null"]}
             },
-            "required": ["reportDetails","sessions","loginAttempts","importErrors"],
+            "required": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"],
             "additionalProperties": false,
             "description": "Periods the run applied (ISO 8601; null = kept)."
           },
@@ -1139,22 +1144,26 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
             "type": "object",
             "properties": {
               "reportDetails": {"type":["string","null"]},
+              "walkPhotos": {"type":["string","null"]},
+              "walkFindingDetails": {"type":["string","null"]},
               "sessions": {"type":["string","null"]},
               "loginAttempts": {"type":["string","null"]},
               "importErrors": {"type":["string","null"]}
             },
-            "required": ["reportDetails","sessions","loginAttempts","importErrors"],
+            "required": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"],
             "additionalProperties": false
           },
           "counts": {
             "type": "object",
             "properties": {
               "reportDetails": {"type":"number"},
+              "walkPhotos": {"type":"number"},
+              "walkFindingDetails": {"type":"number"},
               "sessions": {"type":"number"},
               "loginAttempts": {"type":"number"},
               "importErrors": {"type":"number"}
             },
-            "required": ["reportDetails","sessions","loginAttempts","importErrors"],
+            "required": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"],
             "additionalProperties": false
           },
           "interrupted": {
@@ -1182,11 +1191,13 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "type": "object",
         "properties": {
           "reportDetails": {"type":["string","null"]},
+          "walkPhotos": {"type":["string","null"]},
+          "walkFindingDetails": {"type":["string","null"]},
           "sessions": {"type":["string","null"]},
           "loginAttempts": {"type":["string","null"]},
           "importErrors": {"type":["string","null"]}
         },
-        "required": ["reportDetails","sessions","loginAttempts","importErrors"],
+        "required": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"],
         "additionalProperties": false,
         "description": "Periods the run applied (ISO 8601; null = kept)."
       },
@@ -1194,22 +1205,26 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "type": "object",
         "properties": {
           "reportDetails": {"type":["string","null"]},
+          "walkPhotos": {"type":["string","null"]},
+          "walkFindingDetails": {"type":["string","null"]},
           "sessions": {"type":["string","null"]},
           "loginAttempts": {"type":["string","null"]},
           "importErrors": {"type":["string","null"]}
         },
-        "required": ["reportDetails","sessions","loginAttempts","importErrors"],
+        "required": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"],
         "additionalProperties": false
       },
       "counts": {
         "type": "object",
         "properties": {
           "reportDetails": {"type":"number"},
+          "walkPhotos": {"type":"number"},
+          "walkFindingDetails": {"type":"number"},
           "sessions": {"type":"number"},
           "loginAttempts": {"type":"number"},
           "importErrors": {"type":"number"}
         },
-        "required": ["reportDetails","sessions","loginAttempts","importErrors"],
+        "required": ["reportDetails","walkPhotos","walkFindingDetails","sessions","loginAttempts","importErrors"],
         "additionalProperties": false
       },
       "interrupted": {

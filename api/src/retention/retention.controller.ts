@@ -5,7 +5,7 @@ import { AuthUser, CurrentUser, Roles } from '../auth/access.decorators';
 import { conflict } from '../common/errors';
 import { RetentionScheduleService } from './retention-schedule.service';
 import { RetentionJobs } from './retention.jobs';
-import { RECORD_TYPES, RETENTION_SETTINGS, RecordType, RetentionService } from './retention.service';
+import { RECORD_TYPES, RETENTION_SETTINGS, RecordType, RetentionService, retentionPeriods } from './retention.service';
 import { SetRetentionScheduleBody } from './retention.dto';
 import { Answers } from '../openapi/responses';
 
@@ -15,6 +15,16 @@ const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: s
     removes: 'the free text, exact coordinates and reporter of a report; the time is rounded down to the hour',
     keeps: 'organisation, area, named place, category, hour, assessment, police notified, restricted: the situational picture is unchanged',
     countedFrom: 'the observation',
+  },
+  walkPhotos: {
+    removes: 'the photos of a safety walk finding: the re-encoded image and its thumbnail (originals are never stored)',
+    keeps: 'the finding itself',
+    countedFrom: 'the recording of the finding',
+  },
+  walkFindingDetails: {
+    removes: 'the free text (description) of a safety walk finding',
+    keeps: 'walk, position, named place, checklist item, category, severity, responsible organisation, settlement: the walk report\'s counts are unchanged',
+    countedFrom: 'the recording of the finding',
   },
   sessions: { removes: 'the session (user, sign-in time, last request)', keeps: 'nothing', countedFrom: 'the end of the session (expiry or idle time-out)' },
   loginAttempts: { removes: 'the throttling record (e-mail or network address, number of failures)', keeps: 'nothing', countedFrom: 'the last failed sign-in' },
@@ -37,10 +47,10 @@ export class RetentionController {
   @Get() @Roles('admin', 'coordinator')
   @Answers(200, 'RetentionOverviewDto')
   async overview(): Promise<RetentionOverview> {
-    const s = this.retention.settings;
+    const periods = retentionPeriods(this.retention.settings);
     return {
       schedule: await this.scheduleState(),
-      rules: RECORD_TYPES.map((t) => ({ recordType: t, setting: RETENTION_SETTINGS[t], period: s[t], ...RULES[t] })),
+      rules: RECORD_TYPES.map((t) => ({ recordType: t, setting: RETENTION_SETTINGS[t], period: periods[t], ...RULES[t] })),
       lastRun: await this.retention.lastRun(),
     };
   }

@@ -20,6 +20,21 @@ export const RETENTION_SQL = {
                 -- With the text gone there is nothing left to review, and a redaction's note is free text too.
                 review = NULL, text_redaction_note = NULL
          FROM due WHERE r.id = due.id`,
+  /**
+   * A walk finding's photos (their rows and their bytes in walk_photo_data, the PostgreSQL photo storage), counted
+   * from when the finding was recorded. Photos kept elsewhere (a future object storage) would be deleted by it too.
+   */
+  walkPhotos: `WITH due AS (
+           SELECT p.id FROM walk_photos p JOIN walk_findings f ON f.id = p.finding_id
+           WHERE f.recorded_at < $1 ORDER BY f.recorded_at, p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED),
+         gone AS (DELETE FROM walk_photos p USING due WHERE p.id = due.id RETURNING p.storage_key),
+         bytes AS (DELETE FROM walk_photo_data d USING gone WHERE gone.storage_key = 'pg:' || d.id::text RETURNING d.id)
+         SELECT (SELECT count(*) FROM gone)::int AS n, (SELECT count(*) FROM bytes)::int AS bytes`,
+  /** A walk finding's free text; the finding, its position, place, category, severity and settlement stay. */
+  walkFindingDetails: `WITH due AS (
+           SELECT id FROM walk_findings WHERE description <> '' AND recorded_at < $1
+           ORDER BY recorded_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         UPDATE walk_findings f SET description = '' FROM due WHERE f.id = due.id`,
   /** A session ends when it expires, or when it has been idle too long (`$3` minutes); signed-out sessions are already gone. */
   sessions: `DELETE FROM sessions WHERE id IN (
            SELECT id FROM sessions WHERE least(expires_at, last_seen_at + make_interval(mins => $3)) < $1
@@ -53,9 +68,11 @@ export const retentionRepository = {
     const [row]: CutoffRow[] = await db.query(RETENTION_SQL.cutoffs, periods);
     return row;
   },
-  /** Runs one batch statement; how many rows it changed. */
+  /** Runs one batch statement; how many rows it changed (or, for a statement that SELECTs `n`, that number). */
   async batch(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-    return changedRows(await m.query(sql, params));
+    const res: unknown = await m.query(sql, params);
+    if (Array.isArray(res) && res.length === 1 && typeof (res[0] as { n?: unknown })?.n === 'number') return (res[0] as { n: number }).n;
+    return changedRows(res);
   },
   /** Deletes the Idempotency-Key answers older than `ttl` (an interval); how many. */
   async removeExpiredIdempotencyKeys(db: Db, ttl: string): Promise<number> {

@@ -7,7 +7,7 @@ import { AppConfig, RetentionSettings } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
 import { liftServerLimits, withoutStatementLimit } from '../database/statement-limit';
 import { IDEMPOTENCY_TTL } from '../idempotency/idempotency';
-import { RETENTION_SQL, retentionRepository } from './retention.repository';
+import { CutoffRow, RETENTION_SQL, retentionRepository } from './retention.repository';
 
 /** The record types (RECORD_TYPES) and a run's outcome are contract types: administrators read them from the API. */
 export { RECORD_TYPES, type RecordType };
@@ -15,12 +15,24 @@ export { RECORD_TYPES, type RecordType };
 /** The environment variable of each record type's period. */
 export const RETENTION_SETTINGS: Record<RecordType, string> = {
   reportDetails: 'RETENTION_REPORT_DETAILS',
+  walkPhotos: 'RETENTION_REPORT_DETAILS',
+  walkFindingDetails: 'RETENTION_REPORT_DETAILS',
   sessions: 'RETENTION_SESSIONS',
   loginAttempts: 'RETENTION_LOGIN_ATTEMPTS',
   importErrors: 'RETENTION_IMPORT_ERRORS',
 };
 
 export type RetentionRun = RetentionRunDto;
+
+/** The period of each record type: safety walks' photos and findings' free text follow the report details'. */
+export const retentionPeriods = (s: RetentionSettings): Record<RecordType, string | null> => ({
+  reportDetails: s.reportDetails,
+  walkPhotos: s.reportDetails,
+  walkFindingDetails: s.reportDetails,
+  sessions: s.sessions,
+  loginAttempts: s.loginAttempts,
+  importErrors: s.importErrors,
+});
 
 /** Reports changed per transaction: short transactions, so writers are never held up for long. */
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -32,7 +44,8 @@ export const RETENTION_ACTION = 'retention.applied';
  * Retention (gallring): removes what is kept only for a while. A report's free text, exact coordinates and reporter
  * go when its period is over; its category, area, named place, hour and assessment stay, so the situational picture
  * of past weeks does not change. Ended sessions, old throttling records and imports' lists of rejected rows are
- * deleted or emptied. Each run appends one entry (counts and cut-offs, no personal data) to the audit trail.
+ * deleted or emptied. Safety walks' photos and findings' free text go after the report details' period; the finding
+ * (position, place, category, severity, settlement) stays. Each run appends one entry (counts and cut-offs, no personal data) to the audit trail.
  */
 @Injectable()
 export class RetentionService {
@@ -83,19 +96,37 @@ export class RetentionService {
   }
 
   private async runLocked(trigger: RetentionRun['trigger'], actor: Actor, batchSize: number): Promise<RetentionRun> {
-    const s = this.settings;
-    const periods: Record<RecordType, string | null> = { reportDetails: s.reportDetails, sessions: s.sessions, loginAttempts: s.loginAttempts, importErrors: s.importErrors };
+    const periods = retentionPeriods(this.settings);
     const startedAt = new Date();
     // Cut-offs are computed once, by PostgreSQL (calendar arithmetic on ISO 8601 intervals), and used by every batch.
     const row = await retentionRepository.cutoffs(this.db, [periods.reportDetails, periods.sessions, periods.loginAttempts, periods.importErrors]);
-    const cutoffs = Object.fromEntries(RECORD_TYPES.map((t) => [t, row[t] ? new Date(row[t]).toISOString() : null])) as Record<RecordType, string | null>;
-    const counts: Record<RecordType, number> = { reportDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 };
+    const cutoffOf = (t: keyof CutoffRow) => (row[t] ? new Date(row[t]).toISOString() : null);
+    const cutoffs: Record<RecordType, string | null> = {
+      reportDetails: cutoffOf('reportDetails'),
+      walkPhotos: cutoffOf('reportDetails'),
+      walkFindingDetails: cutoffOf('reportDetails'),
+      sessions: cutoffOf('sessions'),
+      loginAttempts: cutoffOf('loginAttempts'),
+      importErrors: cutoffOf('importErrors'),
+    };
+    const counts = Object.fromEntries(RECORD_TYPES.map((t) => [t, 0])) as Record<RecordType, number>;
     let interrupted = false;
 
     if (cutoffs.reportDetails) {
       // SKIP LOCKED: a report being corrected right now is left for the next batch or run rather than waited for.
       const r = await this.inBatches(RETENTION_SQL.reportDetails, [cutoffs.reportDetails, batchSize]);
       counts.reportDetails = r.count;
+      interrupted ||= r.interrupted;
+    }
+    // Safety walks: a finding's photos (rows and bytes) and its free text follow the report details' period.
+    if (cutoffs.walkPhotos && !interrupted) {
+      const r = await this.inBatches(RETENTION_SQL.walkPhotos, [cutoffs.walkPhotos, batchSize]);
+      counts.walkPhotos = r.count;
+      interrupted ||= r.interrupted;
+    }
+    if (cutoffs.walkFindingDetails && !interrupted) {
+      const r = await this.inBatches(RETENTION_SQL.walkFindingDetails, [cutoffs.walkFindingDetails, batchSize]);
+      counts.walkFindingDetails = r.count;
       interrupted ||= r.interrupted;
     }
     if (cutoffs.sessions && !interrupted) {

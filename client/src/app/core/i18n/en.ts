@@ -149,6 +149,11 @@ export const en: Dictionary = {
   'admin.places.latitudeRange': 'The latitude must be a number between −90 and 90.',
   'admin.places.longitudeRange': 'The longitude must be a number between −180 and 180.',
   'admin.places.bothCoordinates': 'Enter both latitude and longitude, or neither.',
+  'admin.places.responsible': 'Responsible for the physical environment (optional)',
+  'admin.places.responsibleHint': 'An organisation of the area\'s partnership. Safety walk findings propose it.',
+  'admin.places.noResponsible': 'None',
+  'admin.places.responsibleColumn': 'Responsible for the physical environment',
+  'admin.places.noResponsibleSet': 'Not set',
   'admin.places.deleteTitle': 'Delete place',
   'admin.places.deleteQuestion': 'Do you want to delete the place {name}?',
 

@@ -152,6 +152,11 @@ export const sv = {
   'admin.places.latitudeRange': 'Latituden måste vara ett tal mellan −90 och 90.',
   'admin.places.longitudeRange': 'Longituden måste vara ett tal mellan −180 och 180.',
   'admin.places.bothCoordinates': 'Ange både latitud och longitud, eller ingen av dem.',
+  'admin.places.responsible': 'Ansvarig för den fysiska miljön (valfri)',
+  'admin.places.responsibleHint': 'En organisation i områdets samverkan. Fynd vid trygghetsvandringar föreslår den.',
+  'admin.places.noResponsible': 'Ingen',
+  'admin.places.responsibleColumn': 'Ansvarig för den fysiska miljön',
+  'admin.places.noResponsibleSet': 'Ingen angiven',
   'admin.places.deleteTitle': 'Ta bort plats',
   'admin.places.deleteQuestion': 'Vill du ta bort platsen {name}?',
 

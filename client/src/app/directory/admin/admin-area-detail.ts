@@ -86,6 +86,10 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
                 {{ place.longitude === null ? ('area.noCoordinates' | t) : (place.longitude | localNumber) }}
               </td>
             </ng-container>
+            <ng-container matColumnDef="responsible">
+              <th mat-header-cell *matHeaderCellDef scope="col">{{ 'admin.places.responsibleColumn' | t }}</th>
+              <td mat-cell *matCellDef="let place">{{ responsibleName(place) ?? ('admin.places.noResponsibleSet' | t) }}</td>
+            </ng-container>
             <ng-container matColumnDef="actions">
               <th mat-header-cell *matHeaderCellDef scope="col">
                 <span class="visually-hidden">{{ 'common.actions' | t }}</span>
@@ -130,7 +134,7 @@ export class AdminAreaDetail extends AdminPage<{ area: AreaDetailDto; organizati
 
   protected readonly area = signal<AreaDetailDto | null>(null);
   protected readonly organizations = signal<OrganizationDto[]>([]);
-  protected readonly columns = ['name', 'latitude', 'longitude', 'actions'];
+  protected readonly columns = ['name', 'latitude', 'longitude', 'responsible', 'actions'];
 
   constructor() {
     super();
@@ -155,9 +159,16 @@ export class AdminAreaDetail extends AdminPage<{ area: AreaDetailDto; organizati
     this.openDialog<AreaDialogData, AreaSummaryDto>(AreaDialog, { area, organizations: this.organizations() }, '40rem');
   }
 
-  /** Opens the place dialog: for `place`, or for a new place in the area. */
+  /** The name of the organisation responsible for the place's physical environment, if one is named. */
+  protected responsibleName(place: PlaceDto): string | null {
+    const id = place.responsibleOrganizationId;
+    return id ? (this.organizations().find((o) => o.id === id)?.name ?? null) : null;
+  }
+
+  /** Opens the place dialog: for `place`, or for a new place in the area; the area's partners may be responsible. */
   protected editPlace(areaId: string, place?: PlaceDto): void {
-    this.openDialog<PlaceDialogData, PlaceDto>(PlaceDialog, { areaId, place }, '36rem');
+    const partners = this.area()?.partners ?? [];
+    this.openDialog<PlaceDialogData, PlaceDto>(PlaceDialog, { areaId, place, partners, organizations: this.organizations() }, '36rem');
   }
 
   /** Asks for confirmation, then deletes `place`; a place in use (409) is refused with the API's reason. */

@@ -11,19 +11,28 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { DIRECTORY_LIMITS, type PlaceDto } from '@samverka/contracts';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { DIRECTORY_LIMITS, type OrganizationDto, type PlaceDto, type UpdatePlaceRequest } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { coordinateValidator, formatCoordinate, parseCoordinate } from './coordinates';
 import { EntityDialog } from './entity-dialog';
 
-/** The area the place belongs to, and the place to edit (none to add one). */
+/**
+ * The area the place belongs to, its partnership (the organisations that may be responsible for the place), all
+ * organisations (to name a responsible one that has since left the partnership), and the place to edit (none to add one).
+ */
 export interface PlaceDialogData {
   areaId: string;
+  partners: OrganizationDto[];
+  organizations: OrganizationDto[];
   place?: PlaceDto;
 }
 
-/** Add or edit a named place with optional coordinates; closes with the saved place. */
+/**
+ * Add or edit a named place with optional coordinates and the optional organisation responsible for its physical
+ * environment (a safety walk's finding proposes it); closes with the saved place.
+ */
 @Component({
   selector: 'sv-place-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +49,8 @@ export interface PlaceDialogData {
     MatInput,
     MatButton,
     MatProgressBar,
+    MatSelect,
+    MatOption,
     TPipe,
     FieldErrorPipe,
   ],
@@ -65,6 +76,17 @@ export interface PlaceDialogData {
           <mat-hint>{{ 'admin.places.coordinateHint' | t: { example: example(15.2134) } }}</mat-hint>
           <mat-error>{{ form.controls.longitude | fieldError }}</mat-error>
         </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.places.responsible' | t }}</mat-label>
+          <mat-select formControlName="responsibleOrganizationId" name="responsibleOrganizationId">
+            <mat-option [value]="null">{{ 'admin.places.noResponsible' | t }}</mat-option>
+            @for (org of responsibleOptions; track org.id) {
+              <mat-option [value]="org.id">{{ org.name }} ({{ i18n.orgType(org.type) }})</mat-option>
+            }
+          </mat-select>
+          <mat-hint>{{ 'admin.places.responsibleHint' | t }}</mat-hint>
+          <mat-error>{{ form.controls.responsibleOrganizationId | fieldError }}</mat-error>
+        </mat-form-field>
         <div class="progress-slot">
           @if (saving()) {
             <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.saving' | t" />
@@ -85,7 +107,16 @@ export class PlaceDialog extends EntityDialog<PlaceDto> {
   /** The API's text limits, so that a field cannot take more than the server accepts. */
   protected readonly limits = DIRECTORY_LIMITS;
 
+  /** The responsible organisation the place had when the dialog opened (null: none). */
+  private readonly initialResponsible = this.data.place?.responsibleOrganizationId ?? null;
+  /** The area's partners, and the place's current responsible organisation if it has left the partnership. */
+  protected readonly responsibleOptions: OrganizationDto[] = [
+    ...this.data.partners,
+    ...this.data.organizations.filter((o) => o.id === this.initialResponsible && !this.data.partners.some((p) => p.id === o.id)),
+  ];
+
   protected readonly form = inject(NonNullableFormBuilder).group({
+    responsibleOrganizationId: [this.initialResponsible as string | null],
     name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.placeName.max)]],
     latitude: [
       formatCoordinate(this.data.place?.latitude, this.i18n.locale()),
@@ -113,8 +144,12 @@ export class PlaceDialog extends EntityDialog<PlaceDto> {
       missing.setErrors({ message: 'admin.places.bothCoordinates' });
     }
     this.submit(this.form, () => {
-      const body = { name: this.form.controls.name.value.trim(), latitude, longitude };
-      return this.data.place ? this.api.updatePlace(this.data.place.id, body) : this.api.createPlace(this.data.areaId, body);
+      const body: UpdatePlaceRequest = { name: this.form.controls.name.value.trim(), latitude, longitude };
+      // Sent when chosen or changed only: an unrelated edit never re-validates a responsible organisation that has
+      // since left the area's partnership.
+      const responsible = this.form.controls.responsibleOrganizationId.value;
+      if (responsible !== this.initialResponsible) body.responsibleOrganizationId = responsible;
+      return this.data.place ? this.api.updatePlace(this.data.place.id, body) : this.api.createPlace(this.data.areaId, { ...body, name: body.name! });
     });
   }
 }
