@@ -17,8 +17,7 @@ const API_SHARED = [
 ];
 
 /** The API's feature folders (infrastructure such as common/, database/, workflow/ and demo/ is not a feature). */
-const API_FEATURES =
-  '(auth|directory|audit|reports|imports|cases|actions|meetings|plans|retention|health|idempotency|walks)';
+const API_FEATURES = '(auth|directory|audit|reports|imports|cases|actions|meetings|plans|retention|health|idempotency|walks)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

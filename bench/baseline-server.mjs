@@ -74,15 +74,58 @@ async function createReport(u, b) {
     if ((await c.query(CAN_SEE_SQL, [b.areaId, u.organizationId])).rows.length === 0) throw Object.assign(new Error('area'), { status: 422 });
     if (b.placeId) await c.query(C.place, [b.placeId]);
     await c.query(C.category, [b.categoryId]);
-    const ins = await c.query(C.insert, [b.areaId, b.placeId ?? null, b.latitude ?? null, b.longitude ?? null, b.categoryId, new Date(b.occurredAt), b.assessment, b.policeNotified, b.publicPlace ?? null, b.restricted ?? false, b.description.trim(), u.organizationId, u.id, 'form', false]);
+    const ins = await c.query(C.insert, [
+      b.areaId,
+      b.placeId ?? null,
+      b.latitude ?? null,
+      b.longitude ?? null,
+      b.categoryId,
+      new Date(b.occurredAt),
+      b.assessment,
+      b.policeNotified,
+      b.publicPlace ?? null,
+      b.restricted ?? false,
+      b.description.trim(),
+      u.organizationId,
+      u.id,
+      'form',
+      false,
+    ]);
     const id = ins.rows[0].id;
     await c.query(C.loadIds, [id]);
     const row = (await c.query(C.load, [id, id])).rows[0];
-    const dto = { id, areaId: row.SituationReport_area_id, placeId: row.SituationReport_place_id, categoryId: row.SituationReport_category_id, occurredAt: row.SituationReport_occurred_at, description: row.SituationReport_description };
+    const dto = {
+      id,
+      areaId: row.SituationReport_area_id,
+      placeId: row.SituationReport_place_id,
+      categoryId: row.SituationReport_category_id,
+      occurredAt: row.SituationReport_occurred_at,
+      description: row.SituationReport_description,
+    };
     await c.query(C.lock, [AUDIT_CHAIN_LOCK]);
     const prev = (await c.query(C.lastAudit)).rows[0]?.AuditEntry_hash ?? '0'.repeat(64);
-    const entry = { at: new Date(), actorId: u.id, actorOrganizationId: u.organizationId, action: 'report.create', entityType: 'report', entityId: id, before: null, after: JSON.parse(JSON.stringify(dto)) };
-    await c.query(C.audit, [entry.at, entry.actorId, entry.actorOrganizationId, entry.action, entry.entityType, entry.entityId, null, entry.after, prev, entryHash(prev, { ...entry, at: entry.at.toISOString() })]);
+    const entry = {
+      at: new Date(),
+      actorId: u.id,
+      actorOrganizationId: u.organizationId,
+      action: 'report.create',
+      entityType: 'report',
+      entityId: id,
+      before: null,
+      after: JSON.parse(JSON.stringify(dto)),
+    };
+    await c.query(C.audit, [
+      entry.at,
+      entry.actorId,
+      entry.actorOrganizationId,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      null,
+      entry.after,
+      prev,
+      entryHash(prev, { ...entry, at: entry.at.toISOString() }),
+    ]);
     await c.query('COMMIT');
     return dto;
   } catch (e) {

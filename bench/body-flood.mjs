@@ -17,7 +17,14 @@ const TMP = join(RESULTS, 'tmp', 'flood');
 const LABEL = process.env.BENCH_LABEL || 'after';
 
 mkdirSync(TMP, { recursive: true });
-const product = new Product({ root: ROOT, dataDir: join(TMP, 'data'), port: Number(process.env.BENCH_PORT) || (await freePort()), pgPort: await freePort(), logFile: join(TMP, 'product.log'), logLevel: 'warn' });
+const product = new Product({
+  root: ROOT,
+  dataDir: join(TMP, 'data'),
+  port: Number(process.env.BENCH_PORT) || (await freePort()),
+  pgPort: await freePort(),
+  logFile: join(TMP, 'product.log'),
+  logLevel: 'warn',
+});
 if (product.killStrayPostgres()) await product.waitNoPostgres();
 rmSync(product.dataDir, { recursive: true, force: true });
 // The API's own event-loop delay, sampled inside its process by a preloaded probe.
@@ -40,7 +47,13 @@ writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 const ms = (x) => (x == null ? '–' : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const row = (label, r, phase) => {
   const f = r[phase];
-  return `| ${label} | ${phase === 'anonymousSignIn' ? 'POST /api/auth/login, no session' : 'POST /api/reports, signed in'} | ${f.sent} in ${f.seconds.toFixed(1)} s | ${Object.entries(f.byStatus).map(([k, v]) => `${v} × ${k}`).join(', ')} | ${ms(f.answerMs.p50)} / ${ms(f.answerMs.max)} | ${f.answerBytes.max} B | ${ms(f.health.p50)} / ${ms(f.health.max)} (${f.health.n} polls, ${f.health.failures.length} failed) | ${f.eventLoopDelay ? ms(f.eventLoopDelay.maxMs) : '–'} |`;
+  return `| ${label} | ${phase === 'anonymousSignIn' ? 'POST /api/auth/login, no session' : 'POST /api/reports, signed in'} | ${f.sent} in ${f.seconds.toFixed(1)} s | ${Object.entries(
+    f.byStatus,
+  )
+    .map(([k, v]) => `${v} × ${k}`)
+    .join(
+      ', ',
+    )} | ${ms(f.answerMs.p50)} / ${ms(f.answerMs.max)} | ${f.answerBytes.max} B | ${ms(f.health.p50)} / ${ms(f.health.max)} (${f.health.n} polls, ${f.health.failures.length} failed) | ${f.eventLoopDelay ? ms(f.eventLoopDelay.maxMs) : '–'} |`;
 };
 const md = [
   '# Body flood: 1 MB JSON bodies of 110 000 properties while /api/health is polled',
@@ -55,7 +68,10 @@ const md = [
   '|---|---|---|---|---|---|---|---|',
   ...Object.entries(all).flatMap(([label, r]) => [row(label, r, 'anonymousSignIn'), row(label, r, 'signedInReports')]),
   '',
-  ...Object.entries(all).map(([label, r]) => `- ${label}: ${r.date}, health at rest p50 ${ms(r.idleHealth.p50)}, max ${ms(r.idleHealth.max)}, event-loop delay at rest max ${r.idleEventLoopDelay ? ms(r.idleEventLoopDelay.maxMs) : '–'}; load average at start ${r.machine.loadAverageAtStart.join(' ')}; ${r.machine.cores} cores, ${r.machine.cpuModel}, Node ${r.machine.node}`),
+  ...Object.entries(all).map(
+    ([label, r]) =>
+      `- ${label}: ${r.date}, health at rest p50 ${ms(r.idleHealth.p50)}, max ${ms(r.idleHealth.max)}, event-loop delay at rest max ${r.idleEventLoopDelay ? ms(r.idleEventLoopDelay.maxMs) : '–'}; load average at start ${r.machine.loadAverageAtStart.join(' ')}; ${r.machine.cores} cores, ${r.machine.cpuModel}, Node ${r.machine.node}`,
+  ),
   '',
 ];
 writeFileSync(join(RESULTS, 'body-flood.md'), md.join('\n'));

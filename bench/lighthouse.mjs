@@ -19,7 +19,14 @@ const TMP = join(RESULTS, 'tmp', 'lighthouse');
 const LABEL = process.env.BENCH_LABEL || 'after';
 
 mkdirSync(TMP, { recursive: true });
-const product = new Product({ root: ROOT, dataDir: join(TMP, 'data'), port: Number(process.env.BENCH_PORT) || (await freePort()), pgPort: await freePort(), logFile: join(TMP, 'product.log'), logLevel: 'warn' });
+const product = new Product({
+  root: ROOT,
+  dataDir: join(TMP, 'data'),
+  port: Number(process.env.BENCH_PORT) || (await freePort()),
+  pgPort: await freePort(),
+  logFile: join(TMP, 'product.log'),
+  logLevel: 'warn',
+});
 if (product.killStrayPostgres()) await product.waitNoPostgres();
 rmSync(product.dataDir, { recursive: true, force: true });
 let result;
@@ -33,12 +40,23 @@ try {
 }
 const file = join(RESULTS, 'lighthouse.json');
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-all[LABEL] = { date: new Date().toISOString(), commit: process.env.BENCH_COMMIT ?? null, machine: machineFacts(), loadAverage: { start: load0, end: os.loadavg()[0] }, ...result };
+all[LABEL] = {
+  date: new Date().toISOString(),
+  commit: process.env.BENCH_COMMIT ?? null,
+  machine: machineFacts(),
+  loadAverage: { start: load0, end: os.loadavg()[0] },
+  ...result,
+};
 writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 
 const lines = ['# Lighthouse, mobile performance', '', 'Median of the runs per page; the machine is shared, so its load average is given.', ''];
 for (const [label, r] of Object.entries(all)) {
-  lines.push(`## ${label} (${r.date}, load average ${r.loadAverage.start.toFixed(1)} → ${r.loadAverage.end.toFixed(1)})`, '', `${r.tool}; ${r.runs} runs per page.`, '');
+  lines.push(
+    `## ${label} (${r.date}, load average ${r.loadAverage.start.toFixed(1)} → ${r.loadAverage.end.toFixed(1)})`,
+    '',
+    `${r.tool}; ${r.runs} runs per page.`,
+    '',
+  );
   lines.push('| page | score (runs) | FCP | LCP | TBT | CLS | Speed Index |', '|---|---|---|---|---|---|---|');
   for (const [name, p] of Object.entries(r.pages)) {
     const m = p.median;

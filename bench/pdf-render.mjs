@@ -16,8 +16,16 @@ const mem = () => {
 };
 
 const t = require(join(cfg.root, 'dist/api/templates/src/index.js'));
-const CAUSES = ['Trasig belysning gör gångvägen mörk och otrygg kvällstid', 'Ungdomar samlas i tvättstugan fredag–lördag kväll, dörren står öppen', 'Nedskräpning och dumpade grovsopor vid återvinningsstationen'];
-const WHATS = ['Byta armaturer och trimma buskage längs gångvägen; felanmälan följs upp varje vecka av fastighetsägaren', 'Kodlås på tvättstugan, förstärkt rond fredag och lördag 20–24 samt fältassistenter på plats', 'Extra tömning två gånger i veckan och information till boende om grovsopsrummet'];
+const CAUSES = [
+  'Trasig belysning gör gångvägen mörk och otrygg kvällstid',
+  'Ungdomar samlas i tvättstugan fredag–lördag kväll, dörren står öppen',
+  'Nedskräpning och dumpade grovsopor vid återvinningsstationen',
+];
+const WHATS = [
+  'Byta armaturer och trimma buskage längs gångvägen; felanmälan följs upp varje vecka av fastighetsägaren',
+  'Kodlås på tvättstugan, förstärkt rond fredag och lördag 20–24 samt fältassistenter på plats',
+  'Extra tömning två gånger i veckan och information till boende om grovsopsrummet',
+];
 const COLOURS = ['green', 'yellow', 'red', 'grey'];
 
 function view(n) {
@@ -48,7 +56,21 @@ function view(n) {
     meeting: null,
     version: 'aktuell 2026-11-21',
     generatedAt: '2026-11-21 10:00',
-    picture: [{ area: 'Benchområde 01', level: 'yellow', levelRationale: 'Förhöjt läge', reports: 190, previousAverage: 176.5, trend: [150, 160, 170, 180, 175, 190, 185, 170, 180, 200, 176, 190], topPlaces: [{ name: 'Torget 01', count: 40 }, { name: 'Parken 01', count: 31 }, { name: 'Tvättstugan 01', count: 22 }] }],
+    picture: [
+      {
+        area: 'Benchområde 01',
+        level: 'yellow',
+        levelRationale: 'Förhöjt läge',
+        reports: 190,
+        previousAverage: 176.5,
+        trend: [150, 160, 170, 180, 175, 190, 185, 170, 180, 200, 176, 190],
+        topPlaces: [
+          { name: 'Torget 01', count: 40 },
+          { name: 'Parken 01', count: 31 },
+          { name: 'Tvättstugan 01', count: 22 },
+        ],
+      },
+    ],
     cases,
     participants: [],
     approval: null,

@@ -24,7 +24,25 @@ import { COPY_COLUMNS, uploadCsv, writeImportFiles } from './lib/imports.mjs';
 import { BENCH_SESSION_SECRET, Product } from './lib/product.mjs';
 import { analyzeProfile } from './lib/profile.mjs';
 import { renderMarkdown } from './lib/report.mjs';
-import { cpuOf, cpuOfTree, freePort, json, log, login, machineFacts, mb, memoryOf, request, resetPeak, round, sampleMemory, sleep, summarize, timeInterleaved, timeIt } from './lib/util.mjs';
+import {
+  cpuOf,
+  cpuOfTree,
+  freePort,
+  json,
+  log,
+  login,
+  machineFacts,
+  mb,
+  memoryOf,
+  request,
+  resetPeak,
+  round,
+  sampleMemory,
+  sleep,
+  summarize,
+  timeInterleaved,
+  timeIt,
+} from './lib/util.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -58,15 +76,20 @@ const children = new Set();
 /** Runs a bench script in a child process and parses the JSON line it prints. */
 function runChild(script, cfg, { timeoutMs = 600_000 } = {}) {
   return new Promise((ok, fail) => {
-    const child = execFile(process.execPath, [join(BENCH_DIR, script), JSON.stringify(cfg)], { cwd: ROOT, maxBuffer: 64 << 20, timeout: timeoutMs }, (err, stdout, stderr) => {
-      children.delete(child);
-      if (err) return fail(new Error(`${script} failed: ${err.message}\n${stderr}`));
-      try {
-        ok(JSON.parse(stdout.trim().split('\n').pop()));
-      } catch (e) {
-        fail(new Error(`${script} printed no result: ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`));
-      }
-    });
+    const child = execFile(
+      process.execPath,
+      [join(BENCH_DIR, script), JSON.stringify(cfg)],
+      { cwd: ROOT, maxBuffer: 64 << 20, timeout: timeoutMs },
+      (err, stdout, stderr) => {
+        children.delete(child);
+        if (err) return fail(new Error(`${script} failed: ${err.message}\n${stderr}`));
+        try {
+          ok(JSON.parse(stdout.trim().split('\n').pop()));
+        } catch (e) {
+          fail(new Error(`${script} printed no result: ${stdout.slice(0, 500)} ${stderr.slice(0, 500)}`));
+        }
+      },
+    );
     children.add(child);
   });
 }
@@ -147,7 +170,9 @@ async function setup() {
   results.setup.firstStartMs = round(firstStart, 0);
   results.setup.built = build && !results.setup.buildFailed;
   pool = product.pool(8);
-  const { rows } = await pool.query(`SELECT current_setting('server_version') AS v, current_setting('shared_buffers') AS sb, current_setting('max_connections') AS mc, current_setting('work_mem') AS wm, current_setting('synchronous_commit') AS sc`);
+  const { rows } = await pool.query(
+    `SELECT current_setting('server_version') AS v, current_setting('shared_buffers') AS sb, current_setting('max_connections') AS mc, current_setting('work_mem') AS wm, current_setting('synchronous_commit') AS sc`,
+  );
   results.machine.postgres = rows[0].v;
   results.machine.postgresSettings = { shared_buffers: rows[0].sb, max_connections: rows[0].mc, work_mem: rows[0].wm, synchronous_commit: rows[0].sc };
 
@@ -168,8 +193,16 @@ async function setup() {
     const tv = Date.now();
     await db.query('VACUUM (ANALYZE) reports');
     await db.query('ANALYZE');
-    const { rows: c } = await db.query(`SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_actions)::int AS actions, pg_size_pretty(pg_total_relation_size('reports')) AS size`);
-    results.setup.data = { areas: areas.length, ...c[0], reportsInsertSeconds: round(reportsMs / 1000), vacuumAnalyzeSeconds: round((Date.now() - tv) / 1000), totalSeconds: round((Date.now() - t0) / 1000) };
+    const { rows: c } = await db.query(
+      `SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_actions)::int AS actions, pg_size_pretty(pg_total_relation_size('reports')) AS size`,
+    );
+    results.setup.data = {
+      areas: areas.length,
+      ...c[0],
+      reportsInsertSeconds: round(reportsMs / 1000),
+      vacuumAnalyzeSeconds: round((Date.now() - tv) / 1000),
+      totalSeconds: round((Date.now() - t0) / 1000),
+    };
     log(`data ready: ${JSON.stringify(results.setup.data)}`);
     return { dir, areas };
   } finally {
@@ -190,7 +223,9 @@ async function startup() {
     const pgMs = Number(/PostgreSQL on port \d+ .* ready in (\d+) ms/.exec(logText)?.[1] ?? NaN);
     runs.push({ startMs: round(ms, 0), postgresReadyMs: pgMs, previousStopMs: stop?.ms ?? null, previousStopClean: stop?.clean ?? null });
     pool = product.pool(8);
-    log(`start-up ${i + 1}: ${round(ms, 0)} ms to a healthy /api/health (PostgreSQL ${pgMs} ms); the stop before took ${stop?.ms} ms (${stop?.clean ? 'clean' : 'NOT clean'})`);
+    log(
+      `start-up ${i + 1}: ${round(ms, 0)} ms to a healthy /api/health (PostgreSQL ${pgMs} ms); the stop before took ${stop?.ms} ms (${stop?.clean ? 'clean' : 'NOT clean'})`,
+    );
   }
   const s = summarize(runs.map((r) => r.startMs));
   return { runs, medianMs: s.p50, maxMs: s.max, target: { maxMs: 10_000 }, met: s.max < 10_000 };
@@ -222,7 +257,16 @@ async function clientBundle() {
   } catch {
     /* product not running */
   }
-  return { indexHtml: 'dist/client/browser/index.html', builtAt: statSync(join(dir, 'index.html')).mtime.toISOString(), scripts, totalGzipBytes: total, totalRawBytes: raw, servedEncoding, target: { maxGzipBytes: 400 * 1000 }, met: total < 400 * 1000 };
+  return {
+    indexHtml: 'dist/client/browser/index.html',
+    builtAt: statSync(join(dir, 'index.html')).mtime.toISOString(),
+    scripts,
+    totalGzipBytes: total,
+    totalRawBytes: raw,
+    servedEncoding,
+    target: { maxGzipBytes: 400 * 1000 },
+    met: total < 400 * 1000,
+  };
 }
 
 // ───────────────────────────────────────────────────────────────────────────────────────── situational picture
@@ -233,45 +277,56 @@ async function picture({ dir, areas }) {
   const cookie = await login(product.base, 'samordnare@exempelstad.se');
   const url = `${product.base}/api/situation-picture?areaId=${area.id}&week=${week}`;
   const n = SIZES.pictureRuns;
-  const { rows: cnt } = await pool.query(`SELECT count(*)::int AS n FROM reports WHERE area_id = $1 AND occurred_at >= ($2::date - 77)::timestamp AT TIME ZONE 'Europe/Stockholm' AND occurred_at < ($2::date + 7)::timestamp AT TIME ZONE 'Europe/Stockholm'`, [area.id, monday]);
+  const { rows: cnt } = await pool.query(
+    `SELECT count(*)::int AS n FROM reports WHERE area_id = $1 AND occurred_at >= ($2::date - 77)::timestamp AT TIME ZONE 'Europe/Stockholm' AND occurred_at < ($2::date + 7)::timestamp AT TIME ZONE 'Europe/Stockholm'`,
+    [area.id, monday],
+  );
 
   let apiAnswer;
   let hand;
   let handBytes = 0;
   const db = await pool.connect();
   const token = decodeURIComponent(cookie.split('=')[1]);
-  const T = await timeInterleaved({
-    api: async () => {
-      const r = await request('GET', url, { cookie });
-      if (r.status !== 200) throw new Error(`situation-picture answered ${r.status}: ${r.body.slice(0, 300)}`);
-      apiAnswer = r.body;
+  const T = await timeInterleaved(
+    {
+      api: async () => {
+        const r = await request('GET', url, { cookie });
+        if (r.status !== 200) throw new Error(`situation-picture answered ${r.status}: ${r.body.slice(0, 300)}`);
+        apiAnswer = r.body;
+      },
+      handwritten: async () => {
+        hand = (await db.query(SQL.HANDWRITTEN_PICTURE_SQL, [area.id, monday, dir.kommun, week])).rows[0];
+        handBytes = JSON.stringify(hand).length;
+      },
+      // The API's own statements straight through pg, in the same order and parallelism (what the SQL alone costs).
+      apiSqlDirect: async () => {
+        await pool.query(SQL.SESSION_SQL, [SQL.tokenHash(BENCH_SESSION_SECRET, token), 480]);
+        await pool.query(SQL.AREA_SQL, [area.id]);
+        await pool.query(SQL.CAN_SEE_SQL, [area.id, dir.kommun]);
+        await Promise.all([
+          pool.query(SQL.PICTURE_SQL.byCategory, [area.id, monday]),
+          pool.query(SQL.PICTURE_SQL.byPlace, [area.id, monday, dir.kommun]),
+          pool.query(SQL.PICTURE_SQL.trend, [area.id, monday]),
+          pool.query(SQL.PICTURE_SQL.points, [area.id, monday, dir.kommun]),
+          pool.query(SQL.LEVEL_SQL.ids, [area.id, week]).then(() => pool.query(SQL.LEVEL_SQL.row, [area.id, week, area.id, week])),
+        ]);
+      },
+      trendApiSql: () => db.query(SQL.PICTURE_SQL.trend, [area.id, monday]),
+      trendHand: () => db.query(SQL.HANDWRITTEN_TREND_SQL, [area.id, monday]),
+      // Floors: the cheapest requests through the same stack (public health check; signed-in config: the session query only).
+      health: () => request('GET', `${product.base}/api/health`),
+      config: () => request('GET', `${product.base}/api/config`, { cookie }),
     },
-    handwritten: async () => {
-      hand = (await db.query(SQL.HANDWRITTEN_PICTURE_SQL, [area.id, monday, dir.kommun, week])).rows[0];
-      handBytes = JSON.stringify(hand).length;
-    },
-    // The API's own statements straight through pg, in the same order and parallelism (what the SQL alone costs).
-    apiSqlDirect: async () => {
-      await pool.query(SQL.SESSION_SQL, [SQL.tokenHash(BENCH_SESSION_SECRET, token), 480]);
-      await pool.query(SQL.AREA_SQL, [area.id]);
-      await pool.query(SQL.CAN_SEE_SQL, [area.id, dir.kommun]);
-      await Promise.all([
-        pool.query(SQL.PICTURE_SQL.byCategory, [area.id, monday]),
-        pool.query(SQL.PICTURE_SQL.byPlace, [area.id, monday, dir.kommun]),
-        pool.query(SQL.PICTURE_SQL.trend, [area.id, monday]),
-        pool.query(SQL.PICTURE_SQL.points, [area.id, monday, dir.kommun]),
-        pool.query(SQL.LEVEL_SQL.ids, [area.id, week]).then(() => pool.query(SQL.LEVEL_SQL.row, [area.id, week, area.id, week])),
-      ]);
-    },
-    trendApiSql: () => db.query(SQL.PICTURE_SQL.trend, [area.id, monday]),
-    trendHand: () => db.query(SQL.HANDWRITTEN_TREND_SQL, [area.id, monday]),
-    // Floors: the cheapest requests through the same stack (public health check; signed-in config: the session query only).
-    health: () => request('GET', `${product.base}/api/health`),
-    config: () => request('GET', `${product.base}/api/config`, { cookie }),
-  }, { n, warmup: 5 });
+    { n, warmup: 5 },
+  );
   const perStatement = {};
   const S = await timeInterleaved(
-    Object.fromEntries(Object.entries(SQL.PICTURE_SQL).map(([k, sql]) => [k, () => db.query(sql, [area.id, monday, ...(k === 'byPlace' || k === 'points' ? [dir.kommun] : [])])])),
+    Object.fromEntries(
+      Object.entries(SQL.PICTURE_SQL).map(([k, sql]) => [
+        k,
+        () => db.query(sql, [area.id, monday, ...(k === 'byPlace' || k === 'points' ? [dir.kommun] : [])]),
+      ]),
+    ),
     { n: Math.min(n, 30), warmup: 2 },
   );
   for (const [k, v] of Object.entries(S)) perStatement[k] = summarize(v);
@@ -286,10 +341,13 @@ async function picture({ dir, areas }) {
 
   // Same answer? Compare the API's figures with the hand-written query's.
   const a = JSON.parse(apiAnswer);
-  const sameCategories = a.byCategory.filter((c) => c.count || c.previousAverage).every((c) => {
-    const h = hand.by_category.find((x) => x.categoryId === c.categoryId);
-    return h && h.cur === c.count && Math.round((h.prev / 4) * 100) / 100 === c.previousAverage;
-  }) && hand.by_category.length === a.byCategory.length;
+  const sameCategories =
+    a.byCategory
+      .filter((c) => c.count || c.previousAverage)
+      .every((c) => {
+        const h = hand.by_category.find((x) => x.categoryId === c.categoryId);
+        return h && h.cur === c.count && Math.round((h.prev / 4) * 100) / 100 === c.previousAverage;
+      }) && hand.by_category.length === a.byCategory.length;
   const trendMap = new Map(hand.trend.map((t) => [t.week, t.count]));
   const sameTrend = a.trend.every((t) => (trendMap.get(t.week) ?? 0) === t.count);
   const samePoints = a.points.length === hand.points.length;
@@ -403,9 +461,13 @@ function combineHalves([a, b]) {
   const totalRequests = a.totalRequests + b.totalRequests;
   const seconds = a.durationSeconds + b.durationSeconds;
   const cpu = {};
-  for (const k of Object.keys(a.cpu)) cpu[k] = k.endsWith('PerRequest') ? round((a.cpu[k] * a.totalRequests + b.cpu[k] * b.totalRequests) / Math.max(1, totalRequests), 2) : avg(a.cpu[k], b.cpu[k]);
+  for (const k of Object.keys(a.cpu))
+    cpu[k] = k.endsWith('PerRequest')
+      ? round((a.cpu[k] * a.totalRequests + b.cpu[k] * b.totalRequests) / Math.max(1, totalRequests), 2)
+      : avg(a.cpu[k], b.cpu[k]);
   const conns = {};
-  for (const k of new Set([...Object.keys(a.connectionsSampled), ...Object.keys(b.connectionsSampled)])) conns[k] = avg(a.connectionsSampled[k] ?? 0, b.connectionsSampled[k] ?? 0);
+  for (const k of new Set([...Object.keys(a.connectionsSampled), ...Object.keys(b.connectionsSampled)]))
+    conns[k] = avg(a.connectionsSampled[k] ?? 0, b.connectionsSampled[k] ?? 0);
   return {
     requestsPerSecond: totalRequests / seconds,
     totalRequests,
@@ -448,13 +510,22 @@ async function load({ dir, areas }) {
       if (r.status !== 200 && r.status !== 201) throw new Error(`${t.name} on ${b} answered ${r.status}: ${r.body.slice(0, 300)}`);
     }
   }
-  const servers = [['api', product.base, product.pid, 'samverka'], ['baseline', bbase, baseline.pid, 'samverka-bench-baseline']];
+  const servers = [
+    ['api', product.base, product.pid, 'samverka'],
+    ['baseline', bbase, baseline.pid, 'samverka-bench-baseline'],
+  ];
   const { rows: before } = await pool.query('SELECT count(*)::int AS n FROM reports WHERE area_id = $1', [reportArea.id]);
   const out = {};
   for (const t of targets) {
     out[t.id] = { name: t.name };
     // Writes with the session cookie carry the product's Origin, as a browser's do.
-    const cfgOf = (b) => ({ url: `${b}${t.path}`, method: t.method, headers: { cookie, ...(t.method !== 'GET' ? { origin: new URL(b).origin } : {}), ...(t.body ? { 'content-type': 'application/json' } : {}) }, body: t.body, connections: CONNECTIONS });
+    const cfgOf = (b) => ({
+      url: `${b}${t.path}`,
+      method: t.method,
+      headers: { cookie, ...(t.method !== 'GET' ? { origin: new URL(b).origin } : {}), ...(t.body ? { 'content-type': 'application/json' } : {}) },
+      body: t.body,
+      connections: CONNECTIONS,
+    });
     for (const [, b] of servers) await runChild('load.mjs', { ...cfgOf(b), duration: SIZES.warmupSeconds });
     // A B B A: each server gets two halves of its time, so that a drift in the machine's background load hits both alike.
     const halves = { api: [], baseline: [] };
@@ -465,7 +536,9 @@ async function load({ dir, areas }) {
     for (const [who] of servers) {
       const r = combineHalves(halves[who]);
       out[t.id][who] = r;
-      log(`${t.name} on ${who}: ${round(r.requestsPerSecond)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}; CPU ${r.cpu.serverMsPerRequest} ms/request in the server, ${r.cpu.postgresMsPerRequest} in PostgreSQL; connections ${JSON.stringify(r.connectionsSampled)}`);
+      log(
+        `${t.name} on ${who}: ${round(r.requestsPerSecond)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}; CPU ${r.cpu.serverMsPerRequest} ms/request in the server, ${r.cpu.postgresMsPerRequest} in PostgreSQL; connections ${JSON.stringify(r.connectionsSampled)}`,
+      );
     }
     const x = out[t.id];
     x.ratio = x.api.requestsPerSecond / x.baseline.requestsPerSecond;
@@ -486,7 +559,10 @@ async function load({ dir, areas }) {
   baseline = null;
   const { rows: after } = await pool.query('SELECT count(*)::int AS n FROM reports WHERE area_id = $1', [reportArea.id]);
   out.createReport.rowsAdded = after[0].n - before[0].n;
-  const { rows: boardSize } = await pool.query('SELECT count(*)::int AS cases, (SELECT count(*)::int FROM case_actions x JOIN cases c ON c.id = x.case_id WHERE c.area_id = $1) AS actions FROM cases WHERE area_id = $1', [areas[0].id]);
+  const { rows: boardSize } = await pool.query(
+    'SELECT count(*)::int AS cases, (SELECT count(*)::int FROM case_actions x JOIN cases c ON c.id = x.case_id WHERE c.area_id = $1) AS actions FROM cases WHERE area_id = $1',
+    [areas[0].id],
+  );
   out.board.size = boardSize[0];
   const ex = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${SQL.BOARD_SQL}`, [dir.kommun, areas[0].id]);
   out.board.explain = ex.rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -501,30 +577,57 @@ async function workflow({ areas }) {
   const area = areas[4];
   const ids = [];
   for (let i = 0; i <= WORKFLOW_CLIENTS; i++) {
-    const c = await json('POST', `${product.base}/api/cases`, { cookie, body: { areaId: area.id, title: `Arbetsflöde ${i + 1}`, description: 'Ärende för mätning av arbetsflödet' } });
+    const c = await json('POST', `${product.base}/api/cases`, {
+      cookie,
+      body: { areaId: area.id, title: `Arbetsflöde ${i + 1}`, description: 'Ärende för mätning av arbetsflödet' },
+    });
     await json('POST', `${product.base}/api/cases/${c.id}/events`, { cookie, body: { type: 'START_ANALYSIS', version: c.version } });
     ids.push(c.id);
   }
-  const versions = async (caseIds) => new Map((await pool.query('SELECT id, version FROM cases WHERE id = ANY($1)', [caseIds])).rows.map((r) => [r.id, r.version]));
-  const history = async (caseIds) => (await pool.query(`SELECT count(*)::int AS n FROM case_history WHERE case_id = ANY($1) AND event_type = 'SAVE_ANALYSIS'`, [caseIds])).rows[0].n;
+  const versions = async (caseIds) =>
+    new Map((await pool.query('SELECT id, version FROM cases WHERE id = ANY($1)', [caseIds])).rows.map((r) => [r.id, r.version]));
+  const history = async (caseIds) =>
+    (await pool.query(`SELECT count(*)::int AS n FROM case_history WHERE case_id = ANY($1) AND event_type = 'SAVE_ANALYSIS'`, [caseIds])).rows[0].n;
 
   const run = async (caseIds) => {
     const v0 = await versions(caseIds);
     const h0 = await history(caseIds);
     const stopSampler = await activitySampler('samverka');
-    const r = await runChild('workflow-client.mjs', { base: product.base, cookie, caseIds, clients: WORKFLOW_CLIENTS, duration: SIZES.workflowSeconds, startVersions: caseIds.map((id) => v0.get(id)) });
+    const r = await runChild('workflow-client.mjs', {
+      base: product.base,
+      cookie,
+      caseIds,
+      clients: WORKFLOW_CLIENTS,
+      duration: SIZES.workflowSeconds,
+      startVersions: caseIds.map((id) => v0.get(id)),
+    });
     r.connectionsSampled = await stopSampler();
     const v1 = await versions(caseIds);
     const h1 = await history(caseIds);
     const versionGain = caseIds.reduce((s, id) => s + (v1.get(id) - v0.get(id)), 0);
-    r.check = { historyRowsAdded: h1 - h0, versionsGained: versionGain, acceptedByClients: r.acceptedTotal, nothingLost: h1 - h0 === r.acceptedTotal && versionGain === r.acceptedTotal };
+    r.check = {
+      historyRowsAdded: h1 - h0,
+      versionsGained: versionGain,
+      acceptedByClients: r.acceptedTotal,
+      nothingLost: h1 - h0 === r.acceptedTotal && versionGain === r.acceptedTotal,
+    };
     return r;
   };
   const distinct = await run(ids.slice(0, WORKFLOW_CLIENTS));
-  log(`distinct cases: ${round(distinct.eventsPerSecond)} events/s, 409s ${distinct.conflicts}, other errors ${distinct.otherErrors}, nothing lost: ${distinct.check.nothingLost}`);
+  log(
+    `distinct cases: ${round(distinct.eventsPerSecond)} events/s, 409s ${distinct.conflicts}, other errors ${distinct.otherErrors}, nothing lost: ${distinct.check.nothingLost}`,
+  );
   const same = await run([ids[WORKFLOW_CLIENTS]]);
-  log(`one case, ${WORKFLOW_CLIENTS} clients: ${round(same.eventsPerSecond)} events/s, 409s ${same.conflicts}, other errors ${same.otherErrors}, nothing lost: ${same.check.nothingLost}`);
-  return { clients: WORKFLOW_CLIENTS, runSeconds: SIZES.workflowSeconds, distinct, same, met: distinct.check.nothingLost && same.check.nothingLost && distinct.otherErrors === 0 && same.otherErrors === 0 };
+  log(
+    `one case, ${WORKFLOW_CLIENTS} clients: ${round(same.eventsPerSecond)} events/s, 409s ${same.conflicts}, other errors ${same.otherErrors}, nothing lost: ${same.check.nothingLost}`,
+  );
+  return {
+    clients: WORKFLOW_CLIENTS,
+    runSeconds: SIZES.workflowSeconds,
+    distinct,
+    same,
+    met: distinct.check.nothingLost && same.check.nothingLost && distinct.otherErrors === 0 && same.otherErrors === 0,
+  };
 }
 
 // ──────────────────────────────────────────────────────────────────────────────────────────────── action-plan PDF
@@ -553,24 +656,39 @@ async function pdf({ areas }) {
         await sleep(20);
       }
     })();
-    const times = await timeIt(async () => {
-      const r = await request('GET', url, { cookie, raw: true });
-      if (r.status !== 200) throw new Error(`action-plan.pdf answered ${r.status}: ${r.body.toString().slice(0, 300)}`);
-      bytes = r.body.length;
-    }, { n: SIZES.pdfRepeat, warmup: 0 });
+    const times = await timeIt(
+      async () => {
+        const r = await request('GET', url, { cookie, raw: true });
+        if (r.status !== 200) throw new Error(`action-plan.pdf answered ${r.status}: ${r.body.toString().slice(0, 300)}`);
+        bytes = r.body.length;
+      },
+      { n: SIZES.pdfRepeat, warmup: 0 },
+    );
     probing = false;
     await prober;
     const peak = memoryOf(product.pid).hwm;
     const s = summarize(times);
     const h = summarize(probe);
-    out.api.push({ actions: n, ...s, bytes, rssBefore: before, peakRss: canReset ? peak : null, peakAboveBefore: canReset ? peak - before : null, healthDuringRender: { p50: h.p50, max: h.max, n: h.n } });
-    log(`action plan with ${n} actions via the API: p50 ${round(s.p50, 0)} ms, ${Math.round(bytes / 1024)} kB, API peak RSS ${canReset ? mb(peak) : '?'} MB (before ${mb(before)} MB); /api/health meanwhile up to ${round(h.max, 0)} ms`);
+    out.api.push({
+      actions: n,
+      ...s,
+      bytes,
+      rssBefore: before,
+      peakRss: canReset ? peak : null,
+      peakAboveBefore: canReset ? peak - before : null,
+      healthDuringRender: { p50: h.p50, max: h.max, n: h.n },
+    });
+    log(
+      `action plan with ${n} actions via the API: p50 ${round(s.p50, 0)} ms, ${Math.round(bytes / 1024)} kB, API peak RSS ${canReset ? mb(peak) : '?'} MB (before ${mb(before)} MB); /api/health meanwhile up to ${round(h.max, 0)} ms`,
+    );
   }
   for (const n of PDF_SIZES) {
     const r = await runChild('pdf-render.mjs', { root: ROOT, actions: n, repeat: SIZES.pdfRepeat });
     const s = summarize(r.times);
     out.templates.push({ actions: n, firstRenderOfProcessMs: r.first, ...s, bytes: r.bytes, rssAfterLoad: r.rssAfterLoad, peakRss: r.peakRss });
-    log(`action plan with ${n} actions through the templates alone: p50 ${round(s.p50, 0)} ms (the process's first render, 20 actions: ${round(r.first, 0)} ms), peak RSS ${mb(r.peakRss)} MB`);
+    log(
+      `action plan with ${n} actions through the templates alone: p50 ${round(s.p50, 0)} ms (the process's first render, 20 actions: ${round(r.first, 0)} ms), peak RSS ${mb(r.peakRss)} MB`,
+    );
   }
   const a200 = out.api.find((x) => x.actions === 200);
   out.target = { actions: 200, maxMs: 1000 };
@@ -587,7 +705,12 @@ function rssTrend(series, rows) {
   const n = pts.length;
   const mt = pts.reduce((a, [t]) => a + t, 0) / n;
   const mr = pts.reduce((a, [, r]) => a + r, 0) / n;
-  const slope = pts.reduce((a, [t, r]) => a + (t - mt) * (r - mr), 0) / Math.max(1, pts.reduce((a, [t]) => a + (t - mt) ** 2, 0));
+  const slope =
+    pts.reduce((a, [t, r]) => a + (t - mt) * (r - mr), 0) /
+    Math.max(
+      1,
+      pts.reduce((a, [t]) => a + (t - mt) ** 2, 0),
+    );
   const span = end - pts[0][0];
   return { overImportBytes: slope * span, per100kRowsBytes: (slope * span * 100_000) / (rows * 0.9) };
 }
@@ -610,7 +733,16 @@ async function imports({ dir, areas }) {
     const csvPath = join(TMP, `import-${n}.csv`);
     const copyPath = join(TMP, `import-${n}.copy`);
     const tg = Date.now();
-    const files = await writeImportFiles({ n, tag: `${tag}-${n}`, areas, categories, organizationId: dir.kommun, reporterId: dir.samordnare, csvPath, copyPath });
+    const files = await writeImportFiles({
+      n,
+      tag: `${tag}-${n}`,
+      areas,
+      categories,
+      organizationId: dir.kommun,
+      reporterId: dir.samordnare,
+      csvPath,
+      copyPath,
+    });
     log(`${n.toLocaleString('en')} rows written (${mb(files.csvBytes)} MB CSV) in ${round((Date.now() - tg) / 1000)} s`);
 
     // Through the API, in a freshly started API process (so that each import's peak memory is its own, not what an
@@ -633,7 +765,8 @@ async function imports({ dir, areas }) {
     const apiMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const m = mem.stop();
     const cpuApi = { nodeMs: cpuOf(product.pid) - cpu0.api, postgresMs: cpuOfTree(pgPid) - cpu0.pg };
-    if (status.status !== 'completed' || status.importedRows !== n) throw new Error(`import of ${n} rows ended ${status.status}: ${JSON.stringify(status).slice(0, 500)}`);
+    if (status.status !== 'completed' || status.importedRows !== n)
+      throw new Error(`import of ${n} rows ended ${status.status}: ${JSON.stringify(status).slice(0, 500)}`);
     const serverMs = new Date(status.finishedAt) - new Date(status.startedAt);
 
     // The ceiling: PostgreSQL's COPY of the same rows into a scratch table shaped like reports (same indexes).
@@ -655,7 +788,13 @@ async function imports({ dir, areas }) {
     // For reference: the same COPY into a scratch table that also has the reports table's five foreign keys, which
     // the API's INSERTs check for every row (area, place, category, organisation, reporter).
     await pool.query('CREATE TABLE bench_copy_scratch (LIKE reports INCLUDING ALL)');
-    for (const [col, ref] of [['area_id', 'areas'], ['place_id', 'places'], ['category_id', 'categories'], ['organization_id', 'organizations'], ['reporter_id', 'users']]) {
+    for (const [col, ref] of [
+      ['area_id', 'areas'],
+      ['place_id', 'places'],
+      ['category_id', 'categories'],
+      ['organization_id', 'organizations'],
+      ['reporter_id', 'users'],
+    ]) {
       await pool.query(`ALTER TABLE bench_copy_scratch ADD FOREIGN KEY (${col}) REFERENCES ${ref}(id)`);
     }
     await pool.query('CHECKPOINT');
@@ -689,7 +828,9 @@ async function imports({ dir, areas }) {
     };
     run.ratio = run.api.rowsPerSecond / run.copy.rowsPerSecond;
     out.runs.push(run);
-    log(`import of ${n.toLocaleString('en')} rows: API ${round(run.api.rowsPerSecond, 0)} rows/s (${round(apiMs / 1000)} s, upload ${round(uploadedMs / 1000)} s), COPY ${round(run.copy.rowsPerSecond, 0)} rows/s (${round(copyMs / 1000)} s), ratio ${round(run.ratio, 3)}; API RSS ${mb(rssBefore)} → peak ${mb(m.peakRss)} MB`);
+    log(
+      `import of ${n.toLocaleString('en')} rows: API ${round(run.api.rowsPerSecond, 0)} rows/s (${round(apiMs / 1000)} s, upload ${round(uploadedMs / 1000)} s), COPY ${round(run.copy.rowsPerSecond, 0)} rows/s (${round(copyMs / 1000)} s), ratio ${round(run.ratio, 3)}; API RSS ${mb(rssBefore)} → peak ${mb(m.peakRss)} MB`,
+    );
     if (process.env.BENCH_KEEP !== '1') {
       rmSync(csvPath, { force: true });
       rmSync(copyPath, { force: true });
@@ -698,7 +839,13 @@ async function imports({ dir, areas }) {
   const small = out.runs[0];
   const large = out.runs[out.runs.length - 1];
   for (const r of out.runs) r.memory.trend = rssTrend(r.memory.series, r.rows);
-  out.memoryGrowth = { fromRows: small.rows, toRows: large.rows, peakSmall: small.memory.peakRss, peakLarge: large.memory.peakRss, ratio: large.memory.peakRss / small.memory.peakRss };
+  out.memoryGrowth = {
+    fromRows: small.rows,
+    toRows: large.rows,
+    peakSmall: small.memory.peakRss,
+    peakLarge: large.memory.peakRss,
+    ratio: large.memory.peakRss / small.memory.peakRss,
+  };
   // "Flat": the RSS does not keep growing with the rows read. The garbage collector makes it saw up and down, so the
   // test is the least-squares trend of the RSS over the large import (after its first 10 %, while the heap settles):
   // less than 64 MiB over the whole import.
@@ -746,14 +893,25 @@ async function profile({ dir, areas }) {
     const r = await runChild('load.mjs', { url, headers: { cookie }, connections: CONNECTIONS, duration: QUICK ? 5 : 8 });
     return { requests: r.totalRequests, unit: 'request' };
   });
-  log(`profile of the picture: ${JSON.stringify(out.picture.byPackage.slice(0, 6).map((p) => `${p.name} ${round((p.ms / out.picture.requests), 3)} ms/request`))}`);
+  log(
+    `profile of the picture: ${JSON.stringify(out.picture.byPackage.slice(0, 6).map((p) => `${p.name} ${round(p.ms / out.picture.requests, 3)} ms/request`))}`,
+  );
   await session('import', async () => {
     const cookie = await login(product.base, 'samordnare@exempelstad.se');
     const { rows: categories } = await pool.query('SELECT id, label_sv FROM categories WHERE active ORDER BY sort_order');
     const n = QUICK ? 20_000 : 100_000;
     const csvPath = join(TMP, 'profile-import.csv');
     const copyPath = join(TMP, 'profile-import.copy');
-    await writeImportFiles({ n, tag: `P${Date.now().toString(36)}`, areas, categories, organizationId: dir.kommun, reporterId: dir.samordnare, csvPath, copyPath });
+    await writeImportFiles({
+      n,
+      tag: `P${Date.now().toString(36)}`,
+      areas,
+      categories,
+      organizationId: dir.kommun,
+      reporterId: dir.samordnare,
+      csvPath,
+      copyPath,
+    });
     const fromUs = Number(process.hrtime.bigint() / 1000n);
     const first = await uploadCsv(product.base, cookie, csvPath, 'profile.csv');
     let status = first;
@@ -766,7 +924,9 @@ async function profile({ dir, areas }) {
     if (status.status !== 'completed') throw new Error(`the profiled import ended ${status.status}`);
     return { rows: n, unit: 'row', fromUs };
   });
-  log(`profile of the import: ${JSON.stringify(out.import.byPackage.slice(0, 6).map((p) => `${p.name} ${round((p.ms / out.import.rows) * 1000, 1)} ms/1000 rows`))}`);
+  log(
+    `profile of the import: ${JSON.stringify(out.import.byPackage.slice(0, 6).map((p) => `${p.name} ${round((p.ms / out.import.rows) * 1000, 1)} ms/1000 rows`))}`,
+  );
   return out;
 }
 
@@ -807,5 +967,7 @@ function writeResults() {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(RESULTS, 'latest.md'), renderMarkdown(results));
-  log(`wrote bench/results/latest.json and latest.md in ${results.meta.totalSeconds} s${results.errors.length ? ` with ${results.errors.length} error(s)` : ''}`);
+  log(
+    `wrote bench/results/latest.json and latest.md in ${results.meta.totalSeconds} s${results.errors.length ? ` with ${results.errors.length} error(s)` : ''}`,
+  );
 }

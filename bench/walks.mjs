@@ -30,13 +30,20 @@ const stats = (xs) => {
 
 // A phone photo: 4032 × 3024, noisy (so that JPEG does not compress it away), with EXIF GPS, camera and owner.
 async function phonePhoto(seed) {
-  const w = 4032, h = 3024;
+  const w = 4032,
+    h = 3024;
   const raw = Buffer.alloc(w * h * 3);
   let x = seed;
-  for (let i = 0; i < raw.length; i++) { x = (x * 1103515245 + 12345) & 0x7fffffff; raw[i] = (i % 3 === 0 ? 90 : 140) + (x & 63); }
+  for (let i = 0; i < raw.length; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    raw[i] = (i % 3 === 0 ? 90 : 140) + (x & 63);
+  }
   return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
     .jpeg({ quality: 85 })
-    .withExif({ IFD0: { Make: 'Fabrikam', Model: 'Phone 12', Artist: 'Ägaren' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 16/1 2667/100', GPSLongitudeRef: 'E', GPSLongitude: '15/1 12/1 2376/100' } })
+    .withExif({
+      IFD0: { Make: 'Fabrikam', Model: 'Phone 12', Artist: 'Ägaren' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 16/1 2667/100', GPSLongitudeRef: 'E', GPSLongitude: '15/1 12/1 2376/100' },
+    })
     .toBuffer();
 }
 
@@ -52,20 +59,41 @@ for (let i = 0; i < uploads; i++) {
   times.push(ms(a, process.hrtime.bigint()));
 }
 const meta = await sharp(out.image).metadata();
-const photo = { input: { width: 4032, height: 3024, bytes: photos[0].length }, output: { width: out.width, height: out.height, bytes: out.image.length, thumbnailBytes: out.thumbnail.length, exif: meta.exif !== undefined }, ms: stats(times) };
+const photo = {
+  input: { width: 4032, height: 3024, bytes: photos[0].length },
+  output: { width: out.width, height: out.height, bytes: out.image.length, thumbnailBytes: out.thumbnail.length, exif: meta.exif !== undefined },
+  ms: stats(times),
+};
 
 // The report of a walk with 200 findings and 400 photos (two thumbnails each, as the table shows at most two).
 const thumb = out.thumbnail.toString('base64');
 const route = Array.from({ length: 60 }, (_, i) => [15.2 + i * 0.0005, 59.27 + Math.sin(i / 6) * 0.002]);
 const base = {
-  lang: 'sv', title: 'Bench: stor vandring', area: 'Centrum', date: '2026-11-24 18:00', meetingPoint: 'Stortorget', organization: 'Exempelstad kommun',
-  invited: ['Exempelbostäder AB', 'Lokalpolisområde Exempelstad'], participants: [{ group: 'Boende', count: 12 }], state: 'Uppföljd', route,
+  lang: 'sv',
+  title: 'Bench: stor vandring',
+  area: 'Centrum',
+  date: '2026-11-24 18:00',
+  meetingPoint: 'Stortorget',
+  organization: 'Exempelstad kommun',
+  invited: ['Exempelbostäder AB', 'Lokalpolisområde Exempelstad'],
+  participants: [{ group: 'Boende', count: 12 }],
+  state: 'Uppföljd',
+  route,
   findings: Array.from({ length: 200 }, (_, i) => ({
-    number: i + 1, where: `Plats ${i % 40}`, position: route[i % 60], what: 'Belysning', description: 'Två trasiga lampor i gångtunneln, mörkt efter klockan fem',
-    severity: ['Låg', 'Medel', 'Hög'][i % 3], severityLevel: ['low', 'medium', 'high'][i % 3], responsible: 'Exempelbostäder AB', status: 'Insats: pågår, 2027-01-31', thumbnails: [thumb, thumb],
+    number: i + 1,
+    where: `Plats ${i % 40}`,
+    position: route[i % 60],
+    what: 'Belysning',
+    description: 'Två trasiga lampor i gångtunneln, mörkt efter klockan fem',
+    severity: ['Låg', 'Medel', 'Hög'][i % 3],
+    severityLevel: ['low', 'medium', 'high'][i % 3],
+    responsible: 'Exempelbostäder AB',
+    status: 'Insats: pågår, 2027-01-31',
+    thumbnails: [thumb, thumb],
   })),
   stops: Array.from({ length: 10 }, (_, i) => ({ stop: i + 1, label: `Stopp ${i + 1}`, answers: [{ item: 'Belysning', answer: 'Dålig', comment: 'Mörkt' }] })),
-  followUpNote: 'Uppföljd.', generatedAt: '2026-12-01 10:00',
+  followUpNote: 'Uppföljd.',
+  generatedAt: '2026-12-01 10:00',
 };
 const view = { ...base, fingerprint: t.fingerprintOf(base) };
 await t.renderPdf(t.walkReportDocument({ ...view, findings: view.findings.slice(0, 5) })); // fonts, JIT
@@ -77,7 +105,15 @@ for (let i = 0; i < 3; i++) {
   pdfTimes.push(ms(a, process.hrtime.bigint()));
 }
 const report = { findings: 200, photos: 400, thumbnailsShown: 400, bytes: pdf.length, ms: stats(pdfTimes), target: '< 3000 ms' };
-const result = { date: new Date().toISOString(), node: process.version, sharp: sharp.versions.sharp, vips: sharp.versions.vips, cpus: (await import('node:os')).cpus().length, photo, report };
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  sharp: sharp.versions.sharp,
+  vips: sharp.versions.vips,
+  cpus: (await import('node:os')).cpus().length,
+  photo,
+  report,
+};
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/walks.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));

@@ -11,16 +11,24 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.clients + 4 });
 function call(method, path, body) {
   return new Promise((ok, fail) => {
     const payload = body ? JSON.stringify(body) : undefined;
-    const req = http.request(`${cfg.base}${path}`, {
-      method,
-      agent,
-      // A write with the session cookie must say it comes from the product itself (Origin), as a browser's does.
-      headers: { cookie: cfg.cookie, ...(method !== 'GET' ? { origin: new URL(cfg.base).origin } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      `${cfg.base}${path}`,
+      {
+        method,
+        agent,
+        // A write with the session cookie must say it comes from the product itself (Origin), as a browser's does.
+        headers: {
+          cookie: cfg.cookie,
+          ...(method !== 'GET' ? { origin: new URL(cfg.base).origin } : {}),
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', fail);
     if (payload) req.write(payload);
     req.end();
@@ -42,7 +50,11 @@ async function client(i) {
   let v = version.get(caseId);
   while (Date.now() < deadline) {
     const t = process.hrtime.bigint();
-    const res = await call('POST', `/api/cases/${caseId}/events`, { type: 'SAVE_ANALYSIS', version: v, analysis: `Analys ${++seq}: samlingar i tvättstugan fredag–lördag kväll` });
+    const res = await call('POST', `/api/cases/${caseId}/events`, {
+      type: 'SAVE_ANALYSIS',
+      version: v,
+      analysis: `Analys ${++seq}: samlingar i tvättstugan fredag–lördag kväll`,
+    });
     if (res.status === 200) {
       latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
       accepted[caseId]++;

@@ -11,7 +11,20 @@ import { fileURLToPath } from 'node:url';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
-import { FORMAT_VERSION, MAGIC, SCHEMA_TABLES, SESSION_SETTINGS, SKIPPED_SCHEMAS, TRANSIENT_TABLES, copyEscape, fmtBytes, fmtInt, ident, loadCompiledApi, verifyAuditChain } from './lib/backup-format.mjs';
+import {
+  FORMAT_VERSION,
+  MAGIC,
+  SCHEMA_TABLES,
+  SESSION_SETTINGS,
+  SKIPPED_SCHEMAS,
+  TRANSIENT_TABLES,
+  copyEscape,
+  fmtBytes,
+  fmtInt,
+  ident,
+  loadCompiledApi,
+  verifyAuditChain,
+} from './lib/backup-format.mjs';
 import { UserError, openTarget } from './lib/database.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +41,11 @@ DATA_DIR/backups/samverka-backup-<UTC time>.gz. The database is DATABASE_URL if 
 PostgreSQL in DATA_DIR (default .data), used while \`npm start\` runs or started for the backup.`);
 }
 
-const stamp = (d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 function outputPath(arg, now) {
   const name = `samverka-backup-${stamp(now)}.gz`;
@@ -118,7 +135,9 @@ async function main() {
     const schema = await describeSchema(client);
     // Keep the tables from being altered or dropped while they are read (ordinary reads and writes go on).
     for (const t of schema.tables) await client.query(`LOCK TABLE ${ident(t.name)} IN ACCESS SHARE MODE`);
-    const { rows: [server] } = await client.query(`SELECT current_setting('server_version') AS version, current_database() AS database, now() AS snapshot`);
+    const {
+      rows: [server],
+    } = await client.query(`SELECT current_setting('server_version') AS version, current_database() AS database, now() AS snapshot`);
     const { rows: migrations } = await client.query('SELECT name, timestamp::text AS timestamp FROM migrations ORDER BY id');
     for (const t of schema.tables) {
       const { rows } = await client.query(`SELECT count(*)::bigint AS n FROM ${ident(t.name)}`);
@@ -201,7 +220,9 @@ async function main() {
         `${fmtBytes(size)} compressed, audit trail ${audit ? `${audit.entries} entries ${audit.valid ? 'verified' : 'BROKEN'}` : 'absent'}, ` +
         `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    log(`Samverka: not included: ${Object.keys(TRANSIENT_TABLES).join(', ')} (transient)${schema.otherSchemas.length ? `, schema ${schema.otherSchemas.join(', ')}` : ''}`);
+    log(
+      `Samverka: not included: ${Object.keys(TRANSIENT_TABLES).join(', ')} (transient)${schema.otherSchemas.length ? `, schema ${schema.otherSchemas.join(', ')}` : ''}`,
+    );
     log(`Backup file: ${file}`);
   } finally {
     await client.end().catch(() => undefined);

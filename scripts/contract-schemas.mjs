@@ -27,7 +27,10 @@ const ERROR_TYPES = ['ApiError', 'PersonalDataError'];
 export function generate() {
   const program = ts.createProgram([INDEX], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, noEmit: true, skipLibCheck: true });
   const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length) throw new Error(ts.formatDiagnosticsWithColorAndContext(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+  if (diagnostics.length)
+    throw new Error(
+      ts.formatDiagnosticsWithColorAndContext(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' }),
+    );
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(INDEX));
   const exported = new Map();
@@ -44,7 +47,10 @@ export function generate() {
   const doc = (symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();
 
   const schemas = {};
-  const queue = [...[...exported.keys()].filter((n) => n.endsWith('Dto') && !exported.get(n).declarations?.some((d) => d.typeParameters?.length)), ...ERROR_TYPES];
+  const queue = [
+    ...[...exported.keys()].filter((n) => n.endsWith('Dto') && !exported.get(n).declarations?.some((d) => d.typeParameters?.length)),
+    ...ERROR_TYPES,
+  ];
   const withNull = (schema) => {
     if (schema.$ref || schema.anyOf) return { anyOf: [schema.$ref ? schema : { anyOf: schema.anyOf }, { type: 'null' }] };
     const out = { ...schema, type: [schema.type, 'null'] };
@@ -82,11 +88,13 @@ export function generate() {
     if (checker.isArrayType(type)) return { type: 'array', items: toSchema(checker.getTypeArguments(type)[0]) };
     if (checker.isTupleType(type)) {
       // A fixed tuple such as [longitude, latitude]: exactly these items, in this order.
-      if (type.target.elementFlags.some((e) => !(e & ts.ElementFlags.Required))) throw new Error(`contract-schemas: no schema for the tuple ${checker.typeToString(type)} (only fixed tuples)`);
+      if (type.target.elementFlags.some((e) => !(e & ts.ElementFlags.Required)))
+        throw new Error(`contract-schemas: no schema for the tuple ${checker.typeToString(type)} (only fixed tuples)`);
       const items = checker.getTypeArguments(type).map((t) => toSchema(t));
       return { type: 'array', prefixItems: items, items: false, minItems: items.length, maxItems: items.length };
     }
-    if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length) throw new Error(`contract-schemas: no schema for the function type ${checker.typeToString(type)}`);
+    if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length)
+      throw new Error(`contract-schemas: no schema for the function type ${checker.typeToString(type)}`);
     if (f & ts.TypeFlags.Object || type.isIntersection()) {
       const properties = {};
       const required = [];
@@ -121,7 +129,9 @@ function stringify(value, indent = '') {
   const flat = JSON.stringify(value);
   if (flat.length + indent.length <= 110 || value === null || typeof value !== 'object') return flat;
   const inner = indent + '  ';
-  const parts = Array.isArray(value) ? value.map((v) => inner + stringify(v, inner)) : Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`);
+  const parts = Array.isArray(value)
+    ? value.map((v) => inner + stringify(v, inner))
+    : Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`);
   return Array.isArray(value) ? `[\n${parts.join(',\n')}\n${indent}]` : `{\n${parts.join(',\n')}\n${indent}}`;
 }
 

@@ -53,7 +53,9 @@ function openBackup(file) {
     try {
       r = await it.next();
     } catch (e) {
-      throw new UserError(`The backup file is damaged (${e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message) ? 'it ends too early' : e.message}) near line ${lineNo}.`);
+      throw new UserError(
+        `The backup file is damaged (${e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message) ? 'it ends too early' : e.message}) near line ${lineNo}.`,
+      );
     }
     if (r.done) throw new UserError(`The backup file ends too early (expected ${what} at line ${lineNo + 1}): it is truncated.`);
     lineNo++;
@@ -100,7 +102,8 @@ async function main() {
   const backup = openBackup(file);
   const magic = await backup.next('the first line');
   if (!magic.startsWith(`${MAGIC} `)) throw new UserError(`${file} is not a Samverka backup.`);
-  if (Number(magic.slice(MAGIC.length + 1)) !== FORMAT_VERSION) throw new UserError(`${file} has backup format ${magic.slice(MAGIC.length + 1)}; this Samverka reads format ${FORMAT_VERSION}.`);
+  if (Number(magic.slice(MAGIC.length + 1)) !== FORMAT_VERSION)
+    throw new UserError(`${file} has backup format ${magic.slice(MAGIC.length + 1)}; this Samverka reads format ${FORMAT_VERSION}.`);
   const { header } = parseJson(await backup.next('the header'), 'the header', 2);
   if (!header?.tables || !header?.migrations) throw new UserError('The backup file is damaged: its header is incomplete.');
 
@@ -110,7 +113,9 @@ async function main() {
   if (mismatch >= 0) {
     throw new UserError(
       `This backup does not fit this version of Samverka: its migration ${header.migrations[mismatch]} ` +
-        (code.includes(header.migrations[mismatch]) ? `is number ${mismatch + 1} there but not here` : 'is unknown here (a backup of a newer or different Samverka?)') +
+        (code.includes(header.migrations[mismatch])
+          ? `is number ${mismatch + 1} there but not here`
+          : 'is unknown here (a backup of a newer or different Samverka?)') +
         `. Restore it with the Samverka version that wrote it (${header.samverkaVersion}) or a newer one.`,
     );
   }
@@ -121,7 +126,14 @@ async function main() {
   );
 
   const target = await openTarget({ root, create: true });
-  const ds = new typeorm.DataSource({ type: 'postgres', url: target.url, migrations: MIGRATIONS, applicationName: 'samverka-restore', logging: false, extra: { max: 1 } });
+  const ds = new typeorm.DataSource({
+    type: 'postgres',
+    url: target.url,
+    migrations: MIGRATIONS,
+    applicationName: 'samverka-restore',
+    logging: false,
+    extra: { max: 1 },
+  });
   let qr;
   try {
     await ds.initialize();
@@ -134,7 +146,11 @@ async function main() {
     log(`Samverka: restoring into ${target.where}`);
 
     // Only into an empty database: no rows anywhere but in the reference data the migrations insert themselves.
-    const existing = (await qr.query(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`)).map((r) => r.name);
+    const existing = (
+      await qr.query(
+        `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`,
+      )
+    ).map((r) => r.name);
     const nonEmpty = [];
     for (const t of existing.filter((t) => !SCHEMA_TABLES.includes(t) && !SEEDED_BY_MIGRATIONS.includes(t))) {
       const [{ n }] = await qr.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${ident(t)} LIMIT 1000) x`);
@@ -147,7 +163,9 @@ async function main() {
     if (existing.includes('migrations')) {
       const applied = (await qr.query('SELECT name FROM migrations ORDER BY id')).map((r) => r.name);
       if (applied.some((m, i) => header.migrations[i] !== m)) {
-        throw new UserError(`The target database already has a schema (${applied.length} migrations) that is newer than or different from the backup's; restore into a new database (createdb, or an empty DATA_DIR).`);
+        throw new UserError(
+          `The target database already has a schema (${applied.length} migrations) that is newer than or different from the backup's; restore into a new database (createdb, or an empty DATA_DIR).`,
+        );
       }
     }
 
@@ -167,7 +185,9 @@ async function main() {
       );
       const want = JSON.stringify(t.columns.map((c) => [c.name, c.type]).sort());
       if (JSON.stringify(cols.map((c) => [c.name, c.type]).sort()) !== want) {
-        throw new UserError(`The table ${t.name} ${cols.length ? 'has other columns here than in the backup' : 'does not exist at this schema version'}; the backup does not fit the migrations it names.`);
+        throw new UserError(
+          `The table ${t.name} ${cols.length ? 'has other columns here than in the backup' : 'does not exist at this schema version'}; the backup does not fit the migrations it names.`,
+        );
       }
     }
 
@@ -188,7 +208,8 @@ async function main() {
     for (const t of header.tables) {
       const tableStart = Date.now();
       const section = parseJson(await backup.next(`the table ${t.name}`), `the start of table ${t.name}`, backup.lineNo());
-      if (section.table !== t.name) throw new UserError(`The backup file is damaged: table ${t.name} expected at line ${backup.lineNo()}, found ${section.table}.`);
+      if (section.table !== t.name)
+        throw new UserError(`The backup file is damaged: table ${t.name} expected at line ${backup.lineNo()}, found ${section.table}.`);
       const columns = section.columns;
       const types = columns.map((c) => t.columns.find((x) => x.name === c)?.type);
       if (types.some((x) => !x)) throw new UserError(`The backup file is damaged: the columns of ${t.name} do not match its header.`);
@@ -211,7 +232,8 @@ async function main() {
         const line = await backup.next(`a row of ${t.name}`);
         if (line === '\\.') break;
         const values = copyParse(line);
-        if (values.length !== columns.length) throw new UserError(`The backup file is damaged: line ${backup.lineNo()} (${t.name}) has ${values.length} values instead of ${columns.length}.`);
+        if (values.length !== columns.length)
+          throw new UserError(`The backup file is damaged: line ${backup.lineNo()} (${t.name}) has ${values.length} values instead of ${columns.length}.`);
         for (let i = 0; i < values.length; i++) batch[i].push(values[i]);
         n++;
         batchRows++;
@@ -249,9 +271,15 @@ async function main() {
     let auditText = 'absent';
     if (header.audit) {
       const audit = await verifyAuditChain((sql, params) => qr.query(sql, params), entryHash);
-      const same = audit.entries === header.audit.entries && audit.valid === header.audit.valid && (!audit.valid || audit.head === header.audit.head) && (audit.valid || audit.firstBrokenAt === header.audit.firstBrokenAt);
+      const same =
+        audit.entries === header.audit.entries &&
+        audit.valid === header.audit.valid &&
+        (!audit.valid || audit.head === header.audit.head) &&
+        (audit.valid || audit.firstBrokenAt === header.audit.firstBrokenAt);
       if (!same) problems.push(`the audit trail does not verify as in the backup (${JSON.stringify(audit)} vs ${JSON.stringify(header.audit)})`);
-      auditText = audit.valid ? `${fmtInt(audit.entries)} entries, hash chain verified, head ${audit.head.slice(0, 12)}…` : `BROKEN at entry ${audit.firstBrokenAt}, as in the backup`;
+      auditText = audit.valid
+        ? `${fmtInt(audit.entries)} entries, hash chain verified, head ${audit.head.slice(0, 12)}…`
+        : `BROKEN at entry ${audit.firstBrokenAt}, as in the backup`;
     }
     if (problems.length) throw new UserError(`The restored data does not match the backup: ${problems.join('; ')}.`);
     log(`Samverka: checked: row counts of all ${header.tables.length} tables, file SHA-256, audit trail ${auditText}`);

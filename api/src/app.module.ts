@@ -80,4 +80,3 @@ function withLogStream(config: AppConfig, options: PinoHttpOptions): PinoHttpOpt
     return options;
   }
 }
-

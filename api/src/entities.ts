@@ -17,4 +17,22 @@ import { SituationReport } from './reports/report.entity';
 import { WALK_ENTITIES } from './walks/walk.entity';
 
 /** Every TypeORM entity of the API; the migration test checks that the migrations produce exactly this schema. */
-export const ENTITIES = [Organization, User, Area, Place, Category, Session, AuditEntry, SituationReport, AreaLevelEntry, ReportImport, EstCase, AgreedAction, CaseHistoryEntry, Meeting, LoginAttempt, IdempotencyKey, ...WALK_ENTITIES];
+export const ENTITIES = [
+  Organization,
+  User,
+  Area,
+  Place,
+  Category,
+  Session,
+  AuditEntry,
+  SituationReport,
+  AreaLevelEntry,
+  ReportImport,
+  EstCase,
+  AgreedAction,
+  CaseHistoryEntry,
+  Meeting,
+  LoginAttempt,
+  IdempotencyKey,
+  ...WALK_ENTITIES,
+];

@@ -6,7 +6,21 @@ import 'reflect-metadata';
  * Features depend on each other in one direction only: e.g. actions and meetings on cases, plans on meetings, the
  * audit reading on reports. Checked on the source (which feature folder imports which) and on the Nest modules.
  */
-const FEATURES = ['auth', 'directory', 'audit', 'reports', 'imports', 'cases', 'actions', 'meetings', 'plans', 'retention', 'health', 'idempotency', 'settings'];
+const FEATURES = [
+  'auth',
+  'directory',
+  'audit',
+  'reports',
+  'imports',
+  'cases',
+  'actions',
+  'meetings',
+  'plans',
+  'retention',
+  'health',
+  'idempotency',
+  'settings',
+];
 
 /**
  * Files every feature may use without depending on the feature they live in: the schema (entities and their
@@ -58,7 +72,10 @@ function moduleGraph(root: ModuleRef): Map<string, Set<string>> {
   const visit = (m: ModuleRef) => {
     const cls = (typeof m === 'function' ? m : m.module) as (new () => unknown) | undefined;
     if (!cls || graph.has(cls.name)) return;
-    const imports = [...((Reflect.getMetadata('imports', cls) as ModuleRef[] | undefined) ?? []), ...(typeof m === 'function' ? [] : ((m.imports as ModuleRef[]) ?? []))];
+    const imports = [
+      ...((Reflect.getMetadata('imports', cls) as ModuleRef[] | undefined) ?? []),
+      ...(typeof m === 'function' ? [] : ((m.imports as ModuleRef[]) ?? [])),
+    ];
     graph.set(cls.name, new Set());
     for (const i of imports) {
       const target = (typeof i === 'function' ? i : i.module) as { name: string } | undefined;
@@ -80,7 +97,8 @@ describe('dependencies between features', () => {
     const { AppModule } = await import('./app.module');
     const graph = moduleGraph(AppModule.forRoot({ logLevel: 'silent' } as never, { options: {} } as never));
     expect(cycles(graph)).toEqual([]);
-    for (const f of ['Auth', 'Directory', 'Audit', 'Reports', 'Imports', 'Cases', 'Actions', 'Meetings', 'Plans', 'Retention', 'Health', 'Idempotency']) expect(graph.has(`${f}Module`)).toBe(true);
+    for (const f of ['Auth', 'Directory', 'Audit', 'Reports', 'Imports', 'Cases', 'Actions', 'Meetings', 'Plans', 'Retention', 'Health', 'Idempotency'])
+      expect(graph.has(`${f}Module`)).toBe(true);
   });
 
   it('the search finds a cycle, also through a third feature', () => {

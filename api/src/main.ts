@@ -39,7 +39,11 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     timeoutMs: config.dbTimeoutMs,
     prepare: (setup) => (config.demoMode ? seedDemoData(setup, config.demoReports) : ensureInitialAdmin(setup, config.initialAdmin)),
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
@@ -98,10 +102,9 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
 
   // The OpenAPI document is for signed-in users too: only health and sign-in answer without a session.
   app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
-    auth.resolve(req.cookies?.[SESSION_COOKIE]).then(
-      (user) => (user ? next() : res.status(401).json({ statusCode: 401, code: 'AUTH.REQUIRED', message: 'Sign in to continue' })),
-      next,
-    );
+    auth
+      .resolve(req.cookies?.[SESSION_COOKIE])
+      .then((user) => (user ? next() : res.status(401).json({ statusCode: 401, code: 'AUTH.REQUIRED', message: 'Sign in to continue' })), next);
   });
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
@@ -171,7 +174,6 @@ export async function startServer(config: AppConfig & { databaseUrl: string }): 
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   return running;
 }
-
 
 /**
  * Requests Node refuses before the application sees them (a URL and headers over 16 KB, a malformed request line)

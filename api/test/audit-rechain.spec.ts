@@ -20,7 +20,7 @@ describe('the audit trail without report text (migration)', () => {
   });
   afterAll(() => t.stop());
 
-  it('removes old report entries\' free text and coordinates, keeps the chain valid and records the rewrite', async () => {
+  it("removes old report entries' free text and coordinates, keeps the chain valid and records the rewrite", async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     // Append two report entries the way the old code did, correctly chained.
     const [last] = await t.dataSource.query(`SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1`);
@@ -28,9 +28,15 @@ describe('the audit trail without report text (migration)', () => {
     const entityId = '00000000-0000-4000-8000-00000000abcd';
     for (const [action, before, after] of [
       ['report.create', null, { description: 'Gammal fritext om Storgatan 5', latitude: 59.33, longitude: 18.06, categoryId: 'x' }],
-      ['report.correct', { description: 'Gammal fritext om Storgatan 5', latitude: 59.33, longitude: 18.06 }, { description: 'Rättad fritext', latitude: null, longitude: null }],
+      [
+        'report.correct',
+        { description: 'Gammal fritext om Storgatan 5', latitude: 59.33, longitude: 18.06 },
+        { description: 'Rättad fritext', latitude: null, longitude: null },
+      ],
     ] as const) {
-      const entry = { at: new Date(), actorId: null, actorOrganizationId: null, action, entityType: 'report', entityId, before, after } as Parameters<typeof entryHash>[1];
+      const entry = { at: new Date(), actorId: null, actorOrganizationId: null, action, entityType: 'report', entityId, before, after } as Parameters<
+        typeof entryHash
+      >[1];
       const hash = entryHash(prev, entry);
       await t.dataSource.query(
         `INSERT INTO audit_entries (at, actor_id, actor_organization_id, action, entity_type, entity_id, before, after, prev_hash, hash)
@@ -41,7 +47,14 @@ describe('the audit trail without report text (migration)', () => {
     }
     // A later entry on top of them, so the rewrite has to re-chain what follows.
     const org = ((await admin.get('/api/organizations')).body as { id: string; name: string }[])[0];
-    expect((await admin.patch(`/api/organizations/${org.id}`).send({ name: `${org.name} ` }).set('Origin', 'http://localhost')).status).toBeLessThan(500);
+    expect(
+      (
+        await admin
+          .patch(`/api/organizations/${org.id}`)
+          .send({ name: `${org.name} ` })
+          .set('Origin', 'http://localhost')
+      ).status,
+    ).toBeLessThan(500);
     expect((await admin.get('/api/audit/verify')).body).toMatchObject({ valid: true });
     const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entries`))[0].n;
 
@@ -67,7 +80,16 @@ describe('the audit trail without report text (migration)', () => {
     const [first] = await t.dataSource.query(`SELECT id FROM audit_entries ORDER BY id LIMIT 1`);
     // An old-style report entry makes the migration due; then someone edits an early entry directly in the database.
     const [last] = await t.dataSource.query(`SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1`);
-    const entry = { at: new Date(), actorId: null, actorOrganizationId: null, action: 'report.create', entityType: 'report', entityId: 'r-2', before: null, after: { description: 'Text' } } as Parameters<typeof entryHash>[1];
+    const entry = {
+      at: new Date(),
+      actorId: null,
+      actorOrganizationId: null,
+      action: 'report.create',
+      entityType: 'report',
+      entityId: 'r-2',
+      before: null,
+      after: { description: 'Text' },
+    } as Parameters<typeof entryHash>[1];
     await t.dataSource.query(
       `INSERT INTO audit_entries (at, actor_id, actor_organization_id, action, entity_type, entity_id, before, after, prev_hash, hash)
        VALUES ($1, NULL, NULL, 'report.create', 'report', 'r-2', NULL, $2, $3, $4)`,

@@ -82,7 +82,9 @@ describe('sign-in and sessions', () => {
     const out = await agent.post('/api/auth/logout');
     expect(out.status).toBe(204);
     expect((await agent.get('/api/auth/me')).status).toBe(401);
-    const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'polischef@exempelstad.se'`);
+    const rows = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'polischef@exempelstad.se'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 

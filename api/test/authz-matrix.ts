@@ -156,7 +156,15 @@ export const MATRIX: Entry[] = [
   // -- health, configuration, sign-in ------------------------------------------------------------------------------
   { method: 'GET', path: '/api/health', variants: one(everyone(200, { anonymous: 200 }), () => ({ path: '/api/health' }), 'public: for load balancers') },
   { method: 'GET', path: '/api/config', variants: one(everyone(200), () => ({ path: '/api/config' })) },
-  { method: 'GET', path: '/api/config/accessibility', variants: one(everyone(200, { anonymous: 200 }), () => ({ path: '/api/config/accessibility' }), 'public: the accessibility statement is read before signing in') },
+  {
+    method: 'GET',
+    path: '/api/config/accessibility',
+    variants: one(
+      everyone(200, { anonymous: 200 }),
+      () => ({ path: '/api/config/accessibility' }),
+      'public: the accessibility statement is read before signing in',
+    ),
+  },
   {
     method: 'POST',
     path: '/api/auth/login',
@@ -166,17 +174,33 @@ export const MATRIX: Entry[] = [
       'public; the new session is not used further (wrong passwords: auth.spec.ts; each sign-in costs an argon2 check, so one variant only)',
     ),
   },
-  { method: 'POST', path: '/api/auth/logout', variants: one(everyone(204), () => ({ path: '/api/auth/logout', freshSession: true }), 'ends the caller’s own (fresh) session') },
-  { method: 'POST', path: '/api/auth/logout-all', variants: one(everyone(204), () => ({ path: '/api/auth/logout-all', freshSession: true, renewSession: true }), 'ends all of the caller’s own sessions') },
+  {
+    method: 'POST',
+    path: '/api/auth/logout',
+    variants: one(everyone(204), () => ({ path: '/api/auth/logout', freshSession: true }), 'ends the caller’s own (fresh) session'),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/logout-all',
+    variants: one(everyone(204), () => ({ path: '/api/auth/logout-all', freshSession: true, renewSession: true }), 'ends all of the caller’s own sessions'),
+  },
   { method: 'GET', path: '/api/auth/me', variants: one(everyone(200), () => ({ path: '/api/auth/me' })) },
   {
     method: 'GET',
     path: '/api/auth/session',
-    variants: one(everyone(200, { anonymous: 200 }), () => ({ path: '/api/auth/session' }), 'public: answers user null without a session (the client asks on every page load)'),
+    variants: one(
+      everyone(200, { anonymous: 200 }),
+      () => ({ path: '/api/auth/session' }),
+      'public: answers user null without a session (the client asks on every page load)',
+    ),
   },
 
   // -- directory ---------------------------------------------------------------------------------------------------
-  { method: 'GET', path: '/api/organizations', variants: one(everyone(200), () => ({ path: '/api/organizations' }), 'organisation names and types are not secret within the product') },
+  {
+    method: 'GET',
+    path: '/api/organizations',
+    variants: one(everyone(200), () => ({ path: '/api/organizations' }), 'organisation names and types are not secret within the product'),
+  },
   {
     method: 'GET',
     path: '/api/organizations/{id}/users',
@@ -186,25 +210,70 @@ export const MATRIX: Entry[] = [
       'the people of Exempelbostäder AB: for its own members, administrators, and the coordinators and commanders of its partners (they name owners in meetings); the outsider holds those roles but shares no area with it: 404',
     ),
   },
-  { method: 'POST', path: '/api/organizations', variants: one(only(201, ['admin']), () => ({ path: '/api/organizations', body: { name: `Förening ${rnd()}`, type: 'ovrig' } })) },
-  { method: 'PATCH', path: '/api/organizations/{id}', variants: one(only(200, ['admin']), (f) => ({ path: `/api/organizations/${f.ids.scratchOrg}`, body: { name: `Matrisföreningen ${rnd()}` } })) },
+  {
+    method: 'POST',
+    path: '/api/organizations',
+    variants: one(only(201, ['admin']), () => ({ path: '/api/organizations', body: { name: `Förening ${rnd()}`, type: 'ovrig' } })),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/organizations/{id}',
+    variants: one(only(200, ['admin']), (f) => ({ path: `/api/organizations/${f.ids.scratchOrg}`, body: { name: `Matrisföreningen ${rnd()}` } })),
+  },
   { method: 'GET', path: '/api/users', variants: one(only(200, ['admin']), () => ({ path: '/api/users' })) },
   {
     method: 'POST',
     path: '/api/users',
-    variants: one(only(201, ['admin']), (f) => ({ path: '/api/users', body: { name: 'Ny Användare', email: `ny-${rnd()}@exempelstad.se`, organizationId: f.ids.orgs.kommun, roles: ['reporter'], password: 'ett-långt-lösenord-1' } })),
+    variants: one(only(201, ['admin']), (f) => ({
+      path: '/api/users',
+      body: {
+        name: 'Ny Användare',
+        email: `ny-${rnd()}@exempelstad.se`,
+        organizationId: f.ids.orgs.kommun,
+        roles: ['reporter'],
+        password: 'ett-långt-lösenord-1',
+      },
+    })),
   },
-  { method: 'PATCH', path: '/api/users/{id}', variants: one(only(200, ['admin']), (f) => ({ path: `/api/users/${f.ids.scratchUser}`, body: { name: `Mål ${rnd()}` } })) },
+  {
+    method: 'PATCH',
+    path: '/api/users/{id}',
+    variants: one(only(200, ['admin']), (f) => ({ path: `/api/users/${f.ids.scratchUser}`, body: { name: `Mål ${rnd()}` } })),
+  },
   { method: 'GET', path: '/api/areas', variants: one(everyone(200), () => ({ path: '/api/areas' }), 'scoped: the outsider sees only its own area') },
   { method: 'GET', path: '/api/areas/{id}', variants: one(partners(200), (f) => ({ path: `/api/areas/${f.ids.centrum}` })) },
-  { method: 'POST', path: '/api/areas', variants: one(only(201, ['admin']), (f) => ({ path: '/api/areas', body: { name: `Område ${rnd()}`, partnerIds: [f.ids.orgs.kommun] } })) },
-  { method: 'PATCH', path: '/api/areas/{id}', variants: one(only(200, ['admin']), (f) => ({ path: `/api/areas/${f.ids.scratchArea}`, body: { description: `Ändrad ${rnd()}` } })) },
-  { method: 'POST', path: '/api/areas/{id}/places', variants: one(only(201, ['admin']), (f) => ({ path: `/api/areas/${f.ids.scratchArea}/places`, body: { name: `Plats ${rnd()}` } })) },
-  { method: 'PATCH', path: '/api/places/{id}', variants: one(only(200, ['admin']), async (f) => ({ path: `/api/places/${await f.newPlace()}`, body: { name: `Plats ${rnd()}` } })) },
+  {
+    method: 'POST',
+    path: '/api/areas',
+    variants: one(only(201, ['admin']), (f) => ({ path: '/api/areas', body: { name: `Område ${rnd()}`, partnerIds: [f.ids.orgs.kommun] } })),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/areas/{id}',
+    variants: one(only(200, ['admin']), (f) => ({ path: `/api/areas/${f.ids.scratchArea}`, body: { description: `Ändrad ${rnd()}` } })),
+  },
+  {
+    method: 'POST',
+    path: '/api/areas/{id}/places',
+    variants: one(only(201, ['admin']), (f) => ({ path: `/api/areas/${f.ids.scratchArea}/places`, body: { name: `Plats ${rnd()}` } })),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/places/{id}',
+    variants: one(only(200, ['admin']), async (f) => ({ path: `/api/places/${await f.newPlace()}`, body: { name: `Plats ${rnd()}` } })),
+  },
   { method: 'DELETE', path: '/api/places/{id}', variants: one(only(204, ['admin']), async (f) => ({ path: `/api/places/${await f.newPlace()}` })) },
   { method: 'GET', path: '/api/categories', variants: one(everyone(200), () => ({ path: '/api/categories' })) },
-  { method: 'POST', path: '/api/categories', variants: one(only(201, ['admin']), () => ({ path: '/api/categories', body: { code: `m_${rnd()}`, labelSv: 'Matris', labelEn: 'Matrix' } })) },
-  { method: 'PATCH', path: '/api/categories/{id}', variants: one(only(200, ['admin']), (f) => ({ path: `/api/categories/${f.ids.scratchCategory}`, body: { labelEn: `Matrix ${rnd()}` } })) },
+  {
+    method: 'POST',
+    path: '/api/categories',
+    variants: one(only(201, ['admin']), () => ({ path: '/api/categories', body: { code: `m_${rnd()}`, labelSv: 'Matris', labelEn: 'Matrix' } })),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/categories/{id}',
+    variants: one(only(200, ['admin']), (f) => ({ path: `/api/categories/${f.ids.scratchCategory}`, body: { labelEn: `Matrix ${rnd()}` } })),
+  },
 
   // -- reports, situational picture, levels, imports -----------------------------------------------------------
   {
@@ -212,12 +281,30 @@ export const MATRIX: Entry[] = [
     path: '/api/reports',
     variants: one(
       partners(201, { outsider: 422 }),
-      (f) => ({ path: '/api/reports', body: { areaId: f.ids.centrum, categoryId: f.ids.categoryId, occurredAt: new Date(Date.now() - 7_200_000).toISOString(), assessment: 'low', policeNotified: false, description: 'Nedskräpning vid entrén' } }),
+      (f) => ({
+        path: '/api/reports',
+        body: {
+          areaId: f.ids.centrum,
+          categoryId: f.ids.categoryId,
+          occurredAt: new Date(Date.now() - 7_200_000).toISOString(),
+          assessment: 'low',
+          policeNotified: false,
+          description: 'Nedskräpning vid entrén',
+        },
+      }),
       'anyone of a partner organisation files reports for their organisation; the outsider’s areaId is a 422',
     ),
   },
-  { method: 'GET', path: '/api/reports', variants: one(everyone(200), (f) => ({ path: '/api/reports', query: { areaId: f.ids.centrum } }), 'scoped: the outsider gets an empty page') },
-  { method: 'GET', path: '/api/reports/export.csv', variants: one(everyone(200), (f) => ({ path: '/api/reports/export.csv', query: { areaId: f.ids.centrum } }), 'scoped like the list') },
+  {
+    method: 'GET',
+    path: '/api/reports',
+    variants: one(everyone(200), (f) => ({ path: '/api/reports', query: { areaId: f.ids.centrum } }), 'scoped: the outsider gets an empty page'),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/export.csv',
+    variants: one(everyone(200), (f) => ({ path: '/api/reports/export.csv', query: { areaId: f.ids.centrum } }), 'scoped like the list'),
+  },
   { method: 'GET', path: '/api/reports/{id}', variants: one(partners(200), (f) => ({ path: `/api/reports/${f.shared.reportId}` })) },
   {
     method: 'PATCH',
@@ -242,11 +329,18 @@ export const MATRIX: Entry[] = [
     path: '/api/reports/{id}/review',
     variants: one(
       only(200, ['coordinator'], { outsider: 404 }),
-      async (f) => ({ path: `/api/reports/${await f.newReport('reporter', { description: 'Ring 070-123 45 67 om skylten', confirmNoPersonalData: true })}/review`, body: { decision: 'confirm' } }),
+      async (f) => ({
+        path: `/api/reports/${await f.newReport('reporter', { description: 'Ring 070-123 45 67 om skylten', confirmNoPersonalData: true })}/review`,
+        body: { decision: 'confirm' },
+      }),
       'a fresh report awaiting review (flagged text sent with "not about a person"): coordinators of the partnership confirm it',
     ),
   },
-  { method: 'GET', path: '/api/situation-picture', variants: one(partners(200), (f) => ({ path: '/api/situation-picture', query: { areaId: f.ids.centrum } })) },
+  {
+    method: 'GET',
+    path: '/api/situation-picture',
+    variants: one(partners(200), (f) => ({ path: '/api/situation-picture', query: { areaId: f.ids.centrum } })),
+  },
   { method: 'GET', path: '/api/areas/{id}/levels', variants: one(partners(200), (f) => ({ path: `/api/areas/${f.ids.centrum}/levels` })) },
   {
     method: 'PUT',
@@ -262,21 +356,36 @@ export const MATRIX: Entry[] = [
     path: '/api/reports/import',
     variants: one(
       only(202, ['coordinator', 'analyst'], { outsider: 422 }),
-      (f) => ({ path: '/api/reports/import', file: { field: 'file', filename: 'matris.csv', content: `Tidpunkt;Plats;Kategori;Beskrivning\r\n2026-10-0${1 + Math.floor(Math.random() * 9)} 2${Math.floor(Math.random() * 4)}:${10 + Math.floor(Math.random() * 50)};Stortorget;Skadegörelse;Krossad ruta ${rnd()}\r\n`, fields: { areaId: f.ids.centrum } } }),
+      (f) => ({
+        path: '/api/reports/import',
+        file: {
+          field: 'file',
+          filename: 'matris.csv',
+          content: `Tidpunkt;Plats;Kategori;Beskrivning\r\n2026-10-0${1 + Math.floor(Math.random() * 9)} 2${Math.floor(Math.random() * 4)}:${10 + Math.floor(Math.random() * 50)};Stortorget;Skadegörelse;Krossad ruta ${rnd()}\r\n`,
+          fields: { areaId: f.ids.centrum },
+        },
+      }),
       'coordinators and analysts; the outsider’s areaId is a 422',
     ),
   },
   {
     method: 'GET',
     path: '/api/imports/{id}',
-    variants: one(only(200, ['coordinator', 'analyst'], { outsider: 404 }), (f) => ({ path: `/api/imports/${f.ids.importId}` }), 'an import of the municipality: for coordinators and analysts of that organisation only'),
+    variants: one(
+      only(200, ['coordinator', 'analyst'], { outsider: 404 }),
+      (f) => ({ path: `/api/imports/${f.ids.importId}` }),
+      'an import of the municipality: for coordinators and analysts of that organisation only',
+    ),
   },
 
   // -- cases and actions -----------------------------------------------------------------------------------------
   {
     method: 'POST',
     path: '/api/cases',
-    variants: one(only(201, ['analyst', 'coordinator'], { outsider: 422 }), (f) => ({ path: '/api/cases', body: { areaId: f.ids.centrum, title: `Ärende ${rnd()}`, description: 'Nytt ärende i matrisen' } })),
+    variants: one(only(201, ['analyst', 'coordinator'], { outsider: 422 }), (f) => ({
+      path: '/api/cases',
+      body: { areaId: f.ids.centrum, title: `Ärende ${rnd()}`, description: 'Nytt ärende i matrisen' },
+    })),
   },
   { method: 'GET', path: '/api/cases', variants: one(everyone(200), () => ({ path: '/api/cases' }), 'scoped: the outsider sees none of Centrum’s cases') },
   { method: 'GET', path: '/api/cases/{id}', variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}` })) },
@@ -285,7 +394,12 @@ export const MATRIX: Entry[] = [
     method: 'POST',
     path: '/api/cases/{id}/events',
     variants: [
-      v('START_ANALYSIS', partners(403, { coordinator: 200, analyst: 200 }), async (f) => ({ path: `/api/cases/${(await f.newCase()).id}/events`, body: { type: 'START_ANALYSIS', version: 1 } }), 'analysts and coordinators of the partnership (case workflow)'),
+      v(
+        'START_ANALYSIS',
+        partners(403, { coordinator: 200, analyst: 200 }),
+        async (f) => ({ path: `/api/cases/${(await f.newCase()).id}/events`, body: { type: 'START_ANALYSIS', version: 1 } }),
+        'analysts and coordinators of the partnership (case workflow)',
+      ),
       v(
         'AGREE',
         partners(403, { coordinator: 200, commander: 200 }),
@@ -332,24 +446,62 @@ export const MATRIX: Entry[] = [
       v(
         'with partners',
         only(201, ['coordinator'], { outsider: 422 }),
-        (f) => ({ path: '/api/meetings', body: { kind: 'operational', title: `Möte ${rnd()}`, startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [f.ids.centrum], organizationIds: [f.ids.orgs.polis] } }),
+        (f) => ({
+          path: '/api/meetings',
+          body: {
+            kind: 'operational',
+            title: `Möte ${rnd()}`,
+            startsAt: new Date().toISOString(),
+            place: 'Stadshuset',
+            areaIds: [f.ids.centrum],
+            organizationIds: [f.ids.orgs.polis],
+          },
+        }),
         'coordinators schedule meetings of their partnership’s areas',
       ),
       v(
         'inviting an outsider',
         only(422, ['coordinator'], { outsider: 422 }),
-        (f) => ({ path: '/api/meetings', body: { kind: 'operational', title: `Möte ${rnd()}`, startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [f.ids.centrum], organizationIds: [f.ids.orgs.outsider] } }),
+        (f) => ({
+          path: '/api/meetings',
+          body: {
+            kind: 'operational',
+            title: `Möte ${rnd()}`,
+            startsAt: new Date().toISOString(),
+            place: 'Stadshuset',
+            areaIds: [f.ids.centrum],
+            organizationIds: [f.ids.orgs.outsider],
+          },
+        }),
         'participants see the agenda and documents: only partners of the meeting’s areas may take part (organizationIds 422)',
       ),
     ],
   },
-  { method: 'GET', path: '/api/meetings', variants: one(everyone(200), () => ({ path: '/api/meetings' }), 'scoped to meetings of the caller’s organisation; administrators also get the others’ meetings, for administration only') },
+  {
+    method: 'GET',
+    path: '/api/meetings',
+    variants: one(
+      everyone(200),
+      () => ({ path: '/api/meetings' }),
+      'scoped to meetings of the caller’s organisation; administrators also get the others’ meetings, for administration only',
+    ),
+  },
   {
     method: 'GET',
     path: '/api/meetings/{id}',
     variants: [
-      v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}` }), 'the municipality’s meeting with the police and Exempelbostäder AB'),
-      v('without the municipality', partners(200, FOREIGN), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}` }), 'the police’s meeting with Exempelbostäder AB: the administrator sees it for administration only (detailsVisible false)'),
+      v(
+        'the municipality’s',
+        partners(200),
+        (f) => ({ path: `/api/meetings/${f.shared.meetingId}` }),
+        'the municipality’s meeting with the police and Exempelbostäder AB',
+      ),
+      v(
+        'without the municipality',
+        partners(200, FOREIGN),
+        (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}` }),
+        'the police’s meeting with Exempelbostäder AB: the administrator sees it for administration only (detailsVisible false)',
+      ),
     ],
   },
   {
@@ -379,50 +531,86 @@ export const MATRIX: Entry[] = [
   {
     method: 'PATCH',
     path: '/api/meetings/{id}/agenda',
-    variants: one(partners(403, { coordinator: 200 }), async (f) => {
-      const m = await f.newMeeting('planned');
-      return { path: `/api/meetings/${m.id}/agenda`, body: { version: m.version, items: [{ kind: 'other', title: 'Övriga frågor' }] } };
-    }, 'the secretary: a coordinator of a participating organisation'),
+    variants: one(
+      partners(403, { coordinator: 200 }),
+      async (f) => {
+        const m = await f.newMeeting('planned');
+        return { path: `/api/meetings/${m.id}/agenda`, body: { version: m.version, items: [{ kind: 'other', title: 'Övriga frågor' }] } };
+      },
+      'the secretary: a coordinator of a participating organisation',
+    ),
   },
   {
     method: 'POST',
     path: '/api/meetings/{id}/decisions',
-    variants: one(partners(403, { coordinator: 200 }), async (f) => {
-      const m = await f.newMeeting('in_session');
-      return { path: `/api/meetings/${m.id}/decisions`, body: { version: m.version, itemId: m.itemId, kind: 'note', note: 'Antecknades' } };
-    }, 'the secretary records'),
+    variants: one(
+      partners(403, { coordinator: 200 }),
+      async (f) => {
+        const m = await f.newMeeting('in_session');
+        return { path: `/api/meetings/${m.id}/decisions`, body: { version: m.version, itemId: m.itemId, kind: 'note', note: 'Antecknades' } };
+      },
+      'the secretary records',
+    ),
   },
   {
     method: 'POST',
     path: '/api/meetings/{id}/items/{itemId}/statements',
-    variants: one(partners(403, { coordinator: 200 }), async (f) => {
-      const m = await f.newMeeting('in_session');
-      return { path: `/api/meetings/${m.id}/items/${m.itemId}/statements`, body: { version: m.version, organizationId: f.ids.orgs.polis, text: 'Polisen ser en minskning' } };
-    }, 'the secretary records each organisation’s statement'),
+    variants: one(
+      partners(403, { coordinator: 200 }),
+      async (f) => {
+        const m = await f.newMeeting('in_session');
+        return {
+          path: `/api/meetings/${m.id}/items/${m.itemId}/statements`,
+          body: { version: m.version, organizationId: f.ids.orgs.polis, text: 'Polisen ser en minskning' },
+        };
+      },
+      'the secretary records each organisation’s statement',
+    ),
   },
   {
     method: 'PUT',
     path: '/api/meetings/{id}/attendance',
-    variants: one(partners(403, { coordinator: 200 }), async (f) => {
-      const m = await f.newMeeting('in_session');
-      return { path: `/api/meetings/${m.id}/attendance`, body: { version: m.version, participants: [{ name: 'Petra Polischef', organizationId: f.ids.orgs.polis, present: true }] } };
-    }, 'the secretary records attendance'),
+    variants: one(
+      partners(403, { coordinator: 200 }),
+      async (f) => {
+        const m = await f.newMeeting('in_session');
+        return {
+          path: `/api/meetings/${m.id}/attendance`,
+          body: { version: m.version, participants: [{ name: 'Petra Polischef', organizationId: f.ids.orgs.polis, present: true }] },
+        };
+      },
+      'the secretary records attendance',
+    ),
   },
   {
     method: 'POST',
     path: '/api/meetings/{id}/revisions',
-    variants: one(partners(403, { coordinator: 201 }), async (f) => {
-      const m = await f.newMeeting('approved');
-      return { path: `/api/meetings/${m.id}/revisions`, body: { version: m.version } };
-    }, 'the secretary revises approved minutes'),
+    variants: one(
+      partners(403, { coordinator: 201 }),
+      async (f) => {
+        const m = await f.newMeeting('approved');
+        return { path: `/api/meetings/${m.id}/revisions`, body: { version: m.version } };
+      },
+      'the secretary revises approved minutes',
+    ),
   },
   {
     method: 'GET',
     path: '/api/meetings/{id}/stream',
     sse: true,
     variants: [
-      v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/stream` }), 'participants only; the outsider gets 404 before the stream opens'),
-      v('without the municipality', partners(200, { ...FOREIGN, admin: 403 }), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/stream` }), 'the live updates are content: not for another organisation’s administrator'),
+      v(
+        'the municipality’s',
+        partners(200),
+        (f) => ({ path: `/api/meetings/${f.shared.meetingId}/stream` }),
+        'participants only; the outsider gets 404 before the stream opens',
+      ),
+      v(
+        'without the municipality',
+        partners(200, { ...FOREIGN, admin: 403 }),
+        (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/stream` }),
+        'the live updates are content: not for another organisation’s administrator',
+      ),
     ],
   },
   {
@@ -430,7 +618,12 @@ export const MATRIX: Entry[] = [
     path: '/api/meetings/{id}/action-plan.pdf',
     variants: [
       v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/action-plan.pdf` })),
-      v('without the municipality', partners(200, { ...FOREIGN, admin: 403 }), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/action-plan.pdf` }), 'documents: participating organisations only'),
+      v(
+        'without the municipality',
+        partners(200, { ...FOREIGN, admin: 403 }),
+        (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/action-plan.pdf` }),
+        'documents: participating organisations only',
+      ),
     ],
   },
   {
@@ -438,57 +631,115 @@ export const MATRIX: Entry[] = [
     path: '/api/meetings/{id}/minutes.pdf',
     variants: [
       v('the municipality’s', partners(200), (f) => ({ path: `/api/meetings/${f.shared.meetingId}/minutes.pdf` })),
-      v('without the municipality', partners(200, { ...FOREIGN, admin: 403 }), (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/minutes.pdf` }), 'documents: participating organisations only'),
+      v(
+        'without the municipality',
+        partners(200, { ...FOREIGN, admin: 403 }),
+        (f) => ({ path: `/api/meetings/${f.shared.foreignMeetingId}/minutes.pdf` }),
+        'documents: participating organisations only',
+      ),
     ],
   },
-  { method: 'GET', path: '/api/action-plan.pdf', variants: one(partners(200), (f) => ({ path: '/api/action-plan.pdf', query: { areaId: f.ids.centrum, from: daysAgo(30), to: today() } })) },
+  {
+    method: 'GET',
+    path: '/api/action-plan.pdf',
+    variants: one(partners(200), (f) => ({ path: '/api/action-plan.pdf', query: { areaId: f.ids.centrum, from: daysAgo(30), to: today() } })),
+  },
 
   // -- retention (gallring) ------------------------------------------------------------------------------------------
   {
     method: 'GET',
     path: '/api/retention',
-    variants: one(only(200, ['admin', 'coordinator'], { outsider: 200 }), () => ({ path: '/api/retention' }), 'the settings and the last run (counts only, no content): administrators and coordinators of any organisation'),
+    variants: one(
+      only(200, ['admin', 'coordinator'], { outsider: 200 }),
+      () => ({ path: '/api/retention' }),
+      'the settings and the last run (counts only, no content): administrators and coordinators of any organisation',
+    ),
   },
-  { method: 'POST', path: '/api/retention/run', variants: one(only(200, ['admin']), () => ({ path: '/api/retention/run' }), 'applies the retention periods now: administrators') },
+  {
+    method: 'POST',
+    path: '/api/retention/run',
+    variants: one(only(200, ['admin']), () => ({ path: '/api/retention/run' }), 'applies the retention periods now: administrators'),
+  },
   {
     method: 'PUT',
     path: '/api/retention/schedule',
-    variants: one(only(200, ['admin']), () => ({ path: '/api/retention/schedule', body: { cron: '15 3 * * *' } }), 'when retention runs, for the whole installation: administrators'),
+    variants: one(
+      only(200, ['admin']),
+      () => ({ path: '/api/retention/schedule', body: { cron: '15 3 * * *' } }),
+      'when retention runs, for the whole installation: administrators',
+    ),
   },
 
   // -- installation workflow settings --------------------------------------------------------------------------------
   {
     method: 'GET',
     path: '/api/settings/workflow',
-    variants: one(everyone(200, { outsider: 200 }), () => ({ path: '/api/settings/workflow' }), 'who decides, evaluation and meeting rules: every signed-in user (the screens explain them)'),
+    variants: one(
+      everyone(200, { outsider: 200 }),
+      () => ({ path: '/api/settings/workflow' }),
+      'who decides, evaluation and meeting rules: every signed-in user (the screens explain them)',
+    ),
   },
   {
     method: 'PUT',
     path: '/api/settings/workflow',
-    variants: one(only(200, ['admin']), () => ({ path: '/api/settings/workflow', body: { evaluationMinDays: 28 } }), 'the installation’s workflow settings: administrators'),
+    variants: one(
+      only(200, ['admin']),
+      () => ({ path: '/api/settings/workflow', body: { evaluationMinDays: 28 } }),
+      'the installation’s workflow settings: administrators',
+    ),
   },
 
   // -- audit trail ---------------------------------------------------------------------------------------------------
   {
     method: 'GET',
     path: '/api/audit/verify',
-    variants: one(only(200, ['admin', 'coordinator', 'analyst'], { outsider: 200 }), () => ({ path: '/api/audit/verify' }), 'whether the whole chain is intact (a count and a flag, no content): admins, coordinators and analysts of any organisation'),
+    variants: one(
+      only(200, ['admin', 'coordinator', 'analyst'], { outsider: 200 }),
+      () => ({ path: '/api/audit/verify' }),
+      'whether the whole chain is intact (a count and a flag, no content): admins, coordinators and analysts of any organisation',
+    ),
   },
   {
     method: 'GET',
     path: '/api/audit',
     variants: [
-      v('a case', partners(200), (f) => ({ path: '/api/audit', query: { entityType: 'case', entityId: f.shared.caseId } }), 'the history of records of the caller’s areas'),
-      v('an area level', partners(200), (f, who) => ({ path: '/api/audit', query: { entityType: 'area_level', entityId: `${f.ids.centrum}:${weekOf(who)}` } }), 'the levels of the caller’s areas'),
-      v('an id that is no id', everyone(404), () => ({ path: '/api/audit', query: { entityType: 'area_level', entityId: 'inget-område:2026-W01' } }), 'as if it did not exist (was a 500)'),
-      v('a meeting', partners(200), (f) => ({ path: '/api/audit', query: { entityType: 'meeting', entityId: f.shared.meetingId } }), 'participating organisations'),
+      v(
+        'a case',
+        partners(200),
+        (f) => ({ path: '/api/audit', query: { entityType: 'case', entityId: f.shared.caseId } }),
+        'the history of records of the caller’s areas',
+      ),
+      v(
+        'an area level',
+        partners(200),
+        (f, who) => ({ path: '/api/audit', query: { entityType: 'area_level', entityId: `${f.ids.centrum}:${weekOf(who)}` } }),
+        'the levels of the caller’s areas',
+      ),
+      v(
+        'an id that is no id',
+        everyone(404),
+        () => ({ path: '/api/audit', query: { entityType: 'area_level', entityId: 'inget-område:2026-W01' } }),
+        'as if it did not exist (was a 500)',
+      ),
+      v(
+        'a meeting',
+        partners(200),
+        (f) => ({ path: '/api/audit', query: { entityType: 'meeting', entityId: f.shared.meetingId } }),
+        'participating organisations',
+      ),
       v(
         'a meeting without the municipality',
         partners(200, { ...FOREIGN, admin: 403 }),
         (f) => ({ path: '/api/audit', query: { entityType: 'meeting', entityId: f.shared.foreignMeetingId } }),
         'participating organisations only; another organisation’s administrator sees the meeting but not its history',
       ),
-      v('an organisation', only(200, ['admin']), (f) => ({ path: '/api/audit', query: { entityType: 'organization', entityId: f.ids.orgs.kommun } }), 'the directory’s history is for administrators'),
+      v(
+        'an organisation',
+        only(200, ['admin']),
+        (f) => ({ path: '/api/audit', query: { entityType: 'organization', entityId: f.ids.orgs.kommun } }),
+        'the directory’s history is for administrators',
+      ),
     ],
   },
   // -- safety walks (trygghetsvandringar) -----------------------------------------------------------------------------
@@ -501,7 +752,17 @@ export const MATRIX: Entry[] = [
     path: '/api/walks',
     variants: one(
       only(201, ['coordinator', 'analyst'], { outsider: 422 }),
-      (f) => ({ path: '/api/walks', body: { areaId: f.ids.centrum, title: `Vandring ${rnd()}`, startsAt: new Date().toISOString(), meetingPoint: 'Stortorget', invitedOrganizationIds: [f.ids.orgs.bostader], checklistTemplateId: f.checklistId } }),
+      (f) => ({
+        path: '/api/walks',
+        body: {
+          areaId: f.ids.centrum,
+          title: `Vandring ${rnd()}`,
+          startsAt: new Date().toISOString(),
+          meetingPoint: 'Stortorget',
+          invitedOrganizationIds: [f.ids.orgs.bostader],
+          checklistTemplateId: f.checklistId,
+        },
+      }),
       'coordinators and analysts plan walks in their partnership’s areas; Centrum is not the outsider’s (422 areaId)',
     ),
   },
@@ -510,25 +771,39 @@ export const MATRIX: Entry[] = [
     path: '/api/walks/{id}',
     variants: [
       v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk()).id}` })),
-      v('restricted', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}` }), 'others of the partnership see the summary (detailsVisible false)'),
+      v(
+        'restricted',
+        partners(200),
+        async (f) => ({ path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}` }),
+        'others of the partnership see the summary (detailsVisible false)',
+      ),
     ],
   },
   {
     method: 'PATCH',
     path: '/api/walks/{id}',
-    variants: one(only(200, ['coordinator', 'analyst'], { outsider: 404 }), async (f) => {
-      const w = await f.newWalk();
-      return { path: `/api/walks/${w.id}`, body: { version: w.version, meetingPoint: 'Resecentrum' } };
-    }, 'organisers, while planned (EDIT)'),
+    variants: one(
+      only(200, ['coordinator', 'analyst'], { outsider: 404 }),
+      async (f) => {
+        const w = await f.newWalk();
+        return { path: `/api/walks/${w.id}`, body: { version: w.version, meetingPoint: 'Resecentrum' } };
+      },
+      'organisers, while planned (EDIT)',
+    ),
   },
   {
     method: 'POST',
     path: '/api/walks/{id}/events',
     variants: [
-      v('START', partners(403, { coordinator: 200, analyst: 200 }), async (f) => {
-        const w = await f.newWalk();
-        return { path: `/api/walks/${w.id}/events`, body: { type: 'START', version: w.version } };
-      }, 'the walk machine: coordinators and analysts of the partnership (the police’s commander is neither; administrators send no events)'),
+      v(
+        'START',
+        partners(403, { coordinator: 200, analyst: 200 }),
+        async (f) => {
+          const w = await f.newWalk();
+          return { path: `/api/walks/${w.id}/events`, body: { type: 'START', version: w.version } };
+        },
+        'the walk machine: coordinators and analysts of the partnership (the police’s commander is neither; administrators send no events)',
+      ),
       v('FINISH', partners(403, { coordinator: 200, analyst: 200 }), async (f) => {
         const w = await f.newWalk('in_progress');
         return { path: `/api/walks/${w.id}/events`, body: { type: 'FINISH', version: w.version } };
@@ -538,43 +813,71 @@ export const MATRIX: Entry[] = [
   {
     method: 'PUT',
     path: '/api/walks/{id}/checklist-answers',
-    variants: one(partners(200, { commander: 403 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/checklist-answers`, body: { stop: 1, label: 'Torget', answers: [{ itemKey: 'lighting', answer: 'good' }] } }), 'participants: the planning and invited organisations’ people, and the organisers'),
+    variants: one(
+      partners(200, { commander: 403 }),
+      async (f) => ({
+        path: `/api/walks/${(await f.newWalk('in_progress')).id}/checklist-answers`,
+        body: { stop: 1, label: 'Torget', answers: [{ itemKey: 'lighting', answer: 'good' }] },
+      }),
+      'participants: the planning and invited organisations’ people, and the organisers',
+    ),
   },
   {
     method: 'POST',
     path: '/api/walks/{id}/findings',
     variants: one(
       partners(201, { commander: 403 }),
-      async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/findings`, body: { latitude: 59.2745, longitude: 15.206, checklistItemKey: 'help', description: 'Ingen att fråga', severity: 'low' } }),
+      async (f) => ({
+        path: `/api/walks/${(await f.newWalk('in_progress')).id}/findings`,
+        body: { latitude: 59.2745, longitude: 15.206, checklistItemKey: 'help', description: 'Ingen att fråga', severity: 'low' },
+      }),
       'participants (RECORD); the police was not invited',
     ),
   },
   {
     method: 'PATCH',
     path: '/api/walks/{id}/findings/{findingId}',
-    variants: one(partners(403, { reporter: 200 }), async (f) => {
-      const w = await f.newWalk('in_progress');
-      return { path: `/api/walks/${w.id}/findings/${w.findingId}`, body: { severity: 'high' } };
-    }, 'only the recorder (the housing company’s reporter), while the walk is in progress'),
+    variants: one(
+      partners(403, { reporter: 200 }),
+      async (f) => {
+        const w = await f.newWalk('in_progress');
+        return { path: `/api/walks/${w.id}/findings/${w.findingId}`, body: { severity: 'high' } };
+      },
+      'only the recorder (the housing company’s reporter), while the walk is in progress',
+    ),
   },
   {
     method: 'DELETE',
     path: '/api/walks/{id}/findings/{findingId}',
-    variants: one(partners(403, { reporter: 204 }), async (f) => {
-      const w = await f.newWalk('in_progress');
-      return { path: `/api/walks/${w.id}/findings/${w.findingId}` };
-    }, 'only the recorder, while the walk is in progress'),
+    variants: one(
+      partners(403, { reporter: 204 }),
+      async (f) => {
+        const w = await f.newWalk('in_progress');
+        return { path: `/api/walks/${w.id}/findings/${w.findingId}` };
+      },
+      'only the recorder, while the walk is in progress',
+    ),
   },
   {
     method: 'POST',
     path: '/api/walks/{id}/findings/{findingId}/photos',
-    variants: one(partners(201, { commander: 403 }), async (f) => {
-      const w = await f.newWalk('in_progress');
-      return {
-        path: `/api/walks/${w.id}/findings/${w.findingId}/photos`,
-        file: { field: 'photo', filename: 'lampa.png', encoding: 'base64', content: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', fields: { confirmNoFaces: 'true' } },
-      };
-    }, 'participants (RECORD)'),
+    variants: one(
+      partners(201, { commander: 403 }),
+      async (f) => {
+        const w = await f.newWalk('in_progress');
+        return {
+          path: `/api/walks/${w.id}/findings/${w.findingId}/photos`,
+          file: {
+            field: 'photo',
+            filename: 'lampa.png',
+            encoding: 'base64',
+            content: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=',
+            fields: { confirmNoFaces: 'true' },
+          },
+        };
+      },
+      'participants (RECORD)',
+    ),
   },
   {
     method: 'GET',
@@ -584,10 +887,15 @@ export const MATRIX: Entry[] = [
         const w = await f.newWalk('in_progress');
         return { path: `/api/walks/${w.id}/photos/${w.photoId}` };
       }),
-      v('restricted', partners(200, { commander: 404 }), async (f) => {
-        const w = await f.newWalk('in_progress', { restricted: true });
-        return { path: `/api/walks/${w.id}/photos/${w.photoId}` };
-      }, 'a restricted walk’s photos: the planning and invited organisations only'),
+      v(
+        'restricted',
+        partners(200, { commander: 404 }),
+        async (f) => {
+          const w = await f.newWalk('in_progress', { restricted: true });
+          return { path: `/api/walks/${w.id}/photos/${w.photoId}` };
+        },
+        'a restricted walk’s photos: the planning and invited organisations only',
+      ),
     ],
   },
   {
@@ -607,17 +915,26 @@ export const MATRIX: Entry[] = [
   {
     method: 'PUT',
     path: '/api/walks/{id}/findings/{findingId}/settlement',
-    variants: one(only(200, ['coordinator', 'analyst'], { outsider: 404 }), async (f) => {
-      const w = await f.newWalk('recorded');
-      return { path: `/api/walks/${w.id}/findings/${w.findingId}/settlement`, body: { outcome: 'noted', reason: 'Redan anmält' } };
-    }, 'organisers, while the walk is recorded'),
+    variants: one(
+      only(200, ['coordinator', 'analyst'], { outsider: 404 }),
+      async (f) => {
+        const w = await f.newWalk('recorded');
+        return { path: `/api/walks/${w.id}/findings/${w.findingId}/settlement`, body: { outcome: 'noted', reason: 'Redan anmält' } };
+      },
+      'organisers, while the walk is recorded',
+    ),
   },
   {
     method: 'GET',
     path: '/api/walks/{id}/report.pdf',
     variants: [
       v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress')).id}/report.pdf` })),
-      v('restricted', partners(200, { commander: 404 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress', { restricted: true })).id}/report.pdf` }), 'a restricted walk’s documents: the planning and invited organisations only'),
+      v(
+        'restricted',
+        partners(200, { commander: 404 }),
+        async (f) => ({ path: `/api/walks/${(await f.newWalk('in_progress', { restricted: true })).id}/report.pdf` }),
+        'a restricted walk’s documents: the planning and invited organisations only',
+      ),
     ],
   },
   {
@@ -625,14 +942,23 @@ export const MATRIX: Entry[] = [
     path: '/api/walks/{id}/invitation.pdf',
     variants: [
       v('open', partners(200), async (f) => ({ path: `/api/walks/${(await f.newWalk()).id}/invitation.pdf` })),
-      v('restricted', partners(200, { commander: 404 }), async (f) => ({ path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}/invitation.pdf` })),
+      v('restricted', partners(200, { commander: 404 }), async (f) => ({
+        path: `/api/walks/${(await f.newWalk('planned', { restricted: true })).id}/invitation.pdf`,
+      })),
     ],
   },
   { method: 'GET', path: '/api/walk-checklists', variants: one(everyone(200), () => ({ path: '/api/walk-checklists' }), 'checklists are no secret') },
   {
     method: 'POST',
     path: '/api/walk-checklists',
-    variants: one(only(201, ['admin']), () => ({ path: '/api/walk-checklists', body: { nameSv: `Lista ${rnd()}`, nameEn: 'List', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] } }), 'administrators maintain the checklists'),
+    variants: one(
+      only(201, ['admin']),
+      () => ({
+        path: '/api/walk-checklists',
+        body: { nameSv: `Lista ${rnd()}`, nameEn: 'List', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] },
+      }),
+      'administrators maintain the checklists',
+    ),
   },
   {
     method: 'PATCH',

@@ -82,7 +82,11 @@ describe('authorisation matrix', () => {
     } else if (call.body !== undefined) req = req.send(call.body);
     const res = await req.buffer(true).parse(binary);
     const body = res.body as Buffer;
-    const text = res.headers['content-type']?.startsWith('application/pdf') ? pdfText(body) : Buffer.isBuffer(body) ? body.toString('utf8') : String(res.text ?? '');
+    const text = res.headers['content-type']?.startsWith('application/pdf')
+      ? pdfText(body)
+      : Buffer.isBuffer(body)
+        ? body.toString('utf8')
+        : String(res.text ?? '');
     if (call.renewSession && who !== 'anonymous') f.cookies[who] = await f.signInFresh(who);
     return { status: res.status, text };
   };
@@ -94,11 +98,18 @@ describe('authorisation matrix', () => {
     const doc = await request(t.app.getHttpServer()).get('/api/docs-json').set('Cookie', f.cookies.reporter!).set(SAME_ORIGIN);
     expect(doc.status).toBe(200);
     const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops)
+          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+      )
       .sort();
     const listed = MATRIX.map((e) => `${e.method} ${e.path}`);
     expect(new Set(listed).size).toBe(listed.length);
-    expect({ missingFromMatrix: documented.filter((d) => !listed.includes(d)), notInDocument: listed.filter((l) => !documented.includes(l)) }).toEqual({ missingFromMatrix: [], notInDocument: [] });
+    expect({ missingFromMatrix: documented.filter((d) => !listed.includes(d)), notInDocument: listed.filter((l) => !documented.includes(l)) }).toEqual({
+      missingFromMatrix: [],
+      notInDocument: [],
+    });
   });
 
   it('lists every route the server has, also one the OpenAPI document would not show', () => {
@@ -159,7 +170,11 @@ describe('authorisation matrix', () => {
         export: await get('/api/reports/export.csv', { areaId: centrum }),
         exportByPlace: await get('/api/reports/export.csv', { placeId }),
         picture: await get('/api/situation-picture', { areaId: centrum }),
-        areaPlan: await get('/api/action-plan.pdf', { areaId: centrum, from: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }),
+        areaPlan: await get('/api/action-plan.pdf', {
+          areaId: centrum,
+          from: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+          to: new Date().toISOString().slice(0, 10),
+        }),
         meeting: await get(`/api/meetings/${meetingId}`),
         meetingPlan: await get(`/api/meetings/${meetingId}/action-plan.pdf`),
         minutes: await get(`/api/meetings/${meetingId}/minutes.pdf`),
@@ -176,7 +191,11 @@ describe('authorisation matrix', () => {
       // Exempelbostäder AB's reporter files two restricted reports at a place of their own naming, in Centrum, this week.
       const admin = f.cookies.admin!;
       placeName = unique('Hemliga trapphuset');
-      const place = await request(t.app.getHttpServer()).post(`/api/areas/${f.ids.centrum}/places`).set('Cookie', admin).set(SAME_ORIGIN).send({ name: placeName, latitude: 59.2745, longitude: 15.2071 });
+      const place = await request(t.app.getHttpServer())
+        .post(`/api/areas/${f.ids.centrum}/places`)
+        .set('Cookie', admin)
+        .set(SAME_ORIGIN)
+        .send({ name: placeName, latitude: 59.2745, longitude: 15.2071 });
       expect(place.status).toBe(201);
       placeId = place.body.id;
       const filerEmail = `${filerName.toLowerCase().replace(/[^a-z0-9-]/g, '')}@exempelbostader.se`;
@@ -187,7 +206,10 @@ describe('authorisation matrix', () => {
         .send({ name: filerName, email: filerEmail, organizationId: f.ids.orgs.bostader, roles: ['reporter'], password: 'hemliga-rapportörens-lösenord' });
       expect(filer.status).toBe(201);
       filerId = filer.body.id;
-      const login = await request(t.app.getHttpServer()).post('/api/auth/login').set('Sec-Fetch-Site', 'same-origin').send({ email: filerEmail, password: 'hemliga-rapportörens-lösenord' });
+      const login = await request(t.app.getHttpServer())
+        .post('/api/auth/login')
+        .set('Sec-Fetch-Site', 'same-origin')
+        .send({ email: filerEmail, password: 'hemliga-rapportörens-lösenord' });
       expect(login.status).toBe(200);
       const filerCookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0];
       const file = async () => {
@@ -195,7 +217,17 @@ describe('authorisation matrix', () => {
           .post('/api/reports')
           .set('Cookie', filerCookie)
           .set('Sec-Fetch-Site', 'same-origin')
-          .send({ areaId: f.ids.centrum, placeId, categoryId: f.ids.categoryId, occurredAt: new Date(Date.now() - 600_000).toISOString(), assessment: 'high', policeNotified: true, restricted: true, description: `Spaningsuppgift ${MARKER}: försäljning i trapphuset, tips till tips@exempel.se`, confirmNoPersonalData: true });
+          .send({
+            areaId: f.ids.centrum,
+            placeId,
+            categoryId: f.ids.categoryId,
+            occurredAt: new Date(Date.now() - 600_000).toISOString(),
+            assessment: 'high',
+            policeNotified: true,
+            restricted: true,
+            description: `Spaningsuppgift ${MARKER}: försäljning i trapphuset, tips till tips@exempel.se`,
+            confirmNoPersonalData: true,
+          });
         expect(res.status).toBe(201);
         return res.body.id as string;
       };
@@ -203,14 +235,37 @@ describe('authorisation matrix', () => {
       await file();
       // The municipality's analyst opens a case from it; the municipality's coordinator holds a meeting in which it is agreed.
       const analyst = (path: string, body: object) => request(t.app.getHttpServer()).post(path).set('Cookie', f.cookies.analyst!).set(SAME_ORIGIN).send(body);
-      const opened = await analyst('/api/cases', { areaId: f.ids.centrum, title: 'Försäljning i trapphus', description: 'Samlade rapporter', reportIds: [reportId] });
+      const opened = await analyst('/api/cases', {
+        areaId: f.ids.centrum,
+        title: 'Försäljning i trapphus',
+        description: 'Samlade rapporter',
+        reportIds: [reportId],
+      });
       expect(opened.status).toBe(201);
       caseId = opened.body.id;
       await analyst(`/api/cases/${caseId}/events`, { type: 'START_ANALYSIS', version: 1 }).expect(200);
-      const action = { cause: 'Öppen port', what: 'Byta lås', goal: 'Låst port', organizationId: f.ids.orgs.bostader, dueDate: '2030-12-01', kind: 'one_off', term: 'short' };
-      await analyst(`/api/cases/${caseId}/events`, { type: 'PROPOSE', version: 2, analysis: 'Porten står ofta öppen på kvällen', actions: [action] }).expect(200);
-      const coordinator = (method: 'post' | 'patch', path: string, body: object) => request(t.app.getHttpServer())[method](path).set('Cookie', f.cookies.coordinator!).set(SAME_ORIGIN).send(body);
-      const meeting = await coordinator('post', '/api/meetings', { kind: 'leadership', title: 'Chefssamråd Centrum', startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [f.ids.centrum], organizationIds: [f.ids.orgs.polis, f.ids.orgs.bostader] });
+      const action = {
+        cause: 'Öppen port',
+        what: 'Byta lås',
+        goal: 'Låst port',
+        organizationId: f.ids.orgs.bostader,
+        dueDate: '2030-12-01',
+        kind: 'one_off',
+        term: 'short',
+      };
+      await analyst(`/api/cases/${caseId}/events`, { type: 'PROPOSE', version: 2, analysis: 'Porten står ofta öppen på kvällen', actions: [action] }).expect(
+        200,
+      );
+      const coordinator = (method: 'post' | 'patch', path: string, body: object) =>
+        request(t.app.getHttpServer())[method](path).set('Cookie', f.cookies.coordinator!).set(SAME_ORIGIN).send(body);
+      const meeting = await coordinator('post', '/api/meetings', {
+        kind: 'leadership',
+        title: 'Chefssamråd Centrum',
+        startsAt: new Date().toISOString(),
+        place: 'Stadshuset',
+        areaIds: [f.ids.centrum],
+        organizationIds: [f.ids.orgs.polis, f.ids.orgs.bostader],
+      });
       expect(meeting.status).toBe(201);
       meetingId = meeting.body.id;
       const item = (meeting.body.agenda as { id: string; caseId: string | null }[]).find((i) => i.caseId === caseId)!;
@@ -237,27 +292,46 @@ describe('authorisation matrix', () => {
       expect(own.areaPlan).toContain('Mest rapporterade platser');
     });
 
-    it.each(['admin', 'coordinator', 'analyst', 'commander'] as const)('keeps its details and who filed it from %s of another organisation on every endpoint', async (who) => {
-      const seen = await bodies(who);
-      const leaks = Object.entries(seen)
-        .filter(([, text]) => [MARKER, placeId, placeName.slice(0, 12), filerName, filerId].some((secret) => text.includes(secret)))
-        .map(([key, text]) => `${key}: ${text.slice(0, 300)}`);
-      expect(leaks).toEqual([]);
-      // A filter by its place would tell where it was: it is left out of such lists and exports.
-      expect(seen.listByPlace).not.toContain(reportId);
-      expect(seen.exportByPlace).not.toContain('(begränsad)');
-      // It still counts: the figures are there.
-      expect(JSON.parse(seen.one)).toMatchObject({ restricted: true, detailsVisible: false, description: null, placeId: null, latitude: null, reporter: null, personalDataConfirmed: false });
-      expect(JSON.parse(seen.picture).total.count).toBeGreaterThanOrEqual(2);
-      // Its audit trail still says what happened and when, but not by whom.
-      expect(JSON.parse(seen.auditReport)[0]).toMatchObject({ action: 'report.create', actor: null, actorWithheld: true, before: null, after: null });
-    });
+    it.each(['admin', 'coordinator', 'analyst', 'commander'] as const)(
+      'keeps its details and who filed it from %s of another organisation on every endpoint',
+      async (who) => {
+        const seen = await bodies(who);
+        const leaks = Object.entries(seen)
+          .filter(([, text]) => [MARKER, placeId, placeName.slice(0, 12), filerName, filerId].some((secret) => text.includes(secret)))
+          .map(([key, text]) => `${key}: ${text.slice(0, 300)}`);
+        expect(leaks).toEqual([]);
+        // A filter by its place would tell where it was: it is left out of such lists and exports.
+        expect(seen.listByPlace).not.toContain(reportId);
+        expect(seen.exportByPlace).not.toContain('(begränsad)');
+        // It still counts: the figures are there.
+        expect(JSON.parse(seen.one)).toMatchObject({
+          restricted: true,
+          detailsVisible: false,
+          description: null,
+          placeId: null,
+          latitude: null,
+          reporter: null,
+          personalDataConfirmed: false,
+        });
+        expect(JSON.parse(seen.picture).total.count).toBeGreaterThanOrEqual(2);
+        // Its audit trail still says what happened and when, but not by whom.
+        expect(JSON.parse(seen.auditReport)[0]).toMatchObject({ action: 'report.create', actor: null, actorWithheld: true, before: null, after: null });
+      },
+    );
 
     it('is not found at all by the outsider', async () => {
       const get = (path: string, query?: Record<string, string>) => perform({ method: 'GET' }, { path, query }, 'outsider');
       expect((await get(`/api/reports/${reportId}`)).status).toBe(404);
       expect((await get('/api/audit', { entityType: 'report', entityId: reportId })).status).toBe(404);
-      for (const [path, query] of [['/api/reports', {}], ['/api/reports', { placeId }], ['/api/reports/export.csv', {}], ['/api/cases', {}], ['/api/actions', {}], ['/api/meetings', {}], ['/api/areas', {}]] as const) {
+      for (const [path, query] of [
+        ['/api/reports', {}],
+        ['/api/reports', { placeId }],
+        ['/api/reports/export.csv', {}],
+        ['/api/cases', {}],
+        ['/api/actions', {}],
+        ['/api/meetings', {}],
+        ['/api/areas', {}],
+      ] as const) {
         const res = await get(path, query);
         expect({ path, status: res.status, leak: res.text.includes(MARKER) || res.text.includes(f.ids.centrum) }).toEqual({ path, status: 200, leak: false });
       }

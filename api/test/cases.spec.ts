@@ -15,7 +15,13 @@ describe('cases and actions through the API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [analyst, coordinator, police, housing, reporter] = await Promise.all(
-      ['analytiker@exempelstad.se', 'samordnare@exempelstad.se', 'polischef@exempelstad.se', 'sakerhetschef@exempelbostader.se', 'rapportor@exempelbostader.se'].map((e) => t.signIn(e)),
+      [
+        'analytiker@exempelstad.se',
+        'samordnare@exempelstad.se',
+        'polischef@exempelstad.se',
+        'sakerhetschef@exempelbostader.se',
+        'rapportor@exempelbostader.se',
+      ].map((e) => t.signIn(e)),
     );
     const areas = (await analyst.get('/api/areas')).body as { id: string; name: string }[];
     norrby = (await analyst.get(`/api/areas/${areas.find((a) => a.name === 'Norrby')!.id}`)).body;
@@ -24,14 +30,24 @@ describe('cases and actions through the API', () => {
     const place = norrby.places.find((p) => p.name === 'Tvättstugan Norrbyvägen 6')!;
     reportIds = [];
     for (const d of ['Samling i tvättstugan sent', 'Flaskor och skräp i tvättstugan']) {
-      const r = await reporter.post('/api/reports').send({ areaId: norrby.id, placeId: place.id, categoryId: cats.stokiga_grupper, occurredAt: new Date(Date.now() - 7_200_000).toISOString(), assessment: 'high', policeNotified: false, description: d });
+      const r = await reporter.post('/api/reports').send({
+        areaId: norrby.id,
+        placeId: place.id,
+        categoryId: cats.stokiga_grupper,
+        occurredAt: new Date(Date.now() - 7_200_000).toISOString(),
+        assessment: 'high',
+        policeNotified: false,
+        description: d,
+      });
       reportIds.push(r.body.id);
     }
   });
   afterAll(() => t.stop());
 
   const openCase = async () => {
-    const res = await analyst.post('/api/cases').send({ areaId: norrby.id, title: 'Samlingar i tvättstugan', description: 'Återkommande samlingar kvällstid', reportIds });
+    const res = await analyst
+      .post('/api/cases')
+      .send({ areaId: norrby.id, title: 'Samlingar i tvättstugan', description: 'Återkommande samlingar kvällstid', reportIds });
     expect(res.status).toBe(201);
     return res.body as { id: string; version: number; state: string };
   };
@@ -63,7 +79,11 @@ describe('cases and actions through the API', () => {
       return res.body;
     };
     await ok(analyst, { type: 'START_ANALYSIS' }, 'analysis');
-    await ok(analyst, { type: 'SAVE_ANALYSIS', analysis: 'Ungdomar samlas fre–lör 21–01 i tvättstugan: dörren går inte i lås och belysningen är trasig.' }, 'analysis');
+    await ok(
+      analyst,
+      { type: 'SAVE_ANALYSIS', analysis: 'Ungdomar samlas fre–lör 21–01 i tvättstugan: dörren går inte i lås och belysningen är trasig.' },
+      'analysis',
+    );
     const proposed = await ok(analyst, { type: 'PROPOSE', actions: [plan()] }, 'proposed');
     expect(proposed.proposedActions).toHaveLength(1);
     expect((await police.get(`/api/cases/${c.id}`)).body.allowedEvents.sort()).toEqual(['AGREE', 'ESCALATE', 'SEND_BACK']);
@@ -95,11 +115,27 @@ describe('cases and actions through the API', () => {
     v = follow.version;
     // The actions have not had the installation's minimum time to work yet: evaluating now takes a reason.
     expect(follow.evaluationFrom).not.toBeNull();
-    const closed = await ok(analyst, { type: 'EVALUATE', outcome: 'effective', note: 'Inga rapporter från tvättstugan på fyra veckor', earlyReason: 'Testfall: utvärderas direkt' }, 'closed');
+    const closed = await ok(
+      analyst,
+      { type: 'EVALUATE', outcome: 'effective', note: 'Inga rapporter från tvättstugan på fyra veckor', earlyReason: 'Testfall: utvärderas direkt' },
+      'closed',
+    );
     expect(closed.outcome).toBe('effective');
 
     const history = (await analyst.get(`/api/cases/${c.id}/history`)).body as { eventType: string; toState: string; actor: { name: string } | null }[];
-    expect(history.map((h) => h.eventType)).toEqual(['CREATED', 'START_ANALYSIS', 'SAVE_ANALYSIS', 'PROPOSE', 'AGREE', 'ASSIGN', 'START', 'ACTION_STARTED', 'COMPLETE', 'ACTION_CLOSED', 'EVALUATE']);
+    expect(history.map((h) => h.eventType)).toEqual([
+      'CREATED',
+      'START_ANALYSIS',
+      'SAVE_ANALYSIS',
+      'PROPOSE',
+      'AGREE',
+      'ASSIGN',
+      'START',
+      'ACTION_STARTED',
+      'COMPLETE',
+      'ACTION_CLOSED',
+      'EVALUATE',
+    ]);
     expect(history.find((h) => h.eventType === 'ACTION_CLOSED')!.actor).toBeNull();
     expect(history.at(-1)!.toState).toBe('closed');
     expect((await analyst.get('/api/audit/verify')).body).toMatchObject({ valid: true });
@@ -133,7 +169,16 @@ describe('cases and actions through the API', () => {
     // A user outside the area's partnership does not even see the case.
     const admin = await t.signIn('admin@exempelstad.se');
     const users = (await admin.get('/api/users')).body as { id: string; email: string }[];
-    await admin.post('/api/users').send({ name: 'Hanna Handlare', email: 'hanna@norrbycentrum.se', organizationId: orgs['Norrby Centrum'], roles: ['analyst'], password: 'ett-långt-lösenord' }).expect(201);
+    await admin
+      .post('/api/users')
+      .send({
+        name: 'Hanna Handlare',
+        email: 'hanna@norrbycentrum.se',
+        organizationId: orgs['Norrby Centrum'],
+        roles: ['analyst'],
+        password: 'ett-långt-lösenord',
+      })
+      .expect(201);
     expect(users.length).toBeGreaterThan(0);
     const soderdal = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Söderdal')!;
     const other = await analyst.post('/api/cases').send({ areaId: soderdal.id, title: 'Klotter vid stationen', description: 'Återkommande klotter' });
@@ -147,7 +192,12 @@ describe('cases and actions through the API', () => {
     await send(analyst, c.id, { type: 'START_ANALYSIS', version: 1 }).expect(200);
     const noAnalysis = await send(analyst, c.id, { type: 'PROPOSE', version: 2, actions: [plan()] });
     expect({ status: noAnalysis.status, field: noAnalysis.body.field }).toEqual({ status: 422, field: 'analysis' });
-    const outside = await send(analyst, c.id, { type: 'PROPOSE', version: 2, analysis: 'Orsaken är belysningen i tvättstugan', actions: [{ ...plan(), organizationId: orgs['Hyresfastigheter i Exempelstad AB'] }] });
+    const outside = await send(analyst, c.id, {
+      type: 'PROPOSE',
+      version: 2,
+      analysis: 'Orsaken är belysningen i tvättstugan',
+      actions: [{ ...plan(), organizationId: orgs['Hyresfastigheter i Exempelstad AB'] }],
+    });
     expect({ status: outside.status, field: outside.body.field }).toEqual({ status: 422, field: 'actions[0].organizationId' });
     const stale = await send(analyst, c.id, { type: 'SAVE_ANALYSIS', version: 1, analysis: 'Ny analys av tvättstugan' });
     expect(stale.status).toBe(409);
@@ -160,7 +210,10 @@ describe('cases and actions through the API', () => {
 
   it('lets exactly one of two concurrent events on the same version win', async () => {
     const c = await openCase();
-    const results = await Promise.all([send(analyst, c.id, { type: 'START_ANALYSIS', version: 1 }), send(coordinator, c.id, { type: 'START_ANALYSIS', version: 1 })]);
+    const results = await Promise.all([
+      send(analyst, c.id, { type: 'START_ANALYSIS', version: 1 }),
+      send(coordinator, c.id, { type: 'START_ANALYSIS', version: 1 }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('CASE.STALE_VERSION');
     const rows = await t.dataSource.query(`SELECT event_type FROM case_history WHERE case_id = $1 AND event_type = 'START_ANALYSIS'`, [c.id]);

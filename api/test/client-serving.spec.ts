@@ -36,14 +36,14 @@ describe('serving the client', () => {
     expect(page.text).toContain('<title>Samverka</title>');
   });
 
-  it('answers /robots.txt as plain text that keeps every crawler out (not the app\'s HTML)', async () => {
+  it("answers /robots.txt as plain text that keeps every crawler out (not the app's HTML)", async () => {
     const res = await t.http().get('/robots.txt');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toBe('User-agent: *\nDisallow: /\n');
   });
 
-  it('compresses the API\'s JSON (gzip or brotli, as accepted) but never an event stream', async () => {
+  it("compresses the API's JSON (gzip or brotli, as accepted) but never an event stream", async () => {
     const coordinator = await t.signIn('samordnare@exempelstad.se');
     // The OpenAPI document: JSON of some hundred kilobytes.
     const gz = await coordinator.get('/api/docs-json').set('Accept-Encoding', 'gzip');
@@ -72,15 +72,19 @@ describe('serving the client', () => {
     const { port } = server.address() as AddressInfo;
     // The first event must arrive as it is written: a compressor would hold it in its buffer.
     const first = await new Promise<{ encoding: string | undefined; type: string | undefined; chunk: string }>((resolve, reject) => {
-      const req = http.get(`http://127.0.0.1:${port}/api/meetings/${meeting.body.id}/stream`, { headers: { Cookie: cookie, Accept: 'text/event-stream', 'Accept-Encoding': 'gzip, br' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          if (!text.includes('data: ')) return;
-          resolve({ encoding: res.headers['content-encoding'], type: res.headers['content-type'], chunk: text });
-          req.destroy();
-        });
-      });
+      const req = http.get(
+        `http://127.0.0.1:${port}/api/meetings/${meeting.body.id}/stream`,
+        { headers: { Cookie: cookie, Accept: 'text/event-stream', 'Accept-Encoding': 'gzip, br' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            if (!text.includes('data: ')) return;
+            resolve({ encoding: res.headers['content-encoding'], type: res.headers['content-type'], chunk: text });
+            req.destroy();
+          });
+        },
+      );
       req.on('error', reject);
     });
     expect(first.type).toMatch(/^text\/event-stream/);

@@ -37,7 +37,15 @@ describe('the CSV export neutralises formulas', () => {
 
   it('filed in the form: the description is exported with a single quote in front, otherwise intact', async () => {
     for (const description of FORM_TEXTS) {
-      const res = await reporter.post('/api/reports').send({ areaId: norrby.id, placeId: norrby.places[0].id, categoryId, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description });
+      const res = await reporter.post('/api/reports').send({
+        areaId: norrby.id,
+        placeId: norrby.places[0].id,
+        categoryId,
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        assessment: 'low',
+        policeNotified: false,
+        description,
+      });
       expect(res.status).toBe(201);
       // Stored as typed: the protection is in the export, not in the data.
       expect(res.body.description).toBe(description);
@@ -50,7 +58,10 @@ describe('the CSV export neutralises formulas', () => {
   });
 
   it('imported from a CSV file: the same', async () => {
-    const csv = ['Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning', ...IMPORTED_TEXTS.map((d, i) => `F-${i};2026-10-0${i + 1} 21:30;Norrby;${norrby.places[0].name};Skadegörelse;"${d.replace(/"/g, '""')}"`)].join('\r\n');
+    const csv = [
+      'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning',
+      ...IMPORTED_TEXTS.map((d, i) => `F-${i};2026-10-0${i + 1} 21:30;Norrby;${norrby.places[0].name};Skadegörelse;"${d.replace(/"/g, '""')}"`),
+    ].join('\r\n');
     const started = await coordinator.post('/api/reports/import').field('areaId', norrby.id).attach('file', Buffer.from(csv, 'utf8'), 'formler.csv');
     expect(started.status).toBe(202);
     await t.app.get(ImportsService).idle();
@@ -65,7 +76,18 @@ describe('the CSV export neutralises formulas', () => {
   it('names given by an administrator (a place) are neutralised too, and no cell of the file starts a formula', async () => {
     const place = await admin.post(`/api/areas/${norrby.id}/places`).send({ name: '=1+1 Torget' });
     expect(place.status).toBe(201);
-    await reporter.post('/api/reports').send({ areaId: norrby.id, placeId: place.body.id, categoryId, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description: 'Klotter' }).expect(201);
+    await reporter
+      .post('/api/reports')
+      .send({
+        areaId: norrby.id,
+        placeId: place.body.id,
+        categoryId,
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        assessment: 'low',
+        policeNotified: false,
+        description: 'Klotter',
+      })
+      .expect(201);
     const rows = await exported();
     expect(rows.map((r) => r.Plats)).toContain("'=1+1 Torget");
     const cells = rows.flatMap((r) => Object.values(r));

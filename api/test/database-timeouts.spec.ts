@@ -65,7 +65,15 @@ describe('requests and long work with DB_TIMEOUT_MS=1000', () => {
     const norrby = ((await admin.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Norrby')!;
     const area = (await admin.get(`/api/areas/${norrby.id}`)).body;
     const [cat] = (await admin.get('/api/categories')).body as { id: string }[];
-    body = { areaId: area.id, placeId: area.places[0].id, categoryId: cat.id, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'medium', policeNotified: false, description: 'Krossad glasruta i entrédörren' };
+    body = {
+      areaId: area.id,
+      placeId: area.places[0].id,
+      categoryId: cat.id,
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      assessment: 'medium',
+      policeNotified: false,
+      description: 'Krossad glasruta i entrédörren',
+    };
     holder = new Client({ connectionString: t.config.databaseUrl });
     await holder.connect();
   });
@@ -81,7 +89,11 @@ describe('requests and long work with DB_TIMEOUT_MS=1000', () => {
     await holder.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     try {
       const res = await reporter.post('/api/reports').send(body);
-      expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: expect.stringMatching(/^\d+$/) });
+      expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfter: expect.stringMatching(/^\d+$/),
+      });
     } finally {
       await holder.query('ROLLBACK');
     }
@@ -95,8 +107,10 @@ describe('requests and long work with DB_TIMEOUT_MS=1000', () => {
     // Sent now (a supertest request starts when awaited).
     const run = admin.post('/api/retention/run').then((r) => r);
     // Released once the run is certainly waiting for the lock (a state query, not a sleep).
-    for (let waiting = 0; !waiting; ) {
-      [{ n: waiting }] = (await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`, [CHAIN_LOCK])).rows;
+    for (let waiting = 0; !waiting;) {
+      [{ n: waiting }] = (
+        await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`, [CHAIN_LOCK])
+      ).rows;
       if (!waiting) await new Promise((r) => setTimeout(r, 50));
     }
     await new Promise((r) => setTimeout(r, 2500));

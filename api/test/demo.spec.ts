@@ -42,14 +42,24 @@ describe('demo data', () => {
 
   it('has two past safety walks with settled findings (one action fixed, one overdue) and one planned walk', async () => {
     const coordinator = await t.signIn('samordnare@exempelstad.se');
-    const walks = (await coordinator.get('/api/walks').expect(200)).body as { id: string; title: string; state: string; areaName: string; findingCount: number }[];
+    const walks = (await coordinator.get('/api/walks').expect(200)).body as {
+      id: string;
+      title: string;
+      state: string;
+      areaName: string;
+      findingCount: number;
+    }[];
     expect(walks.map((w) => [w.areaName, w.state, w.findingCount])).toEqual([
       ['Söderdal', 'planned', 0],
       ['Norrby', 'settled', 3],
       ['Centrum', 'followed_up', 3],
     ]);
     const centrum = (await coordinator.get(`/api/walks/${walks[2].id}`).expect(200)).body;
-    const statuses = centrum.findings.map((f: { settlement: { outcome: string; actionState?: string; daysOverdue?: number } }) => [f.settlement.outcome, f.settlement.actionState ?? null, (f.settlement.daysOverdue ?? 0) > 0]);
+    const statuses = centrum.findings.map((f: { settlement: { outcome: string; actionState?: string; daysOverdue?: number } }) => [
+      f.settlement.outcome,
+      f.settlement.actionState ?? null,
+      (f.settlement.daysOverdue ?? 0) > 0,
+    ]);
     expect(statuses).toEqual([
       ['action', 'done', false],
       ['action', 'in_progress', true],

@@ -38,7 +38,11 @@ describe('directory: organisations, users, areas, places, categories', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.places).toHaveLength(12);
     expect(detail.body.places[0]).toEqual(expect.objectContaining({ name: expect.any(String), latitude: expect.any(Number), longitude: expect.any(Number) }));
-    expect(detail.body.partners.map((p: { name: string }) => p.name)).toEqual(['Exempelstad kommun', 'Hyresfastigheter i Exempelstad AB', 'Lokalpolisområde Exempelstad']);
+    expect(detail.body.partners.map((p: { name: string }) => p.name)).toEqual([
+      'Exempelstad kommun',
+      'Hyresfastigheter i Exempelstad AB',
+      'Lokalpolisområde Exempelstad',
+    ]);
   });
 
   it('lets an admin create an area with its partnership and places, each change in the audit trail', async () => {
@@ -71,7 +75,15 @@ describe('directory: organisations, users, areas, places, categories', () => {
     const norrby = (await reporter.get(`/api/areas/${areas.find((a) => a.name === 'Norrby')!.id}`)).body as { id: string; places: { id: string }[] };
     const placeId = norrby.places[0].id;
     const categoryId = ((await reporter.get('/api/categories')).body as { id: string }[])[0].id;
-    const report = await reporter.post('/api/reports').send({ areaId: norrby.id, placeId, categoryId, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description: 'Klotter på väggen' });
+    const report = await reporter.post('/api/reports').send({
+      areaId: norrby.id,
+      placeId,
+      categoryId,
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      assessment: 'low',
+      policeNotified: false,
+      description: 'Klotter på väggen',
+    });
     expect(report.status).toBe(201);
     const entries = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entries WHERE entity_id = $1`, [placeId]))[0].n;
     const before = await entries();
@@ -89,17 +101,36 @@ describe('directory: organisations, users, areas, places, categories', () => {
       ['post', '/api/organizations', { type: 'ovrig' }, 'name'],
       ['post', '/api/users', { name: 'Kort', email: 'kort@x.se', organizationId: areas[0].id, roles: ['reporter'], password: 'kort' }, 'password'],
       ['post', '/api/users', { name: 'Roll', email: 'roll@x.se', organizationId: areas[0].id, roles: ['king'], password: 'ett-långt-lösenord' }, 'roles'],
-      ['post', '/api/users', { name: 'Org', email: 'org@x.se', organizationId: areas[0].id, roles: ['reporter'], password: 'ett-långt-lösenord' }, 'organizationId'],
-      ['post', '/api/users', { name: 'Mejl', email: 'inte-en-adress', organizationId: areas[0].id, roles: ['reporter'], password: 'ett-långt-lösenord' }, 'email'],
+      [
+        'post',
+        '/api/users',
+        { name: 'Org', email: 'org@x.se', organizationId: areas[0].id, roles: ['reporter'], password: 'ett-långt-lösenord' },
+        'organizationId',
+      ],
+      [
+        'post',
+        '/api/users',
+        { name: 'Mejl', email: 'inte-en-adress', organizationId: areas[0].id, roles: ['reporter'], password: 'ett-långt-lösenord' },
+        'email',
+      ],
       ['post', '/api/areas', { name: 'Fel', partnerIds: ['00000000-0000-4000-8000-000000000000'] }, 'partnerIds'],
       ['post', `/api/areas/${areas[0].id}/places`, { name: 'Utanför', latitude: 95, longitude: 15 }, 'latitude'],
       ['post', '/api/categories', { code: 'Fel Kod', labelSv: 'Fel', labelEn: 'Wrong' }, 'code'],
       ['post', '/api/organizations', { name: 'Extra', type: 'ovrig', hacker: true }, 'hacker'],
     ];
-    const counts = async () => (await t.dataSource.query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM users) + (SELECT count(*) FROM areas) + (SELECT count(*) FROM places) + (SELECT count(*) FROM categories) AS n`))[0].n;
+    const counts = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM users) + (SELECT count(*) FROM areas) + (SELECT count(*) FROM places) + (SELECT count(*) FROM categories) AS n`,
+        )
+      )[0].n;
     const before = await counts();
     for (const [method, path, body, field] of cases) {
-      const res = await (admin as unknown as Record<string, (p: string) => { send: (b: object) => Promise<{ status: number; body: { field?: string; code?: string } }> }>)[method](path).send(body);
+      const res = await (
+        admin as unknown as Record<string, (p: string) => { send: (b: object) => Promise<{ status: number; body: { field?: string; code?: string } }> }>
+      )
+        [method](path)
+        .send(body);
       expect({ path, status: res.status, field: res.body.field }).toEqual({ path, status: 422, field });
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
@@ -109,7 +140,9 @@ describe('directory: organisations, users, areas, places, categories', () => {
   it('refuses duplicate e-mail addresses and organisation names with 409 naming the field', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const orgs = (await admin.get('/api/organizations')).body as { id: string }[];
-    const dupUser = await admin.post('/api/users').send({ name: 'Dubblett', email: 'ANALYTIKER@exempelstad.se', organizationId: orgs[0].id, roles: ['analyst'], password: 'ett-långt-lösenord' });
+    const dupUser = await admin
+      .post('/api/users')
+      .send({ name: 'Dubblett', email: 'ANALYTIKER@exempelstad.se', organizationId: orgs[0].id, roles: ['analyst'], password: 'ett-långt-lösenord' });
     expect(dupUser.status).toBe(409);
     expect(dupUser.body).toMatchObject({ code: 'USER.EMAIL_TAKEN', field: 'email' });
     const dupOrg = await admin.post('/api/organizations').send({ name: 'Exempelstad kommun', type: 'kommun' });
@@ -121,9 +154,22 @@ describe('directory: organisations, users, areas, places, categories', () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const orgs = (await admin.get('/api/organizations')).body as { id: string; name: string }[];
     const police = orgs.find((o) => o.name === 'Lokalpolisområde Exempelstad')!;
-    const created = await admin.post('/api/users').send({ name: 'Kim Kommissarie', email: 'kim@polisen.se', organizationId: police.id, roles: ['commander', 'action_owner'], password: 'ett-långt-lösenord' });
+    const created = await admin.post('/api/users').send({
+      name: 'Kim Kommissarie',
+      email: 'kim@polisen.se',
+      organizationId: police.id,
+      roles: ['commander', 'action_owner'],
+      password: 'ett-långt-lösenord',
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), name: 'Kim Kommissarie', email: 'kim@polisen.se', roles: ['commander', 'action_owner'], active: true, organization: expect.objectContaining({ name: police.name }) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      name: 'Kim Kommissarie',
+      email: 'kim@polisen.se',
+      roles: ['commander', 'action_owner'],
+      active: true,
+      organization: expect.objectContaining({ name: police.name }),
+    });
     const kim = await t.signIn('kim@polisen.se', 'ett-långt-lösenord');
     await admin.patch(`/api/users/${created.body.id}`).send({ password: 'ett-nytt-långt-lösenord' }).expect(200);
     expect((await kim.get('/api/auth/me')).status).toBe(401);
@@ -161,7 +207,10 @@ describe('directory: organisations, users, areas, places, categories', () => {
     const orgs = (await chief.get('/api/organizations')).body as { id: string; name: string }[];
     const own = orgs.find((o) => o.name === 'Exempelbostäder AB')!;
     const people = (await chief.get(`/api/organizations/${own.id}/users`)).body;
-    expect(people).toEqual([{ id: expect.any(String), name: 'Rasmus Rapportör' }, { id: expect.any(String), name: 'Sven Säkerhetschef' }]);
+    expect(people).toEqual([
+      { id: expect.any(String), name: 'Rasmus Rapportör' },
+      { id: expect.any(String), name: 'Sven Säkerhetschef' },
+    ]);
     const police = orgs.find((o) => o.name === 'Lokalpolisområde Exempelstad')!;
     // The security chief is a commander of a partner of the police (Centrum, Norrby): the police's people, by name only.
     const officers = (await chief.get(`/api/organizations/${police.id}/users`)).body as { id: string; name: string; email?: string }[];

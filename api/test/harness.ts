@@ -51,7 +51,10 @@ export interface TestApp extends RunningApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIR: '/nonexistent', DEMO_REPORTS: 'false', BACKGROUND_JOBS: 'false', ...env }), databaseUrl: db.url };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIR: '/nonexistent', DEMO_REPORTS: 'false', BACKGROUND_JOBS: 'false', ...env }),
+    databaseUrl: db.url,
+  };
   const running = await createApp(config);
   const server = running.app.getHttpServer();
   return {

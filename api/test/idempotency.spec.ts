@@ -76,7 +76,14 @@ describe('Idempotency-Key on creates', () => {
   const newKey = () => `k-${crypto.randomUUID()}`;
   // Letters only: digits could look like a phone number to the personal-data check.
   const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => String.fromCharCode(97 + (b % 26))).join('');
-  const reportBody = () => ({ areaId: f.ids.centrum, categoryId: f.ids.categoryId, occurredAt: new Date(Date.now() - 7_200_000).toISOString(), assessment: 'low', policeNotified: false, description: `Nedskräpning ${letters()}` });
+  const reportBody = () => ({
+    areaId: f.ids.centrum,
+    categoryId: f.ids.categoryId,
+    occurredAt: new Date(Date.now() - 7_200_000).toISOString(),
+    assessment: 'low',
+    policeNotified: false,
+    description: `Nedskräpning ${letters()}`,
+  });
   const reports = targets.find((x) => x.name === 'POST /api/reports')!;
 
   it('every POST of the API either takes an Idempotency-Key or is listed with the reason it does not', () => {
@@ -84,21 +91,24 @@ describe('Idempotency-Key on creates', () => {
     expect(posts.filter((p) => !IDEMPOTENT.includes(p) && !NOT_IDEMPOTENT[p])).toEqual([]);
   });
 
-  it.each(targets.map((x) => [x.name, x] as const))('%s: a retry with the same key and body gets the first answer again and stores nothing more', async (_n, x) => {
-    const call = await x.variant.call(f, x.who);
-    const key = newKey();
-    const first = await perform(x.entry, call, x.who, key);
-    expect(first.status).toBe(x.status);
-    expect(first.headers['idempotent-replayed']).toBeUndefined();
-    await t.app.get(ImportsService).idle(); // an import goes on in the background
-    const audit = await count('audit_entries');
-    const again = await perform(x.entry, call, x.who, key);
-    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
-    expect(again.text).toBe(first.text);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(await count('audit_entries')).toBe(audit);
-    expect(await t.dataSource.query('SELECT status FROM idempotency_keys WHERE key = $1', [key])).toEqual([{ status: x.status }]);
-  });
+  it.each(targets.map((x) => [x.name, x] as const))(
+    '%s: a retry with the same key and body gets the first answer again and stores nothing more',
+    async (_n, x) => {
+      const call = await x.variant.call(f, x.who);
+      const key = newKey();
+      const first = await perform(x.entry, call, x.who, key);
+      expect(first.status).toBe(x.status);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      await t.app.get(ImportsService).idle(); // an import goes on in the background
+      const audit = await count('audit_entries');
+      const again = await perform(x.entry, call, x.who, key);
+      expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+      expect(again.text).toBe(first.text);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(await count('audit_entries')).toBe(audit);
+      expect(await t.dataSource.query('SELECT status FROM idempotency_keys WHERE key = $1', [key])).toEqual([{ status: x.status }]);
+    },
+  );
 
   it('the same key with another body is a 422 naming the header, and stores nothing', async () => {
     const key = newKey();
@@ -109,15 +119,25 @@ describe('Idempotency-Key on creates', () => {
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED', field: 'Idempotency-Key' });
     // … also on another endpoint.
-    const elsewhere = await perform({ method: 'POST' }, { path: '/api/cases', body: { areaId: f.ids.centrum, title: 'Nytt ärende', description: 'Samma nyckel' } }, 'reporter', key);
+    const elsewhere = await perform(
+      { method: 'POST' },
+      { path: '/api/cases', body: { areaId: f.ids.centrum, title: 'Nytt ärende', description: 'Samma nyckel' } },
+      'reporter',
+      key,
+    );
     expect(elsewhere.status).toBe(403); // the reporter may not open cases: access is checked before the key
-    const analystCase = await perform({ method: 'POST' }, { path: '/api/cases', body: { areaId: f.ids.centrum, title: 'Nytt ärende', description: 'Samma nyckel' } }, 'analyst', key);
+    const analystCase = await perform(
+      { method: 'POST' },
+      { path: '/api/cases', body: { areaId: f.ids.centrum, title: 'Nytt ärende', description: 'Samma nyckel' } },
+      'analyst',
+      key,
+    );
     expect({ status: analystCase.status, body: analystCase.body }).toMatchObject({ status: 201 }); // keys are per user
     expect(await count('reports')).toBe(n);
     expect(await count('audit_entries')).toBe(audit + 1);
   });
 
-  it("keys of another user do not collide: each gets their own report", async () => {
+  it('keys of another user do not collide: each gets their own report', async () => {
     const key = newKey();
     const a = await perform(reports.entry, { path: '/api/reports', body: reportBody() }, 'reporter', key);
     const b = await perform(reports.entry, { path: '/api/reports', body: reportBody() }, 'analyst', key);
@@ -144,7 +164,10 @@ describe('Idempotency-Key on creates', () => {
     const body = reportBody();
     const n = await count('reports');
     const keys = await count('idempotency_keys');
-    const [a, b] = [await perform(reports.entry, { path: '/api/reports', body }, 'reporter'), await perform(reports.entry, { path: '/api/reports', body }, 'reporter')];
+    const [a, b] = [
+      await perform(reports.entry, { path: '/api/reports', body }, 'reporter'),
+      await perform(reports.entry, { path: '/api/reports', body }, 'reporter'),
+    ];
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.id).not.toBe(b.body.id);
     expect(await count('reports')).toBe(n + 2);
@@ -162,7 +185,12 @@ describe('Idempotency-Key on creates', () => {
 
   it('a failed create stores no answer: the retry with the same key is processed afresh', async () => {
     const key = newKey();
-    const bad = await perform(reports.entry, { path: '/api/reports', body: { ...reportBody(), categoryId: '00000000-0000-4000-8000-000000000000' } }, 'reporter', key);
+    const bad = await perform(
+      reports.entry,
+      { path: '/api/reports', body: { ...reportBody(), categoryId: '00000000-0000-4000-8000-000000000000' } },
+      'reporter',
+      key,
+    );
     expect(bad.status).toBe(422);
     expect(await count("idempotency_keys WHERE key = '" + key + "'")).toBe(0);
     const good = await perform(reports.entry, { path: '/api/reports', body: reportBody() }, 'reporter', key);
@@ -221,27 +249,39 @@ describe('Idempotency-Key on creates', () => {
       await admin.end();
     });
 
-    it.each(targets.filter((x) => x.name !== 'POST /api/reports/import').map((x) => [x.name, x] as const))('%s answers 2xx with what it stored', async (_n, x) => {
-      const call = await x.variant.call(f, x.who);
-      armed = true;
-      let res;
-      try {
-        res = await perform(x.entry, call, x.who, newKey());
-      } finally {
-        armed = false;
-        await admin.query(`ALTER DATABASE ${dbName()} ALLOW_CONNECTIONS true`);
-      }
-      expect(res.status).toBe(x.status);
-      // What it answered is what is stored.
-      if (res.body.version !== undefined) {
-        const path = x.name.startsWith('POST /api/walks') && x.name.split('/').length <= 5 ? `/api/walks/${res.body.id}` : x.name.startsWith('POST /api/meetings') ? `/api/meetings/${res.body.id}` : x.name.startsWith('POST /api/actions') ? `/api/actions/${res.body.id}` : x.name.startsWith('POST /api/cases') ? `/api/cases/${res.body.id}` : null;
-        if (path) {
-          // The pool drops the connections that were ended as it finds them: the first reads may be 503s.
-          let stored = await perform({ method: 'GET' }, { path }, x.who);
-          for (let i = 0; i < 20 && stored.status !== 200; i++) stored = await perform({ method: 'GET' }, { path }, x.who);
-          expect(stored!.body.version).toBe(res.body.version);
+    it.each(targets.filter((x) => x.name !== 'POST /api/reports/import').map((x) => [x.name, x] as const))(
+      '%s answers 2xx with what it stored',
+      async (_n, x) => {
+        const call = await x.variant.call(f, x.who);
+        armed = true;
+        let res;
+        try {
+          res = await perform(x.entry, call, x.who, newKey());
+        } finally {
+          armed = false;
+          await admin.query(`ALTER DATABASE ${dbName()} ALLOW_CONNECTIONS true`);
         }
-      }
-    });
+        expect(res.status).toBe(x.status);
+        // What it answered is what is stored.
+        if (res.body.version !== undefined) {
+          const path =
+            x.name.startsWith('POST /api/walks') && x.name.split('/').length <= 5
+              ? `/api/walks/${res.body.id}`
+              : x.name.startsWith('POST /api/meetings')
+                ? `/api/meetings/${res.body.id}`
+                : x.name.startsWith('POST /api/actions')
+                  ? `/api/actions/${res.body.id}`
+                  : x.name.startsWith('POST /api/cases')
+                    ? `/api/cases/${res.body.id}`
+                    : null;
+          if (path) {
+            // The pool drops the connections that were ended as it finds them: the first reads may be 503s.
+            let stored = await perform({ method: 'GET' }, { path }, x.who);
+            for (let i = 0; i < 20 && stored.status !== 200; i++) stored = await perform({ method: 'GET' }, { path }, x.who);
+            expect(stored!.body.version).toBe(res.body.version);
+          }
+        }
+      },
+    );
   });
 });

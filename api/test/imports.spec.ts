@@ -13,14 +13,21 @@ describe('CSV import of incidents', () => {
     // The police commander's organisation imports; give the account the coordinator role for it.
     const admin = await t.signIn('admin@exempelstad.se');
     const users = (await admin.get('/api/users')).body as { id: string; email: string }[];
-    await admin.patch(`/api/users/${users.find((u) => u.email === 'polischef@exempelstad.se')!.id}`).send({ roles: ['commander', 'coordinator'] }).expect(200);
+    await admin
+      .patch(`/api/users/${users.find((u) => u.email === 'polischef@exempelstad.se')!.id}`)
+      .send({ roles: ['commander', 'coordinator'] })
+      .expect(200);
     police = await t.signIn('polischef@exempelstad.se');
     norrbyId = ((await police.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Norrby')!.id;
   });
   afterAll(() => t.stop());
 
   const reportsOfPolice = async () =>
-    (await t.dataSource.query(`SELECT count(*)::int AS n FROM reports r JOIN organizations o ON o.id = r.organization_id WHERE o.name = 'Lokalpolisområde Exempelstad'`))[0].n as number;
+    (
+      await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM reports r JOIN organizations o ON o.id = r.organization_id WHERE o.name = 'Lokalpolisområde Exempelstad'`,
+      )
+    )[0].n as number;
 
   /** Uploads a file and waits until the import has finished. */
   const runImport = async (content: Buffer | string, fields: Record<string, string> = {}, filename = 'händelser.csv') => {
@@ -44,7 +51,11 @@ describe('CSV import of incidents', () => {
     const res = await runImport(GOOD);
     expect(res.body).toMatchObject({ status: 'completed', progress: 100, rowsRead: 3, importedRows: 3, duplicateRows: 0, rejectedCount: 0 });
     expect(await reportsOfPolice()).toBe(before + 3);
-    const row = (await t.dataSource.query(`SELECT r.occurred_at, p.name, r.source, r.assessment FROM reports r JOIN places p ON p.id = r.place_id WHERE r.dedupe_key = 'ext:P-1001'`))[0];
+    const row = (
+      await t.dataSource.query(
+        `SELECT r.occurred_at, p.name, r.source, r.assessment FROM reports r JOIN places p ON p.id = r.place_id WHERE r.dedupe_key = 'ext:P-1001'`,
+      )
+    )[0];
     expect(row).toMatchObject({ name: 'Norrby torg', source: 'import', assessment: 'medium' });
     // 21:30 Swedish summer time is 19:30 UTC.
     expect(row.occurred_at.toISOString()).toBe('2026-10-02T19:30:00.000Z');
@@ -98,7 +109,8 @@ describe('CSV import of incidents', () => {
   });
 
   it('reads a Windows-1252 file (Excel on Swedish Windows) with å, ä, ö intact', async () => {
-    const text = 'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning\r\nW-1;2026-10-12 19:00;Söderdal;Söderdals centrum;Nedskräpning;Skräp vid återvinningen, även på gården\r\n';
+    const text =
+      'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning\r\nW-1;2026-10-12 19:00;Söderdal;Söderdals centrum;Nedskräpning;Skräp vid återvinningen, även på gården\r\n';
     const bytes = iconv.encode(text, 'win1252');
     expect(bytes.includes(Buffer.from('å', 'utf8'))).toBe(false);
     const res = await runImport(bytes);
@@ -162,7 +174,7 @@ describe('CSV import of incidents', () => {
     const municipality = await t.signIn('samordnare@exempelstad.se');
     expect((await municipality.get(`/api/imports/${started.body.id}`)).status).toBe(404);
   });
-  describe('a partner organisation\'s export', () => {
+  describe("a partner organisation's export", () => {
     const orgId = async (name: string) => (await t.dataSource.query('SELECT id FROM organizations WHERE name = $1', [name]))[0].id as string;
     const BOSTADER = [
       'Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning',
@@ -170,13 +182,16 @@ describe('CSV import of incidents', () => {
       'B-2;2026-10-06 20:00;Söderdal;Söderdals centrum;Klotter;Klotter vid entrén',
     ].join('\r\n');
 
-    it("is credited to the organisation the coordinator chooses, only in areas it takes part in, and audited", async () => {
+    it('is credited to the organisation the coordinator chooses, only in areas it takes part in, and audited', async () => {
       const bostader = await orgId('Exempelbostäder AB');
       const res = await runImport(BOSTADER, { sourceOrganizationId: bostader, mode: 'valid_only' });
       expect(res.body).toMatchObject({ status: 'completed', sourceOrganizationId: bostader, importedRows: 1, rejectedCount: 1 });
       // Exempelbostäder takes no part in Söderdal: its export cannot put reports there.
       expect(res.body.rejected).toEqual([expect.objectContaining({ line: 3, field: 'area', code: 'area.unknown', value: 'Söderdal' })]);
-      const [row] = await t.dataSource.query(`SELECT o.name, r.reporter_id FROM reports r JOIN organizations o ON o.id = r.organization_id WHERE r.import_id = $1`, [res.body.id]);
+      const [row] = await t.dataSource.query(
+        `SELECT o.name, r.reporter_id FROM reports r JOIN organizations o ON o.id = r.organization_id WHERE r.import_id = $1`,
+        [res.body.id],
+      );
       expect(row.name).toBe('Exempelbostäder AB');
       const [audit] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE action = 'import.complete' AND entity_id = $1`, [res.body.id]);
       expect(audit.after).toMatchObject({ sourceOrganizationId: bostader, importedRows: 1 });
@@ -185,9 +200,16 @@ describe('CSV import of incidents', () => {
     it("refuses an organisation outside the chosen area's partnership with 422 naming sourceOrganizationId", async () => {
       const centrum = await orgId('Norrby Centrum');
       const soderdal = ((await police.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Söderdal')!.id;
-      const res = await police.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', centrum).field('areaId', soderdal);
+      const res = await police
+        .post('/api/reports/import')
+        .attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv')
+        .field('sourceOrganizationId', centrum)
+        .field('areaId', soderdal);
       expect({ status: res.status, field: res.body.field }).toEqual({ status: 422, field: 'sourceOrganizationId' });
-      const unknown = await police.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', '00000000-0000-4000-8000-000000000000');
+      const unknown = await police
+        .post('/api/reports/import')
+        .attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv')
+        .field('sourceOrganizationId', '00000000-0000-4000-8000-000000000000');
       expect({ status: unknown.status, field: unknown.body.field }).toEqual({ status: 422, field: 'sourceOrganizationId' });
       const bad = await police.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', 'bostäder');
       expect({ status: bad.status, field: bad.body.field }).toEqual({ status: 422, field: 'sourceOrganizationId' });
@@ -195,9 +217,19 @@ describe('CSV import of incidents', () => {
 
     it('lets only a coordinator credit an import to another organisation (an analyst gets 403)', async () => {
       const analyst = await t.signIn('analytiker@exempelstad.se');
-      const res = await analyst.post('/api/reports/import').attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv').field('sourceOrganizationId', await orgId('Exempelbostäder AB'));
-      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({ status: 403, code: 'IMPORT.SOURCE_FORBIDDEN', field: 'sourceOrganizationId' });
-      const own = await analyst.post('/api/reports/import').attach('file', Buffer.from(BOSTADER.replace(/B-/g, 'A-'), 'utf8'), 'n.csv').field('sourceOrganizationId', await orgId('Exempelstad kommun'));
+      const res = await analyst
+        .post('/api/reports/import')
+        .attach('file', Buffer.from(BOSTADER, 'utf8'), 'n.csv')
+        .field('sourceOrganizationId', await orgId('Exempelbostäder AB'));
+      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({
+        status: 403,
+        code: 'IMPORT.SOURCE_FORBIDDEN',
+        field: 'sourceOrganizationId',
+      });
+      const own = await analyst
+        .post('/api/reports/import')
+        .attach('file', Buffer.from(BOSTADER.replace(/B-/g, 'A-'), 'utf8'), 'n.csv')
+        .field('sourceOrganizationId', await orgId('Exempelstad kommun'));
       expect(own.status).toBe(202);
       await t.app.get(ImportsService).idle();
     });

@@ -18,7 +18,16 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
   let ids: Record<string, string>;
 
   const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-  const action = (over: object = {}) => ({ cause: 'Trasig belysning', what: 'Ny belysning', goal: 'Inga samlingar efter 22', organizationId: orgs['Exempelbostäder AB'], dueDate: inDays(30), kind: 'one_off', term: 'short', ...over });
+  const action = (over: object = {}) => ({
+    cause: 'Trasig belysning',
+    what: 'Ny belysning',
+    goal: 'Inga samlingar efter 22',
+    organizationId: orgs['Exempelbostäder AB'],
+    dueDate: inDays(30),
+    kind: 'one_off',
+    term: 'short',
+    ...over,
+  });
   const setRules = async (body: object) => {
     const res = await admin.put('/api/settings/workflow').send(body);
     expect(res.status).toBe(200);
@@ -31,7 +40,9 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
   const proposedCase = async (actions: object[] = [action()]) => {
     const c = (await analyst.post('/api/cases').send({ areaId: norrbyId, title: 'Samlingar i tvättstugan', description: 'Återkommande samlingar' })).body;
     await analyst.post(`/api/cases/${c.id}/events`).send({ type: 'START_ANALYSIS', version: 1 }).expect(200);
-    const p = await analyst.post(`/api/cases/${c.id}/events`).send({ type: 'PROPOSE', version: 2, analysis: 'Belysningen är trasig och dörren går inte i lås', actions });
+    const p = await analyst
+      .post(`/api/cases/${c.id}/events`)
+      .send({ type: 'PROPOSE', version: 2, analysis: 'Belysningen är trasig och dörren går inte i lås', actions });
     expect(p.status).toBe(200);
     return c.id as string;
   };
@@ -39,7 +50,9 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
   beforeAll(async () => {
     t = await startTestApp();
     [admin, coordinator, analyst, police, housing] = await Promise.all(
-      ['admin@exempelstad.se', 'samordnare@exempelstad.se', 'analytiker@exempelstad.se', 'polischef@exempelstad.se', 'sakerhetschef@exempelbostader.se'].map((e) => t.signIn(e)),
+      ['admin@exempelstad.se', 'samordnare@exempelstad.se', 'analytiker@exempelstad.se', 'polischef@exempelstad.se', 'sakerhetschef@exempelbostader.se'].map(
+        (e) => t.signIn(e),
+      ),
     );
     norrbyId = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Norrby')!.id;
     orgs = Object.fromEntries(((await analyst.get('/api/organizations')).body as { id: string; name: string }[]).map((o) => [o.name, o.id]));
@@ -49,7 +62,12 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
 
   describe('the settings', () => {
     it('are read by every signed-in user, changed by administrators only, checked and audited', async () => {
-      expect((await analyst.get('/api/settings/workflow')).body).toEqual({ decisionRule: 'coordinator', evaluationMinDays: 28, minutesApproval: 'chair_and_adjusters', meetingStartHoursBefore: 3 });
+      expect((await analyst.get('/api/settings/workflow')).body).toEqual({
+        decisionRule: 'coordinator',
+        evaluationMinDays: 28,
+        minutesApproval: 'chair_and_adjusters',
+        meetingStartHoursBefore: 3,
+      });
       expect((await coordinator.put('/api/settings/workflow').send({ decisionRule: 'meeting' })).status).toBe(403);
       for (const [body, field] of [
         [{ decisionRule: 'mayor' }, 'decisionRule'],
@@ -63,7 +81,9 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
         expect({ body, status: res.status, field: res.body.field }).toEqual({ body, status: 422, field });
       }
       expect(await setRules({ evaluationMinDays: 14 })).toMatchObject({ evaluationMinDays: 14, decisionRule: 'coordinator' });
-      const [entry] = await t.dataSource.query(`SELECT action, before, after FROM audit_entries WHERE action = 'settings.workflow_changed' ORDER BY id DESC LIMIT 1`);
+      const [entry] = await t.dataSource.query(
+        `SELECT action, before, after FROM audit_entries WHERE action = 'settings.workflow_changed' ORDER BY id DESC LIMIT 1`,
+      );
       expect(entry).toMatchObject({ before: { evaluationMinDays: 28 }, after: { evaluationMinDays: 14 } });
       await setRules({ evaluationMinDays: 28 });
     });
@@ -91,10 +111,21 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'CASE.EVENT_FORBIDDEN' });
       // A request cannot pretend to come from a meeting.
       expect((await send(coordinator, id, { type: 'AGREE', inMeeting: true, settings: { decisionRule: 'coordinator' } })).status).toBe(403);
-      const m = (await coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd', startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [norrbyId], organizationIds: [orgs['Exempelbostäder AB']] })).body;
+      const m = (
+        await coordinator.post('/api/meetings').send({
+          kind: 'leadership',
+          title: 'Chefssamråd',
+          startsAt: new Date().toISOString(),
+          place: 'Stadshuset',
+          areaIds: [norrbyId],
+          organizationIds: [orgs['Exempelbostäder AB']],
+        })
+      ).body;
       const item = m.agenda.find((i: { caseId: string | null }) => i.caseId === id);
       await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'START', version: m.version }).expect(200);
-      const decided = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({ itemId: item.id, version: Number(m.version) + 1, kind: 'agree', note: '' });
+      const decided = await coordinator
+        .post(`/api/meetings/${m.id}/decisions`)
+        .send({ itemId: item.id, version: Number(m.version) + 1, kind: 'agree', note: '' });
       expect(decided.status).toBe(200);
       expect((await analyst.get(`/api/cases/${id}`)).body.state).toBe('agreed');
     });
@@ -120,7 +151,8 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
     it('refuses a due date in the past, naming the action’s field, and keeps the follow-up column', async () => {
       const c = (await analyst.post('/api/cases').send({ areaId: norrbyId, title: 'Klotter vid skolan', description: 'Klotter varje helg' })).body;
       await analyst.post(`/api/cases/${c.id}/events`).send({ type: 'START_ANALYSIS', version: 1 }).expect(200);
-      const propose = (actions: object[]) => analyst.post(`/api/cases/${c.id}/events`).send({ type: 'PROPOSE', version: 2, analysis: 'Klotter vid skolans gavel varje helg', actions });
+      const propose = (actions: object[]) =>
+        analyst.post(`/api/cases/${c.id}/events`).send({ type: 'PROPOSE', version: 2, analysis: 'Klotter vid skolans gavel varje helg', actions });
       const past = await propose([action(), action({ dueDate: inDays(-1) })]);
       expect({ status: past.status, field: past.body.field }).toEqual({ status: 422, field: 'actions[1].dueDate' });
       const badFollowUp = await propose([action({ followUpDate: 'nästa vecka' })]);
@@ -129,7 +161,9 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       expect(today.status).toBe(200);
       const agreed = (await send(coordinator, c.id, { type: 'AGREE' })).body;
       expect(agreed.actions[0]).toMatchObject({ followUp: 'Trygghetsvandring med områdesgruppen', followUpDate: inDays(60) });
-      const mine = (await housing.get(`/api/actions?organizationId=${orgs['Exempelbostäder AB']}`)).body.find((a: { id: string }) => a.id === agreed.actions[0].id);
+      const mine = (await housing.get(`/api/actions?organizationId=${orgs['Exempelbostäder AB']}`)).body.find(
+        (a: { id: string }) => a.id === agreed.actions[0].id,
+      );
       expect(mine).toMatchObject({ followUp: 'Trygghetsvandring med områdesgruppen' });
     });
   });
@@ -154,7 +188,12 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       expect(Date.parse(follow.evaluationFrom) - Date.now()).toBeGreaterThan(27 * 86_400_000);
       const early = await send(analyst, id, { type: 'EVALUATE', outcome: 'effective', note: 'Inga nya rapporter' });
       expect({ status: early.status, field: early.body.field }).toEqual({ status: 422, field: 'earlyReason' });
-      const closed = await send(analyst, id, { type: 'EVALUATE', outcome: 'effective', note: 'Inga nya rapporter', earlyReason: 'Fastigheten rivs, gruppen upphör' });
+      const closed = await send(analyst, id, {
+        type: 'EVALUATE',
+        outcome: 'effective',
+        note: 'Inga nya rapporter',
+        earlyReason: 'Fastigheten rivs, gruppen upphör',
+      });
       expect(closed.body.state).toBe('closed');
       const history = (await analyst.get(`/api/cases/${id}/history`)).body as { eventType: string; payload: Record<string, unknown> | null }[];
       expect(history.map((h) => h.eventType)).not.toContain('ASSIGN');
@@ -187,7 +226,15 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       { name: 'Gunnel Gäst', organizationId: orgs['Exempelbostäder AB'] },
     ];
     const create = (startsAt: string, list: object[] = participants()) =>
-      coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd', startsAt, place: 'Stadshuset', areaIds: [norrbyId], organizationIds: [orgs['Lokalpolisområde Exempelstad'], orgs['Exempelbostäder AB']], participants: list });
+      coordinator.post('/api/meetings').send({
+        kind: 'leadership',
+        title: 'Chefssamråd',
+        startsAt,
+        place: 'Stadshuset',
+        areaIds: [norrbyId],
+        organizationIds: [orgs['Lokalpolisområde Exempelstad'], orgs['Exempelbostäder AB']],
+        participants: list,
+      });
 
     it('takes participants from the invited organisations’ people (and guests by name), with one chair and one secretary', async () => {
       const m = (await create(new Date().toISOString())).body;
@@ -200,7 +247,10 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       for (const [list, field] of [
         [[{ name: 'Alva', organizationId: orgs['Exempelstad kommun'], userId: ids['rapportor@exempelbostader.se'] }], 'participants[0].userId'],
         [[{ name: 'Gäst', organizationId: orgs['Exempelstad kommun'], role: 'adjuster' }], 'participants[0].role'],
-        [[...participants(), { name: 'Anders', organizationId: orgs['Exempelstad kommun'], userId: ids['analytiker@exempelstad.se'], role: 'chair' }], 'participants[4].role'],
+        [
+          [...participants(), { name: 'Anders', organizationId: orgs['Exempelstad kommun'], userId: ids['analytiker@exempelstad.se'], role: 'chair' }],
+          'participants[4].role',
+        ],
         // The request class's own check names nested fields with dots.
         [[{ name: 'Gäst', organizationId: orgs['Exempelstad kommun'], role: 'mayor' }], 'participants.0.role'],
       ] as [object[], string][]) {
@@ -254,7 +304,10 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
       try {
         const m = (await create(new Date().toISOString())).body;
         await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'START', version: m.version }).expect(200);
-        await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'END', version: Number(m.version) + 1 }).expect(200);
+        await coordinator
+          .post(`/api/meetings/${m.id}/events`)
+          .send({ type: 'END', version: Number(m.version) + 1 })
+          .expect(200);
         expect((await housing.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: Number(m.version) + 2 })).status).toBe(403);
         expect((await police.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: Number(m.version) + 2 })).body.state).toBe('approved');
       } finally {

@@ -26,28 +26,54 @@ describe('meetings of other organisations, as an administrator sees them', () =>
     await admin
       .post('/api/users')
       .set('Sec-Fetch-Site', 'same-origin')
-      .send({ name: 'Pia Polissamordnare', email: 'samordnare@polisen.exempel.se', organizationId: orgs['Lokalpolisområde Exempelstad'], roles: ['coordinator'], password: 'Pia-leder-operativa-gruppen' })
+      .send({
+        name: 'Pia Polissamordnare',
+        email: 'samordnare@polisen.exempel.se',
+        organizationId: orgs['Lokalpolisområde Exempelstad'],
+        roles: ['coordinator'],
+        password: 'Pia-leder-operativa-gruppen',
+      })
       .expect(201);
     policeCoordinator = await t.signIn('samordnare@polisen.exempel.se', 'Pia-leder-operativa-gruppen');
     // The police and the housing company meet about Centrum; the municipality is not there.
     const created = await policeCoordinator
       .post('/api/meetings')
       .set('Sec-Fetch-Site', 'same-origin')
-      .send({ kind: 'operational', title: 'Operativ grupp Centrum', startsAt: new Date().toISOString(), place: 'Polishuset', areaIds: [centrum], organizationIds: [orgs['Exempelbostäder AB']], participants: [{ name: 'Pia Polissamordnare', organizationId: orgs['Lokalpolisområde Exempelstad'] }] });
+      .send({
+        kind: 'operational',
+        title: 'Operativ grupp Centrum',
+        startsAt: new Date().toISOString(),
+        place: 'Polishuset',
+        areaIds: [centrum],
+        organizationIds: [orgs['Exempelbostäder AB']],
+        participants: [{ name: 'Pia Polissamordnare', organizationId: orgs['Lokalpolisområde Exempelstad'] }],
+      });
     expect(created.status).toBe(201);
     meetingId = created.body.id;
     const round = (created.body.agenda as { id: string; kind: string }[]).find((i) => i.kind === 'round')!.id;
-    const write = (path: string, body: object, who = policeCoordinator) => who.post(`/api/meetings/${meetingId}${path}`).set('Sec-Fetch-Site', 'same-origin').send(body);
+    const write = (path: string, body: object, who = policeCoordinator) =>
+      who.post(`/api/meetings/${meetingId}${path}`).set('Sec-Fetch-Site', 'same-origin').send(body);
     await write('/events', { type: 'START', version: 1 }).expect(200);
-    await write(`/items/${round}/statements`, { version: 2, organizationId: orgs['Lokalpolisområde Exempelstad'], text: `Ställningstagande ${MARKER}` }).expect(200);
+    await write(`/items/${round}/statements`, { version: 2, organizationId: orgs['Lokalpolisområde Exempelstad'], text: `Ställningstagande ${MARKER}` }).expect(
+      200,
+    );
     await write('/decisions', { version: 3, itemId: round, kind: 'note', note: `Antecknat ${MARKER}` }).expect(200);
     await write('/events', { type: 'END', version: 4 }).expect(200);
     await write('/events', { type: 'APPROVE', version: 5 }, commander).expect(200);
     // And a meeting of the municipality's own, for comparison.
-    const own = await (await t.signIn('samordnare@exempelstad.se'))
+    const own = await (
+      await t.signIn('samordnare@exempelstad.se')
+    )
       .post('/api/meetings')
       .set('Sec-Fetch-Site', 'same-origin')
-      .send({ kind: 'leadership', title: 'Chefssamråd Centrum', startsAt: new Date().toISOString(), place: 'Stadshuset', areaIds: [centrum], organizationIds: [orgs['Lokalpolisområde Exempelstad']] });
+      .send({
+        kind: 'leadership',
+        title: 'Chefssamråd Centrum',
+        startsAt: new Date().toISOString(),
+        place: 'Stadshuset',
+        areaIds: [centrum],
+        organizationIds: [orgs['Lokalpolisområde Exempelstad']],
+      });
     expect(own.status).toBe(201);
     ownMeetingId = own.body.id;
   });
@@ -90,27 +116,39 @@ describe('meetings of other organisations, as an administrator sees them', () =>
   });
 
   it('refuses the administrator its documents, its audit trail and its live updates with 403 MEETING.PARTICIPANTS_ONLY', async () => {
-    for (const path of [`/api/meetings/${meetingId}/action-plan.pdf`, `/api/meetings/${meetingId}/minutes.pdf`, `/api/audit?entityType=meeting&entityId=${meetingId}`]) {
+    for (const path of [
+      `/api/meetings/${meetingId}/action-plan.pdf`,
+      `/api/meetings/${meetingId}/minutes.pdf`,
+      `/api/audit?entityType=meeting&entityId=${meetingId}`,
+    ]) {
       const res = await admin.get(path);
-      expect({ path, status: res.status, code: res.body.code, text: res.text.includes(MARKER) }).toEqual({ path, status: 403, code: 'MEETING.PARTICIPANTS_ONLY', text: false });
+      expect({ path, status: res.status, code: res.body.code, text: res.text.includes(MARKER) }).toEqual({
+        path,
+        status: 403,
+        code: 'MEETING.PARTICIPANTS_ONLY',
+        text: false,
+      });
     }
     const server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     const cookie = await sessionCookie();
     const stream = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: `/api/meetings/${meetingId}/stream`, headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => {
-          body += d;
-          if (String(res.headers['content-type']).startsWith('text/event-stream')) {
-            req.destroy();
-            resolve({ status: res.statusCode ?? 0, body });
-          }
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port, path: `/api/meetings/${meetingId}/stream`, headers: { Cookie: cookie, Accept: 'text/event-stream' } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => {
+            body += d;
+            if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+              req.destroy();
+              resolve({ status: res.statusCode ?? 0, body });
+            }
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
     });
     expect(stream.status).toBe(403);

@@ -5,7 +5,11 @@ import { createApp } from '../src/main';
 import { startTestApp, TestApp } from './harness';
 
 /** Reads server-sent events from a URL until `count` `meeting` events have arrived. */
-function readEvents(url: string, cookie: string, count: number): { events: Promise<{ change: string; version: number; currentItemId: string | null }[]>; ready: Promise<void> } {
+function readEvents(
+  url: string,
+  cookie: string,
+  count: number,
+): { events: Promise<{ change: string; version: number; currentItemId: string | null }[]>; ready: Promise<void> } {
   let ready!: () => void;
   const readyP = new Promise<void>((r) => (ready = r));
   const events = new Promise<{ change: string; version: number; currentItemId: string | null }[]>((resolve, reject) => {
@@ -21,7 +25,10 @@ function readEvents(url: string, cookie: string, count: number): { events: Promi
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);
           if (!block.includes('event: meeting')) continue;
-          const data = block.split('\n').find((l) => l.startsWith('data: '))!.slice(6);
+          const data = block
+            .split('\n')
+            .find((l) => l.startsWith('data: '))!
+            .slice(6);
           got.push(JSON.parse(data));
           if (got.length === 1) ready();
           if (got.length === count) {
@@ -48,7 +55,9 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [coordinator, police, analyst] = await Promise.all(['samordnare@exempelstad.se', 'polischef@exempelstad.se', 'analytiker@exempelstad.se'].map((e) => t.signIn(e)));
+    [coordinator, police, analyst] = await Promise.all(
+      ['samordnare@exempelstad.se', 'polischef@exempelstad.se', 'analytiker@exempelstad.se'].map((e) => t.signIn(e)),
+    );
     norrbyId = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Norrby')!.id;
     orgs = Object.fromEntries(((await analyst.get('/api/organizations')).body as { id: string; name: string }[]).map((o) => [o.name, o.id]));
     const c = (await analyst.post('/api/cases').send({ areaId: norrbyId, title: 'Samlingar i tvättstugan', description: 'Återkommande samlingar' })).body;
@@ -56,7 +65,22 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     await analyst.post(`/api/cases/${caseId}/events`).send({ type: 'START_ANALYSIS', version: 1 }).expect(200);
     await analyst
       .post(`/api/cases/${caseId}/events`)
-      .send({ type: 'PROPOSE', version: 2, analysis: 'Belysningen är trasig och dörren går inte i lås', actions: [{ cause: 'Trasig belysning', what: 'Ny belysning', goal: 'Inga samlingar efter 22', organizationId: orgs['Exempelbostäder AB'], dueDate: '2026-12-31', kind: 'one_off', term: 'short' }] })
+      .send({
+        type: 'PROPOSE',
+        version: 2,
+        analysis: 'Belysningen är trasig och dörren går inte i lås',
+        actions: [
+          {
+            cause: 'Trasig belysning',
+            what: 'Ny belysning',
+            goal: 'Inga samlingar efter 22',
+            organizationId: orgs['Exempelbostäder AB'],
+            dueDate: '2026-12-31',
+            kind: 'one_off',
+            term: 'short',
+          },
+        ],
+      })
       .expect(200);
   });
   afterAll(() => t.stop());
@@ -69,7 +93,10 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
       place: 'Stadshuset',
       areaIds: [norrbyId],
       organizationIds: [orgs['Lokalpolisområde Exempelstad'], orgs['Exempelbostäder AB']],
-      participants: [{ name: 'Petra Polischef', organizationId: orgs['Lokalpolisområde Exempelstad'] }, { name: 'Sara Samordnare', organizationId: orgs['Exempelstad kommun'] }],
+      participants: [
+        { name: 'Petra Polischef', organizationId: orgs['Lokalpolisområde Exempelstad'] },
+        { name: 'Sara Samordnare', organizationId: orgs['Exempelstad kommun'] },
+      ],
     });
     expect(created.status).toBe(201);
     const m = created.body;
@@ -84,7 +111,14 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     const round = m.agenda[2];
 
     // Reorder before the meeting: the round first.
-    const reordered = await coordinator.patch(`/api/meetings/${m.id}/agenda`).send({ version: 1, items: [round, ...m.agenda.filter((i: { id: string }) => i.id !== round.id)].map((i: { id: string; kind: string; title: string }) => ({ id: i.id, kind: i.kind, title: i.title })) });
+    const reordered = await coordinator.patch(`/api/meetings/${m.id}/agenda`).send({
+      version: 1,
+      items: [round, ...m.agenda.filter((i: { id: string }) => i.id !== round.id)].map((i: { id: string; kind: string; title: string }) => ({
+        id: i.id,
+        kind: i.kind,
+        title: i.title,
+      })),
+    });
     expect(reordered.status).toBe(200);
     expect(reordered.body.agenda[0].id).toBe(round.id);
 
@@ -103,11 +137,30 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
       await Promise.all([onSecond.ready, onFirst.ready]);
       const started = await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'START', version: 2 });
       expect(started.body).toMatchObject({ state: 'in_session', currentItemId: round.id });
-      await coordinator.post(`/api/meetings/${m.id}/items/${round.id}/statements`).send({ version: 3, organizationId: orgs['Exempelbostäder AB'], text: 'Lugnare i trapphusen sedan oktober' }).expect(200);
+      await coordinator
+        .post(`/api/meetings/${m.id}/items/${round.id}/statements`)
+        .send({ version: 3, organizationId: orgs['Exempelbostäder AB'], text: 'Lugnare i trapphusen sedan oktober' })
+        .expect(200);
       const moved = await coordinator.post(`/api/meetings/${m.id}/events`).send({ type: 'SET_CURRENT', version: 4, itemId: decisionItem.id });
       expect(moved.body.currentItemId).toBe(decisionItem.id);
       // The decision goes through the case workflow: the case is agreed and its action exists.
-      decided = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({ itemId: decisionItem.id, version: 5, kind: 'agree', note: 'Åtgärderna beslutades', actions: [{ cause: 'Trasig belysning', what: 'Ny belysning och kodlås', goal: 'Inga samlingar efter 22', organizationId: orgs['Exempelbostäder AB'], dueDate: '2026-12-15', kind: 'one_off', term: 'short' }] });
+      decided = await coordinator.post(`/api/meetings/${m.id}/decisions`).send({
+        itemId: decisionItem.id,
+        version: 5,
+        kind: 'agree',
+        note: 'Åtgärderna beslutades',
+        actions: [
+          {
+            cause: 'Trasig belysning',
+            what: 'Ny belysning och kodlås',
+            goal: 'Inga samlingar efter 22',
+            organizationId: orgs['Exempelbostäder AB'],
+            dueDate: '2026-12-15',
+            kind: 'one_off',
+            term: 'short',
+          },
+        ],
+      });
       const [a, b] = await Promise.all([onSecond.events, onFirst.events]);
       expect(a.map((e) => e.change)).toEqual(['CONNECTED', 'START', 'RECORD', 'SET_CURRENT', 'RECORD']);
       expect(a[3]).toMatchObject({ version: 5, currentItemId: decisionItem.id });
@@ -118,7 +171,11 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
       await second.app.close();
     }
     expect(decided.status).toBe(200);
-    expect(decided.body.agenda.find((i: { id: string }) => i.id === decisionItem.id)!.decision).toMatchObject({ kind: 'agree', caseState: 'agreed', by: 'Sara Samordnare' });
+    expect(decided.body.agenda.find((i: { id: string }) => i.id === decisionItem.id)!.decision).toMatchObject({
+      kind: 'agree',
+      caseState: 'agreed',
+      by: 'Sara Samordnare',
+    });
     const c = (await analyst.get(`/api/cases/${caseId}`)).body;
     expect(c.state).toBe('agreed');
     expect(c.actions.map((a: { what: string; dueDate: string }) => [a.what, a.dueDate])).toEqual([['Ny belysning och kodlås', '2026-12-15']]);
@@ -131,7 +188,9 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
     const approved = await police.post(`/api/meetings/${m.id}/events`).send({ type: 'APPROVE', version: 7 });
     expect(approved.body).toMatchObject({ state: 'approved', approvedBy: { name: 'Petra Polischef' } });
     expect(approved.body.planFingerprint).toMatch(/^[0-9a-f]{64}$/);
-    const locked = await coordinator.post(`/api/meetings/${m.id}/items/${round.id}/statements`).send({ version: 8, organizationId: orgs['Exempelbostäder AB'], text: 'Ändring' });
+    const locked = await coordinator
+      .post(`/api/meetings/${m.id}/items/${round.id}/statements`)
+      .send({ version: 8, organizationId: orgs['Exempelbostäder AB'], text: 'Ändring' });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('MEETING.TRANSITION_NOT_ALLOWED');
 
@@ -156,11 +215,17 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
   });
 
   it('is scheduled by coordinators only, in their own areas, and hidden from other organisations', async () => {
-    const res = await analyst.post('/api/meetings').send({ kind: 'operational', title: 'EST-grupp v47', startsAt: '2026-11-18T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [] });
+    const res = await analyst
+      .post('/api/meetings')
+      .send({ kind: 'operational', title: 'EST-grupp v47', startsAt: '2026-11-18T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [] });
     expect(res.status).toBe(403);
-    const bad = await coordinator.post('/api/meetings').send({ kind: 'weekly', title: 'EST-grupp', startsAt: '2026-11-18T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [] });
+    const bad = await coordinator
+      .post('/api/meetings')
+      .send({ kind: 'weekly', title: 'EST-grupp', startsAt: '2026-11-18T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [] });
     expect({ status: bad.status, field: bad.body.field }).toEqual({ status: 422, field: 'kind' });
-    const own = await coordinator.post('/api/meetings').send({ kind: 'operational', title: 'EST-grupp v47', startsAt: '2026-11-18T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [] });
+    const own = await coordinator
+      .post('/api/meetings')
+      .send({ kind: 'operational', title: 'EST-grupp v47', startsAt: '2026-11-18T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [] });
     expect(own.status).toBe(201);
     const housing = await t.signIn('sakerhetschef@exempelbostader.se');
     expect((await housing.get(`/api/meetings/${own.body.id}`)).status).toBe(404);
@@ -169,8 +234,19 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
   });
 
   it('lets the secretary write down who is invited before the meeting, and correct attendance until the minutes are approved', async () => {
-    const m = (await coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd december', startsAt: '2026-12-02T09:00:00+01:00', place: 'Stadshuset', areaIds: [norrbyId], organizationIds: [orgs['Lokalpolisområde Exempelstad']] })).body;
-    const invited = await coordinator.put(`/api/meetings/${m.id}/attendance`).send({ version: m.version, participants: [{ name: 'Petra Polischef', organizationId: orgs['Lokalpolisområde Exempelstad'], present: true }] });
+    const m = (
+      await coordinator.post('/api/meetings').send({
+        kind: 'leadership',
+        title: 'Chefssamråd december',
+        startsAt: '2026-12-02T09:00:00+01:00',
+        place: 'Stadshuset',
+        areaIds: [norrbyId],
+        organizationIds: [orgs['Lokalpolisområde Exempelstad']],
+      })
+    ).body;
+    const invited = await coordinator
+      .put(`/api/meetings/${m.id}/attendance`)
+      .send({ version: m.version, participants: [{ name: 'Petra Polischef', organizationId: orgs['Lokalpolisområde Exempelstad'], present: true }] });
     expect(invited.status).toBe(200);
     expect(invited.body).toMatchObject({ state: 'planned', participants: [{ name: 'Petra Polischef', present: true }] });
     expect(invited.body.allowedEvents).toContain('SET_ATTENDANCE');
@@ -181,19 +257,42 @@ describe('meetings: agenda, decisions, minutes and the plan', () => {
   });
 
   it('prepares the agenda in the coordinator’s language', async () => {
-    const en = await coordinator.post('/api/meetings').send({ kind: 'operational', title: 'EST group w49', startsAt: '2026-12-02T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [], lang: 'en' });
+    const en = await coordinator.post('/api/meetings').send({
+      kind: 'operational',
+      title: 'EST group w49',
+      startsAt: '2026-12-02T09:00:00+01:00',
+      place: 'Teams',
+      areaIds: [norrbyId],
+      organizationIds: [],
+      lang: 'en',
+    });
     expect(en.status).toBe(201);
     const titles = (en.body.agenda as { kind: string; title: string }[]).map((i) => i.title);
     expect(titles[0]).toBe('Situational picture: Norrby');
     expect(titles.slice(-2)).toEqual(['Round the table', 'Other business']);
-    const bad = await coordinator.post('/api/meetings').send({ kind: 'operational', title: 'EST-grupp v49', startsAt: '2026-12-02T09:00:00+01:00', place: 'Teams', areaIds: [norrbyId], organizationIds: [], lang: 'fi' });
+    const bad = await coordinator.post('/api/meetings').send({
+      kind: 'operational',
+      title: 'EST-grupp v49',
+      startsAt: '2026-12-02T09:00:00+01:00',
+      place: 'Teams',
+      areaIds: [norrbyId],
+      organizationIds: [],
+      lang: 'fi',
+    });
     expect({ status: bad.status, field: bad.body.field }).toEqual({ status: 422, field: 'lang' });
   });
 
   it('invites only organisations that take part in every one of the meeting’s areas', async () => {
     const centrumId = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Centrum')!.id;
     const meeting = (organizationIds: string[]) =>
-      coordinator.post('/api/meetings').send({ kind: 'leadership', title: 'Chefssamråd', startsAt: '2026-11-25T09:00:00+01:00', place: 'Stadshuset', areaIds: [centrumId, norrbyId], organizationIds });
+      coordinator.post('/api/meetings').send({
+        kind: 'leadership',
+        title: 'Chefssamråd',
+        startsAt: '2026-11-25T09:00:00+01:00',
+        place: 'Stadshuset',
+        areaIds: [centrumId, norrbyId],
+        organizationIds,
+      });
     // Norrby Centrum (the business association) takes part in Norrby only: it would see Centrum's cases on the agenda.
     const partial = await meeting([orgs['Norrby Centrum']]);
     expect({ status: partial.status, field: partial.body.field }).toEqual({ status: 422, field: 'organizationIds' });

@@ -83,7 +83,8 @@ describe('the OpenAPI document', () => {
         if (status !== '204' && (!media.length || media.some((m) => !m.schema))) problems.push(`${key}: ${status} without a schema`);
       }
       for (const range of ['4XX', '5XX']) {
-        if (JSON.stringify(op.responses[range]?.content?.['application/json']?.schema) !== JSON.stringify({ $ref: '#/components/schemas/ApiError' })) problems.push(`${key}: ${range} is not the ApiError envelope`);
+        if (JSON.stringify(op.responses[range]?.content?.['application/json']?.schema) !== JSON.stringify({ $ref: '#/components/schemas/ApiError' }))
+          problems.push(`${key}: ${range} is not the ApiError envelope`);
       }
     }
     expect(problems).toEqual([]);
@@ -106,7 +107,10 @@ describe('the OpenAPI document', () => {
     };
     for (const name of ['CaseDto', 'ReportDto', 'MeetingDto', 'ApiError', 'SituationPictureDto', 'UserDto']) walk(doc.components.schemas[name], name);
     expect(open).toEqual([]);
-    expect(doc.components.schemas.ReportDto).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(['id', 'detailsVisible', 'description']) });
+    expect(doc.components.schemas.ReportDto).toMatchObject({
+      additionalProperties: false,
+      required: expect.arrayContaining(['id', 'detailsVisible', 'description']),
+    });
   });
 
   it('refuses a body with a property the contract does not name, or without one it requires (the check can fail)', async () => {
@@ -135,7 +139,14 @@ describe('the OpenAPI document', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'REPORT.PERSONAL_DATA', hits: [{ kind: 'phone_number' }] });
-    expect(mismatch(MATRIX[0], doc.paths['/api/reports'].post, { status: 422, contentType: 'application/json', json: refused.body, text: JSON.stringify(refused.body) })).toBeNull();
+    expect(
+      mismatch(MATRIX[0], doc.paths['/api/reports'].post, {
+        status: 422,
+        contentType: 'application/json',
+        json: refused.body,
+        text: JSON.stringify(refused.body),
+      }),
+    ).toBeNull();
     // Without its documented 422, the hits would not fit the closed ApiError envelope.
     expect(validatorOf({ $ref: '#/components/schemas/ApiError' })(refused.body)).toBe(false);
 
@@ -143,7 +154,9 @@ describe('the OpenAPI document', () => {
     const stale = await agent('analyst').post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: c.version + 5 });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'CASE.STALE_VERSION', currentVersion: c.version });
-    expect(mismatch(MATRIX[0], doc.paths['/api/cases/{id}/events'].post, { status: 409, contentType: 'application/json', json: stale.body, text: '' })).toBeNull();
+    expect(
+      mismatch(MATRIX[0], doc.paths['/api/cases/{id}/events'].post, { status: 409, contentType: 'application/json', json: stale.body, text: '' }),
+    ).toBeNull();
   });
 
   it('describes the refusals of a walk’s photos and findings: the envelope (the file named in the message), and personal data with its hits', async () => {
@@ -156,7 +169,10 @@ describe('the OpenAPI document', () => {
         .set(SAME_ORIGIN)
         .field('confirmNoFaces', 'true')
         .attach('photo', bytes, { filename: name, contentType: 'image/jpeg' });
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=',
+      'base64',
+    );
     const refusals = [
       [415, 'PHOTO.UNSUPPORTED_TYPE', await upload('anteckning.jpg', Buffer.from('inte en bild'))],
       [422, 'PHOTO.CORRUPT', await upload('trasig.png', png.subarray(0, 40))],
@@ -164,7 +180,9 @@ describe('the OpenAPI document', () => {
     for (const [status, code, res] of refusals) {
       expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
       expect(res.body.message).toContain(res.body.code === 'PHOTO.CORRUPT' ? 'trasig.png' : 'anteckning.jpg');
-      expect(mismatch(MATRIX[0], op, { status: res.status, contentType: res.headers['content-type'], json: res.body, text: JSON.stringify(res.body) })).toBeNull();
+      expect(
+        mismatch(MATRIX[0], op, { status: res.status, contentType: res.headers['content-type'], json: res.body, text: JSON.stringify(res.body) }),
+      ).toBeNull();
     }
     // A property the envelope does not name (as the photo refusals once sent: the file, the decoder's words) fails.
     expect(validatorOf({ $ref: '#/components/schemas/ApiError' })({ ...refusals[1][2].body, file: 'trasig.png' })).toBe(false);
@@ -176,7 +194,9 @@ describe('the OpenAPI document', () => {
       .send({ latitude: 59.2745, longitude: 15.206, checklistItemKey: 'help', description: 'Ring 070-123 45 67 om lampan', severity: 'low' });
     expect(finding.status).toBe(422);
     expect(finding.body).toMatchObject({ code: 'REPORT.PERSONAL_DATA', hits: [{ kind: 'phone_number' }] });
-    expect(mismatch(MATRIX[0], doc.paths['/api/walks/{id}/findings'].post, { status: 422, contentType: 'application/json', json: finding.body, text: '' })).toBeNull();
+    expect(
+      mismatch(MATRIX[0], doc.paths['/api/walks/{id}/findings'].post, { status: 422, contentType: 'application/json', json: finding.body, text: '' }),
+    ).toBeNull();
   });
 
   /** Server-sent events: the status, content type and the first event; then the connection is closed. */
@@ -277,7 +297,8 @@ describe('the OpenAPI document', () => {
 
   it('saw a non-empty list from every list endpoint (the item schemas were exercised)', async () => {
     // A list read before the calls that fill it (the levels before a level is set) is read again now.
-    for (const [key] of [...listSeen].filter(([, seen]) => !seen)) expect((await check(MATRIX.find((e) => `${e.method} ${e.path}` === key)!)).problems).toEqual([]);
+    for (const [key] of [...listSeen].filter(([, seen]) => !seen))
+      expect((await check(MATRIX.find((e) => `${e.method} ${e.path}` === key)!)).problems).toEqual([]);
     expect([...listSeen].filter(([, seen]) => !seen).map(([key]) => key)).toEqual([]);
     expect(listSeen.size).toBeGreaterThan(10);
   });

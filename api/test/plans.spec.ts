@@ -15,16 +15,35 @@ describe('the joint action plan as a PDF', () => {
     const orgs = Object.fromEntries(((await analyst.get('/api/organizations')).body as { id: string; name: string }[]).map((o) => [o.name, o.id]));
     const c = (await analyst.post('/api/cases').send({ areaId: norrby.id, title: 'Buskörning på gångvägen', description: 'Mopeder i hög fart' })).body;
     await analyst.post(`/api/cases/${c.id}/events`).send({ type: 'START_ANALYSIS', version: 1 }).expect(200);
-    const action = (org: string, what: string) => ({ cause: 'Öppen gångväg utan hinder', what, goal: 'Inga mopeder på gångvägen', organizationId: orgs[org], dueDate: '2026-12-20', kind: 'one_off', term: 'short' });
-    await analyst.post(`/api/cases/${c.id}/events`).send({ type: 'PROPOSE', version: 2, analysis: 'Mopeder använder gångvägen som genväg kvällstid', actions: [action('Exempelstad kommun', 'Sätta upp bommar'), action('Lokalpolisområde Exempelstad', 'Kontroller fredagskvällar')] }).expect(200);
+    const action = (org: string, what: string) => ({
+      cause: 'Öppen gångväg utan hinder',
+      what,
+      goal: 'Inga mopeder på gångvägen',
+      organizationId: orgs[org],
+      dueDate: '2026-12-20',
+      kind: 'one_off',
+      term: 'short',
+    });
+    await analyst
+      .post(`/api/cases/${c.id}/events`)
+      .send({
+        type: 'PROPOSE',
+        version: 2,
+        analysis: 'Mopeder använder gångvägen som genväg kvällstid',
+        actions: [action('Exempelstad kommun', 'Sätta upp bommar'), action('Lokalpolisområde Exempelstad', 'Kontroller fredagskvällar')],
+      })
+      .expect(200);
     await police.post(`/api/cases/${c.id}/events`).send({ type: 'AGREE', version: 3 }).expect(200);
 
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-    const res = await analyst.get(`/api/action-plan.pdf?areaId=${norrby.id}&from=2026-11-01&to=${today}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (d: Buffer) => chunks.push(d));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await analyst
+      .get(`/api/action-plan.pdf?areaId=${norrby.id}&from=2026-11-01&to=${today}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (d: Buffer) => chunks.push(d));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

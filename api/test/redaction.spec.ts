@@ -52,7 +52,8 @@ describe('redaction and review of report text', () => {
     expect(res.status).toBe(201);
     return res.body.id;
   };
-  const stored = async (id: string) => (await t.dataSource.query('SELECT description, review, text_redacted_at, text_redaction_reason FROM reports WHERE id = $1', [id]))[0];
+  const stored = async (id: string) =>
+    (await t.dataSource.query('SELECT description, review, text_redacted_at, text_redaction_reason FROM reports WHERE id = $1', [id]))[0];
   const auditCount = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_entries'))[0].n as number;
   const csv = async (agent: TestAgent) => (await agent.get('/api/reports/export.csv').query({ areaId: norrby.id }).buffer(true)).text;
 
@@ -77,14 +78,21 @@ describe('redaction and review of report text', () => {
       // The administrator (another organisation, no coordinator) neither.
       expect((await admin.get(`/api/reports/${id}`)).body).toMatchObject({ description: null, detailsVisible: false });
       // A case opened from it does not take over its place, and shows no text to the police.
-      const opened = await analyst.post('/api/cases').send({ areaId: norrby.id, title: 'Sovande i trapphus', description: 'Samlade rapporter', reportIds: [id] });
+      const opened = await analyst
+        .post('/api/cases')
+        .send({ areaId: norrby.id, title: 'Sovande i trapphus', description: 'Samlade rapporter', reportIds: [id] });
       expect(opened.status).toBe(201);
       expect(opened.body.places).toEqual([]);
       expect(JSON.stringify((await police.get(`/api/cases/${opened.body.id}`)).body)).not.toContain(PIN);
 
       // The review list: the municipality's coordinator sees it with its text, the police do not see it at all.
       const pending = await coordinator.get('/api/reports').query({ review: 'pending' });
-      expect(pending.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ description: TEXT, review: 'pending', canReview: true, canRedact: true });
+      expect(pending.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({
+        description: TEXT,
+        review: 'pending',
+        canReview: true,
+        canRedact: true,
+      });
       expect((await police.get('/api/reports').query({ review: 'pending' })).body.total).toBe(0);
       expect((await reporter.get('/api/reports').query({ review: 'pending' })).body.items.map((r: { id: string }) => r.id)).toContain(id);
 
@@ -93,7 +101,9 @@ describe('redaction and review of report text', () => {
       expect(confirmed.body).toMatchObject({ review: 'confirmed', canReview: false });
       expect((await police.get(`/api/reports/${id}`)).body).toMatchObject({ description: TEXT, detailsVisible: true });
       expect((await coordinator.get('/api/reports').query({ review: 'pending' })).body.items.map((r: { id: string }) => r.id)).not.toContain(id);
-      const trail = await t.dataSource.query(`SELECT action, actor_organization_id IS NOT NULL AS who FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [id]);
+      const trail = await t.dataSource.query(`SELECT action, actor_organization_id IS NOT NULL AS who FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [
+        id,
+      ]);
       expect(trail.map((e: { action: string }) => e.action)).toEqual(['report.create', 'report.review']);
 
       // Confirmed once is confirmed: a second review is a conflict.
@@ -106,8 +116,14 @@ describe('redaction and review of report text', () => {
       const place = await admin.post(`/api/areas/${norrby.id}/places`).send({ name, latitude: 59.3, longitude: 18.1 });
       expect(place.status).toBe(201);
       const res = await reporter.post('/api/reports').send({
-        areaId: norrby.id, placeId: place.body.id, categoryId: category, occurredAt: new Date(Date.now() - 600_000).toISOString(),
-        assessment: 'high', policeNotified: false, description: TEXT, confirmNoPersonalData: true,
+        areaId: norrby.id,
+        placeId: place.body.id,
+        categoryId: category,
+        occurredAt: new Date(Date.now() - 600_000).toISOString(),
+        assessment: 'high',
+        policeNotified: false,
+        description: TEXT,
+        confirmNoPersonalData: true,
       });
       expect(res.status).toBe(201);
       const placesOf = async (agent: TestAgent) =>
@@ -117,11 +133,14 @@ describe('redaction and review of report text', () => {
       const plan = async () => {
         const today = new Date().toISOString().slice(0, 10);
         const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-        const pdf = await police.get(`/api/action-plan.pdf?areaId=${norrby.id}&from=${from}&to=${today}`).buffer(true).parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (d: Buffer) => chunks.push(d));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        const pdf = await police
+          .get(`/api/action-plan.pdf?areaId=${norrby.id}&from=${from}&to=${today}`)
+          .buffer(true)
+          .parse((r, cb) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (d: Buffer) => chunks.push(d));
+            r.on('end', () => cb(null, Buffer.concat(chunks)));
+          });
         expect(pdf.status).toBe(200);
         return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer }).toString('utf8');
       };
@@ -172,7 +191,12 @@ describe('redaction and review of report text', () => {
       const res = await coordinator.post(`/api/reports/${id}/redactions`).send({ text: PIN, reason: 'personal_data' });
       expect(res.status).toBe(201);
       const expected = 'Personen med nummer [gallrat] sov i trapphuset';
-      expect(res.body).toMatchObject({ description: expected, review: null, personalDataConfirmed: false, textRedaction: { reason: 'personal_data', note: null } });
+      expect(res.body).toMatchObject({
+        description: expected,
+        review: null,
+        personalDataConfirmed: false,
+        textRedaction: { reason: 'personal_data', note: null },
+      });
       // The review is settled: nothing flagged remains, so the police see the rest.
       for (const agent of [police, reporter, coordinator]) {
         expect((await agent.get(`/api/reports/${id}`)).body.description).toBe(expected);
@@ -190,10 +214,21 @@ describe('redaction and review of report text', () => {
         expect({ table, n }).toEqual({ table, n: 0 });
       }
       // The audit records who, when, why and how much, never the text.
-      const [entry] = await t.dataSource.query(`SELECT actor_id, actor_organization_id, before, after FROM audit_entries WHERE entity_id = $1 AND action = 'report.redact'`, [id]);
+      const [entry] = await t.dataSource.query(
+        `SELECT actor_id, actor_organization_id, before, after FROM audit_entries WHERE entity_id = $1 AND action = 'report.redact'`,
+        [id],
+      );
       expect(entry.actor_id).not.toBeNull();
       expect(entry.before).toEqual({ descriptionLength: TEXT.length, review: 'pending' });
-      expect(entry.after).toMatchObject({ removedCharacters: PIN.length, parts: 1, whole: false, reason: 'personal_data', hasNote: false, review: null, descriptionLength: expected.length });
+      expect(entry.after).toMatchObject({
+        removedCharacters: PIN.length,
+        parts: 1,
+        whole: false,
+        reason: 'personal_data',
+        hasNote: false,
+        review: null,
+        descriptionLength: expected.length,
+      });
     });
 
     it('removes a part given by offsets, or the whole text, and keeps the reason and note', async () => {
@@ -203,7 +238,10 @@ describe('redaction and review of report text', () => {
       expect(part.status).toBe(201);
       expect(part.body.description).toBe('Personen med nummer [gallrat] sov i trapphuset');
       expect(part.body.textRedaction).toMatchObject({ reason: 'other', note: 'Fel i texten' });
-      const whole = await security.post(`/api/reports/${id}/redactions`).send({ whole: true, reason: 'sensitive' }).then((r) => r);
+      const whole = await security
+        .post(`/api/reports/${id}/redactions`)
+        .send({ whole: true, reason: 'sensitive' })
+        .then((r) => r);
       // The housing company's commander is neither the reporter nor a coordinator or administrator.
       expect({ status: whole.status, code: whole.body.code }).toEqual({ status: 403, code: 'REPORT.REDACT_FORBIDDEN' });
       const all = await coordinator.post(`/api/reports/${id}/redactions`).send({ whole: true, reason: 'sensitive' });
@@ -241,7 +279,12 @@ describe('redaction and review of report text', () => {
 
     it('is refused to those who may not redact, and to those who cannot see the text', async () => {
       const id = await file({ text: 'Klotter på elskåpet vid 811218-9876' });
-      for (const [who, agent] of [['analyst', analyst], ['police', police], ['security', security], ['admin of another organisation', admin]] as const) {
+      for (const [who, agent] of [
+        ['analyst', analyst],
+        ['police', police],
+        ['security', security],
+        ['admin of another organisation', admin],
+      ] as const) {
         const before = await auditCount();
         const res = await agent.post(`/api/reports/${id}/redactions`).send({ whole: true, reason: 'personal_data' });
         expect({ who, status: res.status, code: res.body.code }).toEqual({ who, status: 403, code: 'REPORT.REDACT_FORBIDDEN' });
@@ -280,7 +323,9 @@ describe('redaction and review of report text', () => {
       const part = await coordinator.post(`/api/reports/${old.body.id}/redactions`).send({ text: PIN, reason: 'other', note: 'Lapp på porten' });
       expect(part.body).toMatchObject({ review: 'pending', textRedaction: { note: 'Lapp på porten' } });
       expect((await admin.post('/api/retention/run')).status).toBe(200);
-      const [row] = await t.dataSource.query('SELECT description, review, text_redaction_note, text_redaction_reason FROM reports WHERE id = $1', [old.body.id]);
+      const [row] = await t.dataSource.query('SELECT description, review, text_redaction_note, text_redaction_reason FROM reports WHERE id = $1', [
+        old.body.id,
+      ]);
       expect(row).toEqual({ description: '', review: null, text_redaction_note: null, text_redaction_reason: 'other' });
       expect((await coordinator.get('/api/reports').query({ review: 'pending' })).body.items.map((r: { id: string }) => r.id)).not.toContain(old.body.id);
     });

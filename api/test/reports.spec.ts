@@ -93,7 +93,9 @@ describe('situation reports', () => {
   it('counts a restricted report for everyone but shows its details only to its own organisation', async () => {
     const week = '2026-W20';
     const occurredAt = '2026-05-13T20:00:00+02:00';
-    const res = await police.post('/api/reports').send({ ...valid(), occurredAt, restricted: true, description: 'Spaningsuppgift: narkotikaförsäljning vid entrén', categoryId: cats.narkotika });
+    const res = await police
+      .post('/api/reports')
+      .send({ ...valid(), occurredAt, restricted: true, description: 'Spaningsuppgift: narkotikaförsäljning vid entrén', categoryId: cats.narkotika });
     expect(res.status).toBe(201);
     const asHousing = (await reporter.get(`/api/reports/${res.body.id}`)).body;
     expect(asHousing).toMatchObject({ restricted: true, detailsVisible: false, description: null, placeId: null, latitude: null, reporter: null });
@@ -129,8 +131,14 @@ describe('situation reports', () => {
     // The municipality's coordinator is of another organisation: no correction either.
     const otherOrg = await (await t.signIn('samordnare@exempelstad.se')).patch(`/api/reports/${created.id}`).send({ assessment: 'low' });
     expect(otherOrg.status).toBe(403);
-    const trail = await t.dataSource.query(`SELECT action, before->>'assessment' AS b, after->>'assessment' AS a FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [created.id]);
-    expect(trail).toEqual([{ action: 'report.create', b: null, a: 'medium' }, { action: 'report.correct', b: 'medium', a: 'high' }]);
+    const trail = await t.dataSource.query(
+      `SELECT action, before->>'assessment' AS b, after->>'assessment' AS a FROM audit_entries WHERE entity_id = $1 ORDER BY id`,
+      [created.id],
+    );
+    expect(trail).toEqual([
+      { action: 'report.create', b: null, a: 'medium' },
+      { action: 'report.correct', b: 'medium', a: 'high' },
+    ]);
   });
 
   it('exports CSV as UTF-8 with BOM and ; separators that Excel reads with å, ä, ö', async () => {
@@ -143,7 +151,13 @@ describe('situation reports', () => {
   });
 
   it('rejects invalid list filters with 422 naming the field', async () => {
-    for (const [q, field] of [['pageSize=0', 'pageSize'], ['pageSize=10000', 'pageSize'], ['from=igår', 'from'], ['timeOfDay=lunch', 'timeOfDay'], ['areaId=x', 'areaId']]) {
+    for (const [q, field] of [
+      ['pageSize=0', 'pageSize'],
+      ['pageSize=10000', 'pageSize'],
+      ['from=igår', 'from'],
+      ['timeOfDay=lunch', 'timeOfDay'],
+      ['areaId=x', 'areaId'],
+    ]) {
       const res = await reporter.get(`/api/reports?${q}`);
       expect({ q, status: res.status, field: res.body.field }).toEqual({ q, status: 422, field });
     }
@@ -206,7 +220,9 @@ describe('the situational picture on a known data set', () => {
     expect(p.from).toBe('2026-11-16');
     expect(p.to).toBe('2026-11-22');
     expect(p.total).toEqual({ count: 6, previousAverage: 1.5, change: 4.5 });
-    expect(p.byCategory.map((c: { code: string; count: number; previousAverage: number; change: number }) => [c.code, c.count, c.previousAverage, c.change])).toEqual([
+    expect(
+      p.byCategory.map((c: { code: string; count: number; previousAverage: number; change: number }) => [c.code, c.count, c.previousAverage, c.change]),
+    ).toEqual([
       ['skadegorelse', 4, 1, 3],
       ['nedskrapning', 2, 0.5, 1.5],
     ]);
@@ -234,10 +250,19 @@ describe('the situational picture on a known data set', () => {
     await analyst.put(`/api/areas/${area.id}/levels/2026-W46`).send({ level: 'green', rationale: 'Normalläge' }).expect(200);
     await analyst.put(`/api/areas/${area.id}/levels/2026-W47`).send({ level: 'red', rationale: 'Fortsatt ökning, kraftsamling' }).expect(200);
     const levels = (await analyst.get(`/api/areas/${area.id}/levels`)).body;
-    expect(levels.map((l: { week: string; level: string }) => [l.week, l.level])).toEqual([['2026-W47', 'red'], ['2026-W46', 'green']]);
+    expect(levels.map((l: { week: string; level: string }) => [l.week, l.level])).toEqual([
+      ['2026-W47', 'red'],
+      ['2026-W46', 'green'],
+    ]);
     expect((await analyst.get(`/api/situation-picture?areaId=${area.id}&week=2026-W47`)).body.level.level).toBe('red');
-    const audit = await t.dataSource.query(`SELECT before->>'level' AS b, after->>'level' AS a FROM audit_entries WHERE entity_type = 'area_level' ORDER BY id`);
-    expect(audit).toEqual([{ b: null, a: 'yellow' }, { b: null, a: 'green' }, { b: 'yellow', a: 'red' }]);
+    const audit = await t.dataSource.query(
+      `SELECT before->>'level' AS b, after->>'level' AS a FROM audit_entries WHERE entity_type = 'area_level' ORDER BY id`,
+    );
+    expect(audit).toEqual([
+      { b: null, a: 'yellow' },
+      { b: null, a: 'green' },
+      { b: 'yellow', a: 'red' },
+    ]);
 
     const reporter = await t.signIn('rapportor@exempelbostader.se');
     expect((await reporter.put(`/api/areas/${area.id}/levels/2026-W47`).send({ level: 'green', rationale: 'Lugnt' })).status).toBe(403);

@@ -28,7 +28,13 @@ describe('retention settings', () => {
   });
 
   it('take ISO 8601 periods, a number of days or never', () => {
-    const c = loadConfig({ ...base, RETENTION_REPORT_DETAILS: 'p18m', RETENTION_SESSIONS: '7', RETENTION_LOGIN_ATTEMPTS: 'never', RETENTION_IMPORT_ERRORS: 'P1Y6M' });
+    const c = loadConfig({
+      ...base,
+      RETENTION_REPORT_DETAILS: 'p18m',
+      RETENTION_SESSIONS: '7',
+      RETENTION_LOGIN_ATTEMPTS: 'never',
+      RETENTION_IMPORT_ERRORS: 'P1Y6M',
+    });
     expect(c.retention).toMatchObject({ reportDetails: 'P18M', sessions: 'P7D', loginAttempts: null, importErrors: 'P1Y6M' });
   });
 
@@ -111,14 +117,22 @@ describe('retention (gallring) with two API processes', () => {
     );
     // Sessions, sign-in throttling and an import: one of each older and one younger than their periods.
     const [{ id: adminId }] = await q(`SELECT id FROM users WHERE email = 'admin@exempelstad.se'`);
-    await q(`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES
+    await q(
+      `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES
       ('old-expired', $1, now() - interval '60 days', now() - interval '59 days', now() - interval '53 days'),
       ('old-idle', $1, now() - interval '40 days', now() - interval '40 days', now() + interval '1 day'),
-      ('recent-expired', $1, now() - interval '10 days', now() - interval '9 days', now() - interval '3 days')`, [adminId]);
-    await q(`INSERT INTO login_attempts (key, failures, last_failure_at) VALUES ('email:old@example.se', 3, now() - interval '31 days'), ('email:recent@example.se', 2, now() - interval '1 day')`);
-    await q(`INSERT INTO imports (organization_id, user_id, filename, mode, status, rejected, started_at, finished_at) VALUES
+      ('recent-expired', $1, now() - interval '10 days', now() - interval '9 days', now() - interval '3 days')`,
+      [adminId],
+    );
+    await q(
+      `INSERT INTO login_attempts (key, failures, last_failure_at) VALUES ('email:old@example.se', 3, now() - interval '31 days'), ('email:recent@example.se', 2, now() - interval '1 day')`,
+    );
+    await q(
+      `INSERT INTO imports (organization_id, user_id, filename, mode, status, rejected, started_at, finished_at) VALUES
       ($1, $2, 'old.csv', 'valid_only', 'completed', '[{"line": 3, "field": "place", "reason": "unknown place \\"Ladan\\""}]', now() - interval '100 days', now() - interval '100 days'),
-      ($1, $2, 'recent.csv', 'valid_only', 'completed', '[{"line": 4, "field": "area", "reason": "unknown area \\"X\\""}]', now() - interval '10 days', now() - interval '10 days')`, [orgId, reporterId]);
+      ($1, $2, 'recent.csv', 'valid_only', 'completed', '[{"line": 4, "field": "area", "reason": "unknown area \\"X\\""}]', now() - interval '10 days', now() - interval '10 days')`,
+      [orgId, reporterId],
+    );
   });
 
   afterAll(async () => {
@@ -128,14 +142,28 @@ describe('retention (gallring) with two API processes', () => {
 
   it('schedules the daily run once, in Stockholm time, however many processes start', async () => {
     const schedules = await q(`SELECT name, cron, timezone, options FROM pgboss.schedule`);
-    expect(schedules).toEqual([{ name: 'retention', cron: '15 3 * * *', timezone: 'Europe/Stockholm', options: expect.objectContaining({ singletonKey: 'daily', singletonSeconds: 3600 }) }]);
+    expect(schedules).toEqual([
+      {
+        name: 'retention',
+        cron: '15 3 * * *',
+        timezone: 'Europe/Stockholm',
+        options: expect.objectContaining({ singletonKey: 'daily', singletonSeconds: 3600 }),
+      },
+    ]);
     expect(await q(`SELECT policy FROM pgboss.queue WHERE name = 'retention'`)).toEqual([{ policy: 'stately' }]);
   });
 
   it('new report audit entries carry no free text or coordinates', async () => {
     const res = await reporterAgent.post('/api/reports').send({
-      areaId: area.id, placeId: area.places[0].id, latitude: 59.331, longitude: 17.91, categoryId: cats.klotter,
-      occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description: 'Klotter på elskåpet vid cykelbanan',
+      areaId: area.id,
+      placeId: area.places[0].id,
+      latitude: 59.331,
+      longitude: 17.91,
+      categoryId: cats.klotter,
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      assessment: 'low',
+      policeNotified: false,
+      description: 'Klotter på elskåpet vid cykelbanan',
     });
     expect(res.status).toBe(201);
     young.push(res.body.id);
@@ -160,7 +188,9 @@ describe('retention (gallring) with two API processes', () => {
     await sleep(5000); // longer than two polling intervals of both workers: no second run appears
     const runs = await auditRuns();
     expect(runs).toHaveLength(1);
-    const [job] = await q(`SELECT state, output FROM pgboss.job WHERE name = 'retention' UNION ALL SELECT state, output FROM pgboss.archive WHERE name = 'retention'`);
+    const [job] = await q(
+      `SELECT state, output FROM pgboss.job WHERE name = 'retention' UNION ALL SELECT state, output FROM pgboss.archive WHERE name = 'retention'`,
+    );
     expect(job.state).toBe('completed');
 
     expect(run.after).toMatchObject({
@@ -175,10 +205,22 @@ describe('retention (gallring) with two API processes', () => {
     expect(JSON.stringify(run.after)).not.toMatch(/fritext|example\.se|Ladan/);
 
     // In the database: old details gone, figures kept; young reports untouched.
-    const oldRows = await q(`SELECT description, latitude, longitude, reporter_id, place_id, category_id, area_id, organization_id, assessment, police_notified, restricted, redacted_at, occurred_at FROM reports WHERE id = ANY($1)`, [old]);
+    const oldRows = await q(
+      `SELECT description, latitude, longitude, reporter_id, place_id, category_id, area_id, organization_id, assessment, police_notified, restricted, redacted_at, occurred_at FROM reports WHERE id = ANY($1)`,
+      [old],
+    );
     expect(oldRows).toHaveLength(old.length);
     for (const r of oldRows) {
-      expect(r).toMatchObject({ description: '', latitude: null, longitude: null, reporter_id: null, area_id: area.id, organization_id: orgId, assessment: 'high', police_notified: true });
+      expect(r).toMatchObject({
+        description: '',
+        latitude: null,
+        longitude: null,
+        reporter_id: null,
+        area_id: area.id,
+        organization_id: orgId,
+        assessment: 'high',
+        police_notified: true,
+      });
       expect(r.redacted_at).not.toBeNull();
       expect(new Date(r.occurred_at).getUTCMinutes()).toBe(0);
     }
@@ -192,9 +234,16 @@ describe('retention (gallring) with two API processes', () => {
     expect(after.w10.points).toBe(before.w10.points);
 
     // Sessions, throttling and import errors.
-    expect((await q(`SELECT token_hash FROM sessions WHERE token_hash IN ('old-expired', 'old-idle', 'recent-expired')`)).map((r: { token_hash: string }) => r.token_hash)).toEqual(['recent-expired']);
+    expect(
+      (await q(`SELECT token_hash FROM sessions WHERE token_hash IN ('old-expired', 'old-idle', 'recent-expired')`)).map(
+        (r: { token_hash: string }) => r.token_hash,
+      ),
+    ).toEqual(['recent-expired']);
     expect((await q(`SELECT key FROM login_attempts ORDER BY key`)).map((r: { key: string }) => r.key)).toEqual(['email:recent@example.se']);
-    expect(await q(`SELECT filename, jsonb_array_length(rejected) AS n FROM imports ORDER BY filename`)).toEqual([{ filename: 'old.csv', n: 0 }, { filename: 'recent.csv', n: 1 }]);
+    expect(await q(`SELECT filename, jsonb_array_length(rejected) AS n FROM imports ORDER BY filename`)).toEqual([
+      { filename: 'old.csv', n: 0 },
+      { filename: 'recent.csv', n: 1 },
+    ]);
     // The signed-in users' own sessions are current and stay.
     expect((await admin.get('/api/retention')).status).toBe(200);
   });
@@ -208,7 +257,16 @@ describe('retention (gallring) with two API processes', () => {
     })();
     const res = await coordinatorOwn.get(`/api/reports/${old[1]}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ description: null, latitude: null, longitude: null, reporter: null, placeId: area.places[0].id, categoryId: cats.skadegorelse, assessment: 'high', detailsVisible: true });
+    expect(res.body).toMatchObject({
+      description: null,
+      latitude: null,
+      longitude: null,
+      reporter: null,
+      placeId: area.places[0].id,
+      categoryId: cats.skadegorelse,
+      assessment: 'high',
+      detailsVisible: true,
+    });
     expect(res.body.redactedAt).toEqual(expect.any(String));
     const youngRes = await coordinatorOwn.get(`/api/reports/${young[0]}`);
     expect(youngRes.body).toMatchObject({ description: YOUNG_TEXT, redactedAt: null, reporter: { id: reporterId } });
@@ -261,7 +319,10 @@ describe('retention (gallring) with two API processes', () => {
     expect((await coordinator.post('/api/retention/run')).status).toBe(403);
     const res = await admin.post('/api/retention/run');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ trigger: 'manual', counts: { reportDetails: 0, walkPhotos: 0, walkFindingDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 } });
+    expect(res.body).toMatchObject({
+      trigger: 'manual',
+      counts: { reportDetails: 0, walkPhotos: 0, walkFindingDetails: 0, sessions: 0, loginAttempts: 0, importErrors: 0 },
+    });
     const runs = await auditRuns();
     expect(runs).toHaveLength(3);
     const [{ actor_id }] = await q(`SELECT actor_id FROM audit_entries WHERE id = $1`, [runs[2].id]);
@@ -340,16 +401,26 @@ describe('the retention schedule is one setting of the installation', () => {
 
   it('is stored by the first process from its RETENTION_SCHEDULE, on the record', async () => {
     expect(await inForce()).toEqual({ stored: ['15 3 * * *'], jobQueue: [{ cron: '15 3 * * *', timezone: 'Europe/Stockholm' }] });
-    expect(await scheduleAudit()).toEqual([{ actor_id: null, before: null, after: { cron: '15 3 * * *', timeZone: 'Europe/Stockholm', source: 'RETENTION_SCHEDULE' } }]);
+    expect(await scheduleAudit()).toEqual([
+      { actor_id: null, before: null, after: { cron: '15 3 * * *', timeZone: 'Europe/Stockholm', source: 'RETENTION_SCHEDULE' } },
+    ]);
   });
 
   it('is not replaced by a second process with another RETENTION_SCHEDULE, which warns and shows the difference', async () => {
     warn.mockClear();
     b = await createApp({ ...a.config, databaseUrl: a.config.databaseUrl!, backgroundJobs: true, retention: { ...a.config.retention, schedule: '* * * * *' } });
     expect(await inForce()).toEqual({ stored: ['15 3 * * *'], jobQueue: [{ cron: '15 3 * * *', timezone: 'Europe/Stockholm' }] });
-    expect(warn.mock.calls.map(([m]) => String(m)).filter((m) => m.includes('RETENTION_SCHEDULE'))).toEqual([expect.stringMatching(/"\* \* \* \* \*".*differs.*"15 3 \* \* \*"/)]);
+    expect(warn.mock.calls.map(([m]) => String(m)).filter((m) => m.includes('RETENTION_SCHEDULE'))).toEqual([
+      expect.stringMatching(/"\* \* \* \* \*".*differs.*"15 3 \* \* \*"/),
+    ]);
     const admin = await agentOf(b, 'admin@exempelstad.se');
-    expect((await admin.get('/api/retention')).body.schedule).toMatchObject({ cron: '15 3 * * *', stored: true, configuredInThisProcess: '* * * * *', differsFromConfiguration: true, jobQueueInThisProcess: true });
+    expect((await admin.get('/api/retention')).body.schedule).toMatchObject({
+      cron: '15 3 * * *',
+      stored: true,
+      configuredInThisProcess: '* * * * *',
+      differsFromConfiguration: true,
+      jobQueueInThisProcess: true,
+    });
     const adminA = await a.signIn('admin@exempelstad.se');
     expect((await adminA.get('/api/retention')).body.schedule).toMatchObject({ cron: '15 3 * * *', differsFromConfiguration: false });
     // And after it has stopped, the installation's schedule is what it was: nothing runs every minute.
@@ -375,12 +446,20 @@ describe('the retention schedule is one setting of the installation', () => {
     // Through a process without the job queue: stored, and pg-boss's schedule (read by every job queue) follows.
     const res = await adminB.put('/api/retention/schedule').send({ cron: '30 2 * * 1-5' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ cron: '30 2 * * 1-5', stored: true, configuredInThisProcess: '15 3 * * *', differsFromConfiguration: true, jobQueueInThisProcess: false });
+    expect(res.body).toMatchObject({
+      cron: '30 2 * * 1-5',
+      stored: true,
+      configuredInThisProcess: '15 3 * * *',
+      differsFromConfiguration: true,
+      jobQueueInThisProcess: false,
+    });
     expect(await inForce()).toEqual({ stored: ['30 2 * * 1-5'], jobQueue: [{ cron: '30 2 * * 1-5', timezone: 'Europe/Stockholm' }] });
     const adminA = await a.signIn('admin@exempelstad.se');
     expect((await adminA.get('/api/retention')).body.schedule).toMatchObject({ cron: '30 2 * * 1-5', jobQueueInThisProcess: true });
     const [{ id: adminId }] = await q(`SELECT id FROM users WHERE email = 'admin@exempelstad.se'`);
-    expect((await scheduleAudit()).slice(1)).toEqual([{ actor_id: adminId, before: { cron: '15 3 * * *', timeZone: 'Europe/Stockholm' }, after: { cron: '30 2 * * 1-5', timeZone: 'Europe/Stockholm' } }]);
+    expect((await scheduleAudit()).slice(1)).toEqual([
+      { actor_id: adminId, before: { cron: '15 3 * * *', timeZone: 'Europe/Stockholm' }, after: { cron: '30 2 * * 1-5', timeZone: 'Europe/Stockholm' } },
+    ]);
 
     // A process started afterwards with the default RETENTION_SCHEDULE keeps the administrator's schedule.
     warn.mockClear();
@@ -443,11 +522,22 @@ describe('retention of safety walks: findings follow the report details', () => 
   const addPhotos = async (walk: string) => {
     for (const { id, recorded_by_id } of await q(`SELECT id, recorded_by_id FROM walk_findings WHERE walk_id = $1`, [walk])) {
       const [{ id: dataId }] = await q(`INSERT INTO walk_photo_data (image, thumbnail) VALUES ($1, $2) RETURNING id`, [IMAGE, THUMB]);
-      await q(`INSERT INTO walk_photos (finding_id, walk_id, width, height, bytes, storage_key, uploaded_by_id) VALUES ($1, $2, 8, 8, $3, $4, $5)`, [id, walk, IMAGE.length, `pg:${dataId}`, recorded_by_id]);
+      await q(`INSERT INTO walk_photos (finding_id, walk_id, width, height, bytes, storage_key, uploaded_by_id) VALUES ($1, $2, 8, 8, $3, $4, $5)`, [
+        id,
+        walk,
+        IMAGE.length,
+        `pg:${dataId}`,
+        recorded_by_id,
+      ]);
     }
   };
-  const findings = (walk: string) => q(`SELECT id, walk_id, latitude, longitude, place_id, checklist_item_key, category_id, severity, responsible_organization_id, recorded_at, settlement, description FROM walk_findings WHERE walk_id = $1 ORDER BY id`, [walk]);
-  const photoBytes = (walk: string) => q(`SELECT d.id FROM walk_photos p JOIN walk_photo_data d ON 'pg:' || d.id::text = p.storage_key WHERE p.walk_id = $1`, [walk]);
+  const findings = (walk: string) =>
+    q(
+      `SELECT id, walk_id, latitude, longitude, place_id, checklist_item_key, category_id, severity, responsible_organization_id, recorded_at, settlement, description FROM walk_findings WHERE walk_id = $1 ORDER BY id`,
+      [walk],
+    );
+  const photoBytes = (walk: string) =>
+    q(`SELECT d.id FROM walk_photos p JOIN walk_photo_data d ON 'pg:' || d.id::text = p.storage_key WHERE p.walk_id = $1`, [walk]);
 
   beforeAll(async () => {
     // With the demo reports come the demo's safety walks (two past ones with findings and settlements).
@@ -467,7 +557,7 @@ describe('retention of safety walks: findings follow the report details', () => 
     await a?.stop();
   });
 
-  it('clears old findings\' free text and deletes their photo bytes, keeps the findings, positions and settlements, and leaves young ones', async () => {
+  it("clears old findings' free text and deletes their photo bytes, keeps the findings, positions and settlements, and leaves young ones", async () => {
     const oldBefore = await findings(oldWalk);
     const youngBefore = await findings(youngWalk);
     const youngPhotos = await photoBytes(youngWalk);
@@ -481,7 +571,10 @@ describe('retention of safety walks: findings follow the report details', () => 
     expect(res.status).toBe(200);
     expect(res.body.periods).toMatchObject({ reportDetails: 'P3Y', walkPhotos: 'P3Y', walkFindingDetails: 'P3Y' });
     expect(res.body.cutoffs.walkPhotos).toBe(res.body.cutoffs.reportDetails);
-    expect(res.body.counts).toMatchObject({ walkPhotos: oldPhotos.length, walkFindingDetails: oldBefore.filter((f: { description: string }) => f.description !== '').length });
+    expect(res.body.counts).toMatchObject({
+      walkPhotos: oldPhotos.length,
+      walkFindingDetails: oldBefore.filter((f: { description: string }) => f.description !== '').length,
+    });
 
     // The old walk: every finding is still there, only its text is gone; its photos and their bytes are gone.
     const oldAfter = await findings(oldWalk);
@@ -510,7 +603,11 @@ describe('retention of safety walks: findings follow the report details', () => 
     expect(res.body.counts).toMatchObject({ walkPhotos: 0, walkFindingDetails: 0 });
     expect(await findings(oldWalk)).toEqual(before);
     const overview = await admin.get('/api/retention');
-    expect(overview.body.rules.filter((r: { recordType: string }) => r.recordType.startsWith('walk')).map((r: { recordType: string; setting: string; period: string }) => [r.recordType, r.setting, r.period])).toEqual([
+    expect(
+      overview.body.rules
+        .filter((r: { recordType: string }) => r.recordType.startsWith('walk'))
+        .map((r: { recordType: string; setting: string; period: string }) => [r.recordType, r.setting, r.period]),
+    ).toEqual([
       ['walkPhotos', 'RETENTION_REPORT_DETAILS', 'P3Y'],
       ['walkFindingDetails', 'RETENTION_REPORT_DETAILS', 'P3Y'],
     ]);

@@ -68,7 +68,8 @@ describe('sessions and the browser', () => {
       'Sec-Fetch-Site same-site': await logout({ 'Sec-Fetch-Site': 'same-site' }),
       'Sec-Fetch-Site none': await logout({ 'Sec-Fetch-Site': 'none' }),
     };
-    for (const [what, res] of Object.entries(refused)) expect({ what, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ what, status: 403, code: 'AUTH.BAD_ORIGIN', field: 'origin' });
+    for (const [what, res] of Object.entries(refused))
+      expect({ what, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ what, status: 403, code: 'AUTH.BAD_ORIGIN', field: 'origin' });
     // Nothing happened: the session is still there.
     expect((await t.http().get('/api/auth/me').set('Cookie', cookie)).status).toBe(200);
     // The product's own page: its Origin, or Sec-Fetch-Site: same-origin.
@@ -88,7 +89,9 @@ describe('sessions and the browser', () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;
     for (const password of ['password1234', 'Lösenord1234', 'aaaaaaaaaaaaaa', 'kalle.anka-2026-x']) {
-      const res = await admin.post('/api/users').send({ name: 'Kalle Anka', email: 'kalle.anka@exempelstad.se', organizationId: org, roles: ['reporter'], password });
+      const res = await admin
+        .post('/api/users')
+        .send({ name: 'Kalle Anka', email: 'kalle.anka@exempelstad.se', organizationId: org, roles: ['reporter'], password });
       expect({ password, status: res.status, field: res.body.field }).toEqual({ password, status: 422, field: 'password' });
     }
   });
@@ -139,7 +142,12 @@ describe('sessions and the browser', () => {
       csv: await analyst.get('/api/reports/export.csv').query({ areaId: centrum.id }),
       pdf: await analyst.get('/api/action-plan.pdf').query({ areaId: centrum.id, from: '2026-11-01', to: '2026-11-30' }).buffer(true),
     };
-    const seen = Object.fromEntries(Object.entries(answers).map(([k, r]) => [k, { status: r.status, type: String(r.headers['content-type']).split(';')[0], cache: r.headers['cache-control'] }]));
+    const seen = Object.fromEntries(
+      Object.entries(answers).map(([k, r]) => [
+        k,
+        { status: r.status, type: String(r.headers['content-type']).split(';')[0], cache: r.headers['cache-control'] },
+      ]),
+    );
     expect(seen).toEqual({
       json: { status: 200, type: 'application/json', cache: 'private, no-store' },
       notFound: { status: 404, type: 'application/json', cache: 'private, no-store' },
@@ -153,7 +161,9 @@ describe('sessions and the browser', () => {
   it('refuses passwords shorter than 12 characters, naming the field', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
     const org = ((await admin.get('/api/organizations')).body as { id: string }[])[0].id;
-    const res = await admin.post('/api/users').send({ name: 'Vakt Nord', email: 'vakt.nord@exempelstad.se', organizationId: org, roles: ['reporter'], password: 'k0rt-Lösen' });
+    const res = await admin
+      .post('/api/users')
+      .send({ name: 'Vakt Nord', email: 'vakt.nord@exempelstad.se', organizationId: org, roles: ['reporter'], password: 'k0rt-Lösen' });
     expect(res.status).toBe(422);
     expect(res.body.field).toBe('password');
   });
@@ -169,7 +179,11 @@ describe('sessions behind a proxy', () => {
   it('slows down an address that guesses across many accounts, but not other addresses', async () => {
     // The proxy in front appends the address it saw to whatever X-Forwarded-For the client sent.
     const from = (ip: string, email: string, password = 'fel-lösenord', spoofed?: string) =>
-      t.http().post('/api/auth/login').set('X-Forwarded-For', spoofed ? `${spoofed}, ${ip}` : ip).send({ email, password });
+      t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', spoofed ? `${spoofed}, ${ip}` : ip)
+        .send({ email, password });
     // 20 failures spread over accounts that do not exist, each claiming another address in the header it controls:
     // no single account reaches its own limit, and only the address the proxy saw counts.
     for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', `gissning${i}@exempelstad.se`, 'fel-lösenord', `10.0.0.${i}`)).status).toBe(401);
@@ -182,7 +196,12 @@ describe('sessions behind a proxy', () => {
   });
 
   it('takes the scheme from the proxy and accepts PUBLIC_ORIGIN as the own origin', async () => {
-    const login = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.22').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.22')
+      .send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' })
+      .expect(200);
     const cookie = (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
     const write = (headers: Record<string, string>) => {
       let req = t.http().post('/api/auth/logout-all').set('Cookie', cookie).set('X-Forwarded-For', '198.51.100.22');
@@ -192,13 +211,24 @@ describe('sessions behind a proxy', () => {
     expect((await write({ Host: 'internal:3000', Origin: 'http://internal:3000', 'X-Forwarded-Proto': 'https' })).status).toBe(403);
     expect((await write({ Host: 'internal:3000', Origin: 'https://evil.example', 'X-Forwarded-Proto': 'https' })).status).toBe(403);
     expect((await write({ Host: 'internal:3000', Origin: 'https://internal:3000', 'X-Forwarded-Proto': 'https' })).status).toBe(204);
-    const next = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.22').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' }).expect(200);
+    const next = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.22')
+      .send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' })
+      .expect(200);
     const nextCookie = (next.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
-    expect((await t.http().post('/api/auth/logout-all').set('Cookie', nextCookie).set('Host', 'internal:3000').set('Origin', 'https://samverka.kommun.se')).status).toBe(204);
+    expect(
+      (await t.http().post('/api/auth/logout-all').set('Cookie', nextCookie).set('Host', 'internal:3000').set('Origin', 'https://samverka.kommun.se')).status,
+    ).toBe(204);
   });
 
   it('marks the session cookie Secure when COOKIE_SECURE is set', async () => {
-    const res = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.21').send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.21')
+      .send({ email: 'analytiker@exempelstad.se', password: 'est-demo-2026' });
     expect(res.status).toBe(200);
     expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/i);
   });
@@ -229,10 +259,9 @@ describe('request bodies too complex to validate', () => {
     const answers: { status: number; bytes: number; code: unknown; field: unknown; retryAfter: unknown }[] = [];
     try {
       for (let round = 0; round < 8; round++) {
-        const batch = await Promise.all(
-          Array.from({ length: 4 }, () => t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body)),
-        );
-        for (const r of batch) answers.push({ status: r.status, bytes: r.text.length, code: r.body.code, field: r.body.field, retryAfter: r.headers['retry-after'] });
+        const batch = await Promise.all(Array.from({ length: 4 }, () => t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body)));
+        for (const r of batch)
+          answers.push({ status: r.status, bytes: r.text.length, code: r.body.code, field: r.body.field, retryAfter: r.headers['retry-after'] });
       }
     } finally {
       flooding = false;
@@ -270,16 +299,27 @@ describe('request bodies too complex to validate', () => {
 
   it('refuses bodies with more array items or deeper nesting than any form sends, naming the body or the property', async () => {
     const admin = await t.signIn('admin@exempelstad.se');
-    const items = await admin.post('/api/areas').set('Content-Type', 'application/json').send(`{"name":"Stora listan","partnerIds":[${Array(2_500).fill('"x"').join(',')}]}`);
+    const items = await admin
+      .post('/api/areas')
+      .set('Content-Type', 'application/json')
+      .send(`{"name":"Stora listan","partnerIds":[${Array(2_500).fill('"x"').join(',')}]}`);
     expect({ status: items.status, code: items.body.code, field: items.body.field }).toEqual({ status: 413, code: 'BODY_TOO_COMPLEX', field: 'body' });
-    const deep = await admin.post('/api/areas').set('Content-Type', 'application/json').send(`{"name":"Djupet","description":${'['.repeat(40)}${']'.repeat(40)}}`);
+    const deep = await admin
+      .post('/api/areas')
+      .set('Content-Type', 'application/json')
+      .send(`{"name":"Djupet","description":${'['.repeat(40)}${']'.repeat(40)}}`);
     expect({ status: deep.status, code: deep.body.code, field: deep.body.field }).toEqual({ status: 422, code: 'VALIDATION_FAILED', field: 'description' });
     // A signed-in user's refusals do not count against the address: its sign-ins still work.
     expect((await t.http().post('/api/auth/login').send({ email: 'samordnare@exempelstad.se', password: 'est-demo-2026' })).status).toBe(200);
     // Legitimate large bodies still pass: 500 report ids on a case (their maximum) are read and validated.
     const analyst = await t.signIn('analytiker@exempelstad.se');
     const centrum = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Centrum')!;
-    const many = await analyst.post('/api/cases').send({ areaId: centrum.id, title: 'Många rapporter', description: 'Test', reportIds: Array.from({ length: 500 }, () => '00000000-0000-4000-8000-000000000000') });
+    const many = await analyst.post('/api/cases').send({
+      areaId: centrum.id,
+      title: 'Många rapporter',
+      description: 'Test',
+      reportIds: Array.from({ length: 500 }, () => '00000000-0000-4000-8000-000000000000'),
+    });
     expect(many.body.code).not.toBe('BODY_TOO_COMPLEX');
   });
 });

@@ -15,7 +15,6 @@ async function phoneJpeg(width = 3000, height = 2000): Promise<Buffer> {
     .toBuffer();
 }
 
- 
 const binaryParser = (res: any, cb: (e: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
@@ -34,7 +33,14 @@ describe('safety walks: planning, recording, photos, settlement', () => {
   let orgs: Record<string, string>;
   let places: { id: string; name: string }[];
   let checklistId: string;
-  const route = { type: 'LineString', coordinates: [[15.2066, 59.2741], [15.2045, 59.2760], [15.2012, 59.2775]] };
+  const route = {
+    type: 'LineString',
+    coordinates: [
+      [15.2066, 59.2741],
+      [15.2045, 59.276],
+      [15.2012, 59.2775],
+    ],
+  };
 
   const plan = (over: object = {}) => ({
     areaId: centrumId,
@@ -47,18 +53,36 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     checklistTemplateId: checklistId,
     ...over,
   });
-  const finding = (over: object = {}) => ({ latitude: 59.2745, longitude: 15.206, checklistItemKey: 'lighting', description: 'Två trasiga lampor i gångtunneln', severity: 'high', ...over });
+  const finding = (over: object = {}) => ({
+    latitude: 59.2745,
+    longitude: 15.206,
+    checklistItemKey: 'lighting',
+    description: 'Två trasiga lampor i gångtunneln',
+    severity: 'high',
+    ...over,
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
     [coordinator, analyst, caretaker, police, admin, housingChief] = await Promise.all(
-      ['samordnare@exempelstad.se', 'analytiker@exempelstad.se', 'rapportor@exempelbostader.se', 'polischef@exempelstad.se', 'admin@exempelstad.se', 'sakerhetschef@exempelbostader.se'].map((e) => t.signIn(e)),
+      [
+        'samordnare@exempelstad.se',
+        'analytiker@exempelstad.se',
+        'rapportor@exempelbostader.se',
+        'polischef@exempelstad.se',
+        'admin@exempelstad.se',
+        'sakerhetschef@exempelbostader.se',
+      ].map((e) => t.signIn(e)),
     );
     const areas = (await coordinator.get('/api/areas')).body as { id: string; name: string }[];
     centrumId = areas.find((a) => a.name === 'Centrum')!.id;
     places = (await coordinator.get(`/api/areas/${centrumId}`)).body.places;
     orgs = Object.fromEntries(((await coordinator.get('/api/organizations')).body as { id: string; name: string }[]).map((o) => [o.name, o.id]));
-    const lists = (await caretaker.get('/api/walk-checklists').expect(200)).body as { id: string; isDefault: boolean; items: { key: string; labelSv: string; labelEn: string }[] }[];
+    const lists = (await caretaker.get('/api/walk-checklists').expect(200)).body as {
+      id: string;
+      isDefault: boolean;
+      items: { key: string; labelSv: string; labelEn: string }[];
+    }[];
     const def = lists.find((l) => l.isDefault)!;
     checklistId = def.id;
     expect(def.items.map((i) => i.key)).toEqual(['lighting', 'sight_lines', 'litter_graffiti', 'vegetation_paths', 'wayfinding', 'help', 'feeling']);
@@ -69,9 +93,22 @@ describe('safety walks: planning, recording, photos, settlement', () => {
 
   it('plans a walk with route, invited organisations and counts (never names), edits it while planned, and audits both', async () => {
     const w = (await coordinator.post('/api/walks').send(plan()).expect(201)).body;
-    expect(w).toMatchObject({ state: 'planned', version: 1, route, participantCounts: { residents: 6, public_transport: 1 }, invitedOrganizations: [{ name: 'Exempelbostäder AB' }], allowedEvents: ['START', 'CANCEL'], detailsVisible: true });
+    expect(w).toMatchObject({
+      state: 'planned',
+      version: 1,
+      route,
+      participantCounts: { residents: 6, public_transport: 1 },
+      invitedOrganizations: [{ name: 'Exempelbostäder AB' }],
+      allowedEvents: ['START', 'CANCEL'],
+      detailsVisible: true,
+    });
     expect(w.checklist).toHaveLength(7);
-    const edited = (await coordinator.patch(`/api/walks/${w.id}`).send({ version: 1, meetingPoint: 'Resecentrum, huvudentrén', participantCounts: { residents: 8, names: 1 } }).expect(422)).body;
+    const edited = (
+      await coordinator
+        .patch(`/api/walks/${w.id}`)
+        .send({ version: 1, meetingPoint: 'Resecentrum, huvudentrén', participantCounts: { residents: 8, names: 1 } })
+        .expect(422)
+    ).body;
     expect(edited).toMatchObject({ field: 'participantCounts.names' });
     const ok = (await coordinator.patch(`/api/walks/${w.id}`).send({ version: 1, meetingPoint: 'Resecentrum, huvudentrén' }).expect(200)).body;
     expect(ok).toMatchObject({ version: 2, meetingPoint: 'Resecentrum, huvudentrén' });
@@ -79,8 +116,32 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     const trail = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [w.id]);
     expect(trail.map((r: { action: string }) => r.action)).toEqual(['walk.create', 'walk.edit']);
     // Refusals name the field.
-    expect((await coordinator.post('/api/walks').send(plan({ route: { type: 'LineString', coordinates: [[15.2, 59.27], [200, 59]] } })).expect(422)).body.field).toBe('route.coordinates[1]');
-    expect((await coordinator.post('/api/walks').send(plan({ invitedOrganizationIds: [orgs['Norrby Centrum']] })).expect(422)).body.field).toBe('invitedOrganizationIds');
+    expect(
+      (
+        await coordinator
+          .post('/api/walks')
+          .send(
+            plan({
+              route: {
+                type: 'LineString',
+                coordinates: [
+                  [15.2, 59.27],
+                  [200, 59],
+                ],
+              },
+            }),
+          )
+          .expect(422)
+      ).body.field,
+    ).toBe('route.coordinates[1]');
+    expect(
+      (
+        await coordinator
+          .post('/api/walks')
+          .send(plan({ invitedOrganizationIds: [orgs['Norrby Centrum']] }))
+          .expect(422)
+      ).body.field,
+    ).toBe('invitedOrganizationIds');
     expect((await caretaker.post('/api/walks').send(plan()).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
   });
 
@@ -89,39 +150,112 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     await caretaker.post(`/api/walks/${w.id}/findings`).send(finding()).expect(409);
     await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'START', version: 1 }).expect(200);
     const key = 'offline-finding-1f6b2c';
-    const first = await caretaker.post(`/api/walks/${w.id}/findings`).set('Idempotency-Key', key).send(finding({ recordedAt: '2026-11-24T18:20:00+01:00' })).expect(201);
-    const again = await caretaker.post(`/api/walks/${w.id}/findings`).set('Idempotency-Key', key).send(finding({ recordedAt: '2026-11-24T18:20:00+01:00' })).expect(201);
+    const first = await caretaker
+      .post(`/api/walks/${w.id}/findings`)
+      .set('Idempotency-Key', key)
+      .send(finding({ recordedAt: '2026-11-24T18:20:00+01:00' }))
+      .expect(201);
+    const again = await caretaker
+      .post(`/api/walks/${w.id}/findings`)
+      .set('Idempotency-Key', key)
+      .send(finding({ recordedAt: '2026-11-24T18:20:00+01:00' }))
+      .expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.id).toBe(first.body.id);
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM walk_findings WHERE walk_id = $1', [w.id]);
     expect(n).toBe(1);
-    expect(first.body).toMatchObject({ severity: 'high', checklistItemKey: 'lighting', recordedAt: '2026-11-24T17:20:00.000Z', recordedBy: { organizationName: 'Exempelbostäder AB' }, editable: true, settlement: null });
+    expect(first.body).toMatchObject({
+      severity: 'high',
+      checklistItemKey: 'lighting',
+      recordedAt: '2026-11-24T17:20:00.000Z',
+      recordedBy: { organizationName: 'Exempelbostäder AB' },
+      editable: true,
+      settlement: null,
+    });
     // The police takes part in Centrum but was not invited: its commander does not record.
     expect((await police.post(`/api/walks/${w.id}/findings`).send(finding()).expect(403)).body.code).toBe('WALK.EVENT_FORBIDDEN');
     // Personal data in the description is refused unless confirmed, as for reports.
-    const pd = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ description: 'Ring Kalle på 070-123 45 67' })).expect(422)).body;
+    const pd = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ description: 'Ring Kalle på 070-123 45 67' }))
+        .expect(422)
+    ).body;
     expect(pd).toMatchObject({ code: 'REPORT.PERSONAL_DATA', field: 'description' });
-    expect((await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ latitude: null, longitude: null })).expect(422)).body.field).toBe('latitude');
-    expect((await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ checklistItemKey: 'nope' })).expect(422)).body.field).toBe('checklistItemKey');
+    expect(
+      (
+        await caretaker
+          .post(`/api/walks/${w.id}/findings`)
+          .send(finding({ latitude: null, longitude: null }))
+          .expect(422)
+      ).body.field,
+    ).toBe('latitude');
+    expect(
+      (
+        await caretaker
+          .post(`/api/walks/${w.id}/findings`)
+          .send(finding({ checklistItemKey: 'nope' }))
+          .expect(422)
+      ).body.field,
+    ).toBe('checklistItemKey');
     // A stop's checklist answers.
-    const answered = (await caretaker.put(`/api/walks/${w.id}/checklist-answers`).send({ stop: 1, label: 'Gångtunneln', answers: [{ itemKey: 'lighting', answer: 'poor', comment: 'Mörkt' }, { itemKey: 'feeling', answer: 'acceptable' }] }).expect(200)).body;
-    expect(answered.stops).toEqual([{ stop: 1, label: 'Gångtunneln', answers: [{ itemKey: 'lighting', answer: 'poor', comment: 'Mörkt' }, { itemKey: 'feeling', answer: 'acceptable', comment: null }] }]);
-    expect((await caretaker.put(`/api/walks/${w.id}/checklist-answers`).send({ stop: 2, label: 'x', answers: [{ itemKey: 'bogus', answer: 'good' }] }).expect(422)).body.field).toBe('answers[0].itemKey');
+    const answered = (
+      await caretaker
+        .put(`/api/walks/${w.id}/checklist-answers`)
+        .send({
+          stop: 1,
+          label: 'Gångtunneln',
+          answers: [
+            { itemKey: 'lighting', answer: 'poor', comment: 'Mörkt' },
+            { itemKey: 'feeling', answer: 'acceptable' },
+          ],
+        })
+        .expect(200)
+    ).body;
+    expect(answered.stops).toEqual([
+      {
+        stop: 1,
+        label: 'Gångtunneln',
+        answers: [
+          { itemKey: 'lighting', answer: 'poor', comment: 'Mörkt' },
+          { itemKey: 'feeling', answer: 'acceptable', comment: null },
+        ],
+      },
+    ]);
+    expect(
+      (
+        await caretaker
+          .put(`/api/walks/${w.id}/checklist-answers`)
+          .send({ stop: 2, label: 'x', answers: [{ itemKey: 'bogus', answer: 'good' }] })
+          .expect(422)
+      ).body.field,
+    ).toBe('answers[0].itemKey');
   });
 
   it('the recorder alone edits or deletes a finding, and only while the walk is in progress', async () => {
     const w = (await coordinator.post('/api/walks').send(plan()).expect(201)).body;
     await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'START', version: 1 }).expect(200);
     const f = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding()).expect(201)).body;
-    const g = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ description: 'Klotter på busskuren' })).expect(201)).body;
+    const g = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ description: 'Klotter på busskuren' }))
+        .expect(201)
+    ).body;
     expect((await coordinator.patch(`/api/walks/${w.id}/findings/${f.id}`).send({ severity: 'low' }).expect(403)).body.code).toBe('WALK.NOT_YOUR_FINDING');
-    expect((await caretaker.patch(`/api/walks/${w.id}/findings/${f.id}`).send({ severity: 'medium', placeId: places[1].id }).expect(200)).body).toMatchObject({ severity: 'medium', placeName: places[1].name });
+    expect((await caretaker.patch(`/api/walks/${w.id}/findings/${f.id}`).send({ severity: 'medium', placeId: places[1].id }).expect(200)).body).toMatchObject({
+      severity: 'medium',
+      placeName: places[1].name,
+    });
     await caretaker.delete(`/api/walks/${w.id}/findings/${g.id}`).expect(204);
     const v = (await coordinator.get(`/api/walks/${w.id}`)).body.version;
     await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'FINISH', version: v }).expect(200);
     expect((await caretaker.patch(`/api/walks/${w.id}/findings/${f.id}`).send({ severity: 'low' }).expect(409)).body.code).toBe('WALK.TRANSITION_NOT_ALLOWED');
     // A finding recorded offline during the walk still arrives after it has been finished.
-    await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ description: 'Sent offline' })).expect(201);
+    await caretaker
+      .post(`/api/walks/${w.id}/findings`)
+      .send(finding({ description: 'Sent offline' }))
+      .expect(201);
     const after = (await caretaker.get(`/api/walks/${w.id}`)).body;
     expect(after.findings.map((x: { description: string }) => x.description)).toEqual(['Två trasiga lampor i gångtunneln', 'Sent offline']);
     expect(after.findings.every((x: { editable: boolean }) => !x.editable)).toBe(true);
@@ -141,10 +275,19 @@ describe('safety walks: planning, recording, photos, settlement', () => {
       const meta = await sharp(original).metadata();
       expect(meta.exif).toBeDefined();
       expect(meta.exif!.includes(Buffer.from('Fabrikam'))).toBe(true);
-      const p = (await caretaker.post(`/api/walks/${walkId}/findings/${findingId}/photos`).field('confirmNoFaces', 'true').attach('photo', original, { filename: 'IMG_0001.jpg', contentType: 'image/jpeg' }).expect(201)).body;
+      const p = (
+        await caretaker
+          .post(`/api/walks/${walkId}/findings/${findingId}/photos`)
+          .field('confirmNoFaces', 'true')
+          .attach('photo', original, { filename: 'IMG_0001.jpg', contentType: 'image/jpeg' })
+          .expect(201)
+      ).body;
       expect(p).toMatchObject({ width: 2000, height: 1333, findingId });
       // What PostgreSQL holds: no EXIF, XMP, IPTC or ICC, and none of the original's bytes of GPS or owner.
-      const [stored] = await t.dataSource.query('SELECT d.image, d.thumbnail FROM walk_photos p JOIN walk_photo_data d ON p.storage_key = $2 || d.id::text WHERE p.id = $1', [p.id, 'pg:']);
+      const [stored] = await t.dataSource.query(
+        'SELECT d.image, d.thumbnail FROM walk_photos p JOIN walk_photo_data d ON p.storage_key = $2 || d.id::text WHERE p.id = $1',
+        [p.id, 'pg:'],
+      );
       for (const img of [stored.image as Buffer, stored.thumbnail as Buffer]) {
         const m = await sharp(img).metadata();
         expect(m.format).toBe('jpeg');
@@ -161,7 +304,10 @@ describe('safety walks: planning, recording, photos, settlement', () => {
       expect(served.headers['content-type']).toBe('image/jpeg');
       expect(Buffer.compare(served.body as Buffer, stored.image)).toBe(0);
       expect((await sharp((await police.get(p.thumbnailUrl).buffer(true).parse(binaryParser).expect(200)).body).metadata()).exif).toBeUndefined();
-      const audit = await t.dataSource.query(`SELECT after->>'change' AS change FROM audit_entries WHERE entity_id = $1 AND action = 'walk.record' ORDER BY id`, [walkId]);
+      const audit = await t.dataSource.query(
+        `SELECT after->>'change' AS change FROM audit_entries WHERE entity_id = $1 AND action = 'walk.record' ORDER BY id`,
+        [walkId],
+      );
       expect(audit.map((r: { change: string }) => r.change)).toEqual(['finding.add', 'photo.add']);
     });
 
@@ -192,8 +338,11 @@ describe('safety walks: planning, recording, photos, settlement', () => {
 
     it('hostile uploads (random and truncated bytes, odd names and fields): never a 5xx, every refusal names photo or the field, nothing stored', async () => {
       const jpeg = await phoneJpeg(64, 48);
-      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
-      const count = async () => (await t.dataSource.query('SELECT (SELECT count(*) FROM walk_photos)::int + (SELECT count(*) FROM walk_photo_data)::int AS n'))[0].n as number;
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer();
+      const count = async () =>
+        (await t.dataSource.query('SELECT (SELECT count(*) FROM walk_photos)::int + (SELECT count(*) FROM walk_photo_data)::int AS n'))[0].n as number;
       const bytes = fc.oneof(
         fc.uint8Array({ maxLength: 4096 }).map((a) => Buffer.from(a)),
         fc.nat(jpeg.length - 1).map((n) => jpeg.subarray(0, n)),
@@ -203,26 +352,40 @@ describe('safety walks: planning, recording, photos, settlement', () => {
       );
       const name = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('"; rm -rf /', '../../etc/passwd', 'bild\r\nX-Injected: 1.jpg', '🙂.jpg', ''));
       await fc.assert(
-        fc.asyncProperty(bytes, name, fc.constantFrom('true', 'false', '', 'TRUE', '1', null), fc.constantFrom('photo', 'file', 'photo[]'), fc.option(fc.constantFrom('organizationId', 'findingId', '__proto__')), async (b, filename, confirm, field, extra) => {
-          const before = await count();
-          let req = caretaker.post(`/api/walks/${walkId}/findings/${findingId}/photos`);
-          if (confirm !== null) req = req.field('confirmNoFaces', confirm);
-          if (extra) req = req.field(extra, 'x');
-          const res = await req.attach(field, b, { filename: filename || 'x', contentType: 'image/jpeg' });
-          expect(res.status).toBeLessThan(500);
-          if (res.status >= 400) {
-            expect(typeof res.body.code).toBe('string');
-            expect(['photo', 'confirmNoFaces', 'file', 'organizationId', 'findingId', '__proto__', 'photo[]']).toContain(res.body.field);
-            expect(await count()).toBe(before);
-          }
-        }),
+        fc.asyncProperty(
+          bytes,
+          name,
+          fc.constantFrom('true', 'false', '', 'TRUE', '1', null),
+          fc.constantFrom('photo', 'file', 'photo[]'),
+          fc.option(fc.constantFrom('organizationId', 'findingId', '__proto__')),
+          async (b, filename, confirm, field, extra) => {
+            const before = await count();
+            let req = caretaker.post(`/api/walks/${walkId}/findings/${findingId}/photos`);
+            if (confirm !== null) req = req.field('confirmNoFaces', confirm);
+            if (extra) req = req.field(extra, 'x');
+            const res = await req.attach(field, b, { filename: filename || 'x', contentType: 'image/jpeg' });
+            expect(res.status).toBeLessThan(500);
+            if (res.status >= 400) {
+              expect(typeof res.body.code).toBe('string');
+              expect(['photo', 'confirmNoFaces', 'file', 'organizationId', 'findingId', '__proto__', 'photo[]']).toContain(res.body.field);
+              expect(await count()).toBe(before);
+            }
+          },
+        ),
         { seed: 20_261_202, numRuns: 30 },
       );
     });
 
     it('takes at most five photos per finding; a resent upload with its key is stored once', async () => {
-      const png = await sharp({ create: { width: 800, height: 600, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } }).png().toBuffer();
-      const send = (key: string) => caretaker.post(`/api/walks/${walkId}/findings/${findingId}/photos`).set('Idempotency-Key', key).field('confirmNoFaces', 'true').attach('photo', png, { filename: 'skylt.png', contentType: 'image/png' });
+      const png = await sharp({ create: { width: 800, height: 600, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } })
+        .png()
+        .toBuffer();
+      const send = (key: string) =>
+        caretaker
+          .post(`/api/walks/${walkId}/findings/${findingId}/photos`)
+          .set('Idempotency-Key', key)
+          .field('confirmNoFaces', 'true')
+          .attach('photo', png, { filename: 'skylt.png', contentType: 'image/png' });
       const a = (await send('photo-key-a').expect(201)).body;
       const b = await send('photo-key-a').expect(201);
       expect(b.headers['idempotent-replayed']).toBe('true');
@@ -234,13 +397,35 @@ describe('safety walks: planning, recording, photos, settlement', () => {
   });
 
   it('a restricted walk shows its details only to the planning and invited organisations', async () => {
-    const w = (await coordinator.post('/api/walks').send(plan({ restricted: true, title: 'Skyddad vandring' })).expect(201)).body;
+    const w = (
+      await coordinator
+        .post('/api/walks')
+        .send(plan({ restricted: true, title: 'Skyddad vandring' }))
+        .expect(201)
+    ).body;
     await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'START', version: 1 }).expect(200);
-    const f = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ description: 'Skyddad iakttagelse' })).expect(201)).body;
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#888' } }).png().toBuffer();
-    const p = (await caretaker.post(`/api/walks/${w.id}/findings/${f.id}/photos`).field('confirmNoFaces', 'true').attach('photo', png, 'x.png').expect(201)).body;
+    const f = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ description: 'Skyddad iakttagelse' }))
+        .expect(201)
+    ).body;
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
+    const p = (await caretaker.post(`/api/walks/${w.id}/findings/${f.id}/photos`).field('confirmNoFaces', 'true').attach('photo', png, 'x.png').expect(201))
+      .body;
     const seen = (await police.get(`/api/walks/${w.id}`).expect(200)).body;
-    expect(seen).toMatchObject({ detailsVisible: false, findings: [], route: null, meetingPoint: null, stops: [], allowedEvents: [], canRecord: false, findingCount: 1 });
+    expect(seen).toMatchObject({
+      detailsVisible: false,
+      findings: [],
+      route: null,
+      meetingPoint: null,
+      stops: [],
+      allowedEvents: [],
+      canRecord: false,
+      findingCount: 1,
+    });
     expect(JSON.stringify(seen)).not.toContain('Skyddad iakttagelse');
     await police.get(p.url).expect(404);
     await police.get(p.thumbnailUrl).expect(404);
@@ -254,16 +439,39 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     const report = await caretaker.get(`/api/walks/${w.id}/report.pdf`).buffer(true).parse(binaryParser).expect(200);
     expect((report.body as Buffer).toString('latin1')).toMatch(/\/Subtype \/Image/);
     const invitation = await caretaker.get(`/api/walks/${w.id}/invitation.pdf`).buffer(true).parse(binaryParser).expect(200);
-    const itext = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: invitation.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
-    for (const s of ['Inbjudan till trygghetsvandring: Skyddad vandring', 'Stortorget, vid fontänen', 'Exempelbostäder AB', 'Boende: 6', 'Belysning']) expect(itext).toContain(s);
+    const itext = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: invitation.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+    for (const s of ['Inbjudan till trygghetsvandring: Skyddad vandring', 'Stortorget, vid fontänen', 'Exempelbostäder AB', 'Boende: 6', 'Belysning'])
+      expect(itext).toContain(s);
   });
 
   it('settles each finding (action, existing case, noted), then agrees the actions in one case for the walk, follows up and closes', async () => {
-    const w = (await coordinator.post('/api/walks').send(plan({ title: 'Vandring med uppföljning' })).expect(201)).body;
+    const w = (
+      await coordinator
+        .post('/api/walks')
+        .send(plan({ title: 'Vandring med uppföljning' }))
+        .expect(201)
+    ).body;
     await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'START', version: 1 }).expect(200);
-    const f1 = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ placeId: places[0].id })).expect(201)).body;
-    const f2 = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ description: 'Buskar skymmer sikten', checklistItemKey: 'sight_lines' })).expect(201)).body;
-    const f3 = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ description: 'Klotter på elskåpet', checklistItemKey: 'litter_graffiti' })).expect(201)).body;
+    const f1 = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ placeId: places[0].id }))
+        .expect(201)
+    ).body;
+    const f2 = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ description: 'Buskar skymmer sikten', checklistItemKey: 'sight_lines' }))
+        .expect(201)
+    ).body;
+    const f3 = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ description: 'Klotter på elskåpet', checklistItemKey: 'litter_graffiti' }))
+        .expect(201)
+    ).body;
     await caretaker.put(`/api/walks/${w.id}/findings/${f1.id}/settlement`).send({ outcome: 'noted', reason: 'Inget att göra' }).expect(403);
     let v = (await coordinator.get(`/api/walks/${w.id}`)).body.version;
     await coordinator.put(`/api/walks/${w.id}/findings/${f1.id}/settlement`).send({ outcome: 'noted', reason: 'Inget att göra' }).expect(409);
@@ -271,15 +479,42 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     const chief = (await coordinator.get('/api/users').expect((r) => r.status === 200 || r.status === 403)).body;
     const ownerId = Array.isArray(chief) ? chief.find((u: { email: string }) => u.email === 'sakerhetschef@exempelbostader.se')?.id : undefined;
     const owner = ownerId ?? (await t.dataSource.query(`SELECT id FROM users WHERE email = 'sakerhetschef@exempelbostader.se'`))[0].id;
-    const bad = (await coordinator.put(`/api/walks/${w.id}/findings/${f1.id}/settlement`).send({ outcome: 'action', action: { cause: 'Trasig belysning', what: 'Byt armaturer', goal: 'Upplyst tunnel', organizationId: orgs['Norrby Centrum'], dueDate: '2027-01-31' } }).expect(422)).body;
+    const bad = (
+      await coordinator
+        .put(`/api/walks/${w.id}/findings/${f1.id}/settlement`)
+        .send({
+          outcome: 'action',
+          action: { cause: 'Trasig belysning', what: 'Byt armaturer', goal: 'Upplyst tunnel', organizationId: orgs['Norrby Centrum'], dueDate: '2027-01-31' },
+        })
+        .expect(422)
+    ).body;
     expect(bad.field).toBe('action.organizationId');
     expect((await coordinator.put(`/api/walks/${w.id}/findings/${f1.id}/settlement`).send({ outcome: 'action' }).expect(422)).body.field).toBe('action');
-    const s1 = (await coordinator.put(`/api/walks/${w.id}/findings/${f1.id}/settlement`).send({ outcome: 'action', action: { cause: 'Trasig belysning', what: 'Byt armaturer', goal: 'Upplyst tunnel', organizationId: orgs['Exempelbostäder AB'], ownerId: owner, dueDate: '2027-01-31', followUp: 'Kontroll vid nästa vandring' } }).expect(200)).body;
+    const s1 = (
+      await coordinator
+        .put(`/api/walks/${w.id}/findings/${f1.id}/settlement`)
+        .send({
+          outcome: 'action',
+          action: {
+            cause: 'Trasig belysning',
+            what: 'Byt armaturer',
+            goal: 'Upplyst tunnel',
+            organizationId: orgs['Exempelbostäder AB'],
+            ownerId: owner,
+            dueDate: '2027-01-31',
+            followUp: 'Kontroll vid nästa vandring',
+          },
+        })
+        .expect(200)
+    ).body;
     expect(s1.settlement).toMatchObject({ outcome: 'action', organizationName: 'Exempelbostäder AB', actionId: null });
-    const existing = (await analyst.post('/api/cases').send({ areaId: centrumId, title: 'Skymd sikt vid resecentrum', description: 'Buskage' }).expect(201)).body;
+    const existing = (await analyst.post('/api/cases').send({ areaId: centrumId, title: 'Skymd sikt vid resecentrum', description: 'Buskage' }).expect(201))
+      .body;
     await coordinator.put(`/api/walks/${w.id}/findings/${f2.id}/settlement`).send({ outcome: 'case', caseId: existing.id }).expect(200);
     v = (await coordinator.get(`/api/walks/${w.id}`)).body.version;
-    expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'COMPLETE_SETTLEMENT', version: v }).expect(422)).body).toMatchObject({ field: 'findings' });
+    expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'COMPLETE_SETTLEMENT', version: v }).expect(422)).body).toMatchObject({
+      field: 'findings',
+    });
     await coordinator.put(`/api/walks/${w.id}/findings/${f3.id}/settlement`).send({ outcome: 'noted', reason: 'Saneras redan enligt avtal' }).expect(200);
     v = (await coordinator.get(`/api/walks/${w.id}`)).body.version;
     const settled = (await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'COMPLETE_SETTLEMENT', version: v }).expect(200)).body;
@@ -292,7 +527,13 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     // The walk's case went through the case machine and holds the agreed action, owned by the security chief.
     const c = (await housingChief.get(`/api/cases/${settled.caseId}`).expect(200)).body;
     expect(c).toMatchObject({ state: 'agreed', actionCount: 1 });
-    expect(c.actions[0]).toMatchObject({ id: byId[f1.id].settlement.actionId, what: 'Byt armaturer', organization: { name: 'Exempelbostäder AB' }, owner: { name: 'Sven Säkerhetschef' }, dueDate: '2027-01-31' });
+    expect(c.actions[0]).toMatchObject({
+      id: byId[f1.id].settlement.actionId,
+      what: 'Byt armaturer',
+      organization: { name: 'Exempelbostäder AB' },
+      owner: { name: 'Sven Säkerhetschef' },
+      dueDate: '2027-01-31',
+    });
     expect(c.places.map((p: { name: string }) => p.name)).toEqual([places[0].name]);
     const history = (await coordinator.get(`/api/cases/${settled.caseId}/history`).expect(200)).body.map((h: { eventType: string }) => h.eventType);
     expect(history).toEqual(['CREATED', 'START_ANALYSIS', 'PROPOSE', 'AGREE']);
@@ -300,47 +541,100 @@ describe('safety walks: planning, recording, photos, settlement', () => {
     expect(joined).toContain('WALK_FINDING');
     // Settled: no more settlement changes; follow-up needs a note, then close.
     await coordinator.put(`/api/walks/${w.id}/findings/${f3.id}/settlement`).send({ outcome: 'noted', reason: 'Ändrat' }).expect(409);
-    expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'FOLLOW_UP', version: settled.version, note: '' }).expect(422)).body.field).toBe('note');
-    const followed = (await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'FOLLOW_UP', version: settled.version, note: 'Belysningen bytt i januari' }).expect(200)).body;
+    expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'FOLLOW_UP', version: settled.version, note: '' }).expect(422)).body.field).toBe(
+      'note',
+    );
+    const followed = (
+      await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'FOLLOW_UP', version: settled.version, note: 'Belysningen bytt i januari' }).expect(200)
+    ).body;
     expect(followed).toMatchObject({ state: 'followed_up', followUpNote: 'Belysningen bytt i januari', allowedEvents: ['CLOSE'] });
     expect((await analyst.post(`/api/walks/${w.id}/events`).send({ type: 'CLOSE', version: followed.version }).expect(200)).body.state).toBe('closed');
     const trail = await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [w.id]);
-    expect(trail.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['walk.create', 'walk.start', 'walk.finish', 'walk.settle', 'walk.complete_settlement', 'walk.follow_up', 'walk.close']));
+    expect(trail.map((r: { action: string }) => r.action)).toEqual(
+      expect.arrayContaining(['walk.create', 'walk.start', 'walk.finish', 'walk.settle', 'walk.complete_settlement', 'walk.follow_up', 'walk.close']),
+    );
     // The report: findings with their responsible organisation and status, the follow-up (read with pdftotext).
     const pdf = await police.get(`/api/walks/${w.id}/report.pdf`).buffer(true).parse(binaryParser).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer }).toString('utf8').replace(/\s+/g, ' ');
-    for (const s of ['Trygghetsvandring – rapport: Vandring med uppföljning', 'Två trasiga lampor i gångtunneln', 'Insats: planerad, 2027-01-31', 'Exempelbostäder AB', 'Ärende: Skymd sikt vid resecentrum', 'Noterad: Saneras redan enligt avtal', 'Belysningen bytt i januari', 'Avslutad']) expect(text).toContain(s);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+    for (const s of [
+      'Trygghetsvandring – rapport: Vandring med uppföljning',
+      'Två trasiga lampor i gångtunneln',
+      'Insats: planerad, 2027-01-31',
+      'Exempelbostäder AB',
+      'Ärende: Skymd sikt vid resecentrum',
+      'Noterad: Saneras redan enligt avtal',
+      'Belysningen bytt i januari',
+      'Avslutad',
+    ])
+      expect(text).toContain(s);
     const en = await coordinator.get(`/api/walks/${w.id}/report.pdf?lang=en`).buffer(true).parse(binaryParser).expect(200);
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: en.body as Buffer }).toString('utf8')).toContain('Safety walk – report');
-
   });
 
   it('cancels a planned walk with a reason; events outside the contract are refused naming the type', async () => {
     const w = (await coordinator.post('/api/walks').send(plan()).expect(201)).body;
     expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'RECORD', version: 1 }).expect(422)).body.field).toBe('type');
-    expect((await caretaker.post(`/api/walks/${w.id}/events`).send({ type: 'CANCEL', version: 1, reason: 'Regn' }).expect(403)).body.code).toBe('WALK.EVENT_FORBIDDEN');
-    expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'CANCEL', version: 1, reason: 'Stormvarning' }).expect(200)).body).toMatchObject({ state: 'cancelled', cancelReason: 'Stormvarning' });
+    expect((await caretaker.post(`/api/walks/${w.id}/events`).send({ type: 'CANCEL', version: 1, reason: 'Regn' }).expect(403)).body.code).toBe(
+      'WALK.EVENT_FORBIDDEN',
+    );
+    expect((await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'CANCEL', version: 1, reason: 'Stormvarning' }).expect(200)).body).toMatchObject({
+      state: 'cancelled',
+      cancelReason: 'Stormvarning',
+    });
   });
 
   it('checklists are maintained by administrators; item keys are unique', async () => {
-    const body = { nameSv: 'Kvällsvandring', nameEn: 'Evening walk', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }, { key: 'help', labelSv: 'Hjälp', labelEn: 'Help' }] };
+    const body = {
+      nameSv: 'Kvällsvandring',
+      nameEn: 'Evening walk',
+      items: [
+        { key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' },
+        { key: 'help', labelSv: 'Hjälp', labelEn: 'Help' },
+      ],
+    };
     await coordinator.post('/api/walk-checklists').send(body).expect(403);
     const created = (await admin.post('/api/walk-checklists').send(body).expect(201)).body;
     expect(created).toMatchObject({ active: true, isDefault: false, items: body.items });
-    expect((await admin.post('/api/walk-checklists').send({ ...body, items: [body.items[0], body.items[0]] }).expect(422)).body.field).toBe('items[1].key');
+    expect(
+      (
+        await admin
+          .post('/api/walk-checklists')
+          .send({ ...body, items: [body.items[0], body.items[0]] })
+          .expect(422)
+      ).body.field,
+    ).toBe('items[1].key');
     expect((await admin.patch(`/api/walk-checklists/${checklistId}`).send({ active: false }).expect(422)).body.field).toBe('active');
     await admin.patch(`/api/walk-checklists/${created.id}`).send({ active: false }).expect(200);
-    expect((await coordinator.post('/api/walks').send(plan({ checklistTemplateId: created.id })).expect(422)).body.field).toBe('checklistTemplateId');
+    expect(
+      (
+        await coordinator
+          .post('/api/walks')
+          .send(plan({ checklistTemplateId: created.id }))
+          .expect(422)
+      ).body.field,
+    ).toBe('checklistTemplateId');
   });
 
   it('a place names its responsible organisation, which a finding there proposes', async () => {
     const place = places.find((p) => p.name === 'Tvättstugan Kungsgatan 14')!;
-    expect((await admin.patch(`/api/places/${place.id}`).send({ responsibleOrganizationId: orgs['Norrby Centrum'] }).expect(422)).body.field).toBe('responsibleOrganizationId');
-    expect((await admin.patch(`/api/places/${place.id}`).send({ responsibleOrganizationId: orgs['Hyresfastigheter i Exempelstad AB'] }).expect(200)).body.responsibleOrganizationId).toBe(orgs['Hyresfastigheter i Exempelstad AB']);
+    expect((await admin.patch(`/api/places/${place.id}`).send({ responsibleOrganizationId: orgs['Norrby Centrum'] }).expect(422)).body.field).toBe(
+      'responsibleOrganizationId',
+    );
+    expect(
+      (await admin.patch(`/api/places/${place.id}`).send({ responsibleOrganizationId: orgs['Hyresfastigheter i Exempelstad AB'] }).expect(200)).body
+        .responsibleOrganizationId,
+    ).toBe(orgs['Hyresfastigheter i Exempelstad AB']);
     const w = (await coordinator.post('/api/walks').send(plan()).expect(201)).body;
     await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'START', version: 1 }).expect(200);
-    const f = (await caretaker.post(`/api/walks/${w.id}/findings`).send(finding({ latitude: null, longitude: null, placeId: place.id })).expect(201)).body;
+    const f = (
+      await caretaker
+        .post(`/api/walks/${w.id}/findings`)
+        .send(finding({ latitude: null, longitude: null, placeId: place.id }))
+        .expect(201)
+    ).body;
     expect(f.responsibleOrganization).toEqual({ id: orgs['Hyresfastigheter i Exempelstad AB'], name: 'Hyresfastigheter i Exempelstad AB' });
   });
 });

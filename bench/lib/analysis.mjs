@@ -13,10 +13,12 @@ function topPackages(prof, per, unitLabel, k = 6) {
   if (!prof) return null;
   const units = prof.requests ?? prof.rows;
   const scale = prof.rows ? 1000 : 1;
-  return prof.byPackage
-    .slice(0, k)
-    .map((p) => `${p.name} ${f2((p.ms / units) * scale)} ms`)
-    .join(', ') + ` ${unitLabel}`;
+  return (
+    prof.byPackage
+      .slice(0, k)
+      .map((p) => `${p.name} ${f2((p.ms / units) * scale)} ms`)
+      .join(', ') + ` ${unitLabel}`
+  );
 }
 
 export function analyze(R) {
@@ -43,10 +45,13 @@ export function analyze(R) {
       const active = x.api.connectionsSampled?.active ?? 0;
       let s = `**${x.name}: ${pc(x.ratio)} of the baseline's throughput.** Both servers run the same statements; what differs is the work around them in the API's single Node.js process: ${f2(a.serverMsPerRequest)} ms of CPU per request against ${f2(b.serverMsPerRequest)} ms in the baseline (${f1(a.serverMsPerRequest / b.serverMsPerRequest)}×). The database was not the limit: on average ${active} of the API's 20 pooled connections were busy. `;
       if (k === 'picture') {
-        s += 'The request also needs 11 statements in four dependent round trips (session; area; partnership; then the four figures and the level in parallel, the level itself in two, because TypeORM\'s findOne with a relation first selects the DISTINCT key and then the row) where one statement gives the whole answer (benchmark 3).';
-        if (B.profile?.picture) s += ` A CPU profile of the API under this load (section 7) puts the time in ${topPackages(B.profile.picture, 'request', 'per request (profiled, so slower than unprofiled)')}: TypeORM's query building and entity mapping (the area and level lookups, a QueryRunner per \`DataSource.query\`), garbage collection, Express/Nest routing and the async hooks behind the request-scoped logger.`;
+        s +=
+          "The request also needs 11 statements in four dependent round trips (session; area; partnership; then the four figures and the level in parallel, the level itself in two, because TypeORM's findOne with a relation first selects the DISTINCT key and then the row) where one statement gives the whole answer (benchmark 3).";
+        if (B.profile?.picture)
+          s += ` A CPU profile of the API under this load (section 7) puts the time in ${topPackages(B.profile.picture, 'request', 'per request (profiled, so slower than unprofiled)')}: TypeORM's query building and entity mapping (the area and level lookups, a QueryRunner per \`DataSource.query\`), garbage collection, Express/Nest routing and the async hooks behind the request-scoped logger.`;
       } else {
-        s += 'The board is one statement through TypeORM\'s query builder (`getRawMany`) plus the session; the extra CPU is the query builder, routing, validation of the query string, logging and the mapping of every row\'s dates.';
+        s +=
+          "The board is one statement through TypeORM's query builder (`getRawMany`) plus the session; the extra CPU is the query builder, routing, validation of the query string, logging and the mapping of every row's dates.";
       }
       n.push(s);
     }
@@ -55,7 +60,9 @@ export function analyze(R) {
       const f = p.apiAtFixedRate;
       n.push(
         `**p99 < 50 ms at 50 connections is out of reach for any server on this machine.** With 50 connections that each send the next request as soon as the answer arrives, the mean latency is 50 / throughput (Little's law): a p99 under 50 ms needs well over 1 000 requests/s, and the bare baseline itself reached ${f1(p.baseline.requestsPerSecond)} req/s (p99 ${p.baseline.latency.p99} ms) on the situational picture and ${f1(L.board.baseline.requestsPerSecond)} req/s (p99 ${L.board.baseline.latency.p99} ms) on the board, with the load generator, the API and PostgreSQL sharing ${cores} cores.` +
-          (f ? ` Below saturation, offered ${p.fixedRate} req/s, the API's picture answered with p50 ${f.latency.p50} ms and p99 ${f.latency.p99} ms (baseline: ${p.baselineAtFixedRate.latency.p50} / ${p.baselineAtFixedRate.latency.p99} ms); the board at ${L.board.fixedRate} req/s: ${L.board.apiAtFixedRate.latency.p50} / ${L.board.apiAtFixedRate.latency.p99} ms (baseline ${L.board.baselineAtFixedRate.latency.p50} / ${L.board.baselineAtFixedRate.latency.p99} ms).` : ''),
+          (f
+            ? ` Below saturation, offered ${p.fixedRate} req/s, the API's picture answered with p50 ${f.latency.p50} ms and p99 ${f.latency.p99} ms (baseline: ${p.baselineAtFixedRate.latency.p50} / ${p.baselineAtFixedRate.latency.p99} ms); the board at ${L.board.fixedRate} req/s: ${L.board.apiAtFixedRate.latency.p50} / ${L.board.apiAtFixedRate.latency.p99} ms (baseline ${L.board.baselineAtFixedRate.latency.p50} / ${L.board.baselineAtFixedRate.latency.p99} ms).`
+            : ''),
       );
     }
     const w = L.createReport;
@@ -70,7 +77,13 @@ export function analyze(R) {
             'Fix (api/src/audit/audit.service.ts): shorten the critical section to a single statement taken as late as possible — lock, read the previous hash and insert in one `INSERT … SELECT` that computes the hash in SQL (`sha256()` is built in), or append entries without the lock in sequence order and link the chain afterwards (the verifier checks it in id order either way).',
         );
       } else {
-        n.push(`**POST /api/reports: ${pc(w.ratio)} of the baseline.** The API spends ${f2(w.api.cpu.serverMsPerRequest)} ms of CPU per request against ${f2(w.baseline.cpu.serverMsPerRequest)} ms for the same statements; the database connections: ${Object.entries(w.api.connectionsSampled ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+        n.push(
+          `**POST /api/reports: ${pc(w.ratio)} of the baseline.** The API spends ${f2(w.api.cpu.serverMsPerRequest)} ms of CPU per request against ${f2(w.baseline.cpu.serverMsPerRequest)} ms for the same statements; the database connections: ${Object.entries(
+            w.api.connectionsSampled ?? {},
+          )
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}.`,
+        );
       }
     }
     notes.load = n;
@@ -85,15 +98,18 @@ export function analyze(R) {
     const big = I.runs[I.runs.length - 1];
     const a = big.api;
     const fk = big.copyWithForeignKeys;
-    let s = `**Throughput: ${I.runs.map((r) => `${pc(r.ratio)} of COPY at ${r.rows.toLocaleString('en')} rows`).join(', ')}.** Per 1 000 rows the import used ${a.nodeCpuMsPer1000Rows} ms of CPU in the API process and ${a.postgresCpuMsPer1000Rows} ms in PostgreSQL, and took ${f1(a.totalMs / (big.rows / 1000))} ms of wall time: ` +
+    let s =
+      `**Throughput: ${I.runs.map((r) => `${pc(r.ratio)} of COPY at ${r.rows.toLocaleString('en')} rows`).join(', ')}.** Per 1 000 rows the import used ${a.nodeCpuMsPer1000Rows} ms of CPU in the API process and ${a.postgresCpuMsPer1000Rows} ms in PostgreSQL, and took ${f1(a.totalMs / (big.rows / 1000))} ms of wall time: ` +
       'the import parses a batch of 2 000 rows, then waits for its INSERT and for a progress UPDATE before it reads on, so Node and PostgreSQL take turns instead of working at the same time (the wall time is about the sum of the two). ';
     const imp = B.profile?.import;
     const tzShare = imp?.byPackage.find((p) => p.name === '@date-fns/tz')?.share ?? 0;
     if (imp) {
       s += `In Node (section 7): ${topPackages(imp, 'row', 'per 1 000 rows (profiled)')}. `;
-      if (tzShare > 0.15) s += `${imp.byPackage[0].name === '@date-fns/tz' ? 'The largest single cost' : 'A large cost'} (${pc(tzShare)}) is the conversion of local Swedish times in \`parseTime\` (api/src/imports/csv-mapping.ts, \`TZDate\` of @date-fns/tz). `;
+      if (tzShare > 0.15)
+        s += `${imp.byPackage[0].name === '@date-fns/tz' ? 'The largest single cost' : 'A large cost'} (${pc(tzShare)}) is the conversion of local Swedish times in \`parseTime\` (api/src/imports/csv-mapping.ts, \`TZDate\` of @date-fns/tz). `;
     }
-    if (fk) s += `In PostgreSQL: each row's five foreign keys (area, place, category, organisation, reporter) are checked — the same COPY with those foreign keys managed ${f1(fk.rowsPerSecond)} rows/s against ${f1(big.copy.rowsPerSecond)} without — and the unique dedupe index is probed by ON CONFLICT. `;
+    if (fk)
+      s += `In PostgreSQL: each row's five foreign keys (area, place, category, organisation, reporter) are checked — the same COPY with those foreign keys managed ${f1(fk.rowsPerSecond)} rows/s against ${f1(big.copy.rowsPerSecond)} without — and the unique dedupe index is probed by ON CONFLICT. `;
     s += `Fixes in api/src/imports: keep two batches in flight (parse the next while the INSERT of the last runs)${tzShare > 0.15 ? '; convert local times more cheaply (the UTC offset is the same all day except on the two days a year the clocks change, so one conversion per local day is enough, not one per hour or row)' : ''}; write the progress every second or so rather than after every batch; load each batch with COPY into a temporary table and \`INSERT … SELECT … ON CONFLICT DO NOTHING\` from it.`;
     n.push(s);
     const small = I.runs[0];
@@ -107,12 +123,14 @@ export function analyze(R) {
     const tr = big.memory.trend;
     n.push(
       `**Memory: ${I.memoryFlat === null ? 'this import is too short to tell' : I.memoryFlat ? 'flat' : 'not flat'}.** In a freshly started API process the peak RSS rose ${mib(grow(small))} above the RSS before the import for ${small.rows.toLocaleString('en')} rows and ${mib(grow(big))} for ${big.rows.toLocaleString('en')} rows (${f1(big.rows / small.rows)}× the rows, ${f1(grow(big) / Math.max(1, grow(small)))}× the growth).${shape}` +
-        (tr ? ` The least-squares trend of the RSS over the larger import (after its first 10 %) is ${tr.overImportBytes >= 0 ? '+' : '−'}${mib(Math.abs(tr.overImportBytes))} in all, ${tr.per100kRowsBytes >= 0 ? '+' : '−'}${mib(Math.abs(tr.per100kRowsBytes))} per 100 000 rows. ` : ' ') +
+        (tr
+          ? ` The least-squares trend of the RSS over the larger import (after its first 10 %) is ${tr.overImportBytes >= 0 ? '+' : '−'}${mib(Math.abs(tr.overImportBytes))} in all, ${tr.per100kRowsBytes >= 0 ? '+' : '−'}${mib(Math.abs(tr.per100kRowsBytes))} per 100 000 rows. `
+          : ' ') +
         (I.memoryFlat === null
-          ? 'An import this short ends while the V8 heap is still growing to its working size (the first 10–20 s), so its trend says nothing yet; the full run\'s 1 000 000-row import shows whether the RSS levels off.'
+          ? "An import this short ends while the V8 heap is still growing to its working size (the first 10–20 s), so its trend says nothing yet; the full run's 1 000 000-row import shows whether the RSS levels off."
           : I.memoryFlat
-          ? 'The file is streamed (multer writes it to disk, csv-parse reads it back) and each batch is released after its INSERT: the RSS climbs while the V8 heap grows to its working size in the first seconds, then saws up and down with the garbage collector without growing with the rows read; the peak is that working size, not a function of the file.'
-          : 'The RSS keeps growing with the rows read: something holds on to every row or batch (look at what the import keeps between batches: the rejected list, the transaction\'s query results, the progress object).'),
+            ? 'The file is streamed (multer writes it to disk, csv-parse reads it back) and each batch is released after its INSERT: the RSS climbs while the V8 heap grows to its working size in the first seconds, then saws up and down with the garbage collector without growing with the rows read; the peak is that working size, not a function of the file.'
+            : "The RSS keeps growing with the rows read: something holds on to every row or batch (look at what the import keeps between batches: the rejected list, the transaction's query results, the progress object)."),
     );
     notes.import = n;
   }
@@ -152,10 +170,11 @@ export function analyze(R) {
     const a2000 = D.api.find((x) => x.actions === 2000);
     let s = `**200 actions: ${ms(a200.p50)} (target < 1 s: ${a200.p50 < 1000 ? 'met' : 'missed'}).** `;
     if (a2000) {
-      s += `2 000 actions take ${ms(a2000.p50)} and ${mib(Math.max(0, a2000.peakAboveBefore ?? 0))} more memory in the API process: pdfmake lays out the whole table in memory before writing it. ` +
+      s +=
+        `2 000 actions take ${ms(a2000.p50)} and ${mib(Math.max(0, a2000.peakAboveBefore ?? 0))} more memory in the API process: pdfmake lays out the whole table in memory before writing it. ` +
         (a2000.healthDuringRender.max > 0.5 * a2000.p50
           ? `The rendering runs on the API's event loop, so while it lasts the API answers nothing else: its health check took up to ${ms(a2000.healthDuringRender.max)} during the 2 000-action plans (${ms(a200.healthDuringRender.max)} during the 200-action ones). ` +
-            'Fix (api/src/plans): render in a worker thread (or a small pool), so that a large plan does not stall every other user; and bound a plan\'s size or paginate by case.'
+            "Fix (api/src/plans): render in a worker thread (or a small pool), so that a large plan does not stall every other user; and bound a plan's size or paginate by case."
           : `Meanwhile the API kept answering: its health check took at most ${ms(a2000.healthDuringRender.max)}.`);
     }
     n.push(s);
@@ -165,8 +184,17 @@ export function analyze(R) {
   // 5 ──────────────────────────────────────────────────────────────────────────────────────────────────────────────
   {
     const n = [];
-    if (B.startup) n.push(`Start-up is ${B.startup.met ? 'well within' : 'over'} the target: the embedded PostgreSQL is ready in about ${ms(Math.max(...B.startup.runs.map((r) => r.postgresReadyMs).filter(Number.isFinite)))} at most; the rest is loading the compiled API, the migration check and Nest's start, which do not depend on the number of reports.`);
-    if (B.client) n.push(`The initial JavaScript is ${(B.client.totalGzipBytes / 1000).toFixed(0)} kB gzipped, ${B.client.met ? 'under' : 'over'} the 400 kB target.` + (B.client.servedEncoding === 'identity' ? ` But the product serves it uncompressed (${(B.client.totalRawBytes / 1000).toFixed(0)} kB): the API sends static files without \`Content-Encoding\` even when the browser accepts gzip. Deployments without a compressing reverse proxy would want compression in the API (e.g. the \`compression\` middleware for the static client, or precompressed \`.gz\`/\`.br\` files from the Angular build served with express-static-gzip).` : ''));
+    if (B.startup)
+      n.push(
+        `Start-up is ${B.startup.met ? 'well within' : 'over'} the target: the embedded PostgreSQL is ready in about ${ms(Math.max(...B.startup.runs.map((r) => r.postgresReadyMs).filter(Number.isFinite)))} at most; the rest is loading the compiled API, the migration check and Nest's start, which do not depend on the number of reports.`,
+      );
+    if (B.client)
+      n.push(
+        `The initial JavaScript is ${(B.client.totalGzipBytes / 1000).toFixed(0)} kB gzipped, ${B.client.met ? 'under' : 'over'} the 400 kB target.` +
+          (B.client.servedEncoding === 'identity'
+            ? ` But the product serves it uncompressed (${(B.client.totalRawBytes / 1000).toFixed(0)} kB): the API sends static files without \`Content-Encoding\` even when the browser accepts gzip. Deployments without a compressing reverse proxy would want compression in the API (e.g. the \`compression\` middleware for the static client, or precompressed \`.gz\`/\`.br\` files from the Angular build served with express-static-gzip).`
+            : ''),
+      );
     notes.startup = n;
   }
 
@@ -188,7 +216,7 @@ export function analyze(R) {
         (rowWait >= 5
           ? `: a stale request still takes the case row's lock (\`SELECT … FOR UPDATE\` in CasesService.loadVisible) before it compares versions, so the losers queue behind the winner's transaction and then fail (on average ${f1(rowWait)} of the 20 connections were waiting on the row's lock). Checking the version before taking the row lock (or \`UPDATE … WHERE version = $n\`) would let stale requests fail at once. `
           : '. ') +
-        'Each accepted event then reads the whole case back for its answer (CasesService.get: the case with its reports, places and actions), about a third of the request\'s statements.',
+        "Each accepted event then reads the whole case back for its answer (CasesService.get: the case with its reports, places and actions), about a third of the request's statements.",
     );
     notes.workflow = n;
   }
@@ -201,24 +229,43 @@ function findings(R) {
   const B = R.benchmarks;
   const out = [];
   const w = B.load?.createReport;
-  const lockWait = Math.max(w?.api?.connectionsSampled?.['waiting on advisory lock'] ?? 0, B.workflow?.distinct?.connectionsSampled?.['waiting on advisory lock'] ?? 0);
-  if (lockWait >= 5) out.push(`**Every write waits for one lock** (1, 6): the audit trail's chain lock (\`pg_advisory_xact_lock\` in AuditService.record) is held from the audit entry to COMMIT, across three round trips; ${f1(lockWait)} of 20 connections waited on it on average. Write throughput of the whole product is bounded by it.`);
+  const lockWait = Math.max(
+    w?.api?.connectionsSampled?.['waiting on advisory lock'] ?? 0,
+    B.workflow?.distinct?.connectionsSampled?.['waiting on advisory lock'] ?? 0,
+  );
+  if (lockWait >= 5)
+    out.push(
+      `**Every write waits for one lock** (1, 6): the audit trail's chain lock (\`pg_advisory_xact_lock\` in AuditService.record) is held from the audit entry to COMMIT, across three round trips; ${f1(lockWait)} of 20 connections waited on it on average. Write throughput of the whole product is bounded by it.`,
+    );
   const heavy = ['picture', 'board'].map((k) => B.load?.[k]).filter((x) => x?.api && x.ratio < 0.75);
   if (heavy.length) {
-    out.push(`**Reads cost ${heavy.map((x) => `${f1(x.api.cpu.serverMsPerRequest / x.baseline.cpu.serverMsPerRequest)}× (${x.name.replace(/^GET /, '')})`).join(' and ')} the CPU of the same SQL in a bare Node server** (1, 7): TypeORM's query building and entity mapping, garbage collection, routing, the request-scoped logger; the database pool was mostly idle, so the single API process is the bottleneck.`);
+    out.push(
+      `**Reads cost ${heavy.map((x) => `${f1(x.api.cpu.serverMsPerRequest / x.baseline.cpu.serverMsPerRequest)}× (${x.name.replace(/^GET /, '')})`).join(' and ')} the CPU of the same SQL in a bare Node server** (1, 7): TypeORM's query building and entity mapping, garbage collection, routing, the request-scoped logger; the database pool was mostly idle, so the single API process is the bottleneck.`,
+    );
   }
   if (B.picture && B.picture.ratioP50 > 1.5) {
     const tr = B.picture.trend.apiSql.p50 / B.picture.trend.handwritten.p50;
-    out.push(`**The situational picture takes 11 statements in four dependent round trips** (3): ${f2(B.picture.ratioP50)}× one hand-written statement${tr > 1.5 ? `; its 12-week trend converts every row's time zone (${f2(tr)}× a \`width_bucket()\` over precomputed week boundaries)` : ''}.`);
+    out.push(
+      `**The situational picture takes 11 statements in four dependent round trips** (3): ${f2(B.picture.ratioP50)}× one hand-written statement${tr > 1.5 ? `; its 12-week trend converts every row's time zone (${f2(tr)}× a \`width_bucket()\` over precomputed week boundaries)` : ''}.`,
+    );
   }
   if (B.import && B.import.runs.some((r) => r.ratio < 0.25)) {
     const top = B.profile?.import?.byPackage?.[0];
-    out.push(`**The import does not overlap parsing and inserting** (2, 7): each 2 000-row batch waits for its INSERT and a progress UPDATE${top ? `; in Node the largest cost is ${top.name} (${pc(top.share)})` : ''}.`);
+    out.push(
+      `**The import does not overlap parsing and inserting** (2, 7): each 2 000-row batch waits for its INSERT and a progress UPDATE${top ? `; in Node the largest cost is ${top.name} (${pc(top.share)})` : ''}.`,
+    );
   }
   const pdf2000 = B.pdf?.api?.find((a) => a.actions === 2000);
-  if (pdf2000?.healthDuringRender?.max > 1000) out.push(`**A large action plan blocks the API** (4): rendering runs on the event loop; /api/health took up to ${ms(pdf2000.healthDuringRender.max)} while a 2 000-action plan rendered.`);
+  if (pdf2000?.healthDuringRender?.max > 1000)
+    out.push(
+      `**A large action plan blocks the API** (4): rendering runs on the event loop; /api/health took up to ${ms(pdf2000.healthDuringRender.max)} while a 2 000-action plan rendered.`,
+    );
   const sc = B.workflow?.same?.connectionsSampled ?? {};
-  if ((sc['waiting on tuple lock'] ?? 0) + (sc['waiting on transactionid lock'] ?? 0) >= 5) out.push('**Stale case events queue for the row lock before they are refused** (6): `SELECT … FOR UPDATE` comes before the version check.');
-  if (B.client?.servedEncoding === 'identity') out.push(`**The client is served uncompressed** (5): ${(B.client.totalRawBytes / 1000).toFixed(0)} kB of initial JavaScript instead of ${(B.client.totalGzipBytes / 1000).toFixed(0)} kB without a compressing proxy.`);
+  if ((sc['waiting on tuple lock'] ?? 0) + (sc['waiting on transactionid lock'] ?? 0) >= 5)
+    out.push('**Stale case events queue for the row lock before they are refused** (6): `SELECT … FOR UPDATE` comes before the version check.');
+  if (B.client?.servedEncoding === 'identity')
+    out.push(
+      `**The client is served uncompressed** (5): ${(B.client.totalRawBytes / 1000).toFixed(0)} kB of initial JavaScript instead of ${(B.client.totalGzipBytes / 1000).toFixed(0)} kB without a compressing proxy.`,
+    );
   return out;
 }

@@ -11,9 +11,10 @@ const nodeRequire = createRequire(import.meta.url);
 const loaded = new Map();
 // The workspace's path aliases (`@samverka/contracts`, …) from tsconfig.base.json, resolved to their sources.
 const ALIASES = Object.fromEntries(
-  Object.entries(ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile).config.compilerOptions.paths).map(
-    ([alias, [target]]) => [alias, join(ROOT, target)],
-  ),
+  Object.entries(ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile).config.compilerOptions.paths).map(([alias, [target]]) => [
+    alias,
+    join(ROOT, target),
+  ]),
 );
 
 /** The exports of an API source module, e.g. `apiModule('api/src/reports/situation-picture.repository')`. */
@@ -26,8 +27,7 @@ export function apiModule(path) {
   });
   const module = { exports: {} };
   loaded.set(file, module);
-  const require = (spec) =>
-    spec.startsWith('.') ? apiModule(join(dirname(file), spec)) : ALIASES[spec] ? apiModule(ALIASES[spec]) : nodeRequire(spec);
+  const require = (spec) => (spec.startsWith('.') ? apiModule(join(dirname(file), spec)) : ALIASES[spec] ? apiModule(ALIASES[spec]) : nodeRequire(spec));
   new Function('exports', 'require', 'module', outputText)(module.exports, require, module);
   return module.exports;
 }

@@ -10,7 +10,27 @@ const { openActionSql, overdueActionSql, takesPartSql } = apiModule('api/src/dat
 export const { TIME_ZONE: TZ } = apiModule('api/src/common/swedish-time');
 
 const sel = (alias, prefix, cols) => cols.map((c) => `"${alias}"."${c}" AS "${prefix}_${c}"`).join(', ');
-const REPORT_COLS = ['id', 'area_id', 'place_id', 'latitude', 'longitude', 'category_id', 'occurred_at', 'reported_at', 'assessment', 'police_notified', 'public_place', 'restricted', 'description', 'organization_id', 'reporter_id', 'source', 'personal_data_confirmed', 'dedupe_key', 'import_id'];
+const REPORT_COLS = [
+  'id',
+  'area_id',
+  'place_id',
+  'latitude',
+  'longitude',
+  'category_id',
+  'occurred_at',
+  'reported_at',
+  'assessment',
+  'police_notified',
+  'public_place',
+  'restricted',
+  'description',
+  'organization_id',
+  'reporter_id',
+  'source',
+  'personal_data_confirmed',
+  'dedupe_key',
+  'import_id',
+];
 const PLACE_COLS = ['id', 'area_id', 'name', 'latitude', 'longitude'];
 const ORG_COLS = ['id', 'name', 'type', 'created_at'];
 const USER_COLS = ['id', 'name', 'email', 'password_hash', 'organization_id', 'roles', 'active', 'created_at'];
@@ -65,7 +85,9 @@ export function canonicalJson(value) {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
 }
 export const entryHash = (prev, e) => createHash('sha256').update(prev).update(canonicalJson(e)).digest('hex');

@@ -8,18 +8,37 @@ export const BENCH_AREAS = 17;
 export const PLACES_PER_AREA = 12;
 
 const PLACE_NAMES = [
-  'Torget', 'Busshållplatsen', 'Skolgården', 'Fritidsgården', 'Trapphus A', 'Tvättstugan', 'Garagelängan', 'Gångtunneln',
-  'Lekplatsen', 'Återvinningsstationen', 'Parken', 'Centrumentrén',
+  'Torget',
+  'Busshållplatsen',
+  'Skolgården',
+  'Fritidsgården',
+  'Trapphus A',
+  'Tvättstugan',
+  'Garagelängan',
+  'Gångtunneln',
+  'Lekplatsen',
+  'Återvinningsstationen',
+  'Parken',
+  'Centrumentrén',
 ];
 
 const TEXTS = [
-  'Krossad glasruta i entrédörren', 'Nytt klotter på fasaden mot gården', 'Mycket skräp och flaskor efter helgen',
-  'Brand i papperskorg, släckt av personal', 'Stark lukt av cannabis i trapphuset', 'Grupp på 10–15 ungdomar, hög musik och flaskor',
-  'Hot mot personal vid entrén', 'Fastighetsskötare utsatt för glåpord', 'Inbrott i källarförråd, flera förråd uppbrutna',
-  'Mopeder kör på gångvägen i hög fart', 'Trasig belysning i gångtunneln', 'Rykten i sociala medier om bråk i helgen',
-  'Samling i tvättstugan sent på kvällen', 'Sönderslagen belysning vid gångvägen', 'Grovsopor dumpade vid soprummet',
+  'Krossad glasruta i entrédörren',
+  'Nytt klotter på fasaden mot gården',
+  'Mycket skräp och flaskor efter helgen',
+  'Brand i papperskorg, släckt av personal',
+  'Stark lukt av cannabis i trapphuset',
+  'Grupp på 10–15 ungdomar, hög musik och flaskor',
+  'Hot mot personal vid entrén',
+  'Fastighetsskötare utsatt för glåpord',
+  'Inbrott i källarförråd, flera förråd uppbrutna',
+  'Mopeder kör på gångvägen i hög fart',
+  'Trasig belysning i gångtunneln',
+  'Rykten i sociala medier om bråk i helgen',
+  'Samling i tvättstugan sent på kvällen',
+  'Sönderslagen belysning vid gångvägen',
+  'Grovsopor dumpade vid soprummet',
 ];
-
 
 /** Ids the benchmarks need: organisations, demo users, categories. */
 export async function directory(db) {
@@ -123,7 +142,12 @@ const WHATS = [
   'Extra tömning två gånger i veckan och information till boende om grovsopsrummet',
   'Fartdämpande åtgärder och riktad trafikkontroll vid skolan under tre veckor',
 ];
-const GOALS = ['Inga anmälningar om mörker inom fyra veckor', 'Halvera antalet rapporter om samlingar', 'Ren miljö vid varje rond', 'Inga mopeder på gångvägen vid kontroll'];
+const GOALS = [
+  'Inga anmälningar om mörker inom fyra veckor',
+  'Halvera antalet rapporter om samlingar',
+  'Ren miljö vid varje rond',
+  'Inga mopeder på gångvägen vid kontroll',
+];
 const ACTION_STATES = ['planned', 'assigned', 'in_progress', 'blocked', 'done'];
 const CASE_STATES = ['reported', 'analysis', 'proposed', 'escalated', 'agreed', 'execution', 'follow_up', 'closed', 'dismissed'];
 

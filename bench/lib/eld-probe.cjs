@@ -10,7 +10,8 @@ if (file) {
   h.enable();
   const ms = (ns) => Math.round(ns / 1e4) / 100;
   setInterval(() => {
-    if (h.count > 0) appendFileSync(file, `${JSON.stringify({ t: Date.now(), max: ms(h.max), p99: ms(h.percentile(99)), p50: ms(h.percentile(50)), mean: ms(h.mean) })}\n`);
+    if (h.count > 0)
+      appendFileSync(file, `${JSON.stringify({ t: Date.now(), max: ms(h.max), p99: ms(h.percentile(99)), p50: ms(h.percentile(50)), mean: ms(h.mean) })}\n`);
     h.reset();
   }, 250).unref();
 }

@@ -81,7 +81,15 @@ async function flood(base, { path, headers, body, rounds, concurrency, maxSecond
   const health = await probe.stop();
   const byStatus = {};
   for (const a of answers) byStatus[`${a.status} ${a.code}`] = (byStatus[`${a.status} ${a.code}`] ?? 0) + 1;
-  return { sent: answers.length, seconds, byStatus, answerBytes: summarize(answers.map((a) => a.bytes)), answerMs: summarize(answers.map((a) => a.ms)), health, eventLoopDelay: eventLoopDelay(eldFile, started, Date.now()) };
+  return {
+    sent: answers.length,
+    seconds,
+    byStatus,
+    answerBytes: summarize(answers.map((a) => a.bytes)),
+    answerMs: summarize(answers.map((a) => a.ms)),
+    health,
+    eventLoopDelay: eventLoopDelay(eldFile, started, Date.now()),
+  };
 }
 
 /**
@@ -99,7 +107,9 @@ export async function bodyFlood(base, { properties = 110_000, rounds = 8, concur
   out.idleEventLoopDelay = eventLoopDelay(eldFile, idleFrom, Date.now());
   log(`health at rest: p50 ${out.idleHealth.p50.toFixed(1)} ms, max ${out.idleHealth.max.toFixed(1)} ms`);
   out.anonymousSignIn = await flood(base, { path: '/api/auth/login', headers: {}, body, rounds, concurrency, maxSeconds, eldFile });
-  log(`sign-in flood: ${JSON.stringify(out.anonymousSignIn.byStatus)}; health p50 ${out.anonymousSignIn.health.p50.toFixed(1)} ms, max ${out.anonymousSignIn.health.max.toFixed(1)} ms; API event-loop delay max ${out.anonymousSignIn.eventLoopDelay?.maxMs ?? '?'} ms`);
+  log(
+    `sign-in flood: ${JSON.stringify(out.anonymousSignIn.byStatus)}; health p50 ${out.anonymousSignIn.health.p50.toFixed(1)} ms, max ${out.anonymousSignIn.health.max.toFixed(1)} ms; API event-loop delay max ${out.anonymousSignIn.eventLoopDelay?.maxMs ?? '?'} ms`,
+  );
   // The flood may have made this address wait: sign in as a user once it may again (nothing counts a success).
   let cookie = null;
   for (let i = 0; i < 200 && !cookie; i++) {
@@ -111,6 +121,8 @@ export async function bodyFlood(base, { properties = 110_000, rounds = 8, concur
   }
   if (!cookie) throw new Error('could not sign in after the flood');
   out.signedInReports = await flood(base, { path: '/api/reports', headers: { cookie, origin: base }, body, rounds, concurrency, maxSeconds, eldFile });
-  log(`signed-in flood of POST /api/reports: ${JSON.stringify(out.signedInReports.byStatus)}; health p50 ${out.signedInReports.health.p50.toFixed(1)} ms, max ${out.signedInReports.health.max.toFixed(1)} ms; API event-loop delay max ${out.signedInReports.eventLoopDelay?.maxMs ?? '?'} ms`);
+  log(
+    `signed-in flood of POST /api/reports: ${JSON.stringify(out.signedInReports.byStatus)}; health p50 ${out.signedInReports.health.p50.toFixed(1)} ms, max ${out.signedInReports.health.max.toFixed(1)} ms; API event-loop delay max ${out.signedInReports.eventLoopDelay?.maxMs ?? '?'} ms`,
+  );
   return out;
 }

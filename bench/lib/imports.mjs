@@ -48,7 +48,7 @@ export async function writeImportFiles({ n, tag, areas, categories, organization
     const area = areas[i % areas.length];
     const place = area.places[(i * 7 + (i >> 3)) % area.places.length];
     const cat = categories[(i * 5 + (i >> 4)) % categories.length];
-    const t = end - span + Math.floor((i / n) * span / 60_000) * 60_000;
+    const t = end - span + Math.floor(((i / n) * span) / 60_000) * 60_000;
     const text = TEXTS[(i * 11) % TEXTS.length];
     const id = `${tag}-${i}`;
     a += `${id};${stockholmLocal(t)};${area.name};${place.name};${cat.label_sv};${text}\n`;
@@ -69,7 +69,8 @@ export async function writeImportFiles({ n, tag, areas, categories, organization
   return { csvBytes: statSync(csvPath).size, copyBytes: statSync(copyPath).size };
 }
 
-export const COPY_COLUMNS = 'area_id, place_id, category_id, occurred_at, assessment, police_notified, description, dedupe_key, organization_id, reporter_id, source, import_id';
+export const COPY_COLUMNS =
+  'area_id, place_id, category_id, occurred_at, assessment, police_notified, description, dedupe_key, organization_id, reporter_id, source, import_id';
 
 /** POST /api/reports/import with the file streamed from disk (multipart, field `file`); resolves with the JSON answer. */
 export function uploadCsv(base, cookie, path, filename, mode = 'all_or_nothing') {
@@ -81,18 +82,27 @@ export function uploadCsv(base, cookie, path, filename, mode = 'all_or_nothing')
     );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const size = statSync(path).size;
-    const req = http.request(`${base}/api/reports/import`, {
-      method: 'POST',
-      headers: { cookie, origin: new URL(base).origin, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== 202) return fail(new Error(`import answered ${res.statusCode}: ${body.slice(0, 300)}`));
-        ok(JSON.parse(body));
-      });
-    });
+    const req = http.request(
+      `${base}/api/reports/import`,
+      {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: new URL(base).origin,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + size + tail.length,
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 202) return fail(new Error(`import answered ${res.statusCode}: ${body.slice(0, 300)}`));
+          ok(JSON.parse(body));
+        });
+      },
+    );
     req.on('error', fail);
     req.write(head);
     const file = createReadStream(path);

@@ -6,12 +6,25 @@ import { readFileSync } from 'node:fs';
 // a machine with fewer cores than busy processes a thread that wakes its peer inside writev() is often descheduled
 // there, so the sampled wall time overstates their cost.
 const IDLE = new Set(['(idle)', '(program)']);
-const LOADING = new Set(['stat', 'lstat', 'internalModuleStat', 'wrapSafe', 'compileFunction', 'readFileUtf8', 'realpathSync', 'internalModuleReadJSON', 'read']);
+const LOADING = new Set([
+  'stat',
+  'lstat',
+  'internalModuleStat',
+  'wrapSafe',
+  'compileFunction',
+  'readFileUtf8',
+  'realpathSync',
+  'internalModuleReadJSON',
+  'read',
+]);
 
 function packageOf(url, fn) {
   if (url.includes('node_modules/')) {
     const rest = url.split('node_modules/').pop();
-    return rest.split('/').slice(0, rest.startsWith('@') ? 2 : 1).join('/');
+    return rest
+      .split('/')
+      .slice(0, rest.startsWith('@') ? 2 : 1)
+      .join('/');
   }
   if (url.includes('/dist/api/')) return `samverka: ${url.split('/dist/api/')[1].split('/').slice(0, 1).join('/')}`;
   if (url.startsWith('node:')) {

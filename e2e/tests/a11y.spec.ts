@@ -168,7 +168,9 @@ test('coordinator: overview, import, situation picture with map and chart, cases
 
   await switchLanguage(page, 'en');
   await check(page, '/', 'overview (coordinator, en)');
-  await check(page, `/areas/${c.areaId}/picture`, 'situation picture (coordinator, en)', () => expect(page.locator('.leaflet-marker-icon').first()).toBeVisible());
+  await check(page, `/areas/${c.areaId}/picture`, 'situation picture (coordinator, en)', () =>
+    expect(page.locator('.leaflet-marker-icon').first()).toBeVisible(),
+  );
   await check(page, `/cases?area=${c.areaId}`, 'case board (coordinator, en)', () => expect(page.getByTestId('case-card').first()).toBeVisible());
   await check(page, `/cases/${c.id}`, 'case page (coordinator, en)', () => expect(page.getByTestId('history-entry').first()).toBeVisible());
 });
@@ -182,7 +184,9 @@ test('coordinator: meetings – list, new, agenda editor, the secretary view in 
   await signIn(page, 'coordinator');
   await check(page, '/meetings', 'meetings (coordinator)', () => expect(page.getByTestId('meeting-row').first()).toBeVisible());
   await check(page, '/meetings/new', 'new meeting (coordinator)');
-  await check(page, `/meetings/${plannedMeeting.id}`, 'meeting planned, agenda editor (coordinator)', () => expect(page.getByTestId('agenda-editor')).toBeVisible());
+  await check(page, `/meetings/${plannedMeeting.id}`, 'meeting planned, agenda editor (coordinator)', () =>
+    expect(page.getByTestId('agenda-editor')).toBeVisible(),
+  );
   await check(page, `/meetings/${meeting.id}`, 'meeting in session, secretary view (coordinator)', () =>
     expect(page.getByTestId('decision-buttons')).toBeVisible(),
   );
@@ -200,7 +204,10 @@ test('analyst: situation picture with the level form, a case in analysis, follow
   const c = await proposedCase(page.request, `Bränder i papperskorgar (a11y ${Date.now()})`);
   await apiSignIn(page.request, 'analyst');
   const created = await ok<{ id: string; version: number }>(
-    await page.request.post('/api/cases', { headers: SAME_ORIGIN, data: { areaId: c.areaId, title: `Buskörning på gångvägen (a11y ${Date.now()})`, description: 'Mopeder kör på gångvägen kvällstid.' } }),
+    await page.request.post('/api/cases', {
+      headers: SAME_ORIGIN,
+      data: { areaId: c.areaId, title: `Buskörning på gångvägen (a11y ${Date.now()})`, description: 'Mopeder kör på gångvägen kvällstid.' },
+    }),
   );
   await ok(await page.request.post(`/api/cases/${created.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START_ANALYSIS', version: created.version } }));
   await signIn(page, 'analyst');
@@ -232,7 +239,9 @@ test('police commander: a proposal to decide, the agree dialog, my actions and a
   await expectAccessible(page, 'agree dialog (commander)');
   await page.keyboard.press('Escape');
   await check(page, '/cases/actions', 'my actions (commander)');
-  await check(page, `/meetings/${meeting.id}`, 'meeting in session, participant view (commander)', () => expect(page.getByTestId('live-state')).toContainText('Uppdateras direkt'));
+  await check(page, `/meetings/${meeting.id}`, 'meeting in session, participant view (commander)', () =>
+    expect(page.getByTestId('live-state')).toContainText('Uppdateras direkt'),
+  );
 });
 
 test('security chief (commander and action owner): my actions with an action and its dialogs, the agreed case', async ({ page }) => {

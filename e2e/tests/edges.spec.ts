@@ -44,7 +44,17 @@ test.describe('the browser console', () => {
 
     await signIn(page, 'coordinator');
     const norrby = await norrbyId(page);
-    for (const url of ['/', `/areas/${norrby}/picture`, `/areas/${norrby}`, `/cases?area=${norrby}`, '/meetings', '/reports/new', '/reports/import', '/cases/actions', '/cases/follow-up']) {
+    for (const url of [
+      '/',
+      `/areas/${norrby}/picture`,
+      `/areas/${norrby}`,
+      `/cases?area=${norrby}`,
+      '/meetings',
+      '/reports/new',
+      '/reports/import',
+      '/cases/actions',
+      '/cases/follow-up',
+    ]) {
       await page.goto(url);
       await page.waitForLoadState('networkidle');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -62,7 +72,7 @@ test.describe('the browser console', () => {
 test.describe('on a phone of 360 × 740', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('the sign-in card fits the screen, the header takes at most 64 px, and the week\'s level form closes after saving', async ({ page }) => {
+  test("the sign-in card fits the screen, the header takes at most 64 px, and the week's level form closes after saving", async ({ page }) => {
     await offlineTiles(page);
     await page.goto('/login');
     const card = (await page.locator('.login-card').boundingBox())!;
@@ -133,7 +143,7 @@ test.describe('in an American browser', () => {
   });
 });
 
-test.describe('importing a partner\'s export', () => {
+test.describe("importing a partner's export", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
   test('the coordinator credits the file to the housing company; every message is Swedish and said once', async ({ page }) => {
@@ -143,14 +153,25 @@ test.describe('importing a partner\'s export', () => {
     await page.getByRole('option', { name: 'Norrby', exact: true }).click();
     await page.getByTestId('import-source').click();
     // Only the partners of Norrby (not Hyresfastigheter, which takes part in Centrum and Söderdal only).
-    await expect(page.getByRole('option')).toHaveText(['Exempelstad kommun (din organisation)', 'Exempelbostäder AB', 'Lokalpolisområde Exempelstad', 'Norrby Centrum']);
+    await expect(page.getByRole('option')).toHaveText([
+      'Exempelstad kommun (din organisation)',
+      'Exempelbostäder AB',
+      'Lokalpolisområde Exempelstad',
+      'Norrby Centrum',
+    ]);
     await page.getByRole('option', { name: 'Exempelbostäder AB' }).click();
 
     const stamp = Date.now();
-    const bad = ['Händelse-id;Tidpunkt;Plats;Kategori;Beskrivning', `E-${stamp}-1;2026-10-05 20:00;Norrby torg;Klotter;Klotter i trapphuset`, `E-${stamp}-2;igår;Norrby torg;Klotter;Klotter vid entrén`].join('\r\n');
+    const bad = [
+      'Händelse-id;Tidpunkt;Plats;Kategori;Beskrivning',
+      `E-${stamp}-1;2026-10-05 20:00;Norrby torg;Klotter;Klotter i trapphuset`,
+      `E-${stamp}-2;igår;Norrby torg;Klotter;Klotter vid entrén`,
+    ].join('\r\n');
     await page.getByTestId('import-file').setInputFiles({ name: 'exempelbostader.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
     await page.getByTestId('import-start').click();
-    await expect(page.getByTestId('import-failure')).toHaveText('1 av 2 rader avvisades, så ingenting importerades. Välj "Importera endast giltiga rader" för att importera de andra.');
+    await expect(page.getByTestId('import-failure')).toHaveText(
+      '1 av 2 rader avvisades, så ingenting importerades. Välj "Importera endast giltiga rader" för att importera de andra.',
+    );
     await expect(page.getByTestId('rejected-table')).toContainText('"igår" är inte en tidpunkt');
     await expect(page.getByText('Importen misslyckades')).toHaveCount(1);
 

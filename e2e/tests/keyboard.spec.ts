@@ -62,10 +62,13 @@ async function typingFormats(page: Page): Promise<{ date: (iso: string) => strin
     (iso: string) => iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(0, 4),
     (iso: string) => iso.slice(8, 10) + iso.slice(5, 7) + iso.slice(0, 4),
   ];
-  const times = [(t: string) => t.replace(':', ''), (t: string) => {
-    const h = Number(t.slice(0, 2));
-    return `${String(h % 12 || 12).padStart(2, '0')}${t.slice(3, 5)}${h < 12 ? 'A' : 'P'}`;
-  }];
+  const times = [
+    (t: string) => t.replace(':', ''),
+    (t: string) => {
+      const h = Number(t.slice(0, 2));
+      return `${String(h % 12 || 12).padStart(2, '0')}${t.slice(3, 5)}${h < 12 ? 'A' : 'P'}`;
+    },
+  ];
   const find = async <T extends (v: string) => string>(type: string, candidates: T[], value: string): Promise<T> => {
     for (const candidate of candidates) {
       await probe.setContent(`<input type="${type}">`);
@@ -162,7 +165,6 @@ test('a reporter files a report with the keyboard only: category, place, time, a
   await expect(popup).toContainText('Norrby torg');
   await expect(popup).toContainText('Klotter');
   expect(marker.name).toMatch(/rapporter/);
-
 });
 
 test('the coordinator runs a meeting with the keyboard only and records the decision agreeing the actions', async ({ page }) => {

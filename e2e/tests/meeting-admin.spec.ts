@@ -20,14 +20,27 @@ test('administrator: a meeting of other organisations is shown for administratio
   const norrby = (await ok<{ id: string; name: string }[]>(await request.get('/api/areas'))).find((a) => a.name === 'Norrby')!.id;
   const email = `polissamordnare-${stamp}@polisen.exempel.se`;
   const password = 'Operativa-gruppen-leds-av-polisen';
-  await ok(await request.post('/api/users', { headers: SAME_ORIGIN, data: { name: 'Pia Polissamordnare', email, organizationId: org('Lokalpolisområde Exempelstad'), roles: ['coordinator'], password } }));
+  await ok(
+    await request.post('/api/users', {
+      headers: SAME_ORIGIN,
+      data: { name: 'Pia Polissamordnare', email, organizationId: org('Lokalpolisområde Exempelstad'), roles: ['coordinator'], password },
+    }),
+  );
   await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
   await ok(await request.post('/api/auth/login', { headers: SAME_ORIGIN, data: { email, password } }));
   const title = `Operativ grupp Norrby (admin ${stamp})`;
   const meeting = await ok<{ id: string }>(
     await request.post('/api/meetings', {
       headers: SAME_ORIGIN,
-      data: { kind: 'operational', title, startsAt: new Date(Date.now() + 3_600_000).toISOString(), place: 'Polishuset', areaIds: [norrby], organizationIds: [org('Exempelbostäder AB')], participants: [{ name: 'Pia Polissamordnare', organizationId: org('Lokalpolisområde Exempelstad') }] },
+      data: {
+        kind: 'operational',
+        title,
+        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        place: 'Polishuset',
+        areaIds: [norrby],
+        organizationIds: [org('Exempelbostäder AB')],
+        participants: [{ name: 'Pia Polissamordnare', organizationId: org('Lokalpolisområde Exempelstad') }],
+      },
     }),
   );
 

@@ -120,7 +120,9 @@ test('a chefssamråd: the coordinator prepares and runs it, a decision reaches t
   const roundRow = page.getByTestId('agenda-row').filter({ hasText: 'Laget runt' });
   await roundRow.getByTestId('go-to-item').click();
   await expect(roundRow).toHaveAttribute('aria-current', 'step');
-  await roundRow.getByRole('textbox', { name: 'Lägesrapport från Lokalpolisområde Exempelstad' }).fill('Lugnare helger sedan oktober; två anmälningar om buskörning.');
+  await roundRow
+    .getByRole('textbox', { name: 'Lägesrapport från Lokalpolisområde Exempelstad' })
+    .fill('Lugnare helger sedan oktober; två anmälningar om buskörning.');
   await roundRow.getByRole('button', { name: 'Spara lägesrapporten från Lokalpolisområde Exempelstad' }).click();
   await expect(roundRow.getByTestId('item-statements')).toContainText('två anmälningar om buskörning');
   await expect(chief.getByTestId('agenda-row').filter({ hasText: 'Laget runt' }).getByTestId('item-statements')).toContainText('Lugnare helger sedan oktober');
@@ -146,8 +148,16 @@ test('a chefssamråd: the coordinator prepares and runs it, a decision reaches t
   expect(plan.headers()['content-type']).toContain('application/pdf');
   expect((await plan.body()).subarray(0, 5).toString()).toBe('%PDF-');
   // Read as any PDF reader would (pdftotext): the decided action with its adjusted due date, its organisation, å/ä/ö intact.
-  const planText = execFileSync('pdftotext', ['-', '-'], { input: await plan.body() }).toString('utf8').replace(/\s+/g, ' ');
-  for (const text of ['Gemensam handlingsplan', 'Byta till passersystem och sätta upp belysning vid entrén', 'Exempelbostäder AB', '2027-02-28', 'Petra Polischef']) {
+  const planText = execFileSync('pdftotext', ['-', '-'], { input: await plan.body() })
+    .toString('utf8')
+    .replace(/\s+/g, ' ');
+  for (const text of [
+    'Gemensam handlingsplan',
+    'Byta till passersystem och sätta upp belysning vid entrén',
+    'Exempelbostäder AB',
+    '2027-02-28',
+    'Petra Polischef',
+  ]) {
     expect(planText).toContain(text);
   }
   const minutes = await chief.request.get((await chief.getByTestId('minutes-pdf-en').getAttribute('href'))!);

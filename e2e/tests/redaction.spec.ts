@@ -22,7 +22,10 @@ async function choose(page: Page, field: string, option: string): Promise<void> 
 
 /** The week's reports of Norrby, as the signed-in user sees them on the situational picture. */
 async function norrbyPicture(page: Page): Promise<void> {
-  const card = page.getByTestId('area-cards').getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Norrby' }) });
+  const card = page
+    .getByTestId('area-cards')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Norrby' }) });
   await card.getByRole('link', { name: 'Lägesbild för Norrby' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lägesbild – Norrby');
   await choose(page, 'Organisation', 'Exempelbostäder AB');

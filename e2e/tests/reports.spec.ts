@@ -50,7 +50,10 @@ test('a reporter files a report from a phone; the analyst finds it in the week�
   // --- The analyst -------------------------------------------------------------------------------------------
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, 'analytiker@exempelstad.se', 'Anders Analytiker');
-  const norrbyCard = page.getByTestId('area-cards').getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Norrby' }) });
+  const norrbyCard = page
+    .getByTestId('area-cards')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Norrby' }) });
   await expect(norrbyCard.getByTestId('level-now')).toHaveText('Ingen bedömning ännu');
   await norrbyCard.getByRole('link', { name: 'Lägesbild för Norrby' }).click();
 

@@ -8,7 +8,9 @@ function canonicalJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
@@ -137,7 +139,18 @@ export class AuditWithoutReportText1763835000000 implements MigrationInterface {
     await q.query(
       `INSERT INTO audit_entries (at, actor_id, actor_organization_id, action, entity_type, entity_id, before, after, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [record.at, null, null, record.action, record.entity_type, record.entity_id, JSON.stringify(record.before), JSON.stringify(record.after), prev, hashOf(prev, record)],
+      [
+        record.at,
+        null,
+        null,
+        record.action,
+        record.entity_type,
+        record.entity_id,
+        JSON.stringify(record.before),
+        JSON.stringify(record.after),
+        prev,
+        hashOf(prev, record),
+      ],
     );
   }
 

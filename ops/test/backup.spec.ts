@@ -58,7 +58,8 @@ async function contents(url: string): Promise<{ tables: Record<string, TableStat
     return { tables: out, migrations, sequences };
   });
 }
-const publicTables = (url: string) => withClient(url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n as number);
+const publicTables = (url: string) =>
+  withClient(url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n as number);
 
 // ---- processes -------------------------------------------------------------------------------------------------
 
@@ -112,7 +113,10 @@ async function startProduct(env: Record<string, string>): Promise<Product> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the product did not become healthy:\n${output}`);
     await sleep(250);
@@ -132,12 +136,23 @@ async function startProduct(env: Record<string, string>): Promise<Product> {
 
 type Http = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 async function signIn(base: string, email: string): Promise<Http> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return async (method, path, body) => {
     // As the browser does: a write with the session cookie says it comes from the product's own page.
-    const r = await fetch(`${base}${path}`, { method, headers: { cookie, ...(method !== 'GET' ? { origin: base } : {}), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, ...(method !== 'GET' ? { origin: base } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };
@@ -170,7 +185,14 @@ function parseBackup(file: string): Parsed {
     sections.push({ table: s.table, rows: s.rows, lines: n });
   }
   const end = JSON.parse(lines[lines.length - 1]);
-  const sha256 = createHash('sha256').update(lines.slice(0, -1).map((l) => `${l}\n`).join('')).digest('hex');
+  const sha256 = createHash('sha256')
+    .update(
+      lines
+        .slice(0, -1)
+        .map((l) => `${l}\n`)
+        .join(''),
+    )
+    .digest('hex');
   return { header, sections, end, sha256 };
 }
 /** Rewrites the decompressed content of a backup (and, unless `keepHash`, its trailer's SHA-256 to match). */
@@ -179,7 +201,10 @@ function rewrite(file: string, out: string, edit: (lines: string[]) => string[],
   lines.pop();
   const body = edit(lines.slice(0, -1));
   const end = JSON.parse(lines[lines.length - 1]);
-  if (!keepHash) end.sha256 = createHash('sha256').update(body.map((l) => `${l}\n`).join('')).digest('hex');
+  if (!keepHash)
+    end.sha256 = createHash('sha256')
+      .update(body.map((l) => `${l}\n`).join(''))
+      .digest('hex');
   writeFileSync(out, gzipSync(Buffer.from([...body, JSON.stringify(end)].map((l) => `${l}\n`).join(''))));
 }
 
@@ -206,15 +231,25 @@ describe('backup and restore', () => {
         areas: Object.fromEntries((await c.query('SELECT name, id FROM areas')).rows.map((r) => [r.name, r.id])),
         orgs: Object.fromEntries((await c.query('SELECT name, id FROM organizations')).rows.map((r) => [r.name, r.id])),
         category: (await c.query(`SELECT id FROM categories WHERE code = 'klotter'`)).rows[0].id,
-        reports: (await c.query(`SELECT r.id FROM reports r JOIN areas a ON a.id = r.area_id WHERE a.name = 'Norrby' ORDER BY r.occurred_at DESC LIMIT 3`)).rows.map((r) => r.id),
+        reports: (
+          await c.query(`SELECT r.id FROM reports r JOIN areas a ON a.id = r.area_id WHERE a.name = 'Norrby' ORDER BY r.occurred_at DESC LIMIT 3`)
+        ).rows.map((r) => r.id),
       }));
       const analyst = await signIn(product.base, 'analytiker@exempelstad.se');
       const coordinator = await signIn(product.base, 'samordnare@exempelstad.se');
       const reporter = await signIn(product.base, 'rapportor@exempelbostader.se');
-      const kase = await analyst('POST', '/api/cases', { areaId: ids.areas.Norrby, title: 'Samlingar i tvättstugan', description: 'Återkommande samlingar kvällstid', reportIds: ids.reports });
+      const kase = await analyst('POST', '/api/cases', {
+        areaId: ids.areas.Norrby,
+        title: 'Samlingar i tvättstugan',
+        description: 'Återkommande samlingar kvällstid',
+        reportIds: ids.reports,
+      });
       expect(kase.status).toBe(201);
       expect((await analyst('POST', `/api/cases/${kase.body.id}/events`, { type: 'START_ANALYSIS', version: kase.body.version })).status).toBe(200);
-      expect((await analyst('POST', '/api/cases', { areaId: ids.areas.Centrum, title: 'Klotter vid stationen', description: 'Återkommande klotter på väggarna' })).status).toBe(201);
+      expect(
+        (await analyst('POST', '/api/cases', { areaId: ids.areas.Centrum, title: 'Klotter vid stationen', description: 'Återkommande klotter på väggarna' }))
+          .status,
+      ).toBe(201);
       const meeting = await coordinator('POST', '/api/meetings', {
         kind: 'leadership',
         title: 'Chefssamråd – test av säkerhetskopian',
@@ -403,7 +438,14 @@ describe('backup and restore', () => {
       // Four writers, each a report with its audit entry per request, until the backup is done.
       const writers = Array.from({ length: 4 }, async () => {
         while (!stop) {
-          const r = await reporter('POST', '/api/reports', { areaId: ids.area, categoryId: ids.category, occurredAt: new Date().toISOString(), assessment: 'low', policeNotified: false, description: 'Skräp vid entrén' });
+          const r = await reporter('POST', '/api/reports', {
+            areaId: ids.area,
+            categoryId: ids.category,
+            occurredAt: new Date().toISOString(),
+            assessment: 'low',
+            policeNotified: false,
+            description: 'Skräp vid entrén',
+          });
           if (r.status === 201) writes++;
           else failures++;
         }
@@ -420,7 +462,9 @@ describe('backup and restore', () => {
       const parsed = parseBackup(file);
       // Every table holds exactly the rows its header counted, in one snapshot taken while the writes went on.
       for (const s of parsed.sections) expect({ table: s.table, rows: s.lines }).toEqual({ table: s.table, rows: s.rows });
-      expect(parsed.sections.map((s) => ({ table: s.table, rows: s.rows }))).toEqual(parsed.header.tables.map((t: { name: string; rows: number }) => ({ table: t.name, rows: t.rows })));
+      expect(parsed.sections.map((s) => ({ table: s.table, rows: s.rows }))).toEqual(
+        parsed.header.tables.map((t: { name: string; rows: number }) => ({ table: t.name, rows: t.rows })),
+      );
       expect(parsed.end).toMatchObject({ sha256: parsed.sha256, rows: parsed.sections.reduce((s, x) => s + x.rows, 0) });
       const reportsInBackup = parsed.header.tables.find((t: { name: string }) => t.name === 'reports').rows;
       process.stdout.write(`backup under writes: reports ${reportsBefore} before, ${reportsInBackup} in the backup, ${reportsAfter} after (${b.ms} ms)\n`);

@@ -31,7 +31,14 @@ async function directory(s: Session): Promise<{ areas: Area[]; categories: Categ
   return { areas, categories, orgs };
 }
 
-const TEXTS = ['Krossad ruta i busskuren', 'Klotter på väggen vid entrén', 'Ungdomar samlas och kastar flaskor', 'Nedskräpning vid återvinningen', 'Trasig belysning i gångtunneln', 'Stökigt vid torget sent på kvällen'];
+const TEXTS = [
+  'Krossad ruta i busskuren',
+  'Klotter på väggen vid entrén',
+  'Ungdomar samlas och kastar flaskor',
+  'Nedskräpning vid återvinningen',
+  'Trasig belysning i gångtunneln',
+  'Stökigt vid torget sent på kvällen',
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A police export of `n` incidents (`;`, Swedish headers): every row valid and with its own id. */
@@ -139,7 +146,11 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
     const CASES = 20;
     const caseIds: string[] = [];
     for (let i = 0; i < CASES; i++) {
-      const c = await analyst.post('/api/cases', { areaId: norrby.id, title: `Samlingar vid plats ${String.fromCharCode(65 + i)}`, description: 'Återkommande samlingar kvällstid' });
+      const c = await analyst.post('/api/cases', {
+        areaId: norrby.id,
+        title: `Samlingar vid plats ${String.fromCharCode(65 + i)}`,
+        description: 'Återkommande samlingar kvällstid',
+      });
       expect(c.status).toBe(201);
       const started = await analyst.post(`/api/cases/${c.body.id}/events`, { type: 'START_ANALYSIS', version: 1 });
       expect(started.status).toBe(200);
@@ -201,7 +212,9 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
     await Promise.all(workers);
     // Answers that arrived while the signal was on its way count as acknowledged too.
     const ackedAtKill = acked.length;
-    note(`case burst: killed after ${((Date.now() - burstStarted) / 1000).toFixed(1)} s with ${ackedAtKill} events acknowledged over ${CASES} cases, ${inFlightAtKill} requests in flight; answers ${JSON.stringify(statuses)}`);
+    note(
+      `case burst: killed after ${((Date.now() - burstStarted) / 1000).toFixed(1)} s with ${ackedAtKill} events acknowledged over ${CASES} cases, ${inFlightAtKill} requests in flight; answers ${JSON.stringify(statuses)}`,
+    );
     expect(ackedAtKill).toBeGreaterThanOrEqual(150);
     // Before the kill, of two identical events one won and the other was refused as stale: never both.
     const pairs = new Map<string, number>();
@@ -209,12 +222,31 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
     expect([...pairs.values()].every((n) => n === 1)).toBe(true);
 
     note(`case burst: API restarted in ${await api.start()} ms`);
-    const users = new Map((await sql<{ id: string; roles: Extract<Actor, { kind: 'user' }>['roles']; organization_id: string }>('SELECT id, roles, organization_id FROM users')).map((u) => [u.id, u]));
+    const users = new Map(
+      (
+        await sql<{ id: string; roles: Extract<Actor, { kind: 'user' }>['roles']; organization_id: string }>('SELECT id, roles, organization_id FROM users')
+      ).map((u) => [u.id, u]),
+    );
     let historyRows = 0;
     let extra = 0;
     for (const caseId of caseIds) {
-      const [c] = await sql<{ state: string; version: number; snapshot: { value: string; context: Record<string, unknown> } }>('SELECT state, version, snapshot FROM cases WHERE id = $1', [caseId]);
-      const history = (await analyst.get<{ eventType: string; payload: Record<string, unknown> | null; fromState: string | null; toState: string; version: number; actor: { id: string } | null; at: string }[]>(`/api/cases/${caseId}/history`)).body;
+      const [c] = await sql<{ state: string; version: number; snapshot: { value: string; context: Record<string, unknown> } }>(
+        'SELECT state, version, snapshot FROM cases WHERE id = $1',
+        [caseId],
+      );
+      const history = (
+        await analyst.get<
+          {
+            eventType: string;
+            payload: Record<string, unknown> | null;
+            fromState: string | null;
+            toState: string;
+            version: number;
+            actor: { id: string } | null;
+            at: string;
+          }[]
+        >(`/api/cases/${caseId}/history`)
+      ).body;
       historyRows += history.length;
       // The chain: created at version 1, each row one version on from where the previous one ended.
       expect(history[0]).toMatchObject({ eventType: 'CREATED', fromState: null, toState: 'reported', version: 1 });
@@ -222,10 +254,16 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
         expect(h.version).toBe(i + 1);
         if (i > 0) expect(h.fromState).toBe(history[i - 1].toState);
       });
-      expect({ state: c.state, version: c.version, snapshot: c.snapshot.value }).toEqual({ state: history.at(-1)!.toState, version: history.length, snapshot: c.state });
+      expect({ state: c.state, version: c.version, snapshot: c.snapshot.value }).toEqual({
+        state: history.at(-1)!.toState,
+        version: history.length,
+        snapshot: c.state,
+      });
 
       // Replaying the history through the case machine gives the stored state and context.
-      let snap = createActor(caseMachine, { input: { partnerIds: c.snapshot.context.partnerIds as string[], reopenDays: c.snapshot.context.reopenDays as number } }).getSnapshot();
+      let snap = createActor(caseMachine, {
+        input: { partnerIds: c.snapshot.context.partnerIds as string[], reopenDays: c.snapshot.context.reopenDays as number },
+      }).getSnapshot();
       for (const h of history.slice(1)) {
         const u = users.get(h.actor!.id)!;
         const actor: Actor = { kind: 'user', id: u.id, roles: u.roles, organizationId: u.organization_id };
@@ -251,7 +289,9 @@ describe('faults: the API killed with SIGKILL mid-write', () => {
     }
     const verify = await analyst.get('/api/audit/verify');
     expect(verify.body).toMatchObject({ valid: true });
-    note(`case burst: after the restart ${historyRows} history rows over ${CASES} cases, all ${ackedAtKill} acknowledged events present, ${extra} committed but unacknowledged (cut off in flight); audit trail valid (${verify.body.entries} entries)`);
+    note(
+      `case burst: after the restart ${historyRows} history rows over ${CASES} cases, all ${ackedAtKill} acknowledged events present, ${extra} committed but unacknowledged (cut off in flight); audit trail valid (${verify.body.entries} entries)`,
+    );
   });
 });
 
@@ -313,7 +353,15 @@ describe('faults: PostgreSQL stopped and started under load', () => {
         };
         try {
           const r = await reporter.post('/api/reports', body, 15_000);
-          writes.push({ token: t, phase: during(p), status: r.status, code: r.body?.code, retryAfter: r.headers.get('retry-after'), id: r.body?.id, at: Date.now() });
+          writes.push({
+            token: t,
+            phase: during(p),
+            status: r.status,
+            code: r.body?.code,
+            retryAfter: r.headers.get('retry-after'),
+            id: r.body?.id,
+            at: Date.now(),
+          });
           if (r.status >= 300) await sleep(100);
         } catch {
           writes.push({ token: t, phase: during(p), status: 'network', at: Date.now() });
@@ -379,15 +427,21 @@ describe('faults: PostgreSQL stopped and started under load', () => {
     await Promise.all(load);
 
     const tally = (xs: { phase: string; status: number | 'network'; code?: string }[], p: string) =>
-      xs.filter((x) => x.phase === p).reduce<Record<string, number>>((acc, x) => {
-        const k = `${x.status}${x.code && x.status !== 200 && x.status !== 201 ? ` ${x.code}` : ''}`;
-        acc[k] = (acc[k] ?? 0) + 1;
-        return acc;
-      }, {});
+      xs
+        .filter((x) => x.phase === p)
+        .reduce<Record<string, number>>((acc, x) => {
+          const k = `${x.status}${x.code && x.status !== 200 && x.status !== 201 ? ` ${x.code}` : ''}`;
+          acc[k] = (acc[k] ?? 0) + 1;
+          return acc;
+        }, {});
     for (const p of [...new Set([...writes, ...reads, ...health].map((x) => x.phase))]) {
-      note(`PG restart: ${p}: writes ${JSON.stringify(tally(writes, p))}, reads ${JSON.stringify(tally(reads, p))}, health ${JSON.stringify(tally(health, p))}`);
+      note(
+        `PG restart: ${p}: writes ${JSON.stringify(tally(writes, p))}, reads ${JSON.stringify(tally(reads, p))}, health ${JSON.stringify(tally(health, p))}`,
+      );
     }
-    note(`PG restart: health 200 again ${healthyAt ? healthyAt - pgBack : 'never'} ms and the first write stored ${writableAt ? writableAt - pgBack : 'never'} ms after PostgreSQL was back`);
+    note(
+      `PG restart: health 200 again ${healthyAt ? healthyAt - pgBack : 'never'} ms and the first write stored ${writableAt ? writableAt - pgBack : 'never'} ms after PostgreSQL was back`,
+    );
 
     // The API process lived through it: same process, never exited.
     expect({ alive: api.alive, pid: api.pid, exits: api.exits }).toEqual({ alive: true, pid, exits: [] });
@@ -400,11 +454,16 @@ describe('faults: PostgreSQL stopped and started under load', () => {
     for (const h of downHealth) expect({ status: h.status, body: h.body }).toEqual({ status: 503, body: { status: 'unavailable', database: 'down' } });
     const downWrites = writes.filter((w) => w.phase === 'down');
     expect(downWrites.length).toBeGreaterThan(5);
-    for (const w of downWrites) expect({ status: w.status, code: w.code, retryAfter: !!w.retryAfter }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: true });
+    for (const w of downWrites)
+      expect({ status: w.status, code: w.code, retryAfter: !!w.retryAfter }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: true });
     for (const r of reads.filter((x) => x.phase === 'down')) expect({ status: r.status, code: r.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
     // Nothing answered 500 or failed at the socket at any time.
     const failures = [...writes, ...reads, ...health].filter((x) => x.status === 'network' || x.status === 500);
-    const errorsLogged = () => api.output().split('\n').filter((l) => l.includes('"level":50') && l.includes('ApiExceptionFilter'));
+    const errorsLogged = () =>
+      api
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"level":50') && l.includes('ApiExceptionFilter'));
     expect({ failures, errorsLogged: failures.length ? errorsLogged() : [] }).toEqual({ failures: [], errorsLogged: [] });
     // It recovered by itself, quickly, and stayed up.
     expect(healthyAt).toBeGreaterThan(0);
@@ -416,21 +475,31 @@ describe('faults: PostgreSQL stopped and started under load', () => {
 
     // Every write answered 2xx is in the database; of the others, only those cut off while the server stopped may be.
     const acked = writes.filter((w) => w.status === 201);
-    const stored = await withClient(dbUrl, async (c) => (await c.query(`SELECT id, description FROM reports WHERE description LIKE '%lasttest %'`)).rows as { id: string; description: string }[]);
+    const stored = await withClient(
+      dbUrl,
+      async (c) => (await c.query(`SELECT id, description FROM reports WHERE description LIKE '%lasttest %'`)).rows as { id: string; description: string }[],
+    );
     const storedIds = new Set(stored.map((r) => r.id));
     expect(acked.filter((w) => !storedIds.has(w.id!))).toEqual([]);
     const storedTokens = new Set(stored.map((r) => r.description.replace(/^.*, /, '')));
     const refusedButStored = writes.filter((w) => w.status !== 201 && storedTokens.has(w.token));
     expect(refusedButStored.filter((w) => !w.phase.includes('stopping'))).toEqual([]);
     expect(stored.length).toBe(acked.length + refusedButStored.length);
-    note(`PG restart: ${writes.length} writes (${acked.length} acknowledged, all stored; ${refusedButStored.length} refused but stored, cut off in flight), ${reads.length} reads, ${health.length} health probes`);
+    note(
+      `PG restart: ${writes.length} writes (${acked.length} acknowledged, all stored; ${refusedButStored.length} refused but stored, cut off in flight), ${reads.length} reads, ${health.length} health probes`,
+    );
 
     const verify = await coordinator.get('/api/audit/verify');
     expect(verify.body).toMatchObject({ valid: true });
 
     // The live-update connection (LISTEN for meeting changes) is back too.
     const listening = () =>
-      withClient(pg.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'samverka-listen' AND datname = 'samverka'`)).rows[0].n as number);
+      withClient(
+        pg.url,
+        async (c) =>
+          (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'samverka-listen' AND datname = 'samverka'`)).rows[0]
+            .n as number,
+      );
     let listeners = await listening();
     for (const t0 = Date.now(); listeners === 0 && Date.now() - t0 < 10_000; listeners = await listening()) await sleep(200);
     expect(listeners).toBe(1);

@@ -46,8 +46,18 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
 
     let seq = 0;
     // Letters only (digits could look like a phone number to the personal-data check).
-    const token = (n: number) => `frystest ${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26) % 26)}${String.fromCharCode(97 + Math.floor(n / 676) % 26)}`;
-    type Answer = { kind: 'write' | 'read' | 'health'; token?: string; status: number | 'network'; code?: string; retryAfter: string | null; id?: string; ms: number; at: number };
+    const token = (n: number) =>
+      `frystest ${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + (Math.floor(n / 26) % 26))}${String.fromCharCode(97 + (Math.floor(n / 676) % 26))}`;
+    type Answer = {
+      kind: 'write' | 'read' | 'health';
+      token?: string;
+      status: number | 'network';
+      code?: string;
+      retryAfter: string | null;
+      id?: string;
+      ms: number;
+      at: number;
+    };
     const write = async (): Promise<Answer> => {
       const t = token(seq++);
       const started = Date.now();
@@ -63,7 +73,16 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
       try {
         // The client waits far longer than the cap: a request that hangs shows as unanswered, not as a client timeout.
         const r = await reporter.post('/api/reports', body, 120_000);
-        return { kind: 'write', token: t, status: r.status, code: r.body?.code, retryAfter: r.headers.get('retry-after'), id: r.body?.id, ms: Date.now() - started, at: Date.now() };
+        return {
+          kind: 'write',
+          token: t,
+          status: r.status,
+          code: r.body?.code,
+          retryAfter: r.headers.get('retry-after'),
+          id: r.body?.id,
+          ms: Date.now() - started,
+          at: Date.now(),
+        };
       } catch {
         return { kind: 'write', token: t, status: 'network', retryAfter: null, ms: Date.now() - started, at: Date.now() };
       }
@@ -81,7 +100,14 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
       const started = Date.now();
       try {
         const r = await fetch(`${api.base}/api/health`, { signal: AbortSignal.timeout(120_000) });
-        return { kind: 'health', status: r.status, body: await r.json().catch(() => null), retryAfter: r.headers.get('retry-after'), ms: Date.now() - started, at: Date.now() };
+        return {
+          kind: 'health',
+          status: r.status,
+          body: await r.json().catch(() => null),
+          retryAfter: r.headers.get('retry-after'),
+          ms: Date.now() - started,
+          at: Date.now(),
+        };
       } catch {
         return { kind: 'health', status: 'network', retryAfter: null, ms: Date.now() - started, at: Date.now() };
       }
@@ -115,27 +141,45 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
     // Still frozen when the last answer came: no answer could have been PostgreSQL's.
     const stillFrozen = Object.values(pg.processStates()).every((s) => s === 'T');
     pg.thaw();
-    note(`every answer came ${answered ? `within ${thawedAt - frozenAt} ms` : `NOT within ${CAP_MS} ms`} of the freeze, PostgreSQL still stopped: ${stillFrozen}`);
+    note(
+      `every answer came ${answered ? `within ${thawedAt - frozenAt} ms` : `NOT within ${CAP_MS} ms`} of the freeze, PostgreSQL still stopped: ${stillFrozen}`,
+    );
 
     // Every request was answered before PostgreSQL was let run again (none waited for it), as 503 with Retry-After.
     expect(answered).not.toBeNull();
     expect(stillFrozen).toBe(true);
     const answers = answered!;
-    note(`answers during the freeze: ${JSON.stringify(answers.reduce<Record<string, number>>((acc, a) => ((acc[`${a.kind} ${a.status}${a.code ? ` ${a.code}` : ''}`] = (acc[`${a.kind} ${a.status}${a.code ? ` ${a.code}` : ''}`] ?? 0) + 1), acc), {}))}`);
+    note(
+      `answers during the freeze: ${JSON.stringify(answers.reduce<Record<string, number>>((acc, a) => ((acc[`${a.kind} ${a.status}${a.code ? ` ${a.code}` : ''}`] = (acc[`${a.kind} ${a.status}${a.code ? ` ${a.code}` : ''}`] ?? 0) + 1), acc), {}))}`,
+    );
     const ms = answers.map((a) => a.ms).sort((x, y) => x - y);
-    note(`time to answer (ms, DB_TIMEOUT_MS=${DB_TIMEOUT_MS}): median ${ms[Math.floor(ms.length / 2)]}, max ${ms.at(-1)}; health ${answers.filter((a) => a.kind === 'health').map((a) => a.ms).join(', ')}`);
+    note(
+      `time to answer (ms, DB_TIMEOUT_MS=${DB_TIMEOUT_MS}): median ${ms[Math.floor(ms.length / 2)]}, max ${ms.at(-1)}; health ${answers
+        .filter((a) => a.kind === 'health')
+        .map((a) => a.ms)
+        .join(', ')}`,
+    );
     for (const a of answers.filter((x) => x.kind !== 'health')) {
-      expect({ kind: a.kind, status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({ kind: a.kind, status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: expect.stringMatching(/^\d+$/) });
+      expect({ kind: a.kind, status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({
+        kind: a.kind,
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfter: expect.stringMatching(/^\d+$/),
+      });
     }
     for (const h of answers.filter((x) => x.kind === 'health')) {
-      expect({ status: h.status, body: (h as { body?: unknown }).body, retryAfter: h.retryAfter }).toEqual({ status: 503, body: { status: 'unavailable', database: 'down' }, retryAfter: expect.stringMatching(/^\d+$/) });
+      expect({ status: h.status, body: (h as { body?: unknown }).body, retryAfter: h.retryAfter }).toEqual({
+        status: 503,
+        body: { status: 'unavailable', database: 'down' },
+        retryAfter: expect.stringMatching(/^\d+$/),
+      });
     }
     // The API lived through it.
     expect({ alive: api.alive, pid: api.pid, exits: api.exits }).toEqual({ alive: true, pid, exits: [] });
 
     // After SIGCONT: healthy again by itself, and writes are stored.
     let healthy = 0;
-    for (const t0 = Date.now(); !healthy && Date.now() - t0 < 60_000; ) {
+    for (const t0 = Date.now(); !healthy && Date.now() - t0 < 60_000;) {
       const h = await healthCheck();
       if (h.status === 200) healthy = Date.now();
       else await sleep(200);
@@ -143,7 +187,7 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
     expect(healthy).toBeGreaterThan(0);
     note(`healthy again ${healthy - thawedAt} ms after SIGCONT`);
     let after: Answer[] = [];
-    for (const t0 = Date.now(); Date.now() - t0 < 60_000; ) {
+    for (const t0 = Date.now(); Date.now() - t0 < 60_000;) {
       after = await Promise.all([...Array.from({ length: 8 }, write), ...Array.from({ length: 8 }, read)]);
       if (after.every((a) => a.status === 201 || a.status === 200)) break;
       await sleep(500);
@@ -154,7 +198,10 @@ describe('freeze: every PostgreSQL process stopped with SIGSTOP', () => {
     // already on the wire), and nothing else is there.
     const all = [...before, ...answers, ...after].filter((a) => a.kind === 'write');
     const acked = all.filter((a) => a.status === 201);
-    const stored = await withClient(dbUrl, async (c) => (await c.query(`SELECT id, description FROM reports WHERE description LIKE '%frystest %'`)).rows as { id: string; description: string }[]);
+    const stored = await withClient(
+      dbUrl,
+      async (c) => (await c.query(`SELECT id, description FROM reports WHERE description LIKE '%frystest %'`)).rows as { id: string; description: string }[],
+    );
     const storedIds = new Set(stored.map((r) => r.id));
     expect(acked.filter((w) => !storedIds.has(w.id!))).toEqual([]);
     const storedTokens = new Set(stored.map((r) => r.description.replace(/^.*, /, '')));

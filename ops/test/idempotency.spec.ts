@@ -63,7 +63,11 @@ describe('idempotency: PostgreSQL stopped mid-burst of keyed creates', () => {
     // Cases in analysis, one per event writer.
     const cases: { id: string; version: number }[] = [];
     for (let i = 0; i < 2; i++) {
-      const c = await analyst.post('/api/cases', { areaId: centrum.id, title: `Ärende under avbrott ${i + 1}`, description: 'Belastning medan databasen startas om' });
+      const c = await analyst.post('/api/cases', {
+        areaId: centrum.id,
+        title: `Ärende under avbrott ${i + 1}`,
+        description: 'Belastning medan databasen startas om',
+      });
       const started = await analyst.post(`/api/cases/${c.body.id}/events`, { type: 'START_ANALYSIS', version: c.body.version });
       expect(started.status).toBe(200);
       cases.push({ id: c.body.id, version: started.body.version });
@@ -94,7 +98,14 @@ describe('idempotency: PostgreSQL stopped mid-burst of keyed creates', () => {
     const reportWriter = async (dropAnswers = false) => {
       while (!stopLoad) {
         const m = marker(seq++);
-        const body = { areaId: centrum.id, categoryId: categories[seq % categories.length].id, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), assessment: 'low', policeNotified: false, description: `Skräp vid entrén, ${m}` };
+        const body = {
+          areaId: centrum.id,
+          categoryId: categories[seq % categories.length].id,
+          occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+          assessment: 'low',
+          policeNotified: false,
+          description: `Skräp vid entrén, ${m}`,
+        };
         const s: Sent = { kind: 'report', key: randomUUID(), path: '/api/reports', body, marker: m, first: { status: 'network' }, attempts: 1 };
         s.first = await keyedPost(reporter, s.path, body, s.key, dropAnswers ? 2 + (seq % 25) : undefined);
         sent.push(s);
@@ -131,7 +142,11 @@ describe('idempotency: PostgreSQL stopped mid-burst of keyed creates', () => {
     const back = Date.now();
     let healthy = false;
     while (!healthy && Date.now() - back < 30_000) {
-      healthy = (await fetch(`${api.base}/api/health`).then((r) => r.status, () => 0)) === 200;
+      healthy =
+        (await fetch(`${api.base}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 200;
       if (!healthy) await sleep(100);
     }
     expect(healthy).toBe(true);
@@ -153,16 +168,27 @@ describe('idempotency: PostgreSQL stopped mid-burst of keyed creates', () => {
 
     const tally = (xs: Answer[]) => xs.reduce<Record<string, number>>((acc, a) => ((acc[String(a.status)] = (acc[String(a.status)] ?? 0) + 1), acc), {});
     const retried = sent.filter((s) => s.attempts > 1);
-    note(`${sent.length} keyed requests (${sent.filter((s) => s.kind === 'report').length} reports, ${sent.filter((s) => s.kind === 'event').length} case events); first answers ${JSON.stringify(tally(sent.map((s) => s.first)))}`);
-    note(`${retried.length} retried with their key (${retried.filter((s) => s.first.status === 503).length} after a 503, ${retried.filter((s) => s.first.status === 'network').length} after a lost answer): final answers ${JSON.stringify(tally(retried.map((s) => s.final!)))}, ${retried.filter((s) => s.final!.replayed).length} of them replays of a create stored before its answer was lost`);
+    note(
+      `${sent.length} keyed requests (${sent.filter((s) => s.kind === 'report').length} reports, ${sent.filter((s) => s.kind === 'event').length} case events); first answers ${JSON.stringify(tally(sent.map((s) => s.first)))}`,
+    );
+    note(
+      `${retried.length} retried with their key (${retried.filter((s) => s.first.status === 503).length} after a 503, ${retried.filter((s) => s.first.status === 'network').length} after a lost answer): final answers ${JSON.stringify(tally(retried.map((s) => s.final!)))}, ${retried.filter((s) => s.final!.replayed).length} of them replays of a create stored before its answer was lost`,
+    );
 
     // The outage happened and was noticed (503s), and some answers were lost after their create was stored.
     expect(retried.filter((s) => s.first.status === 503).length).toBeGreaterThan(0);
     expect(retried.filter((s) => s.final!.replayed).length).toBeGreaterThan(0);
     // In the end every request has its 2xx.
-    expect(sent.filter((s) => s.final!.status !== (s.kind === 'report' ? 201 : 200)).map((s) => ({ kind: s.kind, first: s.first.status, final: s.final!.status, body: s.final!.body }))).toEqual([]);
+    expect(
+      sent
+        .filter((s) => s.final!.status !== (s.kind === 'report' ? 201 : 200))
+        .map((s) => ({ kind: s.kind, first: s.first.status, final: s.final!.status, body: s.final!.body })),
+    ).toEqual([]);
 
-    const reports = await withClient(dbUrl, async (c) => (await c.query(`SELECT id, description FROM reports WHERE description LIKE '%nyckeltest %'`)).rows as { id: string; description: string }[]);
+    const reports = await withClient(
+      dbUrl,
+      async (c) => (await c.query(`SELECT id, description FROM reports WHERE description LIKE '%nyckeltest %'`)).rows as { id: string; description: string }[],
+    );
     const byMarker = new Map<string, string[]>();
     for (const r of reports) {
       const m = r.description.replace(/^.*, /, '');
@@ -170,13 +196,26 @@ describe('idempotency: PostgreSQL stopped mid-burst of keyed creates', () => {
     }
     // Every report: stored exactly once, and the answer (first or retried) names the stored row.
     const reportSends = sent.filter((s) => s.kind === 'report');
-    expect(reportSends.filter((s) => (byMarker.get(s.marker) ?? []).length !== 1).map((s) => ({ marker: s.marker, stored: byMarker.get(s.marker)?.length ?? 0, first: s.first.status }))).toEqual([]);
+    expect(
+      reportSends
+        .filter((s) => (byMarker.get(s.marker) ?? []).length !== 1)
+        .map((s) => ({ marker: s.marker, stored: byMarker.get(s.marker)?.length ?? 0, first: s.first.status })),
+    ).toEqual([]);
     expect(reportSends.filter((s) => byMarker.get(s.marker)![0] !== s.final!.body.id)).toEqual([]);
     expect(reports.length).toBe(reportSends.length);
 
     // Every case event: in the history exactly once; the versions count the events with no gap or double.
     for (const c of cases) {
-      const history = await withClient(dbUrl, async (db) => (await db.query(`SELECT payload->>'analysis' AS analysis, version FROM case_history WHERE case_id = $1 AND event_type = 'SAVE_ANALYSIS' ORDER BY version`, [c.id])).rows as { analysis: string; version: number }[]);
+      const history = await withClient(
+        dbUrl,
+        async (db) =>
+          (
+            await db.query(
+              `SELECT payload->>'analysis' AS analysis, version FROM case_history WHERE case_id = $1 AND event_type = 'SAVE_ANALYSIS' ORDER BY version`,
+              [c.id],
+            )
+          ).rows as { analysis: string; version: number }[],
+      );
       const mine = sent.filter((s) => s.kind === 'event' && s.path.includes(c.id));
       expect(history.map((h) => h.analysis.replace(/^.*, /, ''))).toEqual(mine.map((s) => s.marker));
       expect(history.map((h) => h.version)).toEqual(mine.map((_, i) => 3 + i));

@@ -128,7 +128,16 @@ export async function verifyAuditChain(query, entryHash, batch = 5000) {
     );
     for (const r of rows) {
       entries++;
-      const e = { at: r.at, actorId: r.actor_id, actorOrganizationId: r.actor_organization_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after };
+      const e = {
+        at: r.at,
+        actorId: r.actor_id,
+        actorOrganizationId: r.actor_organization_id,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+      };
       if (r.prev_hash !== prev || entryHash(prev, e) !== r.hash) return { valid: false, entries, firstBrokenAt: String(r.id), head: prev };
       prev = r.hash;
     }

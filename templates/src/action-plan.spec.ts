@@ -22,7 +22,11 @@ const row = (i: number, over: Partial<ActionPlanRow> = {}): ActionPlanRow => ({
 
 const view = (actions: number, lang: 'sv' | 'en' = 'sv'): ActionPlanView => {
   const rows = Array.from({ length: actions }, (_, i) => row(i));
-  const cases = Array.from({ length: Math.ceil(actions / 10) }, (_, c) => ({ title: `Ärende ${c + 1}: samlingar i tvättstugan`, state: 'execution', rows: rows.slice(c * 10, c * 10 + 10) }));
+  const cases = Array.from({ length: Math.ceil(actions / 10) }, (_, c) => ({
+    title: `Ärende ${c + 1}: samlingar i tvättstugan`,
+    state: 'execution',
+    rows: rows.slice(c * 10, c * 10 + 10),
+  }));
   const v: ActionPlanView = {
     lang,
     partnership: ['Exempelstad kommun', 'Lokalpolisområde Exempelstad', 'Exempelbostäder AB'],
@@ -31,7 +35,17 @@ const view = (actions: number, lang: 'sv' | 'en' = 'sv'): ActionPlanView => {
     meeting: { title: 'Chefssamråd november', date: '2026-11-20' },
     version: '2',
     generatedAt: '2026-11-21 10:00',
-    picture: [{ area: 'Norrby', level: 'yellow', levelRationale: 'Ökning vid tvättstugan', reports: 23, previousAverage: 14.25, trend: [9, 11, 10, 12, 14, 15, 13, 16, 18, 21, 19, 23], topPlaces: [{ name: 'Tvättstugan Norrbyvägen 6', count: 9 }] }],
+    picture: [
+      {
+        area: 'Norrby',
+        level: 'yellow',
+        levelRationale: 'Ökning vid tvättstugan',
+        reports: 23,
+        previousAverage: 14.25,
+        trend: [9, 11, 10, 12, 14, 15, 13, 16, 18, 21, 19, 23],
+        topPlaces: [{ name: 'Tvättstugan Norrbyvägen 6', count: 9 }],
+      },
+    ],
     cases,
     participants: [{ name: 'Petra Polischef', organization: 'Lokalpolisområde Exempelstad' }],
     approval: { by: 'Petra Polischef', at: '2026-11-20 15:00' },
@@ -47,13 +61,28 @@ const pageCount = (pdf: Buffer) => Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.
 describe('the joint action plan', () => {
   it('lays out Brå’s columns grouped by case, in Swedish and English', () => {
     const sv = JSON.stringify(actionPlanDocument(view(12)).content);
-    for (const t of ['Gemensam handlingsplan', 'Orsak', 'Åtgärd', 'Operativt mål', 'När', 'Vem', 'Uppföljning', 'Ärende 2: samlingar i tvättstugan', 'Petra Polischef', 'Engångsinsats']) expect(sv).toContain(t);
+    for (const t of [
+      'Gemensam handlingsplan',
+      'Orsak',
+      'Åtgärd',
+      'Operativt mål',
+      'När',
+      'Vem',
+      'Uppföljning',
+      'Ärende 2: samlingar i tvättstugan',
+      'Petra Polischef',
+      'Engångsinsats',
+    ])
+      expect(sv).toContain(t);
     const en = JSON.stringify(actionPlanDocument(view(3, 'en')).content);
     for (const t of ['Joint action plan', 'Cause', 'Operational goal', 'Follow-up', 'One-off effort']) expect(en).toContain(t);
   });
 
   it('shows Brå’s follow-up (how, by whom, when) in the follow-up column, and the status in its own column', () => {
-    const doc = actionPlanDocument({ ...view(1), cases: [{ title: 'Ärende', state: 'execution', rows: [row(0), row(1, { followUp: null, followUpDate: null })] }] });
+    const doc = actionPlanDocument({
+      ...view(1),
+      cases: [{ title: 'Ärende', state: 'execution', rows: [row(0), row(1, { followUp: null, followUpDate: null })] }],
+    });
     const table = (doc.content as { table?: { body: unknown[][] } }[]).find((c) => c.table && JSON.stringify(c.table.body[0]).includes('Orsak'))!.table!;
     const header = table.body[0].map((c) => (c as { text: string }).text);
     const at = (name: string) => header.indexOf(name);

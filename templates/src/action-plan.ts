@@ -74,7 +74,14 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
     { text: L.actionPlan, style: 'title' },
     {
       columns: [
-        { width: '*', stack: [{ text: [{ text: `${L.areas}: `, bold: true }, v.areas.join(', ')] }, { text: [{ text: `${L.period}: `, bold: true }, `${v.period.from} – ${v.period.to}`] }, { text: [{ text: `${L.partnership}: `, bold: true }, v.partnership.join(', ')] }] },
+        {
+          width: '*',
+          stack: [
+            { text: [{ text: `${L.areas}: `, bold: true }, v.areas.join(', ')] },
+            { text: [{ text: `${L.period}: `, bold: true }, `${v.period.from} – ${v.period.to}`] },
+            { text: [{ text: `${L.partnership}: `, bold: true }, v.partnership.join(', ')] },
+          ],
+        },
         {
           width: 'auto',
           stack: [
@@ -126,8 +133,15 @@ export function actionPlanDocument(v: ActionPlanView): TDocumentDefinitions {
             r.goal,
             { stack: [...(r.start ? [{ text: `${L.start} ${r.start}`, style: 'small' }] : []), { text: `${L.due} ${r.due}` }] },
             { stack: [{ text: r.organization, bold: true }, ...(r.owner ? [{ text: r.owner, style: 'small' }] : [])] },
-            r.followUp || r.followUpDate ? { stack: [...(r.followUp ? [{ text: r.followUp }] : []), ...(r.followUpDate ? [{ text: r.followUpDate, style: 'small' }] : [])] } : { text: '–', color: '#5f6368' },
-            { stack: [{ text: `● ${L.status[r.status]}`, color: COLOURS[r.status], bold: true }, { text: r.statusText, style: 'small' }] },
+            r.followUp || r.followUpDate
+              ? { stack: [...(r.followUp ? [{ text: r.followUp }] : []), ...(r.followUpDate ? [{ text: r.followUpDate, style: 'small' }] : [])] }
+              : { text: '–', color: '#5f6368' },
+            {
+              stack: [
+                { text: `● ${L.status[r.status]}`, color: COLOURS[r.status], bold: true },
+                { text: r.statusText, style: 'small' },
+              ],
+            },
           ]),
         ],
       },

@@ -17,7 +17,14 @@ const view: MinutesView = {
   items: [
     { number: 1, title: 'Lägesbild: Norrby', kindLabel: 'Lägesbild', decision: null, caseState: null, statements: [] },
     { number: 2, title: 'Samlingar i tvättstugan', kindLabel: 'Beslut', decision: 'Åtgärderna beslutades', caseState: 'beslutat', statements: [] },
-    { number: 3, title: 'Laget runt', kindLabel: 'Laget runt', decision: null, caseState: null, statements: [{ organization: 'Exempelbostäder AB', text: 'Lugnare i trapphusen' }] },
+    {
+      number: 3,
+      title: 'Laget runt',
+      kindLabel: 'Laget runt',
+      decision: null,
+      caseState: null,
+      statements: [{ organization: 'Exempelbostäder AB', text: 'Lugnare i trapphusen' }],
+    },
   ],
   approval: { by: 'Petra Polischef', at: '2026-11-21 09:00' },
   generatedAt: '2026-11-21 10:00',
@@ -27,7 +34,17 @@ const view: MinutesView = {
 describe('the minutes', () => {
   it('list attendance, decisions per item, statements and the approval', () => {
     const text = JSON.stringify(minutesDocument(view).content);
-    for (const t of ['Protokoll: Chefssamråd november', 'Petra Polischef, Lokalpolisområde Exempelstad (närvarande)', '(frånvarande)', '§ 2 Samlingar i tvättstugan', 'Åtgärderna beslutades', 'Lugnare i trapphusen', 'Godkänd av Petra Polischef', 'Ersätter version 1', 'Inget beslut antecknat.']) {
+    for (const t of [
+      'Protokoll: Chefssamråd november',
+      'Petra Polischef, Lokalpolisområde Exempelstad (närvarande)',
+      '(frånvarande)',
+      '§ 2 Samlingar i tvättstugan',
+      'Åtgärderna beslutades',
+      'Lugnare i trapphusen',
+      'Godkänd av Petra Polischef',
+      'Ersätter version 1',
+      'Inget beslut antecknat.',
+    ]) {
       expect(text).toContain(t);
     }
   });
@@ -47,7 +64,19 @@ describe('the minutes', () => {
           decision: 'De föreslagna åtgärderna beslutades',
           caseState: 'beslutat',
           caseTitle: 'Samlingar i tvättstugan Norrbyvägen 6',
-          actions: [{ number: '1.1', cause: 'Trasig belysning', what: 'Byt belysning', goal: 'Inga samlingar efter kl 22', organization: 'Exempelbostäder AB', owner: 'Sven Säkerhetschef', due: '2026-12-15', followUp: 'Trygghetsvandring', followUpDate: '2027-01-15' }],
+          actions: [
+            {
+              number: '1.1',
+              cause: 'Trasig belysning',
+              what: 'Byt belysning',
+              goal: 'Inga samlingar efter kl 22',
+              organization: 'Exempelbostäder AB',
+              owner: 'Sven Säkerhetschef',
+              due: '2026-12-15',
+              followUp: 'Trygghetsvandring',
+              followUpDate: '2027-01-15',
+            },
+          ],
           statements: [],
         },
       ],
@@ -56,7 +85,19 @@ describe('the minutes', () => {
     expect(text).toContain('"Anteckning: "');
     expect(text).not.toContain('Beslut: "},"Nästa möte');
     expect(text).not.toMatch(/Beslut: .{0,20}Anteckning/);
-    for (const t of ['Petra Polischef, Lokalpolisområde Exempelstad, ordförande', 'Ärende: ', 'Samlingar i tvättstugan Norrbyvägen 6', 'Trasig belysning', 'Byt belysning', 'Inga samlingar efter kl 22', 'Exempelbostäder AB', 'Sven Säkerhetschef', '2026-12-15', 'Trygghetsvandring, 2027-01-15', `fingeravtryck ${'a'.repeat(64)}`]) {
+    for (const t of [
+      'Petra Polischef, Lokalpolisområde Exempelstad, ordförande',
+      'Ärende: ',
+      'Samlingar i tvättstugan Norrbyvägen 6',
+      'Trasig belysning',
+      'Byt belysning',
+      'Inga samlingar efter kl 22',
+      'Exempelbostäder AB',
+      'Sven Säkerhetschef',
+      '2026-12-15',
+      'Trygghetsvandring, 2027-01-15',
+      `fingeravtryck ${'a'.repeat(64)}`,
+    ]) {
       expect(text).toContain(t);
     }
   });

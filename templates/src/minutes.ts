@@ -51,14 +51,44 @@ export interface MinutesItem {
 
 const M = {
   sv: {
-    attendance: 'Närvaro', present: 'närvarande', absent: 'frånvarande', items: 'Dagordning och beslut', decision: 'Beslut', note: 'Anteckning', statements: 'Laget runt',
-    none: 'Inget beslut antecknat.', place: 'Plats', revision: 'Version', caseState: 'ärendets läge', case: 'Ärende', agreedActions: 'Beslutade åtgärder',
-    responsible: 'Ansvarig organisation', owner: 'Ansvarig person', due: 'Klart', followUp: 'Uppföljning', planRef: 'Åtgärderna ingår i den gemensamma handlingsplanen med fingeravtryck',
+    attendance: 'Närvaro',
+    present: 'närvarande',
+    absent: 'frånvarande',
+    items: 'Dagordning och beslut',
+    decision: 'Beslut',
+    note: 'Anteckning',
+    statements: 'Laget runt',
+    none: 'Inget beslut antecknat.',
+    place: 'Plats',
+    revision: 'Version',
+    caseState: 'ärendets läge',
+    case: 'Ärende',
+    agreedActions: 'Beslutade åtgärder',
+    responsible: 'Ansvarig organisation',
+    owner: 'Ansvarig person',
+    due: 'Klart',
+    followUp: 'Uppföljning',
+    planRef: 'Åtgärderna ingår i den gemensamma handlingsplanen med fingeravtryck',
   },
   en: {
-    attendance: 'Attendance', present: 'present', absent: 'absent', items: 'Agenda and decisions', decision: 'Decision', note: 'Note', statements: 'Round the table',
-    none: 'No decision recorded.', place: 'Place', revision: 'Version', caseState: 'case state', case: 'Case', agreedActions: 'Agreed actions',
-    responsible: 'Responsible organisation', owner: 'Responsible person', due: 'Due', followUp: 'Follow-up', planRef: 'The actions are part of the joint action plan with fingerprint',
+    attendance: 'Attendance',
+    present: 'present',
+    absent: 'absent',
+    items: 'Agenda and decisions',
+    decision: 'Decision',
+    note: 'Note',
+    statements: 'Round the table',
+    none: 'No decision recorded.',
+    place: 'Place',
+    revision: 'Version',
+    caseState: 'case state',
+    case: 'Case',
+    agreedActions: 'Agreed actions',
+    responsible: 'Responsible organisation',
+    owner: 'Responsible person',
+    due: 'Due',
+    followUp: 'Follow-up',
+    planRef: 'The actions are part of the joint action plan with fingerprint',
   },
 } as const;
 
@@ -80,7 +110,10 @@ export function minutesDocument(v: MinutesView): TDocumentDefinitions {
     if (item.caseTitle) content.push({ text: [{ text: `${T.case}: `, bold: true }, item.caseTitle], margin: [0, 2, 0, 0] });
     if (item.decision) {
       const label = item.decisionKind === 'note' ? T.note : T.decision;
-      content.push({ text: [{ text: `${label}: `, bold: true }, item.decision, ...(item.caseState ? [{ text: ` (${T.caseState}: ${item.caseState})`, italics: true }] : [])], margin: [0, 2, 0, 2] });
+      content.push({
+        text: [{ text: `${label}: `, bold: true }, item.decision, ...(item.caseState ? [{ text: ` (${T.caseState}: ${item.caseState})`, italics: true }] : [])],
+        margin: [0, 2, 0, 2],
+      });
       if (item.actions?.length) {
         content.push({ text: T.agreedActions, bold: true, margin: [0, 4, 0, 2] });
         for (const a of item.actions) {
@@ -88,7 +121,10 @@ export function minutesDocument(v: MinutesView): TDocumentDefinitions {
             table: {
               widths: [120, '*'],
               body: [
-                [{ text: a.number, bold: true }, { text: a.what, bold: true }],
+                [
+                  { text: a.number, bold: true },
+                  { text: a.what, bold: true },
+                ],
                 [L.cause, a.cause],
                 [L.goal, a.goal],
                 [T.responsible, a.organization],
@@ -107,7 +143,11 @@ export function minutesDocument(v: MinutesView): TDocumentDefinitions {
       content.push({ text: T.none, italics: true, color: '#5f6368' });
     }
     if (item.statements.length) {
-      content.push({ table: { widths: [140, '*'], body: item.statements.map((s) => [{ text: s.organization, bold: true }, s.text]) }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 4] });
+      content.push({
+        table: { widths: [140, '*'], body: item.statements.map((s) => [{ text: s.organization, bold: true }, s.text]) },
+        layout: 'lightHorizontalLines',
+        margin: [0, 2, 0, 4],
+      });
     }
   }
   content.push({ text: v.approval ? `${L.approvedBy} ${v.approval.by}, ${v.approval.at}` : L.notApproved, margin: [0, 14, 0, 0], italics: !v.approval });

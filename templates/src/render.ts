@@ -7,13 +7,18 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
 
 /** The fonts shipped in the repository (templates/fonts, also when running from the compiled dist/); the only files the renderer may read. */
-export const FONTS_DIR = [resolve(__dirname, '..', 'fonts'), resolve(__dirname, '..', '..', '..', '..', 'templates', 'fonts')].find((d) => existsSync(join(d, 'Roboto-Regular.ttf'))) ?? resolve(__dirname, '..', 'fonts');
+export const FONTS_DIR =
+  [resolve(__dirname, '..', 'fonts'), resolve(__dirname, '..', '..', '..', '..', 'templates', 'fonts')].find((d) =>
+    existsSync(join(d, 'Roboto-Regular.ttf')),
+  ) ?? resolve(__dirname, '..', 'fonts');
 
 let configured = false;
 function configure(): void {
   if (configured) return;
   const f = (name: string) => join(FONTS_DIR, name);
-  pdfmake.setFonts({ Roboto: { normal: f('Roboto-Regular.ttf'), bold: f('Roboto-Medium.ttf'), italics: f('Roboto-Italic.ttf'), bolditalics: f('Roboto-MediumItalic.ttf') } });
+  pdfmake.setFonts({
+    Roboto: { normal: f('Roboto-Regular.ttf'), bold: f('Roboto-Medium.ttf'), italics: f('Roboto-Italic.ttf'), bolditalics: f('Roboto-MediumItalic.ttf') },
+  });
   // A document never fetches anything: no URLs, no files but the fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => resolve(path).startsWith(FONTS_DIR));

@@ -93,18 +93,26 @@ export const LABELS = {
 const LEVEL_COLOURS = { green: '#1b7f3b', yellow: '#a86b00', red: '#b3261e' } as const;
 
 /** A level as coloured text with its word (never colour alone). */
-export const levelChip = (level: 'green' | 'yellow' | 'red', lang: Lang): Content => ({ text: `● ${LABELS[lang].levels[level]}`, color: LEVEL_COLOURS[level], bold: true });
+export const levelChip = (level: 'green' | 'yellow' | 'red', lang: Lang): Content => ({
+  text: `● ${LABELS[lang].levels[level]}`,
+  color: LEVEL_COLOURS[level],
+  bold: true,
+});
 
-export const header = (title: string): DynamicContent => () => ({ text: `Samverka · ${title}`, style: 'pageHeader', margin: [36, 20, 36, 0] });
+export const header =
+  (title: string): DynamicContent =>
+  () => ({ text: `Samverka · ${title}`, style: 'pageHeader', margin: [36, 20, 36, 0] });
 
 /** Page numbers and the document's fingerprint on every page. */
-export const footer = (lang: Lang, fingerprint: string): DynamicContent => (page, pages) => ({
-  columns: [
-    { text: `${LABELS[lang].fingerprint}: ${fingerprint}`, style: 'small' },
-    { text: `${LABELS[lang].page} ${page} ${LABELS[lang].of} ${pages}`, alignment: 'right', style: 'small', width: 80 },
-  ],
-  margin: [36, 12, 36, 0],
-});
+export const footer =
+  (lang: Lang, fingerprint: string): DynamicContent =>
+  (page, pages) => ({
+    columns: [
+      { text: `${LABELS[lang].fingerprint}: ${fingerprint}`, style: 'small' },
+      { text: `${LABELS[lang].page} ${page} ${LABELS[lang].of} ${pages}`, alignment: 'right', style: 'small', width: 80 },
+    ],
+    margin: [36, 12, 36, 0],
+  });
 
 export const STYLES: StyleDictionary = {
   title: { fontSize: 18, bold: true, margin: [0, 0, 0, 8] },

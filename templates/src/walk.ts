@@ -77,7 +77,8 @@ const W = {
     stop: 'Stopp',
     followUp: 'Uppföljning',
     checklistToBring: 'Vi tittar särskilt på',
-    welcome: 'Välkommen att gå med! Vi går tillsammans genom området och noterar platser som känns otrygga. Ta gärna med en mobiltelefon. Fotografera inte människor eller registreringsskyltar.',
+    welcome:
+      'Välkommen att gå med! Vi går tillsammans genom området och noterar platser som känns otrygga. Ta gärna med en mobiltelefon. Fotografera inte människor eller registreringsskyltar.',
     legend: 'Linjen är vandringens sträckning; punkterna är fynden (färg efter allvar: grön låg, orange medel, röd hög).',
   },
   en: {
@@ -106,7 +107,8 @@ const W = {
     stop: 'Stop',
     followUp: 'Follow-up',
     checklistToBring: 'We look especially at',
-    welcome: 'You are welcome to join! We walk through the area together and note the places that feel unsafe. Bring a mobile phone if you can. Do not photograph people or licence plates.',
+    welcome:
+      'You are welcome to join! We walk through the area together and note the places that feel unsafe. Bring a mobile phone if you can. Do not photograph people or licence plates.',
     legend: 'The line is the route of the walk; the dots are the findings (colour by severity: green low, orange medium, red high).',
   },
 } as const;
@@ -117,7 +119,12 @@ const SEVERITY_COLOURS = { low: '#1b7f3b', medium: '#a86b00', high: '#b3261e' } 
  * The route and the findings as vectors (a pdfmake canvas), projected into a box of `width` × `height` points with
  * the longitude scaled by cos(latitude), so that the shape keeps its proportions.
  */
-export function routeCanvas(route: [number, number][] | null, points: { position: [number, number]; level: 'low' | 'medium' | 'high' }[], width = 500, height = 260): Content | null {
+export function routeCanvas(
+  route: [number, number][] | null,
+  points: { position: [number, number]; level: 'low' | 'medium' | 'high' }[],
+  width = 500,
+  height = 260,
+): Content | null {
   const all = [...(route ?? []), ...points.map((p) => p.position)];
   if (all.length < 2 && !(route && route.length >= 2)) return null;
   const lat0 = all.reduce((s, p) => s + p[1], 0) / all.length;
@@ -130,11 +137,16 @@ export function routeCanvas(route: [number, number][] | null, points: { position
   const at = ([lon, lat]: [number, number]) => ({ x: 10 + (lon * k - minX) * scale, y: height - 10 - (lat - minY) * scale });
   const canvas: Record<string, unknown>[] = [{ type: 'rect', x: 0, y: 0, w: width, h: height, lineColor: '#9aa0a6', lineWidth: 0.5 }];
   if (route && route.length >= 2) canvas.push({ type: 'polyline', lineWidth: 2.5, lineColor: '#1a73e8', points: route.map(at) });
-  for (const p of points) canvas.push({ type: 'ellipse', ...at(p.position), r1: 4, r2: 4, color: SEVERITY_COLOURS[p.level], lineColor: '#ffffff', lineWidth: 0.8 });
+  for (const p of points)
+    canvas.push({ type: 'ellipse', ...at(p.position), r1: 4, r2: 4, color: SEVERITY_COLOURS[p.level], lineColor: '#ffffff', lineWidth: 0.8 });
   return { canvas, margin: [0, 4, 0, 4] } as unknown as Content;
 }
 
-const facts = (rows: [string, string][]): Content => ({ table: { widths: [130, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'noBorders', margin: [0, 0, 0, 6] });
+const facts = (rows: [string, string][]): Content => ({
+  table: { widths: [130, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
+  layout: 'noBorders',
+  margin: [0, 0, 0, 6],
+});
 
 const base = (lang: Lang, title: string, fingerprint: string, content: Content[]): TDocumentDefinitions => ({
   pageSize: 'A4',
@@ -152,7 +164,10 @@ const base = (lang: Lang, title: string, fingerprint: string, content: Content[]
 /** The walk report as a document definition. Pure. */
 export function walkReportDocument(v: WalkReportView): TDocumentDefinitions {
   const T = W[v.lang];
-  const map = routeCanvas(v.route, v.findings.flatMap((f) => (f.position ? [{ position: f.position, level: f.severityLevel }] : [])));
+  const map = routeCanvas(
+    v.route,
+    v.findings.flatMap((f) => (f.position ? [{ position: f.position, level: f.severityLevel }] : [])),
+  );
   const content: Content[] = [
     { text: `${T.report}: ${v.title}`, style: 'title' },
     facts([
@@ -196,7 +211,10 @@ export function walkReportDocument(v: WalkReportView): TDocumentDefinitions {
   if (!v.stops.length) content.push({ text: T.noAnswers, italics: true });
   for (const s of v.stops) {
     content.push({ text: `${T.stop} ${s.stop}: ${s.label}`, style: 'h3' });
-    content.push({ table: { widths: ['*', 80, '*'], body: s.answers.map((a) => [a.item, { text: a.answer, bold: true }, a.comment ?? '']) }, layout: 'lightHorizontalLines' });
+    content.push({
+      table: { widths: ['*', 80, '*'], body: s.answers.map((a) => [a.item, { text: a.answer, bold: true }, a.comment ?? '']) },
+      layout: 'lightHorizontalLines',
+    });
   }
   if (v.followUpNote) content.push({ text: T.followUp, style: 'h2' }, { text: v.followUpNote });
   return base(v.lang, `${T.report}: ${v.title}`, v.fingerprint, content);

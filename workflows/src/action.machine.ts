@@ -25,7 +25,8 @@ export interface ActionContext {
 
 /** The events users send, as the contract defines their payloads; ASSIGN also carries the owner's organisation (added by the API). */
 type UserActionEvent = {
-  [T in ActionEventType]: { type: T } & (ActionEventPayloads[T] extends Record<string, never> ? unknown : ActionEventPayloads[T]) & (T extends 'ASSIGN' ? { ownerOrganizationId: string } : unknown);
+  [T in ActionEventType]: { type: T } & (ActionEventPayloads[T] extends Record<string, never> ? unknown : ActionEventPayloads[T]) &
+    (T extends 'ASSIGN' ? { ownerOrganizationId: string } : unknown);
 }[ActionEventType];
 
 export type ActionEvent = EventBase & UserActionEvent;
@@ -74,7 +75,14 @@ export const actionMachine = setup({
 }).createMachine({
   id: 'action',
   initial: 'planned',
-  context: ({ input }) => ({ organizationId: input.organizationId, ownerId: input.ownerId ?? null, report: null, startNote: null, blockedReason: null, cancelReason: null }),
+  context: ({ input }) => ({
+    organizationId: input.organizationId,
+    ownerId: input.ownerId ?? null,
+    report: null,
+    startNote: null,
+    blockedReason: null,
+    cancelReason: null,
+  }),
   states: {
     planned: {
       on: {

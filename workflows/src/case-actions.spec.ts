@@ -10,7 +10,15 @@ const NOW = '2026-11-21T10:00:00.000Z';
 const analyst: Actor = { kind: 'user', id: 'analyst', roles: ['analyst', 'coordinator'], organizationId: KOMMUN };
 const commander: Actor = { kind: 'user', id: 'chief', roles: ['commander'], organizationId: BOSTAD };
 const system: Actor = { kind: 'system' };
-const action: PlannedAction = { cause: 'Mörk tvättstuga', what: 'Byt belysning', goal: 'Inga samlingar', organizationId: BOSTAD, dueDate: '2026-12-15', kind: 'one_off', term: 'short' };
+const action: PlannedAction = {
+  cause: 'Mörk tvättstuga',
+  what: 'Byt belysning',
+  goal: 'Inga samlingar',
+  organizationId: BOSTAD,
+  dueDate: '2026-12-15',
+  kind: 'one_off',
+  term: 'short',
+};
 
 /** These paths evaluate at once (no minimum time for the actions to work). */
 const AT_ONCE = { ...DEFAULT_WORKFLOW_SETTINGS, evaluationMinDays: 0 };
@@ -18,7 +26,12 @@ const ev = (e: object, actor: Actor = analyst) => ({ actor, now: NOW, settings: 
 const started: ActionCaseEvent = { type: 'ACTION_STARTED', actor: system, now: NOW };
 const closed = (openActions: number): ActionCaseEvent => ({ type: 'ACTION_CLOSED', openActions, actor: system, now: NOW });
 
-function run(events: CaseEvent[], from = createActor(caseMachine, { input: { partnerIds: [KOMMUN, BOSTAD] } }).start().getSnapshot()) {
+function run(
+  events: CaseEvent[],
+  from = createActor(caseMachine, { input: { partnerIds: [KOMMUN, BOSTAD] } })
+    .start()
+    .getSnapshot(),
+) {
   return events.reduce((s, e) => {
     const d = decide(caseMachine, s, e, CASE_RULES);
     if (!d.ok) throw new Error(`${e.type} refused in ${String(s.value)}: ${JSON.stringify(d)}`);

@@ -12,7 +12,12 @@ const OUTSIDER = 'org-outside';
 const partnerIds = [KOMMUN, POLIS, BOSTAD];
 const NOW = '2026-11-21T10:00:00.000Z';
 
-const user = (roles: string[], organizationId = KOMMUN): Actor => ({ kind: 'user', id: `u-${roles.join('-')}-${organizationId}`, roles: roles as never, organizationId });
+const user = (roles: string[], organizationId = KOMMUN): Actor => ({
+  kind: 'user',
+  id: `u-${roles.join('-')}-${organizationId}`,
+  roles: roles as never,
+  organizationId,
+});
 const analyst = user(['analyst']);
 const coordinator = user(['coordinator']);
 const commander = user(['commander'], POLIS);
@@ -33,9 +38,13 @@ const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
 
 /** The cycle tests evaluate at once (no minimum time); the minimum and the decision rules have their own tests. */
 const AT_ONCE: WorkflowSettings = { ...DEFAULT_WORKFLOW_SETTINGS, evaluationMinDays: 0 };
-const ev = (e: EventPayload<CaseEvent> & { actor?: Actor; settings?: WorkflowSettings }): CaseEvent => ({ actor: analyst, now: NOW, settings: AT_ONCE, ...e }) as CaseEvent;
+const ev = (e: EventPayload<CaseEvent> & { actor?: Actor; settings?: WorkflowSettings }): CaseEvent =>
+  ({ actor: analyst, now: NOW, settings: AT_ONCE, ...e }) as CaseEvent;
 
-const start = () => createActor(caseMachine, { input: { partnerIds, reopenDays: 30 } }).start().getSnapshot();
+const start = () =>
+  createActor(caseMachine, { input: { partnerIds, reopenDays: 30 } })
+    .start()
+    .getSnapshot();
 
 /** Runs events through `decide`, failing loudly on the first refusal. */
 function run(events: CaseEvent[], from = start()) {
@@ -73,7 +82,8 @@ describe('case machine', () => {
     const paths = getShortestPaths(caseMachine, {
       input: { partnerIds, reopenDays: 30 },
       events,
-      serializeState: (s: { value: unknown; context: { openActions: number; analysis: string | null } }) => JSON.stringify([s.value, s.context.openActions, s.context.analysis !== null]),
+      serializeState: (s: { value: unknown; context: { openActions: number; analysis: string | null } }) =>
+        JSON.stringify([s.value, s.context.openActions, s.context.analysis !== null]),
     } as never);
     const reached = new Set(paths.map((p) => String(p.state.value)));
     expect([...reached].sort()).toEqual([...CASE_STATES].sort());
@@ -116,7 +126,12 @@ describe('case machine', () => {
       expect(noAnalysis).toMatchObject({ ok: false, reason: 'invalid', problem: { field: 'analysis' } });
       const withAnalysis = decide(caseMachine, analysing, ev({ type: 'PROPOSE', analysis: 'Tydlig orsak: belysningen', actions: [action()] }), CASE_RULES);
       expect(withAnalysis.ok).toBe(true);
-      const noGoal = decide(caseMachine, analysing, ev({ type: 'PROPOSE', analysis: 'Tydlig orsak: belysningen', actions: [action({ goal: '' })] }), CASE_RULES);
+      const noGoal = decide(
+        caseMachine,
+        analysing,
+        ev({ type: 'PROPOSE', analysis: 'Tydlig orsak: belysningen', actions: [action({ goal: '' })] }),
+        CASE_RULES,
+      );
       expect(noGoal).toMatchObject({ reason: 'invalid', problem: { field: 'actions[0].goal' } });
     });
 
@@ -134,25 +149,43 @@ describe('case machine', () => {
     it('EVALUATE needs an outcome and a note', () => {
       const follow = run([...toProposed, ev({ type: 'AGREE', actor: commander }), ev({ type: 'ACTION_CLOSED', actor: system, openActions: 0 })]);
       expect(decide(caseMachine, follow, ev({ type: 'EVALUATE', outcome: 'effective', note: '' }), CASE_RULES)).toMatchObject({ problem: { field: 'note' } });
-      expect(decide(caseMachine, follow, ev({ type: 'EVALUATE', outcome: 'maybe' as never, note: 'Bra' }), CASE_RULES)).toMatchObject({ problem: { field: 'outcome' } });
-      expect(decide(caseMachine, follow, ev({ type: 'EVALUATE', actor: commander, outcome: 'effective', note: 'Bra' }), CASE_RULES)).toEqual({ ok: false, reason: 'forbidden' });
+      expect(decide(caseMachine, follow, ev({ type: 'EVALUATE', outcome: 'maybe' as never, note: 'Bra' }), CASE_RULES)).toMatchObject({
+        problem: { field: 'outcome' },
+      });
+      expect(decide(caseMachine, follow, ev({ type: 'EVALUATE', actor: commander, outcome: 'effective', note: 'Bra' }), CASE_RULES)).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
     });
 
     it('DISMISS as a duplicate needs the other case', () => {
-      expect(decide(caseMachine, start(), ev({ type: 'DISMISS', reason: 'duplicate', note: 'Samma som förra' }), CASE_RULES)).toMatchObject({ problem: { field: 'duplicateOfCaseId' } });
+      expect(decide(caseMachine, start(), ev({ type: 'DISMISS', reason: 'duplicate', note: 'Samma som förra' }), CASE_RULES)).toMatchObject({
+        problem: { field: 'duplicateOfCaseId' },
+      });
       const d = decide(caseMachine, start(), ev({ type: 'DISMISS', reason: 'duplicate', duplicateOfCaseId: 'case-1', note: 'Samma som förra' }), CASE_RULES);
       expect(d.ok && d.next.context.dismissal).toEqual({ reason: 'duplicate', duplicateOfCaseId: 'case-1' });
     });
 
     it('REOPEN only within the configured period after closing', () => {
-      const closed = run([...toProposed, ev({ type: 'AGREE', actor: commander }), ev({ type: 'ACTION_CLOSED', actor: system, openActions: 0 }), ev({ type: 'EVALUATE', outcome: 'effective', note: 'Lugnt' })]);
+      const closed = run([
+        ...toProposed,
+        ev({ type: 'AGREE', actor: commander }),
+        ev({ type: 'ACTION_CLOSED', actor: system, openActions: 0 }),
+        ev({ type: 'EVALUATE', outcome: 'effective', note: 'Lugnt' }),
+      ]);
       expect(decide(caseMachine, closed, { ...ev({ type: 'REOPEN', note: 'Nya rapporter' }), now: '2026-12-01T10:00:00.000Z' }, CASE_RULES).ok).toBe(true);
-      expect(decide(caseMachine, closed, { ...ev({ type: 'REOPEN', note: 'Nya rapporter' }), now: '2027-01-15T10:00:00.000Z' }, CASE_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'type' } });
+      expect(decide(caseMachine, closed, { ...ev({ type: 'REOPEN', note: 'Nya rapporter' }), now: '2027-01-15T10:00:00.000Z' }, CASE_RULES)).toMatchObject({
+        reason: 'invalid',
+        problem: { field: 'type' },
+      });
     });
 
     it('system events cannot be sent by users, and users’ events not by the system', () => {
       const agreed = run([...toProposed, ev({ type: 'AGREE', actor: commander })]);
-      expect(decide(caseMachine, agreed, ev({ type: 'ACTION_CLOSED', actor: coordinator, openActions: 0 }), CASE_RULES)).toEqual({ ok: false, reason: 'forbidden' });
+      expect(decide(caseMachine, agreed, ev({ type: 'ACTION_CLOSED', actor: coordinator, openActions: 0 }), CASE_RULES)).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
       expect(decide(caseMachine, start(), ev({ type: 'START_ANALYSIS', actor: system }), CASE_RULES)).toEqual({ ok: false, reason: 'forbidden' });
     });
   });

@@ -1,6 +1,33 @@
-import { ACTION_LIMITS, CASE_LIMITS, type CaseState, CASE_OUTCOMES, DISMISSAL_REASONS, MAX_ACTIONS_PER_CASE, type CaseEventPayloads, type CaseEventType, type CaseOutcome, type DismissalReason, type PlannedActionDto } from '@samverka/contracts';
+import {
+  ACTION_LIMITS,
+  CASE_LIMITS,
+  type CaseState,
+  CASE_OUTCOMES,
+  DISMISSAL_REASONS,
+  MAX_ACTIONS_PER_CASE,
+  type CaseEventPayloads,
+  type CaseEventType,
+  type CaseOutcome,
+  type DismissalReason,
+  type PlannedActionDto,
+} from '@samverka/contracts';
 import { assign, setup } from 'xstate';
-import { Actor, envOf, EventBase, EventRule, FieldProblem, hasRole, isoDate, isSystem, isUser, optionalText, ruleAllows, swedishDate, text, WorkflowEnv } from './common';
+import {
+  Actor,
+  envOf,
+  EventBase,
+  EventRule,
+  FieldProblem,
+  hasRole,
+  isoDate,
+  isSystem,
+  isUser,
+  optionalText,
+  ruleAllows,
+  swedishDate,
+  text,
+  WorkflowEnv,
+} from './common';
 import { SnapshotMigrations, statesTaking } from './persistence';
 
 /** Bumped whenever the machine changes shape; stored with every snapshot (see CASE_SNAPSHOT_MIGRATIONS). */
@@ -34,7 +61,9 @@ export interface CaseContext {
 }
 
 /** The events users send, as the contract defines their payloads (`{type, …payload}`). */
-type UserCaseEvent = { [T in CaseEventType]: { type: T } & (CaseEventPayloads[T] extends Record<string, never> ? unknown : CaseEventPayloads[T]) }[CaseEventType];
+type UserCaseEvent = {
+  [T in CaseEventType]: { type: T } & (CaseEventPayloads[T] extends Record<string, never> ? unknown : CaseEventPayloads[T]);
+}[CaseEventType];
 
 export type CaseEvent = EventBase & (UserCaseEvent | { type: 'ACTION_STARTED' } | { type: 'ACTION_CLOSED'; openActions: number });
 
@@ -87,7 +116,8 @@ export function checkActions(actions: unknown, c: CaseContext, now?: string): Fi
   for (const [i, a] of (actions as PlannedAction[]).entries()) {
     const f = (name: string) => `actions[${i}].${name}`;
     if (typeof a !== 'object' || a === null) return { field: `actions[${i}]`, message: 'an action must be an object' };
-    const problem = text(a.cause, f('cause'), ACTION_LIMITS.cause) ?? text(a.what, f('what'), ACTION_LIMITS.what) ?? text(a.goal, f('goal'), ACTION_LIMITS.goal);
+    const problem =
+      text(a.cause, f('cause'), ACTION_LIMITS.cause) ?? text(a.what, f('what'), ACTION_LIMITS.what) ?? text(a.goal, f('goal'), ACTION_LIMITS.goal);
     if (problem) return problem;
     if (typeof a.organizationId !== 'string' || !c.partnerIds.includes(a.organizationId)) {
       return { field: f('organizationId'), message: 'the responsible organisation must be in the area’s partnership' };
@@ -97,7 +127,8 @@ export function checkActions(actions: unknown, c: CaseContext, now?: string): Fi
     const followUp = optionalText(a.followUp, f('followUp'), ACTION_LIMITS.followUp);
     if (followUp) return followUp;
     if (a.followUpDate != null && !isoDate(a.followUpDate)) return { field: f('followUpDate'), message: 'the follow-up date must be a date (YYYY-MM-DD)' };
-    if (a.startDate != null && (!isoDate(a.startDate) || a.startDate > a.dueDate)) return { field: f('startDate'), message: 'the start date must be a date on or before the due date' };
+    if (a.startDate != null && (!isoDate(a.startDate) || a.startDate > a.dueDate))
+      return { field: f('startDate'), message: 'the start date must be a date on or before the due date' };
     if (a.kind !== 'one_off' && a.kind !== 'ordinary') return { field: f('kind'), message: 'kind must be one_off or ordinary' };
     if (a.term !== 'short' && a.term !== 'long') return { field: f('term'), message: 'term must be short or long' };
   }
@@ -113,8 +144,11 @@ export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T
   PROPOSE: {
     may: analystOrCoordinator,
     check: (e, c) =>
-      (e.analysis !== undefined ? text(e.analysis, 'analysis', CASE_LIMITS.analysis) : c.analysis ? null : { field: 'analysis', message: 'write the analysis before proposing actions' }) ??
-      checkActions(e.actions, c, e.now),
+      (e.analysis !== undefined
+        ? text(e.analysis, 'analysis', CASE_LIMITS.analysis)
+        : c.analysis
+          ? null
+          : { field: 'analysis', message: 'write the analysis before proposing actions' }) ?? checkActions(e.actions, c, e.now),
   },
   SEND_BACK: { may: decider, check: (e) => text(e.note, 'note', CASE_LIMITS.note) },
   ESCALATE: { may: decider, check: (e) => text(e.note, 'note', CASE_LIMITS.note) },
@@ -134,12 +168,16 @@ export const CASE_RULES: { [T in CaseEvent['type']]: EventRule<CaseContext, Ev<T
   EVALUATE: {
     may: analystOrCoordinator,
     check: (e, c, env) => {
-      if (!(CASE_OUTCOMES as readonly string[]).includes(e.outcome)) return { field: 'outcome', message: 'outcome must be effective, not_effective or escalate' };
+      if (!(CASE_OUTCOMES as readonly string[]).includes(e.outcome))
+        return { field: 'outcome', message: 'outcome must be effective, not_effective or escalate' };
       const problem = text(e.note, 'note', CASE_LIMITS.evaluationNote);
       if (problem) return problem;
       const from = evaluationFrom(c, env.settings.evaluationMinDays);
       if (from && env.now < from && e.earlyReason == null) {
-        return { field: 'earlyReason', message: `the actions have ${env.settings.evaluationMinDays} days to work (until ${swedishDate(from)}); give earlyReason to evaluate earlier` };
+        return {
+          field: 'earlyReason',
+          message: `the actions have ${env.settings.evaluationMinDays} days to work (until ${swedishDate(from)}); give earlyReason to evaluate earlier`,
+        };
       }
       return e.earlyReason == null ? null : text(e.earlyReason, 'earlyReason', CASE_LIMITS.earlyReason);
     },
@@ -253,13 +291,19 @@ export const caseMachine = setup({
     agreed: {
       on: {
         ACTION_STARTED: { target: 'execution', guard: 'allowed' },
-        ACTION_CLOSED: [{ target: 'follow_up', guard: 'allSettled', actions: ['countOpen', 'beginFollowUp'] }, { guard: 'allowed', actions: 'countOpen' }],
+        ACTION_CLOSED: [
+          { target: 'follow_up', guard: 'allSettled', actions: ['countOpen', 'beginFollowUp'] },
+          { guard: 'allowed', actions: 'countOpen' },
+        ],
       },
     },
     execution: {
       on: {
         ACTION_STARTED: { guard: 'allowed' },
-        ACTION_CLOSED: [{ target: 'follow_up', guard: 'allSettled', actions: ['countOpen', 'beginFollowUp'] }, { guard: 'allowed', actions: 'countOpen' }],
+        ACTION_CLOSED: [
+          { target: 'follow_up', guard: 'allSettled', actions: ['countOpen', 'beginFollowUp'] },
+          { guard: 'allowed', actions: 'countOpen' },
+        ],
       },
     },
     follow_up: {

@@ -22,7 +22,11 @@ export interface WorkflowEnv {
 }
 
 /** The environment of an event (defaults for what it does not carry). */
-export const envOf = (e: Partial<EventBase>): WorkflowEnv => ({ now: e.now ?? new Date().toISOString(), settings: e.settings ?? DEFAULT_WORKFLOW_SETTINGS, inMeeting: e.inMeeting === true });
+export const envOf = (e: Partial<EventBase>): WorkflowEnv => ({
+  now: e.now ?? new Date().toISOString(),
+  settings: e.settings ?? DEFAULT_WORKFLOW_SETTINGS,
+  inMeeting: e.inMeeting === true,
+});
 
 /** A payload problem: the field at fault and why. */
 export interface FieldProblem {
@@ -54,10 +58,17 @@ export const text = (v: unknown, field: string, { min, max }: TextLimit): FieldP
 
 /** An optional text within its maximum (absent, null or empty is fine). */
 export const optionalText = (v: unknown, field: string, { max }: TextLimit): FieldProblem | null =>
-  v == null ? null : typeof v !== 'string' ? { field, message: `${field} must be text` } : v.length > max ? { field, message: `${field} must be at most ${max} characters` } : null;
+  v == null
+    ? null
+    : typeof v !== 'string'
+      ? { field, message: `${field} must be text` }
+      : v.length > max
+        ? { field, message: `${field} must be at most ${max} characters` }
+        : null;
 
 /** Today's date in Sweden (YYYY-MM-DD) at the instant `iso`. */
-export const swedishDate = (iso: string): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+export const swedishDate = (iso: string): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
 /** Whether a rule allows an event now (the machines' `allowed` guard). */
 export function ruleAllows<C>(rules: RuleTable<C>, context: C, event: EventBase & { type: string }): boolean {
@@ -66,7 +77,11 @@ export function ruleAllows<C>(rules: RuleTable<C>, context: C, event: EventBase 
   return !!rule && rule.may(event.actor, context, env) && (rule.check?.(event, context, env) ?? null) === null;
 }
 
-export const isoDate = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+export const isoDate = (v: unknown): boolean =>
+  typeof v === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+  !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) &&
+  new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** A machine's rules by event type (each rule typed by its own event). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

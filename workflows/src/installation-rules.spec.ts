@@ -17,9 +17,23 @@ const bostadChief = user('bostad-chief', ['commander', 'action_owner'], BOSTAD);
 const caretaker = user('caretaker', ['reporter'], BOSTAD);
 const settings = (over: Partial<WorkflowSettings>): WorkflowSettings => ({ ...DEFAULT_WORKFLOW_SETTINGS, ...over });
 
-const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({ cause: 'Mörk tvättstuga', what: 'Byt belysning', goal: 'Inga samlingar', organizationId: BOSTAD, dueDate: '2026-12-15', kind: 'one_off', term: 'short', ...over });
+const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
+  cause: 'Mörk tvättstuga',
+  what: 'Byt belysning',
+  goal: 'Inga samlingar',
+  organizationId: BOSTAD,
+  dueDate: '2026-12-15',
+  kind: 'one_off',
+  term: 'short',
+  ...over,
+});
 
-function runCase(events: Partial<CaseEvent>[], s = createActor(caseMachine, { input: { partnerIds: [KOMMUN, POLIS, BOSTAD] } }).start().getSnapshot()) {
+function runCase(
+  events: Partial<CaseEvent>[],
+  s = createActor(caseMachine, { input: { partnerIds: [KOMMUN, POLIS, BOSTAD] } })
+    .start()
+    .getSnapshot(),
+) {
   for (const e of events) {
     const d = decide(caseMachine, s, { actor: coordinator, now: NOW, ...e } as CaseEvent, CASE_RULES);
     if (!d.ok) throw new Error(`${e.type}: ${JSON.stringify(d)}`);
@@ -60,7 +74,10 @@ describe('who decides (the installation’s decision rule)', () => {
     expect(first.ok && first.next.context.consents).toEqual([POLIS]);
     // The same organisation cannot agree twice; the proposal cannot be changed by one of them.
     expect(first.ok && decide(caseMachine, first.next, agree(polisChief, s), CASE_RULES)).toEqual({ ok: false, reason: 'forbidden' });
-    expect(first.ok && decide(caseMachine, first.next, agree(bostadChief, s, { actions: [action()] }), CASE_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'actions' } });
+    expect(first.ok && decide(caseMachine, first.next, agree(bostadChief, s, { actions: [action()] }), CASE_RULES)).toMatchObject({
+      reason: 'invalid',
+      problem: { field: 'actions' },
+    });
     const second = first.ok && decide(caseMachine, first.next, agree(bostadChief, s), CASE_RULES);
     expect(second && second.ok && second.next.value).toBe('agreed');
   });
@@ -69,7 +86,8 @@ describe('who decides (the installation’s decision rule)', () => {
 describe('the proposal’s dates and follow-up column', () => {
   it('refuses a due date in the past (Swedish date), naming the action’s field', () => {
     const s = runCase([{ type: 'START_ANALYSIS' }, { type: 'SAVE_ANALYSIS', analysis: 'Samlingar i tvättstugan fredag kväll.' } as Partial<CaseEvent>]);
-    const propose = (dueDate: string) => ({ type: 'PROPOSE', actor: coordinator, now: '2026-11-20T23:30:00.000Z', actions: [action(), action({ dueDate })] }) as CaseEvent;
+    const propose = (dueDate: string) =>
+      ({ type: 'PROPOSE', actor: coordinator, now: '2026-11-20T23:30:00.000Z', actions: [action(), action({ dueDate })] }) as CaseEvent;
     // 23:30 UTC on the 20th is already the 21st in Sweden.
     expect(decide(caseMachine, s, propose('2026-11-20'), CASE_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'actions[1].dueDate' } });
     expect(decide(caseMachine, s, propose('2026-11-21'), CASE_RULES).ok).toBe(true);
@@ -87,9 +105,20 @@ describe('the proposal’s dates and follow-up column', () => {
 
 describe('evaluation waits until the actions have had time to work', () => {
   const inFollowUp = () =>
-    runCase([agree(coordinator, DEFAULT_WORKFLOW_SETTINGS), { type: 'ACTION_CLOSED', actor: { kind: 'system' }, openActions: 0 } as Partial<CaseEvent>], proposed());
+    runCase(
+      [agree(coordinator, DEFAULT_WORKFLOW_SETTINGS), { type: 'ACTION_CLOSED', actor: { kind: 'system' }, openActions: 0 } as Partial<CaseEvent>],
+      proposed(),
+    );
   const evaluate = (days: number, extra: object = {}) =>
-    ({ type: 'EVALUATE', outcome: 'effective', note: 'Inga nya rapporter', actor: coordinator, now: new Date(Date.parse(NOW) + days * 86_400_000).toISOString(), settings: settings({ evaluationMinDays: 28 }), ...extra }) as CaseEvent;
+    ({
+      type: 'EVALUATE',
+      outcome: 'effective',
+      note: 'Inga nya rapporter',
+      actor: coordinator,
+      now: new Date(Date.parse(NOW) + days * 86_400_000).toISOString(),
+      settings: settings({ evaluationMinDays: 28 }),
+      ...extra,
+    }) as CaseEvent;
 
   it('is refused before the minimum without a reason, allowed with one, and allowed after it', () => {
     const s = inFollowUp();
@@ -105,7 +134,10 @@ describe('evaluation waits until the actions have had time to work', () => {
 });
 
 describe('starting an action', () => {
-  const action0 = (ownerId: string | null) => createActor(actionMachine, { input: { organizationId: BOSTAD, ownerId } }).start().getSnapshot();
+  const action0 = (ownerId: string | null) =>
+    createActor(actionMachine, { input: { organizationId: BOSTAD, ownerId } })
+      .start()
+      .getSnapshot();
   const startEv = (actor: Actor, note?: string) => ({ type: 'START', actor, now: NOW, ...(note !== undefined ? { note } : {}) }) as ActionEvent;
 
   it('an owner named in the decision starts it without an assignment, with an optional note', () => {
@@ -126,8 +158,12 @@ describe('starting an action', () => {
 
 describe('meeting formalities', () => {
   const STARTS = '2026-11-20T13:00:00.000Z';
-  const meeting = () => createActor(meetingMachine, { input: { organizationIds: [KOMMUN, POLIS, BOSTAD], startsAt: STARTS } }).start().getSnapshot();
-  const mev = (e: Partial<MeetingEvent>, over: Partial<WorkflowSettings> = {}) => ({ actor: coordinator, now: STARTS, settings: settings(over), ...e }) as MeetingEvent;
+  const meeting = () =>
+    createActor(meetingMachine, { input: { organizationIds: [KOMMUN, POLIS, BOSTAD], startsAt: STARTS } })
+      .start()
+      .getSnapshot();
+  const mev = (e: Partial<MeetingEvent>, over: Partial<WorkflowSettings> = {}) =>
+    ({ actor: coordinator, now: STARTS, settings: settings(over), ...e }) as MeetingEvent;
   const runMeeting = (events: MeetingEvent[]) =>
     events.reduce((s, e) => {
       const d = decide(meetingMachine, s, e, MEETING_RULES);
@@ -137,7 +173,8 @@ describe('meeting formalities', () => {
   const roles = mev({ type: 'SET_ATTENDANCE', chairId: 'polis-chief', secretaryId: 'coord', adjusterIds: ['bostad-chief'] } as Partial<MeetingEvent>);
 
   it('cannot be started more than the installation’s hours before its time', () => {
-    const at = (iso: string, hours = 3) => decide(meetingMachine, meeting(), mev({ type: 'START', now: iso }, { meetingStartHoursBefore: hours }), MEETING_RULES);
+    const at = (iso: string, hours = 3) =>
+      decide(meetingMachine, meeting(), mev({ type: 'START', now: iso }, { meetingStartHoursBefore: hours }), MEETING_RULES);
     expect(at('2026-11-20T09:59:00.000Z')).toMatchObject({ reason: 'invalid', problem: { field: 'type' } });
     expect(at('2026-11-20T10:00:00.000Z').ok).toBe(true);
     expect(at('2026-11-20T09:00:00.000Z', 4).ok).toBe(true);
@@ -160,7 +197,10 @@ describe('meeting formalities', () => {
     const draft = runMeeting([roles, mev({ type: 'START' }), mev({ type: 'END' })]);
     const d = decide(meetingMachine, draft, mev({ type: 'APPROVE', actor: polisChief }, { minutesApproval: 'chair_only' }), MEETING_RULES);
     expect(d.ok && d.next.value).toBe('approved');
-    expect(decide(meetingMachine, draft, mev({ type: 'APPROVE', actor: bostadChief }, { minutesApproval: 'chair_only' }), MEETING_RULES)).toEqual({ ok: false, reason: 'forbidden' });
+    expect(decide(meetingMachine, draft, mev({ type: 'APPROVE', actor: bostadChief }, { minutesApproval: 'chair_only' }), MEETING_RULES)).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
   });
 
   it('is not approved before it has ended', () => {

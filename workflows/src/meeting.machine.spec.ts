@@ -11,7 +11,10 @@ const commander: Actor = { kind: 'user', id: 'chief', roles: ['commander'], orga
 const analyst: Actor = { kind: 'user', id: 'analyst', roles: ['analyst'], organizationId: KOMMUN };
 const outsider: Actor = { kind: 'user', id: 'other', roles: ['commander', 'coordinator'], organizationId: 'org-other' };
 const ev = (e: EventPayload<MeetingEvent> & { actor?: Actor }): MeetingEvent => ({ actor: coordinator, now: '2026-11-20T15:00:00.000Z', ...e }) as MeetingEvent;
-const start = () => createActor(meetingMachine, { input: { organizationIds: [KOMMUN, POLIS] } }).start().getSnapshot();
+const start = () =>
+  createActor(meetingMachine, { input: { organizationIds: [KOMMUN, POLIS] } })
+    .start()
+    .getSnapshot();
 const run = (events: MeetingEvent[]) =>
   events.reduce((s, e) => {
     const d = decide(meetingMachine, s, e, MEETING_RULES);
@@ -46,8 +49,13 @@ describe('meeting machine', () => {
   });
 
   it('needs a reason to cancel and an item to move to', () => {
-    expect(decide(meetingMachine, start(), ev({ type: 'CANCEL', reason: '' }), MEETING_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'reason' } });
-    expect(decide(meetingMachine, run([ev({ type: 'START' })]), ev({ type: 'SET_CURRENT', itemId: '' }), MEETING_RULES)).toMatchObject({ problem: { field: 'itemId' } });
+    expect(decide(meetingMachine, start(), ev({ type: 'CANCEL', reason: '' }), MEETING_RULES)).toMatchObject({
+      reason: 'invalid',
+      problem: { field: 'reason' },
+    });
+    expect(decide(meetingMachine, run([ev({ type: 'START' })]), ev({ type: 'SET_CURRENT', itemId: '' }), MEETING_RULES)).toMatchObject({
+      problem: { field: 'itemId' },
+    });
   });
 
   it('revises only approved minutes, as their secretary: the revision starts as a draft without the approval', () => {
@@ -61,7 +69,17 @@ describe('meeting machine', () => {
     const revision = reviseMinutes(approved.next, coordinator);
     if (!revision.ok) throw new Error('revision refused');
     expect(revision.draft.value).toBe('minutes_draft');
-    expect(revision.draft.context).toEqual({ organizationIds: [KOMMUN, POLIS], approvedBy: null, approvedAt: null, cancelReason: null, startsAt: null, chairId: null, secretaryId: null, adjusterIds: [], approvals: [] });
+    expect(revision.draft.context).toEqual({
+      organizationIds: [KOMMUN, POLIS],
+      approvedBy: null,
+      approvedAt: null,
+      cancelReason: null,
+      startsAt: null,
+      chairId: null,
+      secretaryId: null,
+      adjusterIds: [],
+      approvals: [],
+    });
     expect(allowedEvents(revision.draft, coordinator, MEETING_RULES)).toEqual(['RECORD', 'SET_ATTENDANCE']);
     expect(decide(meetingMachine, revision.draft, ev({ type: 'APPROVE', actor: commander }), MEETING_RULES).ok).toBe(true);
     const cancelled = run([ev({ type: 'CANCEL', reason: 'Flyttas' })]);

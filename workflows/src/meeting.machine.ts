@@ -35,10 +35,13 @@ export interface MeetingContext {
 }
 
 /** The events users send to `/events`, as the contract defines their payloads (`{type, …payload}`). */
-type UserMeetingEvent = { [T in MeetingEventType]: { type: T } & (MeetingEventPayloads[T] extends Record<string, never> ? unknown : MeetingEventPayloads[T]) }[MeetingEventType];
+type UserMeetingEvent = {
+  [T in MeetingEventType]: { type: T } & (MeetingEventPayloads[T] extends Record<string, never> ? unknown : MeetingEventPayloads[T]);
+}[MeetingEventType];
 
 /** Besides those, the agenda, decisions and statements (RECORD) and attendance, which have endpoints of their own. */
-export type MeetingEvent = EventBase & (UserMeetingEvent | { type: 'UPDATE_AGENDA' } | { type: 'RECORD' } | ({ type: 'SET_ATTENDANCE' } & Partial<MeetingRoles>));
+export type MeetingEvent = EventBase &
+  (UserMeetingEvent | { type: 'UPDATE_AGENDA' } | { type: 'RECORD' } | ({ type: 'SET_ATTENDANCE' } & Partial<MeetingRoles>));
 
 type Ev<T extends MeetingEvent['type']> = Extract<MeetingEvent, { type: T }>;
 
@@ -77,13 +80,21 @@ export const MEETING_RULES: { [T in MeetingEvent['type']]: EventRule<MeetingCont
         ? { field: 'type', message: `the meeting can be started at the earliest ${env.settings.meetingStartHoursBefore} hours before its time` }
         : null,
   },
-  SET_CURRENT: { may: secretary, check: (e) => (typeof e.itemId === 'string' && e.itemId ? null : { field: 'itemId', message: 'itemId names an agenda item' }) },
+  SET_CURRENT: {
+    may: secretary,
+    check: (e) => (typeof e.itemId === 'string' && e.itemId ? null : { field: 'itemId', message: 'itemId names an agenda item' }),
+  },
   RECORD: { may: secretary },
   // Who is invited can be written down before the meeting, and who came corrected until the minutes are approved.
   SET_ATTENDANCE: {
     may: secretary,
     // Roles cannot change while the justering is under way (the API names the roles from the participant list).
-    check: (e, c) => (c.approvals.length && ('chairId' in e || 'adjusterIds' in e) && (e.chairId !== c.chairId || JSON.stringify(e.adjusterIds) !== JSON.stringify(c.adjusterIds)) ? { field: 'participants', message: 'the chair and adjusters cannot change once approval has begun' } : null),
+    check: (e, c) =>
+      c.approvals.length &&
+      ('chairId' in e || 'adjusterIds' in e) &&
+      (e.chairId !== c.chairId || JSON.stringify(e.adjusterIds) !== JSON.stringify(c.adjusterIds))
+        ? { field: 'participants', message: 'the chair and adjusters cannot change once approval has begun' }
+        : null,
   },
   END: { may: secretary },
   // Justering: the chair and the adjusters (or the chair alone) approve, each once; a meeting without a named chair
@@ -101,9 +112,15 @@ export const meetingMachine = setup({
   actions: {
     roles: assign(({ event, context }) => {
       const e = event as Ev<'SET_ATTENDANCE'>;
-      return { chairId: e.chairId !== undefined ? e.chairId : context.chairId, secretaryId: e.secretaryId !== undefined ? e.secretaryId : context.secretaryId, adjusterIds: e.adjusterIds ?? context.adjusterIds };
+      return {
+        chairId: e.chairId !== undefined ? e.chairId : context.chairId,
+        secretaryId: e.secretaryId !== undefined ? e.secretaryId : context.secretaryId,
+        adjusterIds: e.adjusterIds ?? context.adjusterIds,
+      };
     }),
-    recordApproval: assign({ approvals: ({ event, context }) => [...context.approvals, ...(isUser(event.actor) ? [{ userId: event.actor.id, at: event.now }] : [])] }),
+    recordApproval: assign({
+      approvals: ({ event, context }) => [...context.approvals, ...(isUser(event.actor) ? [{ userId: event.actor.id, at: event.now }] : [])],
+    }),
     approve: assign({ approvedBy: ({ event }) => (isUser(event.actor) ? event.actor.id : null), approvedAt: ({ event }) => event.now }),
     cancel: assign({ cancelReason: ({ event }) => (event as Ev<'CANCEL'>).reason.trim() }),
   },
@@ -167,5 +184,8 @@ export function reviseMinutes(approved: MeetingSnapshot, actor: Actor): { ok: tr
   if (!approved.matches('approved')) return { ok: false, reason: 'not_approved' };
   if (!MEETING_RULES.RECORD.may(actor, approved.context, envOf({}))) return { ok: false, reason: 'forbidden' };
   // The revision is approved (justeras) anew.
-  return { ok: true, draft: meetingMachine.resolveState({ value: 'minutes_draft', context: { ...approved.context, approvedBy: null, approvedAt: null, approvals: [] } }) };
+  return {
+    ok: true,
+    draft: meetingMachine.resolveState({ value: 'minutes_draft', context: { ...approved.context, approvedBy: null, approvedAt: null, approvals: [] } }),
+  };
 }

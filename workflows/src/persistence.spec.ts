@@ -30,7 +30,9 @@ describe('each machine’s snapshot migrations', () => {
     [meetingMachine, MEETING_MACHINE_VERSION, MEETING_SNAPSHOT_MIGRATIONS],
   ];
   it.each(machines.map(([m, v, t]) => [m.id, v, t] as const))('%s: a step from every older version, none from the current one', (_id, version, table) => {
-    const from = Object.keys(table).map(Number).sort((a, b) => a - b);
+    const from = Object.keys(table)
+      .map(Number)
+      .sort((a, b) => a - b);
     expect(from).toEqual(Array.from({ length: version - 1 }, (_, i) => i + 1));
   });
 });

@@ -33,7 +33,12 @@ export function store(machineVersion: number, snapshot: AnyMachineSnapshot): Sto
 }
 
 /** Restores a stored snapshot into the current machine, migrating it from older machine versions first. */
-export function restore<M extends AnyStateMachine>(machine: M, currentVersion: number, stored: StoredSnapshot, migrations: SnapshotMigrations = {}): SnapshotFrom<M> {
+export function restore<M extends AnyStateMachine>(
+  machine: M,
+  currentVersion: number,
+  stored: StoredSnapshot,
+  migrations: SnapshotMigrations = {},
+): SnapshotFrom<M> {
   let s = stored;
   while (s.machineVersion < currentVersion) {
     const migrate = migrations[s.machineVersion];

@@ -44,7 +44,12 @@ describe('walk machine', () => {
   it('has exactly two simple paths to an end: walked through to closed, or cancelled while planned', () => {
     const ends = getSimplePaths(walkMachine, { input, events: ALL_EVENTS })
       .filter((p) => ['closed', 'cancelled'].includes(String(p.state.value)))
-      .map((p) => p.steps.map((s) => s.event.type).filter((t) => !t.startsWith('xstate.')).join(' '));
+      .map((p) =>
+        p.steps
+          .map((s) => s.event.type)
+          .filter((t) => !t.startsWith('xstate.'))
+          .join(' '),
+      );
     expect(ends.sort()).toEqual(['CANCEL', 'START FINISH COMPLETE_SETTLEMENT FOLLOW_UP CLOSE']);
   });
 
@@ -64,7 +69,13 @@ describe('walk machine', () => {
     expect(s2.context.finishedAt).toBe('2026-11-20T18:00:00.000Z');
     const s3 = run([ev({ type: 'START' }), ev({ type: 'FINISH' }), ev({ type: 'SETTLE' }), ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: 0 })]);
     expect(s3.value).toBe('settled');
-    const s5 = run([ev({ type: 'START' }), ev({ type: 'FINISH' }), ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: 0 }), ev({ type: 'FOLLOW_UP', note: '  Allt åtgärdat utom belysningen  ' }), ev({ type: 'CLOSE', actor: analyst })]);
+    const s5 = run([
+      ev({ type: 'START' }),
+      ev({ type: 'FINISH' }),
+      ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: 0 }),
+      ev({ type: 'FOLLOW_UP', note: '  Allt åtgärdat utom belysningen  ' }),
+      ev({ type: 'CLOSE', actor: analyst }),
+    ]);
     expect(s5.value).toBe('closed');
     expect(s5.context.followUpNote).toBe('Allt åtgärdat utom belysningen');
     expect(allowedEvents(s5, coordinator, WALK_RULES)).toEqual([]);
@@ -87,7 +98,11 @@ describe('walk machine', () => {
     expect(decide(walkMachine, recorded, ev({ type: 'RECORD', actor: caretaker }), WALK_RULES).ok).toBe(true);
     expect(decide(walkMachine, recorded, ev({ type: 'AMEND', actor: caretaker }), WALK_RULES)).toMatchObject({ ok: false, reason: 'not_accepted' });
     expect(decide(walkMachine, run([ev({ type: 'START' })]), ev({ type: 'SETTLE' }), WALK_RULES)).toMatchObject({ ok: false, reason: 'not_accepted' });
-    expect(decide(walkMachine, start(), ev({ type: 'RECORD' }), WALK_RULES)).toMatchObject({ ok: false, reason: 'not_accepted', accepted: ['EDIT', 'START', 'CANCEL'] });
+    expect(decide(walkMachine, start(), ev({ type: 'RECORD' }), WALK_RULES)).toMatchObject({
+      ok: false,
+      reason: 'not_accepted',
+      accepted: ['EDIT', 'START', 'CANCEL'],
+    });
     const settled = run([ev({ type: 'START' }), ev({ type: 'FINISH' }), ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: 0 })]);
     expect(decide(walkMachine, settled, ev({ type: 'RECORD', actor: caretaker }), WALK_RULES)).toMatchObject({ reason: 'not_accepted' });
   });
@@ -99,17 +114,23 @@ describe('walk machine', () => {
       reason: 'invalid',
       problem: { field: 'findings', message: '2 finding(s) are not settled yet' },
     });
-    expect(decide(walkMachine, recorded, ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: -1 }), WALK_RULES)).toMatchObject({ problem: { field: 'unsettledFindings' } });
+    expect(decide(walkMachine, recorded, ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: -1 }), WALK_RULES)).toMatchObject({
+      problem: { field: 'unsettledFindings' },
+    });
   });
 
   it('needs a reason to cancel and a note to follow up, within the contract’s limits', () => {
     expect(decide(walkMachine, start(), ev({ type: 'CANCEL', reason: ' ' }), WALK_RULES)).toMatchObject({ reason: 'invalid', problem: { field: 'reason' } });
-    expect(decide(walkMachine, start(), ev({ type: 'CANCEL', reason: 'x'.repeat(WALK_LIMITS.cancelReason.max + 1) }), WALK_RULES)).toMatchObject({ problem: { field: 'reason' } });
+    expect(decide(walkMachine, start(), ev({ type: 'CANCEL', reason: 'x'.repeat(WALK_LIMITS.cancelReason.max + 1) }), WALK_RULES)).toMatchObject({
+      problem: { field: 'reason' },
+    });
     const cancelled = decide(walkMachine, start(), ev({ type: 'CANCEL', reason: 'Stormvarning' }), WALK_RULES);
     expect(cancelled.ok && cancelled.next.value).toBe('cancelled');
     expect(cancelled.ok && cancelled.next.context.cancelReason).toBe('Stormvarning');
     const settled = run([ev({ type: 'START' }), ev({ type: 'FINISH' }), ev({ type: 'COMPLETE_SETTLEMENT', unsettledFindings: 0 })]);
-    expect(decide(walkMachine, settled, ev({ type: 'FOLLOW_UP', note: 'x'.repeat(WALK_LIMITS.followUpNote.max + 1) }), WALK_RULES)).toMatchObject({ problem: { field: 'note' } });
+    expect(decide(walkMachine, settled, ev({ type: 'FOLLOW_UP', note: 'x'.repeat(WALK_LIMITS.followUpNote.max + 1) }), WALK_RULES)).toMatchObject({
+      problem: { field: 'note' },
+    });
     // A started walk cannot be cancelled.
     expect(decide(walkMachine, run([ev({ type: 'START' })]), ev({ type: 'CANCEL', reason: 'Regn' }), WALK_RULES)).toMatchObject({ reason: 'not_accepted' });
   });
@@ -118,6 +139,8 @@ describe('walk machine', () => {
     const edited = run([ev({ type: 'EDIT', participantOrgIds: [KOMMUN, POLIS] })]);
     expect(edited.context.participantOrgIds).toEqual([KOMMUN, POLIS]);
     expect(decide(walkMachine, edited, ev({ type: 'RECORD', actor: caretaker }), WALK_RULES)).toMatchObject({ reason: 'not_accepted' });
-    expect(decide(walkMachine, start(), ev({ type: 'EDIT', participantOrgIds: [1] as never }), WALK_RULES)).toMatchObject({ problem: { field: 'invitedOrganizationIds' } });
+    expect(decide(walkMachine, start(), ev({ type: 'EDIT', participantOrgIds: [1] as never }), WALK_RULES)).toMatchObject({
+      problem: { field: 'invitedOrganizationIds' },
+    });
   });
 });

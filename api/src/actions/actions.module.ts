@@ -8,5 +8,9 @@ import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
 
 /** The agreed actions and their workflow; they move their case on, and provide the case its `CaseActions`. */
-@Module({ imports: [AuditTrailModule, CasesModule, IdempotencyModule, SettingsModule, WorkflowModule], controllers: [ActionsController], providers: [ActionsService] })
+@Module({
+  imports: [AuditTrailModule, CasesModule, IdempotencyModule, SettingsModule, WorkflowModule],
+  controllers: [ActionsController],
+  providers: [ActionsService],
+})
 export class ActionsModule {}

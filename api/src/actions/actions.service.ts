@@ -171,15 +171,23 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
           prepare: async () => {
             if (type !== 'ASSIGN') return;
             const ownerId = payload.ownerId;
-            const owner = typeof ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(ownerId) ? await m.getRepository(User).findOneBy({ id: ownerId, active: true }) : null;
+            const owner =
+              typeof ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(ownerId) ? await m.getRepository(User).findOneBy({ id: ownerId, active: true }) : null;
             if (!owner) throw invalid('ownerId', 'ownerId must be an active user');
             return { ownerOrganizationId: owner.organizationId };
           },
         },
         (a) => ({
-          store: (s: Step<ActionContext>) => m.getRepository(AgreedAction).update(id, { state: s.to, version: s.version, snapshot: s.snapshot, ownerId: s.context.ownerId }).then(() => undefined),
+          store: (s: Step<ActionContext>) =>
+            m
+              .getRepository(AgreedAction)
+              .update(id, { state: s.to, version: s.version, snapshot: s.snapshot, ownerId: s.context.ownerId })
+              .then(() => undefined),
           history: (s: Step<ActionContext>) => this.transitions.history(m, user, a.caseId, id, type, payload, s.from, s.to, s.version),
-          audit: (s: Step<ActionContext>) => ({ before: { state: s.from, ownerId: a.ownerId, version: a.version }, after: { state: s.to, ownerId: s.context.ownerId, version: s.version, payload } }),
+          audit: (s: Step<ActionContext>) => ({
+            before: { state: s.from, ownerId: a.ownerId, version: a.version },
+            after: { state: s.to, ownerId: s.context.ownerId, version: s.version, payload },
+          }),
           after: (s: Step<ActionContext>) => this.tellCase(m, a.caseId, s.to),
         }),
       );
@@ -196,7 +204,8 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     if (!type) return;
     const c = await m.getRepository(EstCase).findOneByOrFail({ id: caseId });
     const system = { actor: { kind: 'system' } as const, now: new Date().toISOString() };
-    const event: ActionCaseEvent = type === 'ACTION_STARTED' ? { ...system, type } : { ...system, type, openActions: await actionsRepository.openCountOf(m, caseId) };
+    const event: ActionCaseEvent =
+      type === 'ACTION_STARTED' ? { ...system, type } : { ...system, type, openActions: await actionsRepository.openCountOf(m, caseId) };
     if (!caseTakes(restoreOf(CASE_WORKFLOW, c), event)) return;
     await this.transitions.apply(m, null, c, event, event.type === 'ACTION_CLOSED' ? { openActions: event.openActions } : null);
   }

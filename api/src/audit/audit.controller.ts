@@ -12,14 +12,16 @@ export class AuditController {
   constructor(private readonly reader: AuditReader) {}
 
   /** Whether the hash chain of the whole audit trail is intact. */
-  @Get('verify') @Roles('admin', 'coordinator', 'analyst')
+  @Get('verify')
+  @Roles('admin', 'coordinator', 'analyst')
   @Answers(200, 'AuditVerifyDto')
   verify(): Promise<AuditVerifyDto> {
     return this.reader.verify();
   }
 
   /** The audit entries of one entity. */
-  @Get() @SignedIn()
+  @Get()
+  @SignedIn()
   @Answers(200, 'AuditEntryDto[]')
   list(@CurrentUser() user: AuthUser, @Query() q: AuditQuery): Promise<AuditEntryDto[]> {
     return this.reader.list(user, q.entityType, q.entityId);

@@ -27,7 +27,13 @@ export class AuditReader {
     let entries = 0;
     let lastId = '0';
     for (;;) {
-      const rows = await this.db.getRepository(AuditEntry).createQueryBuilder('e').where('e.id > :lastId', { lastId }).orderBy('e.id', 'ASC').take(BATCH).getMany();
+      const rows = await this.db
+        .getRepository(AuditEntry)
+        .createQueryBuilder('e')
+        .where('e.id > :lastId', { lastId })
+        .orderBy('e.id', 'ASC')
+        .take(BATCH)
+        .getMany();
       for (const e of rows) {
         entries++;
         if (e.prevHash !== prev || entryHash(prev, e) !== e.hash) return { valid: false, entries, firstBrokenAt: String(e.id) };

@@ -27,7 +27,9 @@ export function canonicalJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
@@ -73,6 +75,8 @@ export class AuditService {
       before,
       after,
     };
-    await manager.getRepository(AuditEntry).save(manager.getRepository(AuditEntry).create({ ...entry, prevHash, hash: entryHash(prevHash, entry) }), { reload: false });
+    await manager
+      .getRepository(AuditEntry)
+      .save(manager.getRepository(AuditEntry).create({ ...entry, prevHash, hash: entryHash(prevHash, entry) }), { reload: false });
   }
 }

@@ -20,7 +20,9 @@ export class AuthController {
   ) {}
 
   /** Signs in with e-mail and password; sets the httpOnly session cookie. */
-  @Post('login') @Public() @HttpCode(200)
+  @Post('login')
+  @Public()
+  @HttpCode(200)
   @Answers(200, 'MeDto', 'Signed in: the session cookie is set')
   async login(@Body() body: LoginBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
     const { token, user, expiresAt } = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
@@ -36,7 +38,9 @@ export class AuthController {
   }
 
   /** Ends the current session everywhere at once and clears the cookie. */
-  @Post('logout') @SignedIn() @HttpCode(204)
+  @Post('logout')
+  @SignedIn()
+  @HttpCode(204)
   @AnswersNoContent('Signed out: the cookie is cleared')
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
@@ -44,7 +48,9 @@ export class AuthController {
   }
 
   /** Ends all of the user's sessions, on every device. */
-  @Post('logout-all') @SignedIn() @HttpCode(204)
+  @Post('logout-all')
+  @SignedIn()
+  @HttpCode(204)
   @AnswersNoContent('Every session of the user ended: the cookie is cleared')
   async logoutAll(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logoutEverywhere(user.id);
@@ -55,7 +61,8 @@ export class AuthController {
    * Who is signed in, for the client's start: the user as `me` answers, or `user: null` (200) without a valid session,
    * so that a signed-out visitor's page load logs no failed request. `GET /me` keeps answering 401.
    */
-  @Get('session') @Public()
+  @Get('session')
+  @Public()
   @Answers(200, 'SessionDto', 'The signed-in user, or `user: null` without a valid session')
   async session(@Req() req: Request): Promise<SessionDto> {
     const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
@@ -63,7 +70,8 @@ export class AuthController {
   }
 
   /** The signed-in user, their organisation, roles and areas. */
-  @Get('me') @SignedIn()
+  @Get('me')
+  @SignedIn()
   @Answers(200, 'MeDto')
   me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.meService.me(user);

@@ -47,7 +47,10 @@ export class AuthService implements OnModuleInit {
 
   /** Counts a failure for the account and the address (atomically, shared by every API process). */
   private async recordFailure(accountKey: string, addressKey: string): Promise<void> {
-    await this.countFailures([[accountKey, ACCOUNT_FREE_FAILURES], [addressKey, ADDRESS_FREE_FAILURES]]);
+    await this.countFailures([
+      [accountKey, ACCOUNT_FREE_FAILURES],
+      [addressKey, ADDRESS_FREE_FAILURES],
+    ]);
   }
 
   /**

@@ -10,18 +10,45 @@ export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 65_536, timeC
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, ARGON2_OPTIONS);
 
-export const verifyPassword = (hash: string, password: string): Promise<boolean> =>
-  argon2.verify(hash, password).catch(() => false);
+export const verifyPassword = (hash: string, password: string): Promise<boolean> => argon2.verify(hash, password).catch(() => false);
 
 /** Minimum length of a password set through the product. */
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** Long passwords that still top the leaked-password lists (Swedish ones included); refused when set. */
 const COMMON = new Set([
-  'password1234', 'password12345', 'password123456', 'passwordpassword', '123456789012', '1234567890123', 'qwertyuiop123', 'qwertyuiopasdf',
-  'iloveyou1234', 'lösenord1234', 'losenord1234', 'lösenordlösenord', 'sommar202020', 'sommarsommar', 'vinter123456', 'hejhejhejhej',
-  'välkommen123', 'valkommen123', 'välkommen1234', 'valkommen1234', 'administrator', 'administratör', 'samverka1234', 'samverka2026',
-  'est-demo-2026', 'trygghet1234', 'exempelstad1', 'abcdefghijkl', 'abc123abc123', 'letmein12345', 'welcome12345', 'changeme1234',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  '123456789012',
+  '1234567890123',
+  'qwertyuiop123',
+  'qwertyuiopasdf',
+  'iloveyou1234',
+  'lösenord1234',
+  'losenord1234',
+  'lösenordlösenord',
+  'sommar202020',
+  'sommarsommar',
+  'vinter123456',
+  'hejhejhejhej',
+  'välkommen123',
+  'valkommen123',
+  'välkommen1234',
+  'valkommen1234',
+  'administrator',
+  'administratör',
+  'samverka1234',
+  'samverka2026',
+  'est-demo-2026',
+  'trygghet1234',
+  'exempelstad1',
+  'abcdefghijkl',
+  'abc123abc123',
+  'letmein12345',
+  'welcome12345',
+  'changeme1234',
 ]);
 
 /** Why a new password is too weak, or null. */

@@ -16,7 +16,17 @@ export class CaseTransitions {
   ) {}
 
   /** Appends to the case's timeline. */
-  async history(m: EntityManager, user: AuthUser | null, caseId: string, actionId: string | null, eventType: string, payload: Record<string, unknown> | null, fromState: string | null, toState: string, version: number): Promise<void> {
+  async history(
+    m: EntityManager,
+    user: AuthUser | null,
+    caseId: string,
+    actionId: string | null,
+    eventType: string,
+    payload: Record<string, unknown> | null,
+    fromState: string | null,
+    toState: string,
+    version: number,
+  ): Promise<void> {
     await m.getRepository(CaseHistoryEntry).insert({
       caseId,
       actionId,
@@ -41,7 +51,10 @@ export class CaseTransitions {
         c.snapshot = s.snapshot;
       },
       history: (s: Step<CaseContext>) => this.history(m, user, c.id, null, s.type, payload, s.from, s.to, s.version),
-      audit: (s: Step<CaseContext>) => ({ before: { state: s.from, version: s.version - 1 }, after: { state: s.to, version: s.version, ...(payload ? { payload } : {}) } }),
+      audit: (s: Step<CaseContext>) => ({
+        before: { state: s.from, version: s.version - 1 },
+        after: { state: s.to, version: s.version, ...(payload ? { payload } : {}) },
+      }),
       after: async (s: Step<CaseContext>) => {
         // Under the decision rule `commanders` an AGREE may only record one organisation's consent (the case stays proposed).
         if (s.type === 'AGREE' && s.to === 'agreed') await this.actions.createAgreed(m, user!, c.id, s.context.proposedActions);

@@ -20,10 +20,18 @@ export class EstCase {
   @Column({ type: 'uuid' }) createdById!: string;
   @Column({ type: 'uuid' }) createdByOrganizationId!: string;
   @ManyToMany(() => SituationReport)
-  @JoinTable({ name: 'case_reports', joinColumn: { name: 'case_id', referencedColumnName: 'id' }, inverseJoinColumn: { name: 'report_id', referencedColumnName: 'id' } })
+  @JoinTable({
+    name: 'case_reports',
+    joinColumn: { name: 'case_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'report_id', referencedColumnName: 'id' },
+  })
   reports!: SituationReport[];
   @ManyToMany(() => Place)
-  @JoinTable({ name: 'case_places', joinColumn: { name: 'case_id', referencedColumnName: 'id' }, inverseJoinColumn: { name: 'place_id', referencedColumnName: 'id' } })
+  @JoinTable({
+    name: 'case_places',
+    joinColumn: { name: 'case_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'place_id', referencedColumnName: 'id' },
+  })
   places!: Place[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -50,9 +50,7 @@ export class CasesService {
   ) {}
 
   private visibleCondition(user: AuthUser): [string, Record<string, unknown>] {
-    return user.roles.includes('admin')
-      ? ['TRUE', {}]
-      : partnerScope('c.area_id', user.organizationId);
+    return user.roles.includes('admin') ? ['TRUE', {}] : partnerScope('c.area_id', user.organizationId);
   }
 
   /** Opens a case; the answer is built in the transaction that stores it (nothing is re-read after commit). */
@@ -61,12 +59,22 @@ export class CasesService {
       if (!(await this.reports.canSeeArea(user, body.areaId, m))) throw invalid('areaId', 'areaId is not an area of your partnership');
       const reportIds = [...new Set(body.reportIds ?? [])];
       const reports = reportIds.length ? await m.getRepository(SituationReport).findBy({ id: In(reportIds) }) : [];
-      if (reports.length !== reportIds.length || reports.some((r) => r.areaId !== body.areaId)) throw invalid('reportIds', 'reportIds must be reports of the chosen area');
+      if (reports.length !== reportIds.length || reports.some((r) => r.areaId !== body.areaId))
+        throw invalid('reportIds', 'reportIds must be reports of the chosen area');
       // The places of the reports become the case's, which every partner sees: never those of restricted reports or reports awaiting review
       // (the place is one of their details; name it in placeIds to share it on purpose).
-      const placeIds = [...new Set([...(body.placeIds ?? []), ...reports.filter((r) => !isWithheld(r)).map((r) => r.placeId).filter((p): p is string => !!p)])];
+      const placeIds = [
+        ...new Set([
+          ...(body.placeIds ?? []),
+          ...reports
+            .filter((r) => !isWithheld(r))
+            .map((r) => r.placeId)
+            .filter((p): p is string => !!p),
+        ]),
+      ];
       const places = placeIds.length ? await m.getRepository(Place).findBy({ id: In(placeIds) }) : [];
-      if (places.length !== placeIds.length || places.some((p) => p.areaId !== body.areaId)) throw invalid('placeIds', 'placeIds must be places in the chosen area');
+      if (places.length !== placeIds.length || places.some((p) => p.areaId !== body.areaId))
+        throw invalid('placeIds', 'placeIds must be places in the chosen area');
       const partnerIds = await casesRepository.partnerIds(m, body.areaId);
       const snapshot = createActor(caseMachine, { input: { partnerIds, reopenDays: this.config.caseReopenDays } }).getSnapshot();
       const repo = m.getRepository(EstCase);
@@ -85,7 +93,12 @@ export class CasesService {
         }),
       );
       await this.transitions.history(m, user, saved.id, null, 'CREATED', { title: saved.title, reportIds, placeIds }, null, saved.state, 1);
-      await this.audit.record(m, user, { action: 'case.create', entityType: 'case', entityId: saved.id, after: { title: saved.title, areaId: saved.areaId, state: saved.state, reportIds, placeIds } });
+      await this.audit.record(m, user, {
+        action: 'case.create',
+        entityType: 'case',
+        entityId: saved.id,
+        after: { title: saved.title, areaId: saved.areaId, state: saved.state, reportIds, placeIds },
+      });
       return this.get(user, saved.id, m);
     });
   }
@@ -94,7 +107,16 @@ export class CasesService {
     const [cond, params] = this.visibleCondition(user);
     const qb = this.db
       .createQueryBuilder()
-      .select(['c.id AS id', 'c.area_id AS "areaId"', 'a.name AS "areaName"', 'c.title AS title', 'c.state AS state', 'c.version AS version', 'c.created_at AS "createdAt"', 'c.updated_at AS "updatedAt"'])
+      .select([
+        'c.id AS id',
+        'c.area_id AS "areaId"',
+        'a.name AS "areaName"',
+        'c.title AS title',
+        'c.state AS state',
+        'c.version AS version',
+        'c.created_at AS "createdAt"',
+        'c.updated_at AS "updatedAt"',
+      ])
       .addSelect('count(x.id)::int', 'actionCount')
       .addSelect(`count(x.id) FILTER (WHERE ${openActionSql('x')})::int`, 'openActionCount')
       .addSelect(`count(x.id) FILTER (WHERE ${overdueActionSql('x')})::int`, 'overdueActionCount')
@@ -111,7 +133,12 @@ export class CasesService {
     if (f.organizationId) qb.andWhere('EXISTS (SELECT 1 FROM case_actions y WHERE y.case_id = c.id AND y.organization_id = :org)', { org: f.organizationId });
     if (f.overdue) qb.having(`count(x.id) FILTER (WHERE ${overdueActionSql('x')}) > 0`);
     const rows = await qb.getRawMany<Omit<CaseSummaryDto, 'state' | 'createdAt' | 'updatedAt'> & { state: string; createdAt: Date; updatedAt: Date }>();
-    return rows.map((r) => ({ ...r, state: r.state as CaseState, createdAt: new Date(r.createdAt).toISOString(), updatedAt: new Date(r.updatedAt).toISOString() }));
+    return rows.map((r) => ({
+      ...r,
+      state: r.state as CaseState,
+      createdAt: new Date(r.createdAt).toISOString(),
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    }));
   }
 
   private async loadVisible(m: EntityManager, user: AuthUser, id: string, lock = false): Promise<EstCase> {
@@ -173,7 +200,8 @@ export class CasesService {
           load: () => this.loadVisible(m, user, id, true),
           version,
           prepare: async () => {
-            if (type === 'AGREE' && Array.isArray(payload.actions)) await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
+            if (type === 'AGREE' && Array.isArray(payload.actions))
+              await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
           },
         },
         (c) => this.transitions.hooks(m, user, c, payload),
@@ -187,7 +215,8 @@ export class CasesService {
     for (const [i, a] of actions.entries()) {
       if (a?.ownerId == null) continue;
       const owner = typeof a.ownerId === 'string' && /^[0-9a-f-]{36}$/i.test(a.ownerId) ? await m.getRepository(User).findOneBy({ id: a.ownerId }) : null;
-      if (!owner || !owner.active || owner.organizationId !== a.organizationId) throw invalid(`actions[${i}].ownerId`, 'the owner must be an active user of the responsible organisation');
+      if (!owner || !owner.active || owner.organizationId !== a.organizationId)
+        throw invalid(`actions[${i}].ownerId`, 'the owner must be an active user of the responsible organisation');
     }
   }
 

@@ -16,7 +16,13 @@ describe('scanJsonBody', () => {
     expect(scan(props(MAX_BODY_PROPERTIES))).toBe('ok');
     expect(scan(props(MAX_BODY_PROPERTIES + 1))).toBe('413 BODY_TOO_COMPLEX body');
     expect(scan(`{"a":[${Array(MAX_BODY_ITEMS).fill(0).join(',')}]}`)).toBe('ok');
-    expect(scan(`{"a":[${Array(MAX_BODY_ITEMS + 1).fill(0).join(',')}]}`)).toBe('413 BODY_TOO_COMPLEX body');
+    expect(
+      scan(
+        `{"a":[${Array(MAX_BODY_ITEMS + 1)
+          .fill(0)
+          .join(',')}]}`,
+      ),
+    ).toBe('413 BODY_TOO_COMPLEX body');
     // Spread over many small objects and arrays, they still add up.
     expect(scan(`[${Array(1_100).fill('{"a":1,"b":2}').join(',')}]`)).toBe('413 BODY_TOO_COMPLEX body');
   });

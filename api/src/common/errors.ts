@@ -15,12 +15,10 @@ export class DomainError extends Error {
 }
 
 /** 404 for an entity that does not exist or that the caller may not see (we do not tell the two apart). */
-export const notFound = (entity: string, field = 'id') =>
-  new DomainError(404, `${entity.toUpperCase()}.NOT_FOUND`, `${entity} not found`, field);
+export const notFound = (entity: string, field = 'id') => new DomainError(404, `${entity.toUpperCase()}.NOT_FOUND`, `${entity} not found`, field);
 
 /** 422 for an input that is well-formed but refers to something invalid. */
-export const invalid = (field: string, message: string, code = 'VALIDATION_FAILED') =>
-  new DomainError(422, code, message, field);
+export const invalid = (field: string, message: string, code = 'VALIDATION_FAILED') => new DomainError(422, code, message, field);
 
 /** 409 for a request that conflicts with what is stored. */
 export const conflict = (code: string, message: string, field?: string) => new DomainError(409, code, message, field);

@@ -35,9 +35,25 @@ function inputAtFault(message: string, req?: Request): string {
  * unreachable or too slow: a statement cancelled by statement_timeout (57014) or a lock not granted within
  * lock_timeout (55P03) is worth a retry too.
  */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300', '57014', '55P03']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  '55P03',
+]);
 /** Also node-postgres's own: the pool's acquire timeout, a connection cut, a statement not answered in time (DB_TIMEOUT_MS). */
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|not queryable|Query read timeout/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|not queryable|Query read timeout/i;
 
 /**
  * Whether an error (or the driver error or cause inside it) says that PostgreSQL cannot be reached: worth a retry, so
@@ -95,10 +111,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : Array.isArray((response as { message?: unknown }).message)
-            ? ((response as { message: string[] }).message).join('; ')
+            ? (response as { message: string[] }).message.join('; ')
             : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Nest's response message is a string (arrays above)
               String((response as { message?: unknown }).message ?? exception.message);
-      const field = typeof response === 'object' && typeof (response as { field?: unknown }).field === 'string' ? (response as { field: string }).field : INPUT_STATUSES.has(status) ? inputAtFault(message, req) : undefined;
+      const field =
+        typeof response === 'object' && typeof (response as { field?: unknown }).field === 'string'
+          ? (response as { field: string }).field
+          : INPUT_STATUSES.has(status)
+            ? inputAtFault(message, req)
+            : undefined;
       return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message, ...(field ? { field } : {}) };
     }
     // body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions.
@@ -119,7 +140,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       // PostgreSQL is down or restarting: a temporary refusal the caller may retry (retryAfterSeconds becomes Retry-After).
-      const unavailable: ApiError & { retryAfterSeconds: number } = { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'SERVICE_UNAVAILABLE', message: 'The database cannot be reached at the moment; try again shortly', retryAfterSeconds: 5 };
+      const unavailable: ApiError & { retryAfterSeconds: number } = {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database cannot be reached at the moment; try again shortly',
+        retryAfterSeconds: 5,
+      };
       return unavailable;
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal error' };

@@ -86,7 +86,10 @@ export function sameOriginWrites(config: AppConfig): RequestHandler {
     res.status(403).json({
       statusCode: 403,
       code: 'AUTH.BAD_ORIGIN',
-      message: verdict === 'foreign' ? 'Requests that change data must come from Samverka itself' : 'Requests that change data with a session must say where they come from (Origin or Sec-Fetch-Site)',
+      message:
+        verdict === 'foreign'
+          ? 'Requests that change data must come from Samverka itself'
+          : 'Requests that change data with a session must say where they come from (Origin or Sec-Fetch-Site)',
       field: 'origin',
     });
   };

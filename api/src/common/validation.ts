@@ -13,7 +13,8 @@ interface FieldError {
 function flatten(errors: ValidationError[], prefix = '', out: FieldError[] = []): FieldError[] {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const [name, message] of Object.entries(e.constraints ?? {})) out.push({ field, message, ...(name === 'whitelistValidation' ? { unknown: true } : {}) });
+    for (const [name, message] of Object.entries(e.constraints ?? {}))
+      out.push({ field, message, ...(name === 'whitelistValidation' ? { unknown: true } : {}) });
     if (e.children?.length) flatten(e.children, field, out);
   }
   return out;
@@ -66,7 +67,8 @@ function guardInput(value: unknown, root: string): void {
     if (v === null || typeof v !== 'object') continue;
     if (depth >= MAX_INPUT_DEPTH) throw new DomainError(422, 'VALIDATION_FAILED', `${path} is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)`, path);
     for (const [k, child] of Object.entries(v)) {
-      if (k.includes('\u0000') || LONE_SURROGATE.test(k)) throw new DomainError(422, 'VALIDATION_FAILED', `${path} has a property name with a NUL character or a lone surrogate`, path);
+      if (k.includes('\u0000') || LONE_SURROGATE.test(k))
+        throw new DomainError(422, 'VALIDATION_FAILED', `${path} has a property name with a NUL character or a lone surrogate`, path);
       stack.push({ v: child, path: depth === 0 && (root === 'body' || root === 'query') ? k || root : `${path}.${k}`, depth: depth + 1 });
     }
   }

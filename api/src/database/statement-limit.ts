@@ -52,7 +52,7 @@ export function statementLimitedClient(defaultLimitMs: number): typeof Client {
       const limitMs = scope.getStore() ? scope.getStore()!.limitMs : defaultLimitMs;
       // Submittables (cursors, streams) and unlimited work go through unchanged.
       if (limitMs === null || config == null || typeof (config as { submit?: unknown }).submit === 'function') return (super.query as any)(...args);
-      const withLimit = typeof config === 'string' ? { text: config, query_timeout: limitMs } : { query_timeout: limitMs, ...(config) };
+      const withLimit = typeof config === 'string' ? { text: config, query_timeout: limitMs } : { query_timeout: limitMs, ...config };
       const cb = typeof values === 'function' ? values : typeof callback === 'function' ? callback : undefined;
       const vals = typeof values === 'function' ? undefined : values;
       if (cb) {

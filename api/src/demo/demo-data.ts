@@ -39,9 +39,18 @@ const AREAS: { name: string; description: string; centre: [number, number]; part
     centre: [59.2741, 15.2066],
     partners: ['kommun', 'polis', 'exempelbostader', 'hyresfastigheter'],
     places: [
-      ['Stortorget', 0, 0], ['Resecentrum', -420, 380], ['Busshållplats Drottninggatan', -150, 220], ['Gågatan', 80, -120],
-      ['Stadsparken', 310, 260], ['Parkeringshuset Kvarnen', -260, -310], ['Stadsbiblioteket', 190, -260], ['Ån vid Hamnbron', 420, -60],
-      ['Skolgården Centralskolan', -380, -80], ['Trapphus Kungsgatan 12', 130, 90], ['Tvättstugan Kungsgatan 14', 150, 110], ['Gallerian Kvadraten', -60, -200],
+      ['Stortorget', 0, 0],
+      ['Resecentrum', -420, 380],
+      ['Busshållplats Drottninggatan', -150, 220],
+      ['Gågatan', 80, -120],
+      ['Stadsparken', 310, 260],
+      ['Parkeringshuset Kvarnen', -260, -310],
+      ['Stadsbiblioteket', 190, -260],
+      ['Ån vid Hamnbron', 420, -60],
+      ['Skolgården Centralskolan', -380, -80],
+      ['Trapphus Kungsgatan 12', 130, 90],
+      ['Tvättstugan Kungsgatan 14', 150, 110],
+      ['Gallerian Kvadraten', -60, -200],
     ],
   },
   {
@@ -50,9 +59,18 @@ const AREAS: { name: string; description: string; centre: [number, number]; part
     centre: [59.2952, 15.2101],
     partners: ['kommun', 'polis', 'exempelbostader', 'norrbycentrum'],
     places: [
-      ['Norrby torg', 0, 0], ['Norrby centrum, entrén', 60, -40], ['Busshållplats Norrby centrum', -90, -120], ['Norrbyskolans skolgård', 280, 160],
-      ['Fritidsgården Norrby', 220, 90], ['Trapphus Norrbyvägen 4', -180, 140], ['Tvättstugan Norrbyvägen 6', -200, 170], ['Garagelängan Norrbyvägen', -320, 60],
-      ['Gångtunneln under Norrleden', 30, -380], ['Lekplatsen Gröna gården', 150, 260], ['Återvinningsstationen', -260, -220], ['Motionsspåret, norra delen', 480, 420],
+      ['Norrby torg', 0, 0],
+      ['Norrby centrum, entrén', 60, -40],
+      ['Busshållplats Norrby centrum', -90, -120],
+      ['Norrbyskolans skolgård', 280, 160],
+      ['Fritidsgården Norrby', 220, 90],
+      ['Trapphus Norrbyvägen 4', -180, 140],
+      ['Tvättstugan Norrbyvägen 6', -200, 170],
+      ['Garagelängan Norrbyvägen', -320, 60],
+      ['Gångtunneln under Norrleden', 30, -380],
+      ['Lekplatsen Gröna gården', 150, 260],
+      ['Återvinningsstationen', -260, -220],
+      ['Motionsspåret, norra delen', 480, 420],
     ],
   },
   {
@@ -61,9 +79,18 @@ const AREAS: { name: string; description: string; centre: [number, number]; part
     centre: [59.2548, 15.2203],
     partners: ['kommun', 'polis', 'hyresfastigheter'],
     places: [
-      ['Söderdals centrum', 0, 0], ['Pendeltågsstationen', -350, -120], ['Busshållplats Söderdalsvägen', -120, -60], ['Idrottsplatsen', 380, 240],
-      ['Söderdalsskolans skolgård', 260, -180], ['Trapphus Dalvägen 3', -160, 200], ['Tvättstugan Dalvägen 5', -140, 230], ['Källarförråd Dalvägen 7', -120, 260],
-      ['Parken vid Dammen', 90, 340], ['Gång- och cykelbron', -420, 120], ['Närbutiken Söderdal', 40, -90], ['Parkeringen vid idrottsplatsen', 430, 180],
+      ['Söderdals centrum', 0, 0],
+      ['Pendeltågsstationen', -350, -120],
+      ['Busshållplats Söderdalsvägen', -120, -60],
+      ['Idrottsplatsen', 380, 240],
+      ['Söderdalsskolans skolgård', 260, -180],
+      ['Trapphus Dalvägen 3', -160, 200],
+      ['Tvättstugan Dalvägen 5', -140, 230],
+      ['Källarförråd Dalvägen 7', -120, 260],
+      ['Parken vid Dammen', 90, 340],
+      ['Gång- och cykelbron', -420, 120],
+      ['Närbutiken Söderdal', 40, -90],
+      ['Parkeringen vid idrottsplatsen', 430, 180],
     ],
   },
 ];
@@ -84,7 +111,12 @@ export async function seedDemoData(ds: DataSource, withReports = true): Promise<
     for (const o of ORGS) orgs.set(o.key, await m.getRepository(Organization).save({ name: o.name, type: o.type }));
     const users = new Map<string, User>();
     for (const a of DEMO_ACCOUNTS) {
-      users.set(a.email, await m.getRepository(User).save({ name: a.name, email: a.email, organizationId: orgs.get(a.org)!.id, roles: a.roles, passwordHash: hash, active: true }));
+      users.set(
+        a.email,
+        await m
+          .getRepository(User)
+          .save({ name: a.name, email: a.email, organizationId: orgs.get(a.org)!.id, roles: a.roles, passwordHash: hash, active: true }),
+      );
     }
     const areas = [];
     for (const a of AREAS) {
@@ -104,15 +136,24 @@ export async function seedDemoData(ds: DataSource, withReports = true): Promise<
       exempelbostader: users.get('rapportor@exempelbostader.se')?.id,
     };
     const categories: { id: string; code: string }[] = await m.query('SELECT id, code FROM categories');
-    const reports = !withReports ? 0 : await seedDemoReports(m, {
-      areas,
-      categories: new Map(categories.map((c) => [c.code, c.id])),
-      organizations: new Map(ORGS.map((o) => [o.key, { id: orgs.get(o.key)!.id, reporterId: reporterOf[o.key] ?? null, police: o.type === 'polis' }])),
-      analystId: users.get('analytiker@exempelstad.se')!.id,
-    });
+    const reports = !withReports
+      ? 0
+      : await seedDemoReports(m, {
+          areas,
+          categories: new Map(categories.map((c) => [c.code, c.id])),
+          organizations: new Map(ORGS.map((o) => [o.key, { id: orgs.get(o.key)!.id, reporterId: reporterOf[o.key] ?? null, police: o.type === 'polis' }])),
+          analystId: users.get('analytiker@exempelstad.se')!.id,
+        });
     // Safety walks come with the demo reports (tests that start without them start without walks too).
-    const walks = !withReports ? 0 : await seedDemoWalks(m, { areas, orgs: new Map([...orgs].map(([k, o]) => [k, o.id])), users: new Map([...users].map(([e, u]) => [e, u.id])) });
-    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'demo.seed', entityType: 'system', entityId: 'demo', after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports, walks } });
+    const walks = !withReports
+      ? 0
+      : await seedDemoWalks(m, { areas, orgs: new Map([...orgs].map(([k, o]) => [k, o.id])), users: new Map([...users].map(([e, u]) => [e, u.id])) });
+    await new AuditService().record(m, SYSTEM_ACTOR, {
+      action: 'demo.seed',
+      entityType: 'system',
+      entityId: 'demo',
+      after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports, walks },
+    });
   });
 }
 
@@ -127,7 +168,14 @@ export async function ensureInitialAdmin(
   await ds.transaction(async (m) => {
     let org = await m.getRepository(Organization).findOneBy({ name: admin.organization });
     org ??= await m.getRepository(Organization).save({ name: admin.organization, type: 'kommun' });
-    const user = await m.getRepository(User).save({ name: admin.name, email: admin.email, organizationId: org.id, roles: ['admin'], passwordHash: hash, active: true });
-    await new AuditService().record(m, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, roles: user.roles } });
+    const user = await m
+      .getRepository(User)
+      .save({ name: admin.name, email: admin.email, organizationId: org.id, roles: ['admin'], passwordHash: hash, active: true });
+    await new AuditService().record(m, SYSTEM_ACTOR, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: user.email, roles: user.roles },
+    });
   });
 }

@@ -23,25 +23,58 @@ const pick = <T>(rnd: () => number, items: [T, number][]): T => {
 
 /** Plausible Swedish texts per category: about places and situations, never people. */
 const TEXTS: Record<string, string[]> = {
-  skadegorelse: ['Krossad glasruta i entrédörren', 'Sönderslagen belysning vid gångvägen', 'Brevlådor uppbrutna i trapphuset', 'Busskurens glas krossat', 'Parkbänk sönderbruten'],
+  skadegorelse: [
+    'Krossad glasruta i entrédörren',
+    'Sönderslagen belysning vid gångvägen',
+    'Brevlådor uppbrutna i trapphuset',
+    'Busskurens glas krossat',
+    'Parkbänk sönderbruten',
+  ],
   klotter: ['Nytt klotter på fasaden mot gården', 'Klotter i trapphuset, flera våningar', 'Taggar på elskåpet vid hållplatsen', 'Klotter på lekstugan'],
-  nedskrapning: ['Mycket skräp och flaskor efter helgen', 'Grovsopor dumpade vid soprummet', 'Nedskräpat vid bänkarna, pizzakartonger', 'Kanyler hittade i buskaget'],
+  nedskrapning: [
+    'Mycket skräp och flaskor efter helgen',
+    'Grovsopor dumpade vid soprummet',
+    'Nedskräpat vid bänkarna, pizzakartonger',
+    'Kanyler hittade i buskaget',
+  ],
   anlagd_brand: ['Brand i papperskorg, släckt av personal', 'Anlagd brand i soprum, räddningstjänsten larmad', 'Brandskador i källargången'],
   narkotika: ['Misstänkt försäljning vid entrén kvällstid', 'Stark lukt av cannabis i trapphuset', 'Upprepade korta besök vid bilen på parkeringen'],
-  stokiga_grupper: ['Grupp på 10–15 ungdomar, hög musik och flaskor', 'Samling i tvättstugan sent på kvällen', 'Grupp som kastar snöbollar och sten mot bussar', 'Stökigt vid entrén, boende känner sig otrygga'],
+  stokiga_grupper: [
+    'Grupp på 10–15 ungdomar, hög musik och flaskor',
+    'Samling i tvättstugan sent på kvällen',
+    'Grupp som kastar snöbollar och sten mot bussar',
+    'Stökigt vid entrén, boende känner sig otrygga',
+  ],
   hot_vald: ['Hot mot personal vid entrén', 'Slagsmål mellan några personer, polis tillkallad', 'Hotfull stämning mot förbipasserande'],
   incident_personal: ['Fastighetsskötare utsatt för glåpord', 'Väktare hindrad i sitt arbete', 'Personal bespottad under rond'],
   ran_stold_inbrott: ['Inbrott i källarförråd, flera förråd uppbrutna', 'Cykelstölder i cykelrummet', 'Försök till inbrott i butikens lager'],
   buskorning: ['Mopeder kör på gångvägen i hög fart', 'Bilar som spinner på parkeringen nattetid', 'Crossmotorcykel på fotbollsplanen'],
-  otrygg_miljo: ['Trasig belysning i gångtunneln', 'Buskage har vuxit igen vid gångvägen', 'Mörkt vid hållplatsen, lampan ur funktion', 'Dold hörna vid garagen används som tillhåll'],
+  otrygg_miljo: [
+    'Trasig belysning i gångtunneln',
+    'Buskage har vuxit igen vid gångvägen',
+    'Mörkt vid hållplatsen, lampan ur funktion',
+    'Dold hörna vid garagen används som tillhåll',
+  ],
   ryktesspridning: ['Rykten i sociala medier om bråk i helgen', 'Filmklipp från platsen sprids, oro bland boende'],
   arrangemang: ['Planerad fest i lokalen, förstärkt rond', 'Marknad på torget under lördagen'],
   ovrigt: ['Övergiven bil på parkeringen', 'Okänd person sover i trapphuset'],
 };
 
 const BASE_CATEGORIES: [string, number][] = [
-  ['skadegorelse', 6], ['klotter', 4], ['nedskrapning', 6], ['anlagd_brand', 1], ['narkotika', 2], ['stokiga_grupper', 4], ['hot_vald', 1],
-  ['incident_personal', 1], ['ran_stold_inbrott', 2], ['buskorning', 2], ['otrygg_miljo', 3], ['ryktesspridning', 0.5], ['arrangemang', 0.3], ['ovrigt', 0.7],
+  ['skadegorelse', 6],
+  ['klotter', 4],
+  ['nedskrapning', 6],
+  ['anlagd_brand', 1],
+  ['narkotika', 2],
+  ['stokiga_grupper', 4],
+  ['hot_vald', 1],
+  ['incident_personal', 1],
+  ['ran_stold_inbrott', 2],
+  ['buskorning', 2],
+  ['otrygg_miljo', 3],
+  ['ryktesspridning', 0.5],
+  ['arrangemang', 0.3],
+  ['ovrigt', 0.7],
 ];
 /** More on Friday and Saturday (index 0 = Monday). */
 const DAY_WEIGHTS = [0.8, 0.8, 0.9, 1.0, 1.5, 1.7, 1.1];
@@ -85,13 +118,23 @@ export async function seedDemoReports(m: EntityManager, ctx: DemoContext, now = 
       const extra = hotspot ? hotspotExtra(weeksAgo) : 0;
       let count = 0;
       for (let i = 0; i < base + extra; i++) {
-        const day = pick(rnd, DAY_WEIGHTS.map((w, d) => [d, w] as [number, number]));
+        const day = pick(
+          rnd,
+          DAY_WEIGHTS.map((w, d) => [d, w] as [number, number]),
+        );
         const hour = pick(rnd, HOUR_WEIGHTS);
         const at = new Date(monday.getTime() + (day * 24 + hour) * 3_600_000 + Math.floor(rnd() * 60) * 60_000);
         if (at.getTime() > now.getTime()) continue;
         const isHotspot = i >= base;
         const place = isHotspot ? hotspot! : area.places[Math.floor(rnd() * area.places.length)];
-        const category = isHotspot ? pick(rnd, [['stokiga_grupper', 5], ['skadegorelse', 3], ['narkotika', 2], ['nedskrapning', 2]]) : pick(rnd, BASE_CATEGORIES);
+        const category = isHotspot
+          ? pick(rnd, [
+              ['stokiga_grupper', 5],
+              ['skadegorelse', 3],
+              ['narkotika', 2],
+              ['nedskrapning', 2],
+            ])
+          : pick(rnd, BASE_CATEGORIES);
         const orgKey = area.partners[Math.floor(rnd() * area.partners.length)];
         const org = ctx.organizations.get(orgKey)!;
         const texts = TEXTS[category];
@@ -99,7 +142,13 @@ export async function seedDemoReports(m: EntityManager, ctx: DemoContext, now = 
         rows.place.push(place.id);
         rows.cat.push(ctx.categories.get(category));
         rows.at.push(at.toISOString());
-        rows.asm.push(pick<Assessment>(rnd, [['low', 3], ['medium', 4], ['high', isHotspot ? 4 : 1.5]]));
+        rows.asm.push(
+          pick<Assessment>(rnd, [
+            ['low', 3],
+            ['medium', 4],
+            ['high', isHotspot ? 4 : 1.5],
+          ]),
+        );
         rows.pn.push(org.police || rnd() < 0.2);
         rows.restricted.push(org.police && rnd() < 0.15);
         rows.text.push(texts[Math.floor(rnd() * texts.length)]);
@@ -133,7 +182,14 @@ export async function seedDemoReports(m: EntityManager, ctx: DemoContext, now = 
             ? `${n} rapporter, förhöjt läge; bevaka utvecklingen`
             : `${n} rapporter, normalläge`;
       const setAt = new Date(new Date(`${mondayOf(shiftWeek(week, 1))}T09:00:00+01:00`).getTime());
-      await m.query(`INSERT INTO area_levels (area_id, week, level, rationale, set_by_id, set_at) VALUES ($1, $2, $3, $4, $5, $6)`, [area.id, week, level, rationale, ctx.analystId, setAt]);
+      await m.query(`INSERT INTO area_levels (area_id, week, level, rationale, set_by_id, set_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        area.id,
+        week,
+        level,
+        rationale,
+        ctx.analystId,
+        setAt,
+      ]);
     }
   }
   return rows.area.length;

@@ -39,7 +39,15 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
   const caretaker = ctx.users.get('rapportor@exempelbostader.se')!;
   const kommun = ctx.orgs.get('kommun')!;
 
-  const walk = async (areaName: string, title: string, offsetDays: number, state: 'planned' | 'settled' | 'followed_up', invited: string[], findings: DemoFinding[], extra: { followUpNote?: string; stops?: StopAnswersDto[] } = {}) => {
+  const walk = async (
+    areaName: string,
+    title: string,
+    offsetDays: number,
+    state: 'planned' | 'settled' | 'followed_up',
+    invited: string[],
+    findings: DemoFinding[],
+    extra: { followUpNote?: string; stops?: StopAnswersDto[] } = {},
+  ) => {
     const area = ctx.areas.find((a) => a.name === areaName)!;
     const places = await m.getRepository(Place).findBy({ areaId: area.id });
     const placeOf = (name: string) => places.find((p) => p.name === name)!;
@@ -81,7 +89,16 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
     if (toAct.length) {
       const open = toAct.filter((f) => f.action!.state !== 'done').length;
       const caseState = open ? 'execution' : 'follow_up';
-      const planned = toAct.map((f) => ({ cause: f.action!.cause, what: f.action!.what, goal: f.action!.goal, organizationId: ctx.orgs.get(f.action!.org)!, ownerId: null, dueDate: dateOf(f.action!.due), kind: 'one_off', term: 'short' }));
+      const planned = toAct.map((f) => ({
+        cause: f.action!.cause,
+        what: f.action!.what,
+        goal: f.action!.goal,
+        organizationId: ctx.orgs.get(f.action!.org)!,
+        ownerId: null,
+        dueDate: dateOf(f.action!.due),
+        kind: 'one_off',
+        term: 'short',
+      }));
       const c = await m.getRepository(EstCase).save(
         m.getRepository(EstCase).create({
           areaId: area.id,
@@ -92,7 +109,16 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
           snapshot: {
             machineVersion: CASE_MACHINE_VERSION,
             value: caseState,
-            context: { partnerIds, analysis: `Trygghetsvandringen ${swedishDate(startsAt)} fann ${findings.length} fynd; ${toAct.length} åtgärdas som insatser.`, proposedActions: planned, openActions: open, closedAt: null, reopenDays: 90, outcome: null, dismissal: null },
+            context: {
+              partnerIds,
+              analysis: `Trygghetsvandringen ${swedishDate(startsAt)} fann ${findings.length} fynd; ${toAct.length} åtgärdas som insatser.`,
+              proposedActions: planned,
+              openActions: open,
+              closedAt: null,
+              reopenDays: 90,
+              outcome: null,
+              dismissal: null,
+            },
           },
           createdById: coordinator,
           createdByOrganizationId: kommun,
@@ -102,7 +128,18 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
       );
       const at = new Date(startsAt.getTime() + 3 * DAY);
       for (const [i, ev] of ['CREATED', 'START_ANALYSIS', 'PROPOSE', 'AGREE'].entries()) {
-        await m.getRepository(CaseHistoryEntry).insert({ caseId: c.id, actionId: null, eventType: ev, payload: ev === 'CREATED' ? { title: c.title, walkId: w.id } : null, fromState: [null, 'reported', 'analysis', 'proposed'][i], toState: ['reported', 'analysis', 'proposed', 'agreed'][i], version: i + 1, actorId: coordinator, actorOrganizationId: kommun, at });
+        await m.getRepository(CaseHistoryEntry).insert({
+          caseId: c.id,
+          actionId: null,
+          eventType: ev,
+          payload: ev === 'CREATED' ? { title: c.title, walkId: w.id } : null,
+          fromState: [null, 'reported', 'analysis', 'proposed'][i],
+          toState: ['reported', 'analysis', 'proposed', 'agreed'][i],
+          version: i + 1,
+          actorId: coordinator,
+          actorOrganizationId: kommun,
+          at,
+        });
       }
       for (const [i, f] of toAct.entries()) {
         const a = f.action!;
@@ -120,7 +157,11 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
           term: 'short' as const,
           state: a.state,
           version: a.state === 'done' ? 3 : 2,
-          snapshot: { machineVersion: ACTION_MACHINE_VERSION, value: a.state, context: { organizationId: ctx.orgs.get(a.org)!, ownerId: null, report: a.report ?? null, blockedReason: null, cancelReason: null } },
+          snapshot: {
+            machineVersion: ACTION_MACHINE_VERSION,
+            value: a.state,
+            context: { organizationId: ctx.orgs.get(a.org)!, ownerId: null, report: a.report ?? null, blockedReason: null, cancelReason: null },
+          },
         });
       }
       await m.getRepository(Walk).update(w.id, { caseId: c.id });
@@ -129,7 +170,17 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
     for (const f of findings) {
       const idx = toAct.indexOf(f);
       const settlement: StoredSettlement | null = f.action
-        ? { outcome: 'action', cause: f.action.cause, what: f.action.what, goal: f.action.goal, organizationId: ctx.orgs.get(f.action.org)!, ownerId: null, dueDate: dateOf(f.action.due), followUp: 'Kontrolleras vid nästa vandring', actionNumber: idx + 1 }
+        ? {
+            outcome: 'action',
+            cause: f.action.cause,
+            what: f.action.what,
+            goal: f.action.goal,
+            organizationId: ctx.orgs.get(f.action.org)!,
+            ownerId: null,
+            dueDate: dateOf(f.action.due),
+            followUp: 'Kontrolleras vid nästa vandring',
+            actionNumber: idx + 1,
+          }
         : f.noted
           ? { outcome: 'noted', reason: f.noted }
           : null;
@@ -160,15 +211,65 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
     'followed_up',
     ['exempelbostader', 'polis'],
     [
-      { place: 'Resecentrum', item: 'lighting', description: 'Gångtunneln mot resecentrum är mörk, tre armaturer trasiga', severity: 'high', responsible: 'exempelbostader', action: { org: 'exempelbostader', cause: 'Trasig belysning i gångtunneln', what: 'Byta armaturer i gångtunneln', goal: 'Upplyst tunnel hela dygnet', due: -30, state: 'done', report: 'Armaturerna bytta och kontrollerade' } },
-      { place: 'Stadsparken', item: 'sight_lines', description: 'Tätt buskage skymmer sikten längs gångvägen genom parken', severity: 'medium', responsible: 'kommun', action: { org: 'kommun', cause: 'Igenvuxet buskage', what: 'Röja buskaget längs gångvägen', goal: 'Fri sikt längs gångvägen', due: -10, state: 'in_progress' } },
-      { place: 'Gågatan', item: 'litter_graffiti', description: 'Klotter på två elskåp vid gågatan', severity: 'low', responsible: 'kommun', noted: 'Ingår redan i kommunens ordinarie klottersanering' },
+      {
+        place: 'Resecentrum',
+        item: 'lighting',
+        description: 'Gångtunneln mot resecentrum är mörk, tre armaturer trasiga',
+        severity: 'high',
+        responsible: 'exempelbostader',
+        action: {
+          org: 'exempelbostader',
+          cause: 'Trasig belysning i gångtunneln',
+          what: 'Byta armaturer i gångtunneln',
+          goal: 'Upplyst tunnel hela dygnet',
+          due: -30,
+          state: 'done',
+          report: 'Armaturerna bytta och kontrollerade',
+        },
+      },
+      {
+        place: 'Stadsparken',
+        item: 'sight_lines',
+        description: 'Tätt buskage skymmer sikten längs gångvägen genom parken',
+        severity: 'medium',
+        responsible: 'kommun',
+        action: {
+          org: 'kommun',
+          cause: 'Igenvuxet buskage',
+          what: 'Röja buskaget längs gångvägen',
+          goal: 'Fri sikt längs gångvägen',
+          due: -10,
+          state: 'in_progress',
+        },
+      },
+      {
+        place: 'Gågatan',
+        item: 'litter_graffiti',
+        description: 'Klotter på två elskåp vid gågatan',
+        severity: 'low',
+        responsible: 'kommun',
+        noted: 'Ingår redan i kommunens ordinarie klottersanering',
+      },
     ],
     {
       followUpNote: 'Belysningen i gångtunneln är bytt. Röjningen i Stadsparken är försenad och tas upp i operativa gruppen.',
       stops: [
-        { stop: 1, label: 'Resecentrum', answers: [{ itemKey: 'lighting', answer: 'poor', comment: 'Mörkt i gångtunneln' }, { itemKey: 'help', answer: 'acceptable', comment: null }] },
-        { stop: 2, label: 'Stadsparken', answers: [{ itemKey: 'sight_lines', answer: 'poor', comment: 'Buskage' }, { itemKey: 'feeling', answer: 'poor', comment: 'Otryggt efter mörkrets inbrott' }] },
+        {
+          stop: 1,
+          label: 'Resecentrum',
+          answers: [
+            { itemKey: 'lighting', answer: 'poor', comment: 'Mörkt i gångtunneln' },
+            { itemKey: 'help', answer: 'acceptable', comment: null },
+          ],
+        },
+        {
+          stop: 2,
+          label: 'Stadsparken',
+          answers: [
+            { itemKey: 'sight_lines', answer: 'poor', comment: 'Buskage' },
+            { itemKey: 'feeling', answer: 'poor', comment: 'Otryggt efter mörkrets inbrott' },
+          ],
+        },
       ],
     },
   );
@@ -179,9 +280,45 @@ export async function seedDemoWalks(m: EntityManager, ctx: Ctx): Promise<number>
     'settled',
     ['exempelbostader', 'norrbycentrum'],
     [
-      { place: 'Norrby centrum, entrén', item: 'help', description: 'Ingen information om var man får hjälp när butikerna stängt', severity: 'medium', responsible: 'norrbycentrum', action: { org: 'norrbycentrum', cause: 'Ingen hjälp att få kvällstid', what: 'Skylt vid entrén om var man får hjälp kvällstid', goal: 'Besökare vet var de får hjälp', due: 20, state: 'assigned' } },
-      { place: 'Gångtunneln under Norrleden', item: 'wayfinding', description: 'Svårt att hitta rätt väg ut ur gångtunneln', severity: 'low', responsible: 'kommun', action: { org: 'kommun', cause: 'Skyltning saknas', what: 'Ny vägvisning vid gångtunneln', goal: 'Lätt att hitta rätt', due: -2, state: 'done', report: 'Nya skyltar uppsatta' } },
-      { place: 'Lekplatsen Gröna gården', item: 'feeling', description: 'Känns öde och otryggt efter klockan sju', severity: 'medium', responsible: 'exempelbostader', noted: 'Följs upp i nästa lägesbild innan något görs' },
+      {
+        place: 'Norrby centrum, entrén',
+        item: 'help',
+        description: 'Ingen information om var man får hjälp när butikerna stängt',
+        severity: 'medium',
+        responsible: 'norrbycentrum',
+        action: {
+          org: 'norrbycentrum',
+          cause: 'Ingen hjälp att få kvällstid',
+          what: 'Skylt vid entrén om var man får hjälp kvällstid',
+          goal: 'Besökare vet var de får hjälp',
+          due: 20,
+          state: 'assigned',
+        },
+      },
+      {
+        place: 'Gångtunneln under Norrleden',
+        item: 'wayfinding',
+        description: 'Svårt att hitta rätt väg ut ur gångtunneln',
+        severity: 'low',
+        responsible: 'kommun',
+        action: {
+          org: 'kommun',
+          cause: 'Skyltning saknas',
+          what: 'Ny vägvisning vid gångtunneln',
+          goal: 'Lätt att hitta rätt',
+          due: -2,
+          state: 'done',
+          report: 'Nya skyltar uppsatta',
+        },
+      },
+      {
+        place: 'Lekplatsen Gröna gården',
+        item: 'feeling',
+        description: 'Känns öde och otryggt efter klockan sju',
+        severity: 'medium',
+        responsible: 'exempelbostader',
+        noted: 'Följs upp i nästa lägesbild innan något görs',
+      },
     ],
   );
   await walk('Söderdal', 'Pendeltågsstationen och Dammen', 7, 'planned', ['hyresfastigheter', 'polis'], []);

@@ -37,7 +37,10 @@ export class AreasService {
       .orderBy('a.name', 'ASC')
       .getMany();
     if (areas.length === 0) return [];
-    const byArea = await directoryRepository.placeCounts(this.db, areas.map((a) => a.id));
+    const byArea = await directoryRepository.placeCounts(
+      this.db,
+      areas.map((a) => a.id),
+    );
     return areas.map((a) => toAreaSummaryDto(a, byArea.get(a.id) ?? 0));
   }
 
@@ -83,7 +86,8 @@ export class AreasService {
       const before = toAreaDetailDto(area);
       if (body.name !== undefined) {
         const name = body.name.trim();
-        if (await m.getRepository(Area).exists({ where: { name, id: Not(id) } })) throw conflict('AREA.NAME_TAKEN', 'An area with this name already exists', 'name');
+        if (await m.getRepository(Area).exists({ where: { name, id: Not(id) } }))
+          throw conflict('AREA.NAME_TAKEN', 'An area with this name already exists', 'name');
         area.name = name;
       }
       if (body.description !== undefined) area.description = body.description?.trim() || null;
@@ -98,7 +102,8 @@ export class AreasService {
   /** A place's responsible organisation must take part in the area's partnership (null: none). */
   private async responsibleOf(m: EntityManager, areaId: string, organizationId: string | null | undefined): Promise<string | null> {
     if (!organizationId) return null;
-    if (!(await directoryRepository.isPartner(m, areaId, organizationId))) throw invalid('responsibleOrganizationId', 'responsibleOrganizationId must be an organisation of the area\'s partnership');
+    if (!(await directoryRepository.isPartner(m, areaId, organizationId)))
+      throw invalid('responsibleOrganizationId', "responsibleOrganizationId must be an organisation of the area's partnership");
     return organizationId;
   }
 
@@ -109,7 +114,9 @@ export class AreasService {
       if (area.places.some((p) => p.name === name)) throw conflict('PLACE.NAME_TAKEN', 'The area already has a place with this name', 'name');
       const repo = m.getRepository(Place);
       const responsibleOrganizationId = await this.responsibleOf(m, areaId, body.responsibleOrganizationId);
-      const place = await repo.save(repo.create({ areaId, name, latitude: body.latitude ?? null, longitude: body.longitude ?? null, responsibleOrganizationId }));
+      const place = await repo.save(
+        repo.create({ areaId, name, latitude: body.latitude ?? null, longitude: body.longitude ?? null, responsibleOrganizationId }),
+      );
       const dto = toPlaceDto(place);
       await this.audit.record(m, actor, { action: 'place.create', entityType: 'place', entityId: place.id, after: dto });
       return dto;
@@ -124,14 +131,16 @@ export class AreasService {
       const before = toPlaceDto(place);
       if (body.name !== undefined) {
         const name = body.name.trim();
-        if (await repo.exists({ where: { areaId: place.areaId, name, id: Not(id) } })) throw conflict('PLACE.NAME_TAKEN', 'The area already has a place with this name', 'name');
+        if (await repo.exists({ where: { areaId: place.areaId, name, id: Not(id) } }))
+          throw conflict('PLACE.NAME_TAKEN', 'The area already has a place with this name', 'name');
         place.name = name;
       }
       if (body.latitude !== undefined || body.longitude !== undefined) {
         place.latitude = body.latitude ?? null;
         place.longitude = body.longitude ?? null;
       }
-      if (body.responsibleOrganizationId !== undefined) place.responsibleOrganizationId = await this.responsibleOf(m, place.areaId, body.responsibleOrganizationId);
+      if (body.responsibleOrganizationId !== undefined)
+        place.responsibleOrganizationId = await this.responsibleOf(m, place.areaId, body.responsibleOrganizationId);
       await repo.save(place);
       const dto = toPlaceDto(place);
       await this.audit.record(m, actor, { action: 'place.update', entityType: 'place', entityId: id, before, after: dto });
@@ -144,7 +153,8 @@ export class AreasService {
       const repo = m.getRepository(Place);
       const place = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!place) throw notFound('Place');
-      if (!(await directoryRepository.deletePlaceIfUnused(m, id))) throw conflict('PLACE.IN_USE', 'The place has reports or cases and cannot be deleted; rename it instead', 'id');
+      if (!(await directoryRepository.deletePlaceIfUnused(m, id)))
+        throw conflict('PLACE.IN_USE', 'The place has reports or cases and cannot be deleted; rename it instead', 'id');
       await this.audit.record(m, actor, { action: 'place.delete', entityType: 'place', entityId: id, before: toPlaceDto(place) });
     });
   }
@@ -156,44 +166,54 @@ export class AreasController {
   constructor(private readonly areas: AreasService) {}
 
   /** The areas of the caller's partnerships (all areas for an administrator). */
-  @Get('areas') @SignedIn()
+  @Get('areas')
+  @SignedIn()
   @Answers(200, 'AreaSummaryDto[]')
   list(@CurrentUser() user: AuthUser): Promise<AreaSummaryDto[]> {
     return this.areas.listVisible(user);
   }
 
   /** One area with its places and partnership; 404 when it is not one of the caller's areas. */
-  @Get('areas/:id') @SignedIn()
+  @Get('areas/:id')
+  @SignedIn()
   @Answers(200, 'AreaDetailDto')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<AreaDetailDto> {
     return this.areas.getVisible(user, id);
   }
 
-  @Post('areas') @Roles('admin') @Idempotent()
+  @Post('areas')
+  @Roles('admin')
+  @Idempotent()
   @Answers(201, 'AreaDetailDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateAreaBody): Promise<AreaDetailDto> {
     return this.areas.create(user, body);
   }
 
-  @Patch('areas/:id') @Roles('admin')
+  @Patch('areas/:id')
+  @Roles('admin')
   @Answers(200, 'AreaDetailDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateAreaBody): Promise<AreaDetailDto> {
     return this.areas.update(user, id, body);
   }
 
-  @Post('areas/:id/places') @Roles('admin') @Idempotent()
+  @Post('areas/:id/places')
+  @Roles('admin')
+  @Idempotent()
   @Answers(201, 'PlaceDto')
   addPlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: CreatePlaceBody): Promise<PlaceDto> {
     return this.areas.addPlace(user, id, body);
   }
 
-  @Patch('places/:id') @Roles('admin')
+  @Patch('places/:id')
+  @Roles('admin')
   @Answers(200, 'PlaceDto')
   updatePlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdatePlaceBody): Promise<PlaceDto> {
     return this.areas.updatePlace(user, id, body);
   }
 
-  @Delete('places/:id') @Roles('admin') @HttpCode(204)
+  @Delete('places/:id')
+  @Roles('admin')
+  @HttpCode(204)
   @AnswersNoContent('Deleted')
   deletePlace(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.areas.deletePlace(user, id);

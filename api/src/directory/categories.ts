@@ -65,19 +65,23 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   /** Active categories; administrators may ask for retired ones too. */
-  @Get() @SignedIn()
+  @Get()
+  @SignedIn()
   @Answers(200, 'CategoryDto[]')
   list(@CurrentUser() user: AuthUser, @Query() q: ListCategoriesQuery): Promise<CategoryDto[]> {
     return this.categories.list(q.includeInactive === 'true' && user.roles.includes('admin'));
   }
 
-  @Post() @Roles('admin') @Idempotent()
+  @Post()
+  @Roles('admin')
+  @Idempotent()
   @Answers(201, 'CategoryDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCategoryBody): Promise<CategoryDto> {
     return this.categories.create(user, body);
   }
 
-  @Patch(':id') @Roles('admin')
+  @Patch(':id')
+  @Roles('admin')
   @Answers(200, 'CategoryDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateCategoryBody): Promise<CategoryDto> {
     return this.categories.update(user, id, body);

@@ -19,7 +19,9 @@ export const directoryRepository = {
   },
   /** How many places each of the areas has (areas without places are absent). */
   async placeCounts(db: Db, areaIds: string[]): Promise<Map<string, number>> {
-    const rows: { area_id: string; n: string }[] = await db.query('SELECT area_id, count(*) AS n FROM places WHERE area_id = ANY($1) GROUP BY area_id', [areaIds]);
+    const rows: { area_id: string; n: string }[] = await db.query('SELECT area_id, count(*) AS n FROM places WHERE area_id = ANY($1) GROUP BY area_id', [
+      areaIds,
+    ]);
     return new Map(rows.map((c) => [c.area_id, Number(c.n)]));
   },
   /** Locks the area's row for the transaction of `m`. */
@@ -33,7 +35,10 @@ export const directoryRepository = {
   },
   /** Whether two organisations take part in the partnership of at least one common area. */
   async sharePartnership(db: Db, organizationId: string, otherId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query(`SELECT 1 FROM area_partners a WHERE a.organization_id = $1 AND ${takesPartSql('a.area_id', '$2')} LIMIT 1`, [organizationId, otherId]);
+    const rows: unknown[] = await db.query(`SELECT 1 FROM area_partners a WHERE a.organization_id = $1 AND ${takesPartSql('a.area_id', '$2')} LIMIT 1`, [
+      organizationId,
+      otherId,
+    ]);
     return rows.length > 0;
   },
   /** The active users of an organisation, by name. */
@@ -65,7 +70,10 @@ export const directoryRepository = {
   },
   /** The names of the organisations in the area's partnership, by name. */
   async partnerNames(db: Db, areaId: string): Promise<string[]> {
-    const rows: { name: string }[] = await db.query('SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name', [areaId]);
+    const rows: { name: string }[] = await db.query(
+      'SELECT o.name FROM area_partners ap JOIN organizations o ON o.id = ap.organization_id WHERE ap.area_id = $1 ORDER BY o.name',
+      [areaId],
+    );
     return rows.map((r) => r.name);
   },
   /**

@@ -83,26 +83,31 @@ export class OrganizationsController {
   constructor(private readonly orgs: OrganizationsService) {}
 
   /** All organisations (names and types are not secret within the product). */
-  @Get() @SignedIn()
+  @Get()
+  @SignedIn()
   @Answers(200, 'OrganizationDto[]')
   list(): Promise<OrganizationDto[]> {
     return this.orgs.list();
   }
 
   /** The active people of the caller's own organisation (id and name only). */
-  @Get(':id/users') @SignedIn()
+  @Get(':id/users')
+  @SignedIn()
   @Answers(200, 'PersonDto[]')
   members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<PersonDto[]> {
     return this.orgs.members(user, id);
   }
 
-  @Post() @Roles('admin') @Idempotent()
+  @Post()
+  @Roles('admin')
+  @Idempotent()
   @Answers(201, 'OrganizationDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOrganizationBody): Promise<OrganizationDto> {
     return this.orgs.create(user, body);
   }
 
-  @Patch(':id') @Roles('admin')
+  @Patch(':id')
+  @Roles('admin')
   @Answers(200, 'OrganizationDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateOrganizationBody): Promise<OrganizationDto> {
     return this.orgs.update(user, id, body);

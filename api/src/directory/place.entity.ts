@@ -14,5 +14,7 @@ export class Place {
   @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
   /** The organisation responsible for the place's physical environment (proposed for a safety walk's findings). */
   @Column({ type: 'uuid', nullable: true }) responsibleOrganizationId!: string | null;
-  @ManyToOne('Organization', { onDelete: 'SET NULL', nullable: true }) @JoinColumn({ name: 'responsible_organization_id' }) responsibleOrganization!: Organization | null;
+  @ManyToOne('Organization', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'responsible_organization_id' })
+  responsibleOrganization!: Organization | null;
 }

@@ -12,18 +12,39 @@ export class CreateUserBody implements CreateUserRequest {
   @ApiProperty() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId!: string;
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1, { message: 'roles must contain at least one role' }) @ArrayUnique() @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'roles must contain at least one role' })
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
   roles!: Role[];
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }) @MaxLength(DIRECTORY_LIMITS.password.max) password!: string;
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(DIRECTORY_LIMITS.password.max)
+  password!: string;
 }
 
 export class UpdateUserBody implements UpdateUserRequest {
   @ApiPropertyOptional() @IsOmittable() @IsString() @Length(DIRECTORY_LIMITS.userName.min, DIRECTORY_LIMITS.userName.max) name?: string;
-  @ApiPropertyOptional() @IsOmittable() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email?: string;
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(DIRECTORY_LIMITS.email.max)
+  email?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOmittable() @IsArray() @ArrayMinSize(1, { message: 'roles must contain at least one role' }) @ArrayUnique() @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'roles must contain at least one role' })
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
   roles?: Role[];
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }) @MaxLength(DIRECTORY_LIMITS.password.max) password?: string;
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(DIRECTORY_LIMITS.password.max)
+  password?: string;
 }

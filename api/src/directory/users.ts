@@ -42,7 +42,9 @@ export class UsersService {
       const repo = m.getRepository(User);
       const organization = await this.organization(m, body.organizationId);
       if (await repo.exists({ where: { email: body.email } })) throw conflict('USER.EMAIL_TAKEN', 'A user with this e-mail address already exists', 'email');
-      const user = await repo.save(repo.create({ name: body.name.trim(), email: body.email, organizationId: organization.id, roles: body.roles, passwordHash, active: true }));
+      const user = await repo.save(
+        repo.create({ name: body.name.trim(), email: body.email, organizationId: organization.id, roles: body.roles, passwordHash, active: true }),
+      );
       user.organization = organization;
       await this.audit.record(m, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: toUserDto(user) });
       return toUserDto(user);
@@ -62,7 +64,8 @@ export class UsersService {
         throw conflict('USER.SELF_LOCKOUT', 'You cannot deactivate yourself or remove your own admin role', body.active === false ? 'active' : 'roles');
       }
       if (body.email !== undefined && body.email !== user.email) {
-        if (await repo.exists({ where: { email: body.email, id: Not(id) } })) throw conflict('USER.EMAIL_TAKEN', 'A user with this e-mail address already exists', 'email');
+        if (await repo.exists({ where: { email: body.email, id: Not(id) } }))
+          throw conflict('USER.EMAIL_TAKEN', 'A user with this e-mail address already exists', 'email');
         user.email = body.email;
       }
       if (body.organizationId !== undefined) {
@@ -96,19 +99,22 @@ export class UsersService {
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get() @Roles('admin')
+  @Get()
+  @Roles('admin')
   @Answers(200, 'UserDto[]')
   list(): Promise<UserDto[]> {
     return this.users.list();
   }
 
-  @Post() @Roles('admin')
+  @Post()
+  @Roles('admin')
   @Answers(201, 'UserDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserBody): Promise<UserDto> {
     return this.users.create(user, body);
   }
 
-  @Patch(':id') @Roles('admin')
+  @Patch(':id')
+  @Roles('admin')
   @Answers(200, 'UserDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateUserBody): Promise<UserDto> {
     return this.users.update(user, id, body);

@@ -12,14 +12,16 @@ import { Answers } from '../openapi/responses';
 export class ClientConfigController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  @Get() @SignedIn()
+  @Get()
+  @SignedIn()
   @Answers(200, 'ClientConfigDto')
   get(): ClientConfigDto {
     return { mapTileUrl: this.config.mapTileUrl, mapAttribution: this.config.mapAttribution, demoMode: this.config.demoMode };
   }
 
   /** Who runs this installation, for the accessibility statement, which must be readable without signing in. */
-  @Get('accessibility') @Public()
+  @Get('accessibility')
+  @Public()
   @Answers(200, 'AccessibilityContactDto')
   accessibility(): AccessibilityContactDto {
     return this.config.accessibility;

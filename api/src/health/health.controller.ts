@@ -20,8 +20,10 @@ export const RETRY_AFTER_SECONDS = 5;
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  @Get() @Public()
-  @Answers(200, 'HealthDto', 'Up') @Answers(503, 'HealthDto', 'The database cannot be reached (with Retry-After)')
+  @Get()
+  @Public()
+  @Answers(200, 'HealthDto', 'Up')
+  @Answers(503, 'HealthDto', 'The database cannot be reached (with Retry-After)')
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     try {
       // The statement's own limit ends the wait on a frozen database and drops its connection; the race also covers

@@ -29,6 +29,11 @@ export const idempotencyRepository = {
   },
   /** Stores the answer of the claimed key (`json`, so that a replay keeps the key order). */
   async complete(m: EntityManager, userId: string, key: string, status: number, body: unknown): Promise<void> {
-    await m.query('UPDATE idempotency_keys SET status = $3, response = $4::json WHERE user_id = $1 AND key = $2', [userId, key, status, JSON.stringify(body ?? null)]);
+    await m.query('UPDATE idempotency_keys SET status = $3, response = $4::json WHERE user_id = $1 AND key = $2', [
+      userId,
+      key,
+      status,
+      JSON.stringify(body ?? null),
+    ]);
   },
 };

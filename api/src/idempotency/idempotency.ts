@@ -34,7 +34,8 @@ export const Idempotent = () =>
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,
-      description: 'A key of your choosing (1–255 visible ASCII characters, e.g. a UUID) per submission: for 24 hours, a retry with the same key and body gets the first answer again (Idempotent-Replayed: true) and stores nothing more; another body is a 422 IDEMPOTENCY.KEY_REUSED',
+      description:
+        'A key of your choosing (1–255 visible ASCII characters, e.g. a UUID) per submission: for 24 hours, a retry with the same key and body gets the first answer again (Idempotent-Replayed: true) and stores nothing more; another body is a 422 IDEMPOTENCY.KEY_REUSED',
     }),
   );
 
@@ -76,7 +77,12 @@ function canonical(v: unknown): string {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 const reused = () =>
-  new DomainError(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request', IDEMPOTENCY_HEADER);
+  new DomainError(
+    422,
+    'IDEMPOTENCY.KEY_REUSED',
+    'This Idempotency-Key was already used for a different request; use a new key for a new request',
+    IDEMPOTENCY_HEADER,
+  );
 
 /**
  * Makes creates safe to retry. With an `Idempotency-Key`, the create's transaction first claims the key (a concurrent
@@ -147,7 +153,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (raw === undefined || !req.user) return next.handle();
     const key = Array.isArray(raw) ? raw.join(', ') : raw;
     if (!KEY_FORMAT.test(key)) {
-      return throwError(() => new DomainError(422, 'IDEMPOTENCY.INVALID_KEY', 'Idempotency-Key must be 1–255 visible ASCII characters (e.g. a UUID)', IDEMPOTENCY_HEADER));
+      return throwError(
+        () => new DomainError(422, 'IDEMPOTENCY.INVALID_KEY', 'Idempotency-Key must be 1–255 visible ASCII characters (e.g. a UUID)', IDEMPOTENCY_HEADER),
+      );
     }
     const multipart = /^multipart\//i.test(req.headers['content-type'] ?? '');
     const c: KeyContext = {
@@ -160,16 +168,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
       done: false,
     };
     const res = ctx.switchToHttp().getResponse<Response>();
-    return requestKey.run(c, () => next.handle()).pipe(
-      tap(() => {
-        if (!c.claimed) this.logger.error(`${c.target} is @Idempotent() but its service did not claim the key`);
-      }),
-      catchError((e) => {
-        if (!(e instanceof Replay)) return throwError(() => e);
-        res.setHeader(REPLAYED_HEADER, 'true');
-        return of(e.body);
-      }),
-    );
+    return requestKey
+      .run(c, () => next.handle())
+      .pipe(
+        tap(() => {
+          if (!c.claimed) this.logger.error(`${c.target} is @Idempotent() but its service did not claim the key`);
+        }),
+        catchError((e) => {
+          if (!(e instanceof Replay)) return throwError(() => e);
+          res.setHeader(REPLAYED_HEADER, 'true');
+          return of(e.body);
+        }),
+      );
   }
 }
-

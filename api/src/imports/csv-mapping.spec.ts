@@ -21,7 +21,14 @@ describe('CSV mapping', () => {
     expect(detectEncoding(Buffer.from([0x4f, 0x6d, 0x72, 0xe5, 0x64, 0x65]))).toBe('win1252');
     // A UTF-8 sample cut in the middle of "å" is still UTF-8.
     expect(detectEncoding(Buffer.from('Område', 'utf8').subarray(0, 4))).toBe('utf8');
-    expect(mapHeaders(['Händelse-id', 'Tidpunkt', 'Område', 'Plats', 'Kategori', 'Beskrivning'])).toEqual({ externalId: 0, occurredAt: 1, area: 2, place: 3, category: 4, description: 5 });
+    expect(mapHeaders(['Händelse-id', 'Tidpunkt', 'Område', 'Plats', 'Kategori', 'Beskrivning'])).toEqual({
+      externalId: 0,
+      occurredAt: 1,
+      area: 2,
+      place: 3,
+      category: 4,
+      description: 5,
+    });
     expect(() => mapHeaders(['a', 'b'])).toThrow(/no column for: time/);
   });
 });

@@ -5,7 +5,8 @@ import { SWEDEN_BOUNDS } from '../reports/reports.service';
 import { TIME_ZONE } from '../common/swedish-time';
 
 /** The report fields a CSV column can be mapped to. */
-export type ImportField = 'occurredAt' | 'place' | 'latitude' | 'longitude' | 'category' | 'description' | 'externalId' | 'area' | 'assessment' | 'policeNotified';
+export type ImportField =
+  'occurredAt' | 'place' | 'latitude' | 'longitude' | 'category' | 'description' | 'externalId' | 'area' | 'assessment' | 'policeNotified';
 
 /** Header names (lower case, Swedish and English) that name each field. */
 const HEADER_NAMES: Record<ImportField, string[]> = {
@@ -25,7 +26,10 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
 export function mapHeaders(headers: string[]): Partial<Record<ImportField, number>> {
   const mapping: Partial<Record<ImportField, number>> = {};
   headers.forEach((h, i) => {
-    const name = h.replace(/^\ufeff/, '').trim().toLowerCase();
+    const name = h
+      .replace(/^\ufeff/, '')
+      .trim()
+      .toLowerCase();
     for (const [field, names] of Object.entries(HEADER_NAMES) as [ImportField, string[]][]) {
       if (mapping[field] === undefined && names.includes(name)) mapping[field] = i;
     }
@@ -34,7 +38,8 @@ export function mapHeaders(headers: string[]): Partial<Record<ImportField, numbe
   if (mapping.occurredAt === undefined) missing.push('time (tid/tidpunkt/datum)');
   if (mapping.category === undefined) missing.push('category (kategori)');
   if (mapping.description === undefined) missing.push('description (beskrivning)');
-  if (mapping.place === undefined && (mapping.latitude === undefined || mapping.longitude === undefined)) missing.push('place (plats) or coordinates (lat, lon)');
+  if (mapping.place === undefined && (mapping.latitude === undefined || mapping.longitude === undefined))
+    missing.push('place (plats) or coordinates (lat, lon)');
   if (missing.length) throw new Error(`The file has no column for: ${missing.join(', ')}`);
   return mapping;
 }
@@ -135,10 +140,14 @@ export function mapRow(record: string[], line: number, mapping: Partial<Record<I
 
   const areaName = get('area');
   const areaId = areaName ? ctx.areaIdByName.get(areaName.toLowerCase()) : ctx.defaultAreaId;
-  if (!areaId) return (areaName ? reject('area', `unknown area "${areaName}"`, 'area.unknown', areaName) : reject('area', 'no area: choose one for the file or add an area column', 'area.missing'));
+  if (!areaId)
+    return areaName
+      ? reject('area', `unknown area "${areaName}"`, 'area.unknown', areaName)
+      : reject('area', 'no area: choose one for the file or add an area column', 'area.missing');
 
   const occurredAt = parseTime(get('occurredAt') ?? '');
-  if (!occurredAt) return reject('occurredAt', `"${get('occurredAt') ?? ''}" is not a date and time (e.g. 2026-11-20 21:30)`, 'time.invalid', get('occurredAt') ?? '');
+  if (!occurredAt)
+    return reject('occurredAt', `"${get('occurredAt') ?? ''}" is not a date and time (e.g. 2026-11-20 21:30)`, 'time.invalid', get('occurredAt') ?? '');
   if (occurredAt.getTime() > ctx.now.getTime() + 5 * 60_000) return reject('occurredAt', 'the time is in the future', 'time.future');
 
   const categoryName = get('category') ?? '';
@@ -148,13 +157,21 @@ export function mapRow(record: string[], line: number, mapping: Partial<Record<I
   const description = get('description') ?? '';
   if (!description) return reject('description', 'the description is empty', 'description.empty');
   if (description.length > 2000) return reject('description', 'the description is longer than 2000 characters', 'description.tooLong');
-  if (findPersonalData(description).length > 0) return reject('description', 'the description seems to contain personal data (identity number, phone number or e-mail address)', 'description.personalData');
+  if (findPersonalData(description).length > 0)
+    return reject(
+      'description',
+      'the description seems to contain personal data (identity number, phone number or e-mail address)',
+      'description.personalData',
+    );
 
   let latitude = number(get('latitude'));
   let longitude = number(get('longitude'));
-  if ((latitude === null) !== (longitude === null) || Number.isNaN(latitude) || Number.isNaN(longitude)) return reject('latitude', 'coordinates need both latitude and longitude as numbers', 'coordinates.incomplete');
-  if (latitude !== null && (latitude < SWEDEN_BOUNDS.minLat || latitude > SWEDEN_BOUNDS.maxLat)) return reject('latitude', 'latitude is outside Sweden', 'latitude.outside');
-  if (longitude !== null && (longitude < SWEDEN_BOUNDS.minLng || longitude > SWEDEN_BOUNDS.maxLng)) return reject('longitude', 'longitude is outside Sweden', 'longitude.outside');
+  if ((latitude === null) !== (longitude === null) || Number.isNaN(latitude) || Number.isNaN(longitude))
+    return reject('latitude', 'coordinates need both latitude and longitude as numbers', 'coordinates.incomplete');
+  if (latitude !== null && (latitude < SWEDEN_BOUNDS.minLat || latitude > SWEDEN_BOUNDS.maxLat))
+    return reject('latitude', 'latitude is outside Sweden', 'latitude.outside');
+  if (longitude !== null && (longitude < SWEDEN_BOUNDS.minLng || longitude > SWEDEN_BOUNDS.maxLng))
+    return reject('longitude', 'longitude is outside Sweden', 'longitude.outside');
 
   const placeName = get('place');
   let placeId: string | null = null;
@@ -173,7 +190,9 @@ export function mapRow(record: string[], line: number, mapping: Partial<Record<I
   const externalId = get('externalId');
   const dedupeKey = externalId
     ? `ext:${externalId}`
-    : `sha256:${createHash('sha256').update([areaId, occurredAt.toISOString(), placeName ?? '', latitude ?? '', longitude ?? '', categoryId, description].join('\u001f')).digest('hex')}`;
+    : `sha256:${createHash('sha256')
+        .update([areaId, occurredAt.toISOString(), placeName ?? '', latitude ?? '', longitude ?? '', categoryId, description].join('\u001f'))
+        .digest('hex')}`;
 
   latitude = latitude ?? null;
   longitude = longitude ?? null;

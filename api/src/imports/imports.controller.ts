@@ -36,9 +36,22 @@ export class ImportsController {
    * Starts importing a CSV file (multipart field `file`); answers 202 with the import to poll. The rows become reports
    * of `sourceOrganizationId` (a coordinator's choice among the area's partners), else of the caller's organisation.
    */
-  @Post('reports/import') @Roles('coordinator', 'analyst') @HttpCode(202) @Idempotent()
+  @Post('reports/import')
+  @Roles('coordinator', 'analyst')
+  @HttpCode(202)
+  @Idempotent()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, areaId: { type: 'string' }, mode: { type: 'string' }, sourceOrganizationId: { type: 'string' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        areaId: { type: 'string' },
+        mode: { type: 'string' },
+        sourceOrganizationId: { type: 'string' },
+      },
+    },
+  })
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   @Answers(202, 'ImportDto', 'The import runs on: poll GET /api/imports/{id}')
   async start(@CurrentUser() user: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportBody): Promise<ImportDto> {
@@ -51,12 +64,23 @@ export class ImportsController {
     // Control characters (a NUL cannot be stored in PostgreSQL text or jsonb) are no part of a file's name.
     const filename = file.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'import.csv';
     // With an Idempotency-Key, the request is the file's content and the form's fields.
-    if (this.idem.hasKey()) this.idem.setBodyDigest(JSON.stringify([await sha256File(file.path), filename, body.areaId ?? null, body.mode ?? null, body.sourceOrganizationId ?? null]));
-    return this.imports.start(user, { path: file.path, filename, size: file.size, areaId: body.areaId, mode: body.mode ?? 'all_or_nothing', sourceOrganizationId: body.sourceOrganizationId });
+    if (this.idem.hasKey())
+      this.idem.setBodyDigest(
+        JSON.stringify([await sha256File(file.path), filename, body.areaId ?? null, body.mode ?? null, body.sourceOrganizationId ?? null]),
+      );
+    return this.imports.start(user, {
+      path: file.path,
+      filename,
+      size: file.size,
+      areaId: body.areaId,
+      mode: body.mode ?? 'all_or_nothing',
+      sourceOrganizationId: body.sourceOrganizationId,
+    });
   }
 
   /** Progress and outcome of an import of the caller's organisation. */
-  @Get('imports/:id') @Roles('coordinator', 'analyst')
+  @Get('imports/:id')
+  @Roles('coordinator', 'analyst')
   @Answers(200, 'ImportDto')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ImportDto> {
     return this.imports.get(user, id);

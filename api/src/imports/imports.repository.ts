@@ -58,7 +58,10 @@ export const importsRepository = {
   },
   /** The areas both organisations take part in (where one may import the other's export). */
   sharedAreas(db: Db, organizationId: string, sourceOrganizationId: string): Promise<ImportAreaRow[]> {
-    return db.query(`SELECT a.id, a.name FROM areas a WHERE ${takesPartSql('a.id', '$1')} AND ${takesPartSql('a.id', '$2')}`, [organizationId, sourceOrganizationId]);
+    return db.query(`SELECT a.id, a.name FROM areas a WHERE ${takesPartSql('a.id', '$1')} AND ${takesPartSql('a.id', '$2')}`, [
+      organizationId,
+      sourceOrganizationId,
+    ]);
   },
   /** The organisation's name, or none when it does not exist. */
   async organizationName(db: Db, organizationId: string): Promise<string | null> {

@@ -85,7 +85,9 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       // Each running import holds a database connection for its whole run and needs a second one now and then: more
       // than a few at once would take the pool from everyone else.
       if (this.running.size >= MAX_CONCURRENT_IMPORTS) {
-        throw new DomainError(429, 'IMPORT.BUSY', `${MAX_CONCURRENT_IMPORTS} imports are running; try again when one has finished`, 'file', { retryAfterSeconds: 30 });
+        throw new DomainError(429, 'IMPORT.BUSY', `${MAX_CONCURRENT_IMPORTS} imports are running; try again when one has finished`, 'file', {
+          retryAfterSeconds: 30,
+        });
       }
       if (req.areaId && !(await this.reports.canSeeArea(user, req.areaId))) throw invalid('areaId', 'areaId is not an area of your partnership');
       const source = await this.sourceOrganization(user, req);
@@ -116,17 +118,21 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         await liftServerLimits(qr);
         await importsRepository.lock(qr, id);
         // Committed at once (not in the import's transaction), with the answer stored under the request's Idempotency-Key.
-        first = await this.idem.transaction(async (m) => toDto(await m.getRepository(ReportImport).save({
-          id,
-          organizationId: user.organizationId,
-          userId: user.id,
-          sourceOrganizationId: source,
-          filename: req.filename.slice(0, 200),
-          mode: req.mode,
-          status: 'running',
-          fileBytes: req.size,
-          startedAt: new Date(),
-        })));
+        first = await this.idem.transaction(async (m) =>
+          toDto(
+            await m.getRepository(ReportImport).save({
+              id,
+              organizationId: user.organizationId,
+              userId: user.id,
+              sourceOrganizationId: source,
+              filename: req.filename.slice(0, 200),
+              mode: req.mode,
+              status: 'running',
+              fileBytes: req.size,
+              startedAt: new Date(),
+            }),
+          ),
+        );
       } catch (e) {
         if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
         await qr.release();
@@ -174,7 +180,10 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     if ((await importsRepository.organizationName(this.db, id)) === null) throw invalid('sourceOrganizationId', 'sourceOrganizationId is not an organisation');
     const shared = await importsRepository.sharedAreas(this.db, user.organizationId, id);
     if (req.areaId ? !shared.some((a) => a.id === req.areaId) : shared.length === 0) {
-      throw invalid('sourceOrganizationId', req.areaId ? "sourceOrganizationId does not take part in the area's partnership" : 'sourceOrganizationId takes part in none of your areas');
+      throw invalid(
+        'sourceOrganizationId',
+        req.areaId ? "sourceOrganizationId does not take part in the area's partnership" : 'sourceOrganizationId takes part in none of your areas',
+      );
     }
     return id;
   }
@@ -185,7 +194,10 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       source === user.organizationId
         ? await importsRepository.areas(this.db, user.roles.includes('admin') ? null : user.organizationId)
         : await importsRepository.sharedAreas(this.db, user.organizationId, source);
-    const places = await importsRepository.places(this.db, areas.map((a) => a.id));
+    const places = await importsRepository.places(
+      this.db,
+      areas.map((a) => a.id),
+    );
     const categories = await importsRepository.activeCategories(this.db);
     const categoryByName = new Map<string, string>();
     for (const c of categories) for (const n of [c.code, c.label_sv, c.label_en]) categoryByName.set(n.toLowerCase(), c.id);
@@ -213,7 +225,9 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const ctx = await this.context(user, req.areaId, source);
       const input = createReadStream(req.path);
       input.on('data', (chunk) => (progress.bytesRead += chunk.length));
-      const parser = input.pipe(iconv.decodeStream(encoding)).pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
+      const parser = input
+        .pipe(iconv.decodeStream(encoding))
+        .pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
       let mapping: ReturnType<typeof mapHeaders> | undefined;
       let batch: ImportedRow[] = [];
       const flush = async () => {

@@ -29,11 +29,17 @@ export const meetingsRepository = {
   },
   /** The cases of the areas a meeting decides on (the states the case machine takes AGREE in), proposed before escalated, oldest first. */
   casesAwaitingDecision(m: EntityManager, areaIds: string[]): Promise<AgendaCaseRow[]> {
-    return m.query('SELECT id, title, area_id, state FROM cases WHERE area_id = ANY($1) AND state = ANY($2) ORDER BY state DESC, created_at', [areaIds, CASE_STATES_AWAITING_DECISION]);
+    return m.query('SELECT id, title, area_id, state FROM cases WHERE area_id = ANY($1) AND state = ANY($2) ORDER BY state DESC, created_at', [
+      areaIds,
+      CASE_STATES_AWAITING_DECISION,
+    ]);
   },
   /** The cases of the areas whose effect is to be evaluated (the states the case machine takes EVALUATE in), least recently changed first. */
   casesInFollowUp(m: EntityManager, areaIds: string[]): Promise<AgendaCaseRow[]> {
-    return m.query('SELECT id, title, area_id, state FROM cases WHERE area_id = ANY($1) AND state = ANY($2) ORDER BY updated_at', [areaIds, CASE_STATES_IN_FOLLOW_UP]);
+    return m.query('SELECT id, title, area_id, state FROM cases WHERE area_id = ANY($1) AND state = ANY($2) ORDER BY updated_at', [
+      areaIds,
+      CASE_STATES_IN_FOLLOW_UP,
+    ]);
   },
   /** The overdue actions of the areas' cases, by due date. */
   overdueActions(m: EntityManager, areaIds: string[]): Promise<OverdueActionRow[]> {
@@ -45,7 +51,10 @@ export const meetingsRepository = {
   },
   /** Those of `areaIds` in whose partnership `organizationId` takes part. */
   async partnershipAreas(m: EntityManager, areaIds: string[], organizationId: string): Promise<string[]> {
-    const rows: { area_id: string }[] = await m.query(`SELECT a.id AS area_id FROM areas a WHERE a.id = ANY($1) AND ${takesPartSql('a.id', '$2')}`, [areaIds, organizationId]);
+    const rows: { area_id: string }[] = await m.query(`SELECT a.id AS area_id FROM areas a WHERE a.id = ANY($1) AND ${takesPartSql('a.id', '$2')}`, [
+      areaIds,
+      organizationId,
+    ]);
     return rows.map((r) => r.area_id);
   },
   /** The organisations that take part in the partnership of every one of `areaIds` (`areaIds` without duplicates). */

@@ -1,7 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AgendaItemDto, AgendaItemKind, CreateMeetingRequest, DecisionKind, MeetingDto, MeetingRole, MeetingState, ParticipantInput, PlannedActionDto, WorkflowSettings } from '@samverka/contracts';
-import { envOf, MEETING_MACHINE_VERSION, MeetingContext, MeetingEvent, meetingMachine, MeetingRoles, MeetingSnapshot, requiredApprovers, reviseMinutes, store } from '@samverka/workflows';
+import type {
+  AgendaItemDto,
+  AgendaItemKind,
+  CreateMeetingRequest,
+  DecisionKind,
+  MeetingDto,
+  MeetingRole,
+  MeetingState,
+  ParticipantInput,
+  PlannedActionDto,
+  WorkflowSettings,
+} from '@samverka/contracts';
+import {
+  envOf,
+  MEETING_MACHINE_VERSION,
+  MeetingContext,
+  MeetingEvent,
+  meetingMachine,
+  MeetingRoles,
+  MeetingSnapshot,
+  requiredApprovers,
+  reviseMinutes,
+  store,
+} from '@samverka/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
@@ -28,19 +50,33 @@ export const participates = (user: AuthUser, m: { organizationIds: string[] }): 
 
 /** An administrator of an organisation that does not take part: the meeting is seen for administration only. */
 export const participantsOnly = (field = 'id') =>
-  new DomainError(403, 'MEETING.PARTICIPANTS_ONLY', 'The meeting’s content (agenda, decisions, minutes, documents, live updates, history) is for its participating organisations', field);
+  new DomainError(
+    403,
+    'MEETING.PARTICIPANTS_ONLY',
+    'The meeting’s content (agenda, decisions, minutes, documents, live updates, history) is for its participating organisations',
+    field,
+  );
 
 /** The roles of a participant list, as the meeting machine takes them. */
 export function rolesOf(participants: StoredParticipant[]): MeetingRoles {
   const holder = (role: MeetingRole) => participants.find((p) => p.role === role)?.userId ?? null;
-  return { chairId: holder('chair'), secretaryId: holder('secretary'), adjusterIds: participants.filter((p) => p.role === 'adjuster' && p.userId).map((p) => p.userId!) };
+  return {
+    chairId: holder('chair'),
+    secretaryId: holder('secretary'),
+    adjusterIds: participants.filter((p) => p.role === 'adjuster' && p.userId).map((p) => p.userId!),
+  };
 }
 
 /** Who must approve the minutes, with their approvals so far. */
 function approversOf(participants: StoredParticipant[], ctx: MeetingContext, settings: WorkflowSettings): MeetingDto['approvers'] {
   return requiredApprovers(ctx, envOf({ settings })).map((userId) => {
     const p = participants.find((x) => x.userId === userId);
-    return { userId, name: p?.name ?? '', role: userId === ctx.chairId ? 'chair' : 'adjuster', approvedAt: ctx.approvals.find((a) => a.userId === userId)?.at ?? null };
+    return {
+      userId,
+      name: p?.name ?? '',
+      role: userId === ctx.chairId ? 'chair' : 'adjuster',
+      approvedAt: ctx.approvals.find((a) => a.userId === userId)?.at ?? null,
+    };
   });
 }
 
@@ -56,8 +92,22 @@ const DECISION_TEXT: Record<DecisionKind, string> = {
 
 /** The titles of the agenda Samverka prepares, in the language the coordinator works in; they are editable afterwards. */
 const AGENDA_TITLES = {
-  sv: { picture: 'Lägesbild', escalated: 'lyft till chefssamrådet', overdue: 'Försenade åtgärder', followUp: 'Uppföljning', round: 'Laget runt', other: 'Övriga frågor' },
-  en: { picture: 'Situational picture', escalated: 'escalated to the leadership meeting', overdue: 'Overdue actions', followUp: 'Follow-up', round: 'Round the table', other: 'Other business' },
+  sv: {
+    picture: 'Lägesbild',
+    escalated: 'lyft till chefssamrådet',
+    overdue: 'Försenade åtgärder',
+    followUp: 'Uppföljning',
+    round: 'Laget runt',
+    other: 'Övriga frågor',
+  },
+  en: {
+    picture: 'Situational picture',
+    escalated: 'escalated to the leadership meeting',
+    overdue: 'Overdue actions',
+    followUp: 'Follow-up',
+    round: 'Round the table',
+    other: 'Other business',
+  },
 } as const;
 
 /**
@@ -139,8 +189,14 @@ export class MeetingsService {
       if (orgIds.some((o) => !inPartnership.includes(o))) {
         throw invalid('organizationIds', 'organizationIds must be partners of every one of the meeting’s areas');
       }
-      const participants = await this.checkParticipants(em, orgIds, (body.participants ?? []).map((p) => ({ ...p, present: true })));
-      const snapshot = createActor(meetingMachine, { input: { organizationIds: orgIds, startsAt: new Date(body.startsAt).toISOString(), ...rolesOf(participants) } }).getSnapshot();
+      const participants = await this.checkParticipants(
+        em,
+        orgIds,
+        (body.participants ?? []).map((p) => ({ ...p, present: true })),
+      );
+      const snapshot = createActor(meetingMachine, {
+        input: { organizationIds: orgIds, startsAt: new Date(body.startsAt).toISOString(), ...rolesOf(participants) },
+      }).getSnapshot();
       const saved = await em.getRepository(Meeting).save({
         kind: body.kind,
         title: body.title.trim(),
@@ -156,13 +212,22 @@ export class MeetingsService {
         snapshot: store(MEETING_MACHINE_VERSION, snapshot),
         createdById: user.id,
       });
-      await this.audit.record(em, user, { action: 'meeting.create', entityType: 'meeting', entityId: saved.id, after: { title: saved.title, kind: saved.kind, startsAt: saved.startsAt, areaIds, organizationIds: orgIds, ...rolesOf(participants) } });
+      await this.audit.record(em, user, {
+        action: 'meeting.create',
+        entityType: 'meeting',
+        entityId: saved.id,
+        after: { title: saved.title, kind: saved.kind, startsAt: saved.startsAt, areaIds, organizationIds: orgIds, ...rolesOf(participants) },
+      });
       return this.get(user, saved.id, em);
     });
   }
 
   async list(user: AuthUser, f: { state?: string; areaId?: string; from?: string; to?: string } = {}): Promise<MeetingDto[]> {
-    const qb = this.db.getRepository(Meeting).createQueryBuilder('m').where(user.roles.includes('admin') ? 'TRUE' : ':org = ANY(m.organization_ids)', { org: user.organizationId }).orderBy('m.starts_at', 'DESC');
+    const qb = this.db
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .where(user.roles.includes('admin') ? 'TRUE' : ':org = ANY(m.organization_ids)', { org: user.organizationId })
+      .orderBy('m.starts_at', 'DESC');
     if (f.state) qb.andWhere('m.state = :state', { state: f.state });
     if (f.areaId) qb.andWhere(':area = ANY(m.area_ids)', { area: f.areaId });
     if (f.from) qb.andWhere('m.starts_at >= :from', { from: new Date(f.from) });
@@ -195,7 +260,12 @@ export class MeetingsService {
       place: m.place,
       areas,
       organizations: orgs,
-      participants: m.participants.map((p) => ({ ...p, userId: p.userId ?? null, role: p.role ?? null, organizationName: orgName.get(p.organizationId) ?? '' })),
+      participants: m.participants.map((p) => ({
+        ...p,
+        userId: p.userId ?? null,
+        role: p.role ?? null,
+        organizationName: orgName.get(p.organizationId) ?? '',
+      })),
       state: m.state as MeetingState,
       version: m.version,
       agenda: details ? m.agenda : [],
@@ -215,7 +285,14 @@ export class MeetingsService {
    * The one way a meeting changes (`WorkflowEvents.send`): lock, version check, the machine's decision on `event`,
    * the change itself, then version + 1, an audit entry and a notification to everyone who has the meeting open.
    */
-  private async change(user: AuthUser, id: string, version: number, event: MeetingEvent['type'], payload: Record<string, unknown>, apply: (em: EntityManager, m: Meeting) => Promise<void> | void): Promise<MeetingDto> {
+  private async change(
+    user: AuthUser,
+    id: string,
+    version: number,
+    event: MeetingEvent['type'],
+    payload: Record<string, unknown>,
+    apply: (em: EntityManager, m: Meeting) => Promise<void> | void,
+  ): Promise<MeetingDto> {
     return this.idem.transaction(async (em) => {
       await this.workflow.send(em, user, MEETING_WORKFLOW, event, payload, { load: () => this.load(em, user, id, true), version }, (m) => ({
         store: async (s: Step<MeetingContext>) => {
@@ -250,7 +327,12 @@ export class MeetingsService {
   }
 
   /** Reorders, adds and removes agenda items before the meeting; kept items keep their content. */
-  updateAgenda(user: AuthUser, id: string, version: number, items: { id?: string; kind: AgendaItemKind; title: string; caseId?: string | null; areaId?: string | null }[]): Promise<MeetingDto> {
+  updateAgenda(
+    user: AuthUser,
+    id: string,
+    version: number,
+    items: { id?: string; kind: AgendaItemKind; title: string; caseId?: string | null; areaId?: string | null }[],
+  ): Promise<MeetingDto> {
     return this.change(user, id, version, 'UPDATE_AGENDA', {}, async (em, m) => {
       const old = new Map(m.agenda.map((i) => [i.id, i]));
       const caseIds = items.map((i) => i.caseId).filter((c): c is string => !!c);
@@ -262,13 +344,28 @@ export class MeetingsService {
       m.agenda = items.map((i, n) => {
         if (i.id && !old.has(i.id)) throw invalid(`items[${n}].id`, 'id is not an item of this agenda');
         const kept = i.id ? old.get(i.id)! : undefined;
-        return { id: kept?.id ?? randomUUID(), kind: i.kind, title: i.title.trim(), areaId: i.areaId ?? kept?.areaId ?? null, caseId: i.caseId ?? kept?.caseId ?? null, actionIds: kept?.actionIds ?? [], decision: kept?.decision ?? null, statements: kept?.statements ?? [] };
+        return {
+          id: kept?.id ?? randomUUID(),
+          kind: i.kind,
+          title: i.title.trim(),
+          areaId: i.areaId ?? kept?.areaId ?? null,
+          caseId: i.caseId ?? kept?.caseId ?? null,
+          actionIds: kept?.actionIds ?? [],
+          decision: kept?.decision ?? null,
+          statements: kept?.statements ?? [],
+        };
       });
     });
   }
 
   /** Records the decision on an item; for a case it sends the matching case event in the same transaction. */
-  recordDecision(user: AuthUser, id: string, itemId: string, version: number, body: { kind: DecisionKind; note: string; actions?: PlannedActionDto[] }): Promise<MeetingDto> {
+  recordDecision(
+    user: AuthUser,
+    id: string,
+    itemId: string,
+    version: number,
+    body: { kind: DecisionKind; note: string; actions?: PlannedActionDto[] },
+  ): Promise<MeetingDto> {
     return this.change(user, id, version, 'RECORD', { itemId, decision: body.kind }, async (em, m) => {
       const item = m.agenda.find((i) => i.id === itemId);
       if (!item) throw notFound('Agenda item', 'itemId');
@@ -279,7 +376,10 @@ export class MeetingsService {
         const c = await em.getRepository(EstCase).findOneByOrFail({ id: item.caseId });
         const type = CASE_EVENT[body.kind];
         const payload: Record<string, unknown> = type === 'AGREE' ? (body.actions ? { actions: body.actions } : {}) : { note: body.note };
-        await this.cases.apply(em, user, c, { ...payload, type, actor: actorOf(user), now: new Date().toISOString(), inMeeting: true } as never, { ...payload, meetingId: m.id });
+        await this.cases.apply(em, user, c, { ...payload, type, actor: actorOf(user), now: new Date().toISOString(), inMeeting: true } as never, {
+          ...payload,
+          meetingId: m.id,
+        });
         caseState = c.state;
       }
       item.decision = { kind: body.kind, note: body.note.trim() || DECISION_TEXT[body.kind], caseState, by: user.name, at: new Date().toISOString() };
@@ -294,7 +394,10 @@ export class MeetingsService {
       if (!item) throw notFound('Agenda item', 'itemId');
       if (!m.organizationIds.includes(body.organizationId)) throw invalid('organizationId', 'organizationId must be a participating organisation');
       const organizationName = (await directoryRepository.organizationName(em, body.organizationId)) ?? '';
-      item.statements = [...item.statements.filter((s) => s.organizationId !== body.organizationId), { organizationId: body.organizationId, organizationName, text: body.text.trim() }];
+      item.statements = [
+        ...item.statements.filter((s) => s.organizationId !== body.organizationId),
+        { organizationId: body.organizationId, organizationName, text: body.text.trim() },
+      ];
       m.agenda = [...m.agenda];
     });
   }
@@ -313,7 +416,11 @@ export class MeetingsService {
    * Participants are people of the participating organisations (`userId`: an active user of `organizationId`, named as
    * in the directory) or guests by name; roles are held by people, one chair and one secretary at most.
    */
-  private async checkParticipants(em: EntityManager, orgIds: string[], participants: (ParticipantInput & { present: boolean })[]): Promise<StoredParticipant[]> {
+  private async checkParticipants(
+    em: EntityManager,
+    orgIds: string[],
+    participants: (ParticipantInput & { present: boolean })[],
+  ): Promise<StoredParticipant[]> {
     const userIds = participants.map((p) => p.userId).filter((u): u is string => !!u);
     const users = userIds.length ? await em.getRepository(User).findBy({ id: In(userIds) }) : [];
     const seen = new Set<string>();
@@ -324,7 +431,8 @@ export class MeetingsService {
         return { name: p.name.trim(), organizationId: p.organizationId, present: p.present, userId: null, role: null };
       }
       const u = users.find((x) => x.id === p.userId);
-      if (!u || !u.active || u.organizationId !== p.organizationId) throw invalid(`participants[${i}].userId`, 'userId must be an active user of the participant’s organisation');
+      if (!u || !u.active || u.organizationId !== p.organizationId)
+        throw invalid(`participants[${i}].userId`, 'userId must be an active user of the participant’s organisation');
       if (seen.has(u.id)) throw invalid(`participants[${i}].userId`, 'a person is listed once');
       seen.add(u.id);
       return { name: u.name, organizationId: p.organizationId, present: p.present, userId: u.id, role: p.role ?? null };
@@ -341,7 +449,8 @@ export class MeetingsService {
     return this.idem.transaction(async (em) => {
       const m = await this.load(em, user, id, true);
       const revision = reviseMinutes(restoreOf(MEETING_WORKFLOW, m) as MeetingSnapshot, actorOf(user));
-      if (!revision.ok && revision.reason === 'not_approved') throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
+      if (!revision.ok && revision.reason === 'not_approved')
+        throw new DomainError(409, 'MEETING.NOT_APPROVED', 'Only approved minutes are revised; change the draft directly', 'type');
       if (!revision.ok) throw new DomainError(403, 'MEETING.EVENT_FORBIDDEN', 'Only the meeting’s coordinator revises its minutes', 'type');
       const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = m;
       const copy = await em.getRepository(Meeting).save({
@@ -354,7 +463,12 @@ export class MeetingsService {
         previousVersionId: m.id,
         createdById: user.id,
       });
-      await this.audit.record(em, user, { action: 'meeting.revise', entityType: 'meeting', entityId: copy.id, after: { previousVersionId: m.id, revision: copy.revision } });
+      await this.audit.record(em, user, {
+        action: 'meeting.revise',
+        entityType: 'meeting',
+        entityId: copy.id,
+        after: { previousVersionId: m.id, revision: copy.revision },
+      });
       return this.get(user, copy.id, em);
     });
   }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '../auth/auth.service';
+import { SESSION_COOKIE } from '../common/security';
 import { CONTRACT_SCHEMAS } from './contract-schemas';
 import { schemaRef } from './responses';
 

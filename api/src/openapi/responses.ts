@@ -15,12 +15,23 @@ export type SchemaRef = SchemaName | `${SchemaName}[]`;
 export type TypeOf<R extends SchemaRef> = R extends `${infer N extends SchemaName}[]` ? ContractTypes[N][] : R extends SchemaName ? ContractTypes[R] : never;
 
 /** A method decorator that only fits a handler returning T (or a promise of T). */
-type HandlerReturning<T> = <F extends (...args: never[]) => T | Promise<T>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>) => void;
+type HandlerReturning<T> = <F extends (...args: never[]) => T | Promise<T>>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<F>,
+) => void;
 
 export const schemaRef = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
-export const schemaOf = (r: SchemaRef): object => (r.endsWith('[]') ? { type: 'array', items: schemaRef(r.slice(0, -2) as SchemaName) } : schemaRef(r as SchemaName));
+export const schemaOf = (r: SchemaRef): object =>
+  r.endsWith('[]') ? { type: 'array', items: schemaRef(r.slice(0, -2) as SchemaName) } : schemaRef(r as SchemaName);
 
-const DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted: the work goes on after the answer', 204: 'No content', 503: 'Service unavailable' };
+const DESCRIPTIONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the work goes on after the answer',
+  204: 'No content',
+  503: 'Service unavailable',
+};
 
 /** The handler answers `status` with the JSON of the contract type `schema`. */
 export function Answers<R extends SchemaRef>(status: 200 | 201 | 202 | 503, schema: R, description = DESCRIPTIONS[status]): HandlerReturning<TypeOf<R>> {
@@ -38,13 +49,20 @@ export function AnswersNoContent(description = DESCRIPTIONS[204]): HandlerReturn
 export function AnswersFile(contentType: 'application/pdf' | 'image/jpeg' | 'text/csv', description: string): MethodDecorator {
   return applyDecorators(
     ApiProduces(contentType),
-    ApiResponse({ status: 200, description, content: { [contentType]: { schema: contentType === 'text/csv' ? { type: 'string' } : { type: 'string', format: 'binary' } } } }),
+    ApiResponse({
+      status: 200,
+      description,
+      content: { [contentType]: { schema: contentType === 'text/csv' ? { type: 'string' } : { type: 'string', format: 'binary' } } },
+    }),
   );
 }
 
 /** Server-sent events: 200 with `text/event-stream`. */
 export function AnswersEventStream(description: string): MethodDecorator {
-  return applyDecorators(ApiProduces('text/event-stream'), ApiResponse({ status: 200, description, content: { 'text/event-stream': { schema: { type: 'string' } } } }));
+  return applyDecorators(
+    ApiProduces('text/event-stream'),
+    ApiResponse({ status: 200, description, content: { 'text/event-stream': { schema: { type: 'string' } } } }),
+  );
 }
 
 /** A refusal whose body is one of these error types (e.g. 422 with PersonalDataError or ApiError). */

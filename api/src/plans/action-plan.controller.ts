@@ -21,7 +21,9 @@ export class ActionPlanController {
   constructor(private readonly plans: ActionPlanService) {}
 
   /** The current joint action plan of an area for a period, as a PDF (Swedish by default). */
-  @Get('action-plan.pdf') @SignedIn() @ApiProduces('application/pdf')
+  @Get('action-plan.pdf')
+  @SignedIn()
+  @ApiProduces('application/pdf')
   @AnswersFile('application/pdf', 'The joint action plan (X-Document-Fingerprint: its SHA-256)')
   async areaPlan(@CurrentUser() user: AuthUser, @Query() q: ActionPlanQuery, @Res() res: Response): Promise<void> {
     const { pdf, fingerprint } = await this.plans.areaPlan(user, q.areaId, q.from.slice(0, 10), q.to.slice(0, 10), q.lang ?? 'sv');

@@ -14,14 +14,40 @@ import { directoryRepository } from '../directory/directory.repository';
 import { PlanActionRow, plansRepository } from './plans.repository';
 
 const CASE_STATE_TEXT = {
-  sv: { reported: 'inkommet', analysis: 'analys', proposed: 'förslag', escalated: 'till chefssamråd', agreed: 'beslutat', execution: 'genomförande', follow_up: 'uppföljning', closed: 'avslutat', dismissed: 'avskrivet' },
-  en: { reported: 'reported', analysis: 'analysis', proposed: 'proposed', escalated: 'escalated', agreed: 'agreed', execution: 'execution', follow_up: 'follow-up', closed: 'closed', dismissed: 'dismissed' },
+  sv: {
+    reported: 'inkommet',
+    analysis: 'analys',
+    proposed: 'förslag',
+    escalated: 'till chefssamråd',
+    agreed: 'beslutat',
+    execution: 'genomförande',
+    follow_up: 'uppföljning',
+    closed: 'avslutat',
+    dismissed: 'avskrivet',
+  },
+  en: {
+    reported: 'reported',
+    analysis: 'analysis',
+    proposed: 'proposed',
+    escalated: 'escalated',
+    agreed: 'agreed',
+    execution: 'execution',
+    follow_up: 'follow-up',
+    closed: 'closed',
+    dismissed: 'dismissed',
+  },
 } as const;
 
 const DAY_MS = 86_400_000;
 
 /** Brå's follow-up colour of an action: done green, blocked yellow, overdue red, due within a week and not started yellow. */
-export function followUp(state: string, due: string, today: string, lang: 'sv' | 'en', ctx: PlanActionRow['snapshot']['context']): { status: FollowUpColour; text: string } {
+export function followUp(
+  state: string,
+  due: string,
+  today: string,
+  lang: 'sv' | 'en',
+  ctx: PlanActionRow['snapshot']['context'],
+): { status: FollowUpColour; text: string } {
   const sv = lang === 'sv';
   const late = Math.round((new Date(`${today}T12:00:00Z`).getTime() - new Date(`${due}T12:00:00Z`).getTime()) / DAY_MS);
   if (state === 'done') return { status: 'green', text: `${sv ? 'Genomförd' : 'Done'}${ctx.report ? `: ${ctx.report}` : ''}` };
@@ -63,7 +89,22 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     for (const r of rows) {
       const entry = cases.get(r.case_id) ?? { title: r.case_title, state: CASE_STATE_TEXT[lang][r.case_state] ?? r.case_state, rows: [] as ActionPlanRow[] };
       const f = followUp(r.state, r.due_date, now, lang, r.snapshot.context);
-      entry.rows.push({ number: `${r.case_number}.${r.number}`, cause: r.cause, what: r.what, goal: r.goal, start: r.start_date, due: r.due_date, organization: r.org, owner: r.owner, status: f.status, statusText: f.text, followUp: r.follow_up, followUpDate: r.follow_up_date, kind: r.kind, term: r.term });
+      entry.rows.push({
+        number: `${r.case_number}.${r.number}`,
+        cause: r.cause,
+        what: r.what,
+        goal: r.goal,
+        start: r.start_date,
+        due: r.due_date,
+        organization: r.org,
+        owner: r.owner,
+        status: f.status,
+        statusText: f.text,
+        followUp: r.follow_up,
+        followUpDate: r.follow_up_date,
+        kind: r.kind,
+        term: r.term,
+      });
       cases.set(r.case_id, entry);
     }
     return [...cases.values()];
@@ -89,7 +130,13 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
   }
 
   /** The current plan of an area for a period: every action of its cases that was open at some time in the period. */
-  async areaPlan(user: AuthUser, areaId: string, from: string, to: string, lang: 'sv' | 'en'): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
+  async areaPlan(
+    user: AuthUser,
+    areaId: string,
+    from: string,
+    to: string,
+    lang: 'sv' | 'en',
+  ): Promise<{ pdf: Buffer; fingerprint: string; view: ActionPlanView }> {
     if (from > to) throw invalid('from', 'from must be on or before to');
     // The plan carries the situational picture of the week of `to`, and weeks exist from 2000-W01 to 2100-W52 only.
     if (to < '2000-01-03' || to > '2100-12-31') throw invalid('to', 'to must be a date between 2000-01-03 and 2100-12-31');
@@ -131,7 +178,9 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
       generatedAt: localNow(),
       picture: await Promise.all(m.areaIds.map((a) => this.pictureSummary(user, a, m.startsAt))),
       cases,
-      participants: m.participants.filter((p) => p.present).map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '' })),
+      participants: m.participants
+        .filter((p) => p.present)
+        .map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '' })),
       approval: names.approval,
       fingerprint: '',
     });
@@ -146,7 +195,10 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
       directoryRepository.areaNames(this.db, m.areaIds),
       approverIds.length ? plansRepository.userNames(this.db, approverIds) : Promise.resolve([]),
     ]);
-    const by = approverIds.map((id) => approvers.find((a) => a.id === id)?.name).filter(Boolean).join(', ');
+    const by = approverIds
+      .map((id) => approvers.find((a) => a.id === id)?.name)
+      .filter(Boolean)
+      .join(', ');
     const approval = by && ctx.approvedAt ? { by, at: swedishDateTime(ctx.approvedAt) } : null;
     return { orgs, areas, approval };
   }
@@ -157,7 +209,17 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     const titles = caseIds.length ? await plansRepository.caseTitles(this.db, caseIds) : [];
     const out = new Map(titles.map((t) => [t.id, { title: t.title, actions: [] as MinutesAction[] }]));
     for (const r of rows) {
-      out.get(r.case_id)?.actions.push({ number: String(r.number), cause: r.cause, what: r.what, goal: r.goal, organization: r.org, owner: r.owner, due: r.due_date, followUp: r.follow_up, followUpDate: r.follow_up_date });
+      out.get(r.case_id)?.actions.push({
+        number: String(r.number),
+        cause: r.cause,
+        what: r.what,
+        goal: r.goal,
+        organization: r.org,
+        owner: r.owner,
+        due: r.due_date,
+        followUp: r.follow_up,
+        followUpDate: r.follow_up_date,
+      });
     }
     return out;
   }
@@ -169,8 +231,14 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
     const agreed = m.agenda.some((i) => i.decision?.kind === 'agree' && i.caseId);
     // The plan the decisions are in: the fingerprint recorded on approval, or the draft's current one.
     const planFingerprint = agreed ? (m.planFingerprint ?? (await this.fingerprint(user, m))) : null;
-    const ROLE = { sv: { chair: 'ordförande', secretary: 'sekreterare', adjuster: 'justerare' }, en: { chair: 'chair', secretary: 'secretary', adjuster: 'adjuster' } }[lang];
-    const KIND = { sv: { leadership: 'Chefssamråd', operational: 'EST-grupp' }, en: { leadership: 'Leadership consultation', operational: 'Operational group' } }[lang];
+    const ROLE = {
+      sv: { chair: 'ordförande', secretary: 'sekreterare', adjuster: 'justerare' },
+      en: { chair: 'chair', secretary: 'secretary', adjuster: 'adjuster' },
+    }[lang];
+    const KIND = {
+      sv: { leadership: 'Chefssamråd', operational: 'EST-grupp' },
+      en: { leadership: 'Leadership consultation', operational: 'Operational group' },
+    }[lang];
     const ITEM = {
       sv: { picture: 'Lägesbild', decision: 'Beslutsärende', follow_up: 'Uppföljning', round: 'Laget runt', other: 'Övrigt' },
       en: { picture: 'Situational picture', decision: 'For decision', follow_up: 'Follow-up', round: 'Round the table', other: 'Other business' },
@@ -184,7 +252,12 @@ export class ActionPlanService implements MeetingPlansPort, OnModuleInit {
       areas: names.areas.map((a) => a.name),
       revision: m.revision,
       previousRevisionNote: m.previousVersionId ? (lang === 'sv' ? `Ersätter version ${m.revision - 1}.` : `Replaces version ${m.revision - 1}.`) : null,
-      attendance: m.participants.map((p) => ({ name: p.name, organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '', present: p.present, role: p.role ? ROLE[p.role] : null })),
+      attendance: m.participants.map((p) => ({
+        name: p.name,
+        organization: names.orgs.find((o) => o.id === p.organizationId)?.name ?? '',
+        present: p.present,
+        role: p.role ? ROLE[p.role] : null,
+      })),
       planFingerprint,
       items: m.agenda.map((i, n) => ({
         number: n + 1,

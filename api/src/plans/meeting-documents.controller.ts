@@ -22,7 +22,8 @@ export class MeetingDocumentsController {
     private readonly plans: ActionPlanService,
   ) {}
 
-  @Get(':id/action-plan.pdf') @SignedIn()
+  @Get(':id/action-plan.pdf')
+  @SignedIn()
   @AnswersFile('application/pdf', 'The action plan the meeting decided (X-Document-Fingerprint: its SHA-256)')
   async plan(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
     const m = await this.meetings.forDocuments(user, id);
@@ -34,7 +35,8 @@ export class MeetingDocumentsController {
     res.send(pdf);
   }
 
-  @Get(':id/minutes.pdf') @SignedIn()
+  @Get(':id/minutes.pdf')
+  @SignedIn()
   @AnswersFile('application/pdf', 'The minutes (X-Document-Fingerprint: its SHA-256)')
   async minutes(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: LangQuery, @Res() res: Response): Promise<void> {
     const m = await this.meetings.forDocuments(user, id);

@@ -25,34 +25,51 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateReportBody implements CreateReportRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
-  @IsNumber({}, { message: 'latitude must be a number' }) latitude?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
-  @IsNumber({}, { message: 'longitude must be a number' }) longitude?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'latitude must be a number' })
+  latitude?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: CreateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'longitude must be a number' })
+  longitude?: number | null;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId!: string;
   @ApiProperty({ example: '2026-11-20T21:30:00+01:00' }) @IsIsoDateTime({ message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt!: string;
   @ApiProperty({ enum: ASSESSMENTS }) @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment!: Assessment;
   @ApiProperty() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified!: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
-  @ApiProperty({ maxLength: REPORT_LIMITS.description.max }) @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` }) description!: string;
+  @ApiProperty({ maxLength: REPORT_LIMITS.description.max })
+  @Transform(trim)
+  @IsString({ message: 'description must be text' })
+  @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` })
+  description!: string;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() confirmNoPersonalData?: boolean;
 }
 
 /** Body of PATCH /api/reports/:id: any of the report's own fields. */
 export class UpdateReportBody {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
-  @IsNumber({}, { message: 'latitude must be a number' }) latitude?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
-  @IsNumber({}, { message: 'longitude must be a number' }) longitude?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'latitude must be a number' })
+  latitude?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((o: UpdateReportBody) => o.latitude != null || o.longitude != null)
+  @IsNumber({}, { message: 'longitude must be a number' })
+  longitude?: number | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?: string;
   @ApiPropertyOptional() @IsOmittable() @IsIsoDateTime({ message: 'occurredAt must be an ISO 8601 date and time' }) occurredAt?: string;
   @ApiPropertyOptional({ enum: ASSESSMENTS }) @IsOmittable() @IsIn(ASSESSMENTS, { message: 'assessment must be low, medium or high' }) assessment?: Assessment;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'policeNotified must be true or false' }) policeNotified?: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString({ message: 'description must be text' }) @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` }) description?: string;
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString({ message: 'description must be text' })
+  @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` })
+  description?: string;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean() confirmNoPersonalData?: boolean;
 }
 
@@ -64,14 +81,29 @@ export class ReportFilterQuery implements ReportFilters {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'from must be an ISO 8601 date' }) from?: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'to must be an ISO 8601 date' }) to?: string;
-  @ApiPropertyOptional({ enum: TIMES_OF_DAY }) @IsOptional() @IsIn(TIMES_OF_DAY, { message: `timeOfDay must be one of ${TIMES_OF_DAY.join(', ')}` }) timeOfDay?: TimeOfDay;
+  @ApiPropertyOptional({ enum: TIMES_OF_DAY })
+  @IsOptional()
+  @IsIn(TIMES_OF_DAY, { message: `timeOfDay must be one of ${TIMES_OF_DAY.join(', ')}` })
+  timeOfDay?: TimeOfDay;
   /** `pending`: reports awaiting a coordinator's review whose text the caller may see (own organisation; coordinators: the partnership's). */
   @ApiPropertyOptional({ enum: ['pending'] }) @IsOptional() @IsIn(['pending'], { message: 'review must be pending' }) review?: 'pending';
 }
 
 export class ReportListQuery extends ReportFilterQuery {
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be a whole number' }) @Min(1, { message: 'page must be at least 1' }) @Max(100000) page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be a whole number' }) @Min(1, { message: 'pageSize must be between 1 and 500' }) @Max(500, { message: 'pageSize must be between 1 and 500' }) pageSize?: number;
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1, { message: 'page must be at least 1' })
+  @Max(100000)
+  page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number' })
+  @Min(1, { message: 'pageSize must be between 1 and 500' })
+  @Max(500, { message: 'pageSize must be between 1 and 500' })
+  pageSize?: number;
 }
 
 export class SituationPictureQuery {
@@ -85,11 +117,32 @@ export class SituationPictureQuery {
  */
 export class RedactReportBody implements RedactReportRequest {
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'whole must be true or false' }) whole?: boolean;
-  @ApiPropertyOptional({ minimum: 0, maximum: 2000 }) @IsOmittable() @IsInt({ message: 'start must be a whole number' }) @Min(0, { message: 'start must be 0 or more' }) @Max(2000, { message: 'start is after the end of the text' }) start?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 2000 }) @IsOmittable() @IsInt({ message: 'end must be a whole number' }) @Min(1, { message: 'end must be 1 or more' }) @Max(2000, { message: 'end is after the end of the text' }) end?: number;
-  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionText.max }) @IsOmittable() @IsString({ message: 'text must be text' }) @MaxLength(REPORT_LIMITS.redactionText.max, { message: `text must be at most ${REPORT_LIMITS.redactionText.max} characters` }) text?: string;
-  @ApiProperty({ enum: REDACTION_REASONS }) @IsIn(REDACTION_REASONS, { message: `reason must be one of ${REDACTION_REASONS.join(', ')}` }) reason!: RedactionReason;
-  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionNote.max }) @IsOmittable() @Transform(trim) @IsString({ message: 'note must be text' }) @MaxLength(REPORT_LIMITS.redactionNote.max, { message: `note must be at most ${REPORT_LIMITS.redactionNote.max} characters` }) note?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 2000 })
+  @IsOmittable()
+  @IsInt({ message: 'start must be a whole number' })
+  @Min(0, { message: 'start must be 0 or more' })
+  @Max(2000, { message: 'start is after the end of the text' })
+  start?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 2000 })
+  @IsOmittable()
+  @IsInt({ message: 'end must be a whole number' })
+  @Min(1, { message: 'end must be 1 or more' })
+  @Max(2000, { message: 'end is after the end of the text' })
+  end?: number;
+  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionText.max })
+  @IsOmittable()
+  @IsString({ message: 'text must be text' })
+  @MaxLength(REPORT_LIMITS.redactionText.max, { message: `text must be at most ${REPORT_LIMITS.redactionText.max} characters` })
+  text?: string;
+  @ApiProperty({ enum: REDACTION_REASONS })
+  @IsIn(REDACTION_REASONS, { message: `reason must be one of ${REDACTION_REASONS.join(', ')}` })
+  reason!: RedactionReason;
+  @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionNote.max })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString({ message: 'note must be text' })
+  @MaxLength(REPORT_LIMITS.redactionNote.max, { message: `note must be at most ${REPORT_LIMITS.redactionNote.max} characters` })
+  note?: string;
 }
 
 /** Body of POST /api/reports/:id/review: a coordinator confirms that the flagged text may be shared. */
@@ -101,6 +154,9 @@ export class SetLevelBody implements SetAreaLevelRequest {
   @ApiProperty({ enum: AREA_LEVELS }) @IsIn(AREA_LEVELS, { message: 'level must be green, yellow or red' }) level!: AreaLevel;
   @ApiProperty({ minLength: REPORT_LIMITS.levelRationale.min, maxLength: REPORT_LIMITS.levelRationale.max })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString() @Length(REPORT_LIMITS.levelRationale.min, REPORT_LIMITS.levelRationale.max, { message: `rationale must be ${REPORT_LIMITS.levelRationale.min}–${REPORT_LIMITS.levelRationale.max} characters` })
+  @IsString()
+  @Length(REPORT_LIMITS.levelRationale.min, REPORT_LIMITS.levelRationale.max, {
+    message: `rationale must be ${REPORT_LIMITS.levelRationale.min}–${REPORT_LIMITS.levelRationale.max} characters`,
+  })
   rationale!: string;
 }

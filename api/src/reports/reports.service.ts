@@ -41,7 +41,10 @@ export const isWithheld = (r: Pick<SituationReport, 'restricted' | 'review'>): b
  * report awaiting review (not restricted) is shown to the partnership's coordinators, who review it (callers have
  * checked that the user sees the report's area).
  */
-export function detailsVisibleTo(r: Pick<SituationReport, 'organizationId' | 'restricted' | 'review'>, user: Pick<AuthUser, 'organizationId' | 'roles'>): boolean {
+export function detailsVisibleTo(
+  r: Pick<SituationReport, 'organizationId' | 'restricted' | 'review'>,
+  user: Pick<AuthUser, 'organizationId' | 'roles'>,
+): boolean {
   if (r.organizationId === user.organizationId || !isWithheld(r)) return true;
   return !r.restricted && r.review === 'pending' && user.roles.includes('coordinator');
 }
@@ -65,8 +68,7 @@ export class ReportsService {
   toDto(r: SituationReport, user: AuthUser): ReportDto {
     const visible = detailsVisibleTo(r, user);
     const redacted = r.redactedAt != null;
-    const editableUntil =
-      r.reporterId === user.id && r.source === 'form' ? new Date(r.reportedAt.getTime() + OWN_CORRECTION_MS) : null;
+    const editableUntil = r.reporterId === user.id && r.source === 'form' ? new Date(r.reportedAt.getTime() + OWN_CORRECTION_MS) : null;
     return {
       id: r.id,
       areaId: r.areaId,
@@ -195,7 +197,8 @@ export class ReportsService {
       await reportsRepository.lock(m, id);
       const row = await this.load(m, id);
       if (!row || !(await this.canSeeArea(user, row.areaId, m))) throw notFound('Report');
-      if (row.redactedAt) throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring); it can no longer be corrected');
+      if (row.redactedAt)
+        throw new DomainError(409, 'REPORT.REDACTED', 'The report’s details were removed by retention (gallring); it can no longer be corrected');
       const sameOrg = row.organizationId === user.organizationId;
       const ownInTime = row.reporterId === user.id && Date.now() - row.reportedAt.getTime() < OWN_CORRECTION_MS;
       const coordinator = sameOrg && user.roles.includes('coordinator');
@@ -233,7 +236,13 @@ export class ReportsService {
         personalDataConfirmed: flagged,
       });
       const after = this.toDto((await this.load(m, id))!, user);
-      await this.audit.record(m, user, { action: 'report.correct', entityType: 'report', entityId: id, before: this.forAudit(before), after: this.forAudit(after) });
+      await this.audit.record(m, user, {
+        action: 'report.correct',
+        entityType: 'report',
+        entityId: id,
+        before: this.forAudit(before),
+        after: this.forAudit(after),
+      });
       return after;
     });
   }
@@ -257,7 +266,11 @@ export class ReportsService {
     return this.idem.transaction(async (m) => {
       const row = await this.lockVisible(m, user, id);
       if (!this.mayRedact(row, user)) {
-        throw new DomainError(403, 'REPORT.REDACT_FORBIDDEN', 'Only the reporter, a coordinator or administrator of the reporting organisation, or a coordinator of the partnership may remove a report’s text');
+        throw new DomainError(
+          403,
+          'REPORT.REDACT_FORBIDDEN',
+          'Only the reporter, a coordinator or administrator of the reporting organisation, or a coordinator of the partnership may remove a report’s text',
+        );
       }
       const note = body.note?.trim() || null;
       if (note && findPersonalData(note).length > 0) {
@@ -307,7 +320,15 @@ export class ReportsService {
         entityType: 'report',
         entityId: id,
         before: { descriptionLength: old.length, review: row.review },
-        after: { descriptionLength: next.length, removedCharacters: removed, parts, whole: body.whole === true, reason: body.reason, hasNote: note != null, review },
+        after: {
+          descriptionLength: next.length,
+          removedCharacters: removed,
+          parts,
+          whole: body.whole === true,
+          reason: body.reason,
+          hasNote: note != null,
+          review,
+        },
       });
       return this.toDto((await this.load(m, id))!, user);
     });
@@ -322,7 +343,13 @@ export class ReportsService {
       }
       if (row.review !== 'pending') throw new DomainError(409, 'REPORT.NOT_PENDING', 'The report does not await review', 'id');
       await m.getRepository(SituationReport).update(id, { review: 'confirmed', reviewedAt: new Date() });
-      await this.audit.record(m, user, { action: 'report.review', entityType: 'report', entityId: id, before: { review: 'pending' }, after: { review: 'confirmed', decision: body.decision } });
+      await this.audit.record(m, user, {
+        action: 'report.review',
+        entityType: 'report',
+        entityId: id,
+        before: { review: 'pending' },
+        after: { review: 'confirmed', decision: body.decision },
+      });
       return this.toDto((await this.load(m, id))!, user);
     });
   }
@@ -375,7 +402,10 @@ export class ReportsService {
   async list(user: AuthUser, q: ReportListQuery): Promise<Page<ReportDto>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const [rows, total] = await this.filtered(user, q).skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [rows, total] = await this.filtered(user, q)
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: rows.map((r) => this.toDto(r, user)), total, page, pageSize };
   }
 

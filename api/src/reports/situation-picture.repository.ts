@@ -77,7 +77,8 @@ type Db = DataSource | EntityManager;
 /** The situational picture's queries, each with its row type. */
 export const situationPictureRepository = {
   byCategory: (db: Db, areaId: string, monday: string): Promise<CategoryFigureRow[]> => db.query(PICTURE_SQL.byCategory, [areaId, monday]),
-  byPlace: (db: Db, areaId: string, monday: string, viewer: string | null): Promise<PlaceFigureRow[]> => db.query(PICTURE_SQL.byPlace, [areaId, monday, viewer]),
+  byPlace: (db: Db, areaId: string, monday: string, viewer: string | null): Promise<PlaceFigureRow[]> =>
+    db.query(PICTURE_SQL.byPlace, [areaId, monday, viewer]),
   trend: (db: Db, areaId: string, monday: string): Promise<TrendRow[]> => db.query(PICTURE_SQL.trend, [areaId, monday]),
   points: (db: Db, areaId: string, monday: string, viewer: string | null): Promise<PointRow[]> => db.query(PICTURE_SQL.points, [areaId, monday, viewer]),
   /** Locks the area's row, so that two level changes of one area follow each other. */

@@ -23,12 +23,16 @@ const RULES: Record<RecordType, { removes: string; keeps: string; countedFrom: s
   },
   walkFindingDetails: {
     removes: 'the free text (description) of a safety walk finding',
-    keeps: 'walk, position, named place, checklist item, category, severity, responsible organisation, settlement: the walk report\'s counts are unchanged',
+    keeps: "walk, position, named place, checklist item, category, severity, responsible organisation, settlement: the walk report's counts are unchanged",
     countedFrom: 'the recording of the finding',
   },
   sessions: { removes: 'the session (user, sign-in time, last request)', keeps: 'nothing', countedFrom: 'the end of the session (expiry or idle time-out)' },
   loginAttempts: { removes: 'the throttling record (e-mail or network address, number of failures)', keeps: 'nothing', countedFrom: 'the last failed sign-in' },
-  importErrors: { removes: 'the list of rejected rows (line, column, reason) of an import', keeps: 'the import itself: file name, counts, outcome', countedFrom: 'the end of the import' },
+  importErrors: {
+    removes: 'the list of rejected rows (line, column, reason) of an import',
+    keeps: 'the import itself: file name, counts, outcome',
+    countedFrom: 'the end of the import',
+  },
 };
 
 /** The overview administrators read (a contract type). */
@@ -44,7 +48,8 @@ export class RetentionController {
   ) {}
 
   /** The retention settings and the last run (from the audit trail). */
-  @Get() @Roles('admin', 'coordinator')
+  @Get()
+  @Roles('admin', 'coordinator')
   @Answers(200, 'RetentionOverviewDto')
   async overview(): Promise<RetentionOverview> {
     const periods = retentionPeriods(this.retention.settings);
@@ -59,7 +64,8 @@ export class RetentionController {
    * Sets when retention runs, for the whole installation (every API process; RETENTION_SCHEDULE only sets the first
    * schedule): administrators; 422 naming `cron` for an expression the job queue cannot run; audited.
    */
-  @Put('schedule') @Roles('admin')
+  @Put('schedule')
+  @Roles('admin')
   @Answers(200, 'RetentionScheduleDto')
   async setSchedule(@CurrentUser() user: AuthUser, @Body() body: SetRetentionScheduleBody): Promise<RetentionScheduleDto> {
     await this.schedule.change(user, body.cron);
@@ -71,7 +77,9 @@ export class RetentionController {
   }
 
   /** Applies retention now, in this process, instead of waiting for the night (409 while another run is going on). */
-  @Post('run') @Roles('admin') @HttpCode(200)
+  @Post('run')
+  @Roles('admin')
+  @HttpCode(200)
   @Answers(200, 'RetentionRunDto')
   async runNow(@CurrentUser() user: AuthUser): Promise<RetentionRunDto> {
     const run = await this.retention.run('manual', user);

@@ -69,7 +69,9 @@ export class RetentionJobs implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (e) {
       await boss.stop({ graceful: false, wait: true, timeout: 1000 }).catch(() => undefined);
       const msg = (e as Error).message;
-      throw new Error(`The job queue (pg-boss, schema "${JOBS_SCHEMA}") could not start: ${msg}. Set BACKGROUND_JOBS=false to run this process without it.`, { cause: e });
+      throw new Error(`The job queue (pg-boss, schema "${JOBS_SCHEMA}") could not start: ${msg}. Set BACKGROUND_JOBS=false to run this process without it.`, {
+        cause: e,
+      });
     }
     this.boss = boss;
   }

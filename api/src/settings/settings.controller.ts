@@ -12,14 +12,16 @@ export class SettingsController {
   constructor(private readonly settings: WorkflowSettingsService) {}
 
   /** The installation's workflow settings (every signed-in user: the screens explain the rules they set). */
-  @Get('workflow') @SignedIn()
+  @Get('workflow')
+  @SignedIn()
   @Answers(200, 'WorkflowSettingsDto')
   get(): Promise<WorkflowSettings> {
     return this.settings.current();
   }
 
   /** Changes the workflow settings (administrators; audited); 422 naming the field for a bad value. */
-  @Put('workflow') @Roles('admin')
+  @Put('workflow')
+  @Roles('admin')
   @Answers(200, 'WorkflowSettingsDto')
   update(@CurrentUser() user: AuthUser, @Body() body: UpdateWorkflowSettingsBody): Promise<WorkflowSettings> {
     return this.settings.change(user, body);

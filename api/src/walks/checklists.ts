@@ -13,7 +13,14 @@ import { Answers } from '../openapi/responses';
 import { WalkChecklistTemplate } from './walk.entity';
 import { ChecklistTemplateBody, UpdateChecklistTemplateBody } from './walks.dto';
 
-const toDto = (t: WalkChecklistTemplate): ChecklistTemplateDto => ({ id: t.id, nameSv: t.nameSv, nameEn: t.nameEn, items: t.items, active: t.active, isDefault: t.isDefault });
+const toDto = (t: WalkChecklistTemplate): ChecklistTemplateDto => ({
+  id: t.id,
+  nameSv: t.nameSv,
+  nameEn: t.nameEn,
+  items: t.items,
+  active: t.active,
+  isDefault: t.isDefault,
+});
 
 /** Item keys are unique within a checklist (answers and findings refer to them). */
 function checkItems(items: ChecklistItem[]): ChecklistItem[] {
@@ -39,7 +46,9 @@ export class ChecklistsService {
   create(user: AuthUser, body: ChecklistTemplateRequest): Promise<ChecklistTemplateDto> {
     return this.idem.transaction(async (m) => {
       const repo = m.getRepository(WalkChecklistTemplate);
-      const saved = await repo.save(repo.create({ nameSv: body.nameSv.trim(), nameEn: body.nameEn.trim(), items: checkItems(body.items), active: true, isDefault: false }));
+      const saved = await repo.save(
+        repo.create({ nameSv: body.nameSv.trim(), nameEn: body.nameEn.trim(), items: checkItems(body.items), active: true, isDefault: false }),
+      );
       await this.audit.record(m, user, { action: 'walk_checklist.create', entityType: 'walk_checklist', entityId: saved.id, after: toDto(saved) });
       return toDto(saved);
     });
@@ -71,20 +80,24 @@ export class ChecklistsController {
   constructor(private readonly checklists: ChecklistsService) {}
 
   /** Every checklist, active ones first (the default one first of them). */
-  @Get() @SignedIn()
+  @Get()
+  @SignedIn()
   @Answers(200, 'ChecklistTemplateDto[]')
   list(): Promise<ChecklistTemplateDto[]> {
     return this.checklists.list();
   }
 
-  @Post() @Roles('admin') @Idempotent()
+  @Post()
+  @Roles('admin')
+  @Idempotent()
   @Answers(201, 'ChecklistTemplateDto')
   create(@CurrentUser() user: AuthUser, @Body() body: ChecklistTemplateBody): Promise<ChecklistTemplateDto> {
     return this.checklists.create(user, body);
   }
 
   /** Renames, changes the items of, or retires (active false) a checklist; walks keep the copy they were planned with. */
-  @Patch(':id') @Roles('admin')
+  @Patch(':id')
+  @Roles('admin')
   @Answers(200, 'ChecklistTemplateDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateChecklistTemplateBody): Promise<ChecklistTemplateDto> {
     return this.checklists.update(user, id, body);

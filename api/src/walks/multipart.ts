@@ -42,9 +42,11 @@ export function readPhotoUpload(req: Request, fileField: string, maxBytes: numbe
       fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
-      const filename = (info.filename ?? 'photo')
-        // eslint-disable-next-line no-control-regex -- removing control characters from a file name is the point
-        .replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'photo';
+      const filename =
+        (info.filename ?? 'photo')
+          // eslint-disable-next-line no-control-regex -- removing control characters from a file name is the point
+          .replace(/[\u0000-\u001f\u007f]/g, '')
+          .slice(0, 200) || 'photo';
       if (name !== fileField) {
         fail(new DomainError(422, 'VALIDATION_FAILED', `Send the photo in the field "${fileField}" (not "${name}")`, fileField));
         stream.resume();
@@ -52,7 +54,9 @@ export function readPhotoUpload(req: Request, fileField: string, maxBytes: numbe
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(new DomainError(413, 'PHOTO.TOO_LARGE', `${filename}: the photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, fileField)));
+      stream.on('limit', () =>
+        fail(new DomainError(413, 'PHOTO.TOO_LARGE', `${filename}: the photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, fileField)),
+      );
       stream.on('end', () => {
         if (!failed) file = { name: filename, bytes: Buffer.concat(chunks) };
       });

@@ -30,7 +30,9 @@ export class PgPhotoStorage extends PhotoStorage {
 
   async get(m: EntityManager, key: string, variant: 'image' | 'thumbnail'): Promise<Buffer | null> {
     if (!key.startsWith('pg:')) return null;
-    const rows: { data: Buffer }[] = await m.query(`SELECT ${variant === 'image' ? 'image' : 'thumbnail'} AS data FROM walk_photo_data WHERE id = $1`, [key.slice(3)]);
+    const rows: { data: Buffer }[] = await m.query(`SELECT ${variant === 'image' ? 'image' : 'thumbnail'} AS data FROM walk_photo_data WHERE id = $1`, [
+      key.slice(3),
+    ]);
     return rows[0]?.data ?? null;
   }
 

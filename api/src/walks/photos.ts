@@ -14,7 +14,8 @@ const unsupported = (file: string, message: string) => new DomainError(415, 'PHO
 export function sniffType(bytes: Buffer): 'jpeg' | 'png' | 'heic' | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(bytes.toString('latin1', 8, 12))) return 'heic';
+  if (bytes.length >= 12 && bytes.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(bytes.toString('latin1', 8, 12)))
+    return 'heic';
   return null;
 }
 
@@ -29,7 +30,8 @@ export class PhotoProcessor {
 
   async process(file: string, bytes: Buffer): Promise<ProcessedPhoto> {
     const type = sniffType(bytes);
-    if (type === 'heic') throw unsupported(file, 'HEIC photos cannot be read by this server yet; set the camera to "Most compatible" (JPEG) or share the photo as JPEG');
+    if (type === 'heic')
+      throw unsupported(file, 'HEIC photos cannot be read by this server yet; set the camera to "Most compatible" (JPEG) or share the photo as JPEG');
     if (!type) throw unsupported(file, 'only JPEG and PNG photos are accepted');
     try {
       const input = sharp(bytes, { failOn: 'error', limitInputPixels: 80_000_000 }).rotate();

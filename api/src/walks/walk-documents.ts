@@ -15,10 +15,26 @@ type Lang = 'sv' | 'en';
 /** The words of the walk's documents (the templates hold their headings). */
 const WORDS = {
   sv: {
-    states: { planned: 'Planerad', in_progress: 'Pågår', recorded: 'Genomförd', settled: 'Avgjord', followed_up: 'Uppföljd', closed: 'Avslutad', cancelled: 'Inställd' },
+    states: {
+      planned: 'Planerad',
+      in_progress: 'Pågår',
+      recorded: 'Genomförd',
+      settled: 'Avgjord',
+      followed_up: 'Uppföljd',
+      closed: 'Avslutad',
+      cancelled: 'Inställd',
+    },
     severities: { low: 'Låg', medium: 'Medel', high: 'Hög' },
     answers: { good: 'Bra', acceptable: 'Godtagbar', poor: 'Dålig', not_applicable: 'Ej aktuell' },
-    groups: { residents: 'Boende', associations: 'Föreningar', businesses: 'Näringsidkare', public_transport: 'Kollektivtrafik', property_owners: 'Fastighetsägare', youth: 'Unga', other: 'Övriga' },
+    groups: {
+      residents: 'Boende',
+      associations: 'Föreningar',
+      businesses: 'Näringsidkare',
+      public_transport: 'Kollektivtrafik',
+      property_owners: 'Fastighetsägare',
+      youth: 'Unga',
+      other: 'Övriga',
+    },
     actionStates: { planned: 'planerad', assigned: 'tilldelad', in_progress: 'pågår', blocked: 'stoppad', done: 'klar', cancelled: 'avbruten' },
     action: 'Insats',
     proposed: 'Insats föreslagen',
@@ -28,10 +44,26 @@ const WORDS = {
     unsettled: 'Ej avgjord',
   },
   en: {
-    states: { planned: 'Planned', in_progress: 'In progress', recorded: 'Walked', settled: 'Settled', followed_up: 'Followed up', closed: 'Closed', cancelled: 'Cancelled' },
+    states: {
+      planned: 'Planned',
+      in_progress: 'In progress',
+      recorded: 'Walked',
+      settled: 'Settled',
+      followed_up: 'Followed up',
+      closed: 'Closed',
+      cancelled: 'Cancelled',
+    },
     severities: { low: 'Low', medium: 'Medium', high: 'High' },
     answers: { good: 'Good', acceptable: 'Acceptable', poor: 'Poor', not_applicable: 'Not applicable' },
-    groups: { residents: 'Residents', associations: 'Associations', businesses: 'Businesses', public_transport: 'Public transport', property_owners: 'Property owners', youth: 'Young people', other: 'Others' },
+    groups: {
+      residents: 'Residents',
+      associations: 'Associations',
+      businesses: 'Businesses',
+      public_transport: 'Public transport',
+      property_owners: 'Property owners',
+      youth: 'Young people',
+      other: 'Others',
+    },
     actionStates: { planned: 'planned', assigned: 'assigned', in_progress: 'in progress', blocked: 'blocked', done: 'done', cancelled: 'cancelled' },
     action: 'Action',
     proposed: 'Action proposed',
@@ -105,7 +137,11 @@ export class WalkDocuments {
         status: this.status(f, lang),
         thumbnails: f.photos.slice(0, 2).flatMap((p) => (thumbs.has(p.id) ? [thumbs.get(p.id)!] : [])),
       })),
-      stops: w.stops.map((s) => ({ stop: s.stop, label: s.label, answers: s.answers.map((a) => ({ item: items.get(a.itemKey) ?? a.itemKey, answer: Wd.answers[a.answer], comment: a.comment })) })),
+      stops: w.stops.map((s) => ({
+        stop: s.stop,
+        label: s.label,
+        answers: s.answers.map((a) => ({ item: items.get(a.itemKey) ?? a.itemKey, answer: Wd.answers[a.answer], comment: a.comment })),
+      })),
       followUpNote: w.followUpNote,
       generatedAt: swedishDateTime(new Date()),
     };
@@ -116,7 +152,11 @@ export class WalkDocuments {
   async invitation(user: AuthUser, id: string, lang: Lang): Promise<{ pdf: Buffer; fingerprint: string; walk: WalkDto }> {
     await this.walks.loadDetails(user, id);
     const w = await this.walks.get(user, id);
-    const base = { ...this.common(w, lang), checklist: w.checklist.map((i) => (lang === 'sv' ? i.labelSv : i.labelEn)), generatedAt: swedishDateTime(new Date()) };
+    const base = {
+      ...this.common(w, lang),
+      checklist: w.checklist.map((i) => (lang === 'sv' ? i.labelSv : i.labelEn)),
+      generatedAt: swedishDateTime(new Date()),
+    };
     const view: WalkInvitationView = { ...base, fingerprint: fingerprintOf(base) };
     return { pdf: await renderDocument({ kind: 'walk-invitation', view }), fingerprint: view.fingerprint, walk: w };
   }

@@ -54,7 +54,17 @@ export class Walk {
 
 /** How a finding was settled (jsonb): as an action to agree, joined to an existing case, or noted with a reason. */
 export type StoredSettlement =
-  | { outcome: 'action'; cause: string; what: string; goal: string; organizationId: string; ownerId: string | null; dueDate: string; followUp: string | null; actionNumber: number | null }
+  | {
+      outcome: 'action';
+      cause: string;
+      what: string;
+      goal: string;
+      organizationId: string;
+      ownerId: string | null;
+      dueDate: string;
+      followUp: string | null;
+      actionNumber: number | null;
+    }
   | { outcome: 'case'; caseId: string }
   | { outcome: 'noted'; reason: string };
 
@@ -74,7 +84,9 @@ export class WalkFinding {
   @Column({ type: 'text' }) description!: string;
   @Column({ type: 'text' }) severity!: FindingSeverity;
   @Column({ type: 'uuid', nullable: true }) responsibleOrganizationId!: string | null;
-  @ManyToOne(() => Organization, { onDelete: 'SET NULL', nullable: true }) @JoinColumn({ name: 'responsible_organization_id' }) responsibleOrganization!: Organization | null;
+  @ManyToOne(() => Organization, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'responsible_organization_id' })
+  responsibleOrganization!: Organization | null;
   @Column({ type: 'timestamptz' }) recordedAt!: Date;
   @Column({ type: 'uuid' }) recordedById!: string;
   @ManyToOne(() => User, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'recorded_by_id' }) recordedBy!: User;

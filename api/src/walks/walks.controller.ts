@@ -26,14 +26,16 @@ export class WalkLangQuery {
 export class WalkDocumentsController {
   constructor(private readonly docs: WalkDocuments) {}
 
-  @Get(':id/invitation.pdf') @SignedIn()
+  @Get(':id/invitation.pdf')
+  @SignedIn()
   @AnswersFile('application/pdf', 'The invitation to the walk (X-Document-Fingerprint: its SHA-256)')
   async invitation(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: WalkLangQuery, @Res() res: Response): Promise<void> {
     const { pdf, fingerprint, walk } = await this.docs.invitation(user, id, q.lang ?? 'sv');
     send(res, pdf, fingerprint, `inbjudan-trygghetsvandring-${walk.startsAt.slice(0, 10)}.pdf`);
   }
 
-  @Get(':id/report.pdf') @SignedIn()
+  @Get(':id/report.pdf')
+  @SignedIn()
   @AnswersFile('application/pdf', 'The walk report with its findings (X-Document-Fingerprint: its SHA-256)')
   async report(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: WalkLangQuery, @Res() res: Response): Promise<void> {
     const { pdf, fingerprint, walk } = await this.docs.report(user, id, q.lang ?? 'sv');
@@ -59,34 +61,42 @@ export class WalksController {
   ) {}
 
   /** The walks of the caller's areas, latest first (a restricted walk of others: `detailsVisible` false). */
-  @Get() @SignedIn()
+  @Get()
+  @SignedIn()
   @Answers(200, 'WalkSummaryDto[]')
   list(@CurrentUser() user: AuthUser, @Query() q: WalkListQuery): Promise<WalkSummaryDto[]> {
     return this.walks.list(user, q);
   }
 
   /** Plans a walk in an area of the caller's partnership (coordinators and analysts). */
-  @Post() @Roles('coordinator', 'analyst') @Idempotent()
+  @Post()
+  @Roles('coordinator', 'analyst')
+  @Idempotent()
   @Answers(201, 'WalkDto')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateWalkBody): Promise<WalkDto> {
     return this.walks.create(user, body);
   }
 
-  @Get(':id') @SignedIn()
+  @Get(':id')
+  @SignedIn()
   @Answers(200, 'WalkDto')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<WalkDto> {
     return this.walks.get(user, id);
   }
 
   /** Changes the plan while the walk is planned (the walk machine's EDIT), with the `version` read. */
-  @Patch(':id') @Roles('coordinator', 'analyst')
+  @Patch(':id')
+  @Roles('coordinator', 'analyst')
   @Answers(200, 'WalkDto')
   update(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: UpdateWalkBody): Promise<WalkDto> {
     return this.walks.update(user, id, body);
   }
 
   /** START, FINISH, COMPLETE_SETTLEMENT, FOLLOW_UP (`note`), CLOSE, CANCEL (`reason`), with the `version` read. */
-  @Post(':id/events') @SignedIn() @HttpCode(200) @Idempotent()
+  @Post(':id/events')
+  @SignedIn()
+  @HttpCode(200)
+  @Idempotent()
   @ApiBody(EVENT_BODY)
   @Answers(200, 'WalkDto', 'The walk after the event')
   send(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: object): Promise<WalkDto> {
@@ -95,29 +105,46 @@ export class WalksController {
   }
 
   /** Replaces the checklist answers of one stop. */
-  @Put(':id/checklist-answers') @SignedIn()
+  @Put(':id/checklist-answers')
+  @SignedIn()
   @Answers(200, 'WalkDto')
   answers(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: ChecklistAnswersBody): Promise<WalkDto> {
     return this.walks.answer(user, id, body);
   }
 
   /** Records a finding; send an Idempotency-Key so that a finding resent from the phone's offline queue is stored once. */
-  @Post(':id/findings') @SignedIn() @Idempotent()
-  @Answers(201, 'FindingDto') @Refuses(422, ['PersonalDataError', 'ApiError'], 'REPORT.PERSONAL_DATA (with the hits) until confirmed with confirmNoPersonalData, or another field at fault')
+  @Post(':id/findings')
+  @SignedIn()
+  @Idempotent()
+  @Answers(201, 'FindingDto')
+  @Refuses(422, ['PersonalDataError', 'ApiError'], 'REPORT.PERSONAL_DATA (with the hits) until confirmed with confirmNoPersonalData, or another field at fault')
   addFinding(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: CreateFindingBody): Promise<FindingDto> {
     return this.walks.addFinding(user, id, body);
   }
 
   /** The recorder changes their finding while the walk is in progress. */
-  @Patch(':id/findings/:findingId') @SignedIn()
-  @Answers(200, 'FindingDto') @Refuses(422, ['PersonalDataError', 'ApiError'], 'REPORT.PERSONAL_DATA (with the hits) until confirmed with confirmNoPersonalData, or another field at fault')
-  updateFinding(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string, @Body() body: UpdateFindingBody): Promise<FindingDto> {
+  @Patch(':id/findings/:findingId')
+  @SignedIn()
+  @Answers(200, 'FindingDto')
+  @Refuses(422, ['PersonalDataError', 'ApiError'], 'REPORT.PERSONAL_DATA (with the hits) until confirmed with confirmNoPersonalData, or another field at fault')
+  updateFinding(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('findingId', uuidParam('findingId')) findingId: string,
+    @Body() body: UpdateFindingBody,
+  ): Promise<FindingDto> {
     return this.walks.updateFinding(user, id, findingId, body);
   }
 
-  @Delete(':id/findings/:findingId') @SignedIn() @HttpCode(204)
+  @Delete(':id/findings/:findingId')
+  @SignedIn()
+  @HttpCode(204)
   @AnswersNoContent('The finding and its photos are deleted')
-  deleteFinding(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string): Promise<void> {
+  deleteFinding(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('findingId', uuidParam('findingId')) findingId: string,
+  ): Promise<void> {
     return this.walks.deleteFinding(user, id, findingId);
   }
 
@@ -125,11 +152,24 @@ export class WalksController {
    * Uploads a photo of a finding (multipart: `photo`, and `confirmNoFaces=true`): JPEG or PNG up to 15 MB, stored
    * re-encoded without any metadata (≤ 2000 px) with a thumbnail; HEIC is refused with 415.
    */
-  @Post(':id/findings/:findingId/photos') @SignedIn() @Idempotent()
+  @Post(':id/findings/:findingId/photos')
+  @SignedIn()
+  @Idempotent()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['photo', 'confirmNoFaces'], properties: { photo: { type: 'string', format: 'binary' }, confirmNoFaces: { type: 'string', enum: ['true'] } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['photo', 'confirmNoFaces'],
+      properties: { photo: { type: 'string', format: 'binary' }, confirmNoFaces: { type: 'string', enum: ['true'] } },
+    },
+  })
   @Answers(201, 'PhotoDto', 'The photo as stored (re-encoded as JPEG without metadata)')
-  async addPhoto(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string, @Req() req: Request): Promise<PhotoDto> {
+  async addPhoto(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('findingId', uuidParam('findingId')) findingId: string,
+    @Req() req: Request,
+  ): Promise<PhotoDto> {
     const { file, fields } = await readPhotoUpload(req, 'photo', WALK_MAX.photoBytes);
     if (!file) throw invalid('photo', 'photo is required: an image in the multipart field "photo"');
     const unknown = Object.keys(fields).find((k) => k !== 'confirmNoFaces');
@@ -139,15 +179,27 @@ export class WalksController {
     return this.walks.addPhoto(user, id, findingId, file, fields.confirmNoFaces === 'true');
   }
 
-  @Get(':id/photos/:photoId') @SignedIn()
+  @Get(':id/photos/:photoId')
+  @SignedIn()
   @AnswersFile('image/jpeg', 'The photo (at most 2000 px on its longest edge, without metadata)')
-  async photo(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('photoId', uuidParam('photoId')) photoId: string, @Res() res: Response): Promise<void> {
+  async photo(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('photoId', uuidParam('photoId')) photoId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     this.sendJpeg(res, await this.walks.photo(user, id, photoId, 'image'));
   }
 
-  @Get(':id/photos/:photoId/thumbnail') @SignedIn()
+  @Get(':id/photos/:photoId/thumbnail')
+  @SignedIn()
   @AnswersFile('image/jpeg', 'The thumbnail of the photo (at most 320 px on its longest edge)')
-  async thumbnail(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('photoId', uuidParam('photoId')) photoId: string, @Res() res: Response): Promise<void> {
+  async thumbnail(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('photoId', uuidParam('photoId')) photoId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     this.sendJpeg(res, await this.walks.photo(user, id, photoId, 'thumbnail'));
   }
 
@@ -159,9 +211,15 @@ export class WalksController {
   }
 
   /** Settles a finding while the walk is recorded: `action` (agreed when the settlement is completed), `case` or `noted`. */
-  @Put(':id/findings/:findingId/settlement') @Roles('coordinator', 'analyst')
+  @Put(':id/findings/:findingId/settlement')
+  @Roles('coordinator', 'analyst')
   @Answers(200, 'FindingDto')
-  settle(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('findingId', uuidParam('findingId')) findingId: string, @Body() body: SettleFindingBody): Promise<FindingDto> {
+  settle(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Param('findingId', uuidParam('findingId')) findingId: string,
+    @Body() body: SettleFindingBody,
+  ): Promise<FindingDto> {
     return this.walks.settle(user, id, findingId, body);
   }
 }

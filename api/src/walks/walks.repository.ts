@@ -115,7 +115,9 @@ export const walksRepository = {
     return m.query(FINDINGS_SQL, [walkId]);
   },
   photos(m: EntityManager, walkId: string): Promise<PhotoRow[]> {
-    return m.query('SELECT id, finding_id, width, height, bytes, storage_key, created_at FROM walk_photos WHERE walk_id = $1 ORDER BY created_at, id', [walkId]);
+    return m.query('SELECT id, finding_id, width, height, bytes, storage_key, created_at FROM walk_photos WHERE walk_id = $1 ORDER BY created_at, id', [
+      walkId,
+    ]);
   },
   async photoCount(m: EntityManager, findingId: string): Promise<number> {
     const [row]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM walk_photos WHERE finding_id = $1', [findingId]);

@@ -76,7 +76,8 @@ export function checkCounts(counts: unknown): ParticipantCounts {
   if (counts === undefined || counts === null) return {};
   const out: ParticipantCounts = {};
   for (const [k, v] of Object.entries(counts as Record<string, unknown>)) {
-    if (!(PARTICIPANT_GROUPS as readonly string[]).includes(k)) throw invalid(`participantCounts.${k}`, `participantCounts.${k}: the groups are ${PARTICIPANT_GROUPS.join(', ')}`);
+    if (!(PARTICIPANT_GROUPS as readonly string[]).includes(k))
+      throw invalid(`participantCounts.${k}`, `participantCounts.${k}: the groups are ${PARTICIPANT_GROUPS.join(', ')}`);
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > WALK_MAX.participantsPerGroup) {
       throw invalid(`participantCounts.${k}`, `participantCounts.${k} must be a whole number 0–${WALK_MAX.participantsPerGroup}`);
     }
@@ -144,7 +145,13 @@ export class WalksService {
   // ---- planning ------------------------------------------------------------------------------------------------
 
   /** Who organises and who takes part, as the walk machine keeps them. */
-  private async orgs(m: EntityManager, areaId: string, planningOrg: string, invited: string[], restricted: boolean): Promise<{ organizerOrgIds: string[]; participantOrgIds: string[] }> {
+  private async orgs(
+    m: EntityManager,
+    areaId: string,
+    planningOrg: string,
+    invited: string[],
+    restricted: boolean,
+  ): Promise<{ organizerOrgIds: string[]; participantOrgIds: string[] }> {
     const partners = await repo.partnerIds(m, areaId);
     const bad = invited.findIndex((o) => !partners.includes(o));
     if (bad >= 0) throw invalid('invitedOrganizationIds', `invitedOrganizationIds[${bad}] is not an organisation of the area's partnership`);
@@ -194,7 +201,17 @@ export class WalksService {
         action: 'walk.create',
         entityType: 'walk',
         entityId: saved.id,
-        after: { areaId: saved.areaId, title: saved.title, startsAt: saved.startsAt.toISOString(), invitedOrganizationIds: invited, participantCounts, restricted, routePoints: route?.coordinates.length ?? 0, checklistTemplateId: t.id, state: saved.state },
+        after: {
+          areaId: saved.areaId,
+          title: saved.title,
+          startsAt: saved.startsAt.toISOString(),
+          invitedOrganizationIds: invited,
+          participantCounts,
+          restricted,
+          routePoints: route?.coordinates.length ?? 0,
+          checklistTemplateId: t.id,
+          state: saved.state,
+        },
       });
       return this.get(user, saved.id, m);
     });
@@ -208,7 +225,10 @@ export class WalksService {
       const invited = body.invitedOrganizationIds !== undefined ? [...new Set(body.invitedOrganizationIds)] : current.invitedOrganizationIds;
       const restricted = body.restricted ?? current.restricted;
       const orgs = await this.orgs(m, current.areaId, current.organizationId, invited, restricted);
-      const t = body.checklistTemplateId !== undefined && body.checklistTemplateId !== current.checklistTemplateId ? await this.template(m, body.checklistTemplateId) : null;
+      const t =
+        body.checklistTemplateId !== undefined && body.checklistTemplateId !== current.checklistTemplateId
+          ? await this.template(m, body.checklistTemplateId)
+          : null;
       const changes: Partial<Walk> = {
         ...(body.title !== undefined ? { title: body.title.trim() } : {}),
         ...(body.startsAt !== undefined ? { startsAt: new Date(body.startsAt) } : {}),
@@ -221,7 +241,10 @@ export class WalksService {
       };
       await this.workflow.send(m, user, WALK_WORKFLOW, 'EDIT', orgs, { load: () => Promise.resolve(current), version: body.version }, (w) =>
         this.hooks(m, w, changes, () => ({
-          before: { version: w.version, ...Object.fromEntries(Object.keys(changes).map((k) => [k, this.auditValue(k, (w as unknown as Record<string, unknown>)[k])])) },
+          before: {
+            version: w.version,
+            ...Object.fromEntries(Object.keys(changes).map((k) => [k, this.auditValue(k, (w as unknown as Record<string, unknown>)[k])])),
+          },
           after: { ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, this.auditValue(k, v)])) },
         })),
       );
@@ -237,7 +260,13 @@ export class WalksService {
   }
 
   /** The hooks of a walk event: the row (with `changes`), the audit entry and side effects. */
-  private hooks(m: EntityManager, w: Walk, changes: Partial<Walk>, audit: (s: Step<WalkContext>) => { before: object; after: object }, after?: (s: Step<WalkContext>) => Promise<void>): StepHooks<WalkContext> {
+  private hooks(
+    m: EntityManager,
+    w: Walk,
+    changes: Partial<Walk>,
+    audit: (s: Step<WalkContext>) => { before: object; after: object },
+    after?: (s: Step<WalkContext>) => Promise<void>,
+  ): StepHooks<WalkContext> {
     return {
       store: async (s) => {
         await m.getRepository(Walk).update(w.id, { ...changes, state: s.to, version: s.version, snapshot: s.snapshot });
@@ -253,7 +282,14 @@ export class WalksService {
 
   /** An event without a version check (findings and answers from several phones at once): the row lock orders them. */
   private async record(m: EntityManager, user: AuthUser, w: Walk, type: 'RECORD' | 'AMEND' | 'SETTLE', changes: Partial<Walk>, audit: object): Promise<void> {
-    await this.workflow.apply(m, user, WALK_WORKFLOW, w, { type, actor: actorOf(user), now: new Date().toISOString() }, this.hooks(m, w, changes, () => ({ before: {}, after: audit })));
+    await this.workflow.apply(
+      m,
+      user,
+      WALK_WORKFLOW,
+      w,
+      { type, actor: actorOf(user), now: new Date().toISOString() },
+      this.hooks(m, w, changes, () => ({ before: {}, after: audit })),
+    );
   }
 
   async list(user: AuthUser, q: { areaId?: string; state?: string }): Promise<WalkSummaryDto[]> {
@@ -267,7 +303,10 @@ export class WalksService {
       state: r.state as WalkState,
       version: r.version,
       restricted: r.restricted,
-      detailsVisible: this.detailsVisible({ restricted: r.restricted, organizationId: r.organization_id, invitedOrganizationIds: r.invited_organization_ids }, user),
+      detailsVisible: this.detailsVisible(
+        { restricted: r.restricted, organizationId: r.organization_id, invitedOrganizationIds: r.invited_organization_ids },
+        user,
+      ),
       findingCount: r.finding_count,
       organization: { id: r.organization_id, name: r.organization_name },
     }));
@@ -317,9 +356,22 @@ export class WalksService {
     const numbers = settlements.flatMap((s) => (s?.outcome === 'action' && s.actionNumber != null ? [s.actionNumber] : []));
     const caseIds = settlements.flatMap((s) => (s?.outcome === 'case' ? [s.caseId] : []));
     const orgIds = settlements.flatMap((s) => (s?.outcome === 'action' ? [s.organizationId] : []));
-    const [actions, cases, orgs] = await Promise.all([repo.settledActions(m, w.caseId, numbers), repo.cases(m, caseIds), repo.organizations(m, [...new Set(orgIds)])]);
+    const [actions, cases, orgs] = await Promise.all([
+      repo.settledActions(m, w.caseId, numbers),
+      repo.cases(m, caseIds),
+      repo.organizations(m, [...new Set(orgIds)]),
+    ]);
     const amend = allowed.includes('AMEND');
-    return rows.map((r, i) => this.findingDto(w, r, photos.filter((p) => p.finding_id === r.id).map((p) => photoDto(w.id, p)), settlements[i], { actions, cases, orgs }, amend && r.recorded_by_id === user.id));
+    return rows.map((r, i) =>
+      this.findingDto(
+        w,
+        r,
+        photos.filter((p) => p.finding_id === r.id).map((p) => photoDto(w.id, p)),
+        settlements[i],
+        { actions, cases, orgs },
+        amend && r.recorded_by_id === user.id,
+      ),
+    );
   }
 
   private findingDto(
@@ -327,7 +379,11 @@ export class WalksService {
     r: FindingRow,
     photos: PhotoDto[],
     s: StoredSettlement | null,
-    refs: { actions: { number: number; id: string; state: string; days_overdue: number }[]; cases: { id: string; title: string; state: string }[]; orgs: { id: string; name: string }[] },
+    refs: {
+      actions: { number: number; id: string; state: string; days_overdue: number }[];
+      cases: { id: string; title: string; state: string }[];
+      orgs: { id: string; name: string }[];
+    },
     editable: boolean,
   ): FindingDto {
     let settlement: FindingSettlementDto | null = null;
@@ -395,7 +451,13 @@ export class WalksService {
             m,
             w,
             {},
-            () => ({ before: {}, after: type === 'FOLLOW_UP' || type === 'CANCEL' ? { noteLength: (typeof payload.note === 'string' ? payload.note : typeof payload.reason === 'string' ? payload.reason : '').length } : {} }),
+            () => ({
+              before: {},
+              after:
+                type === 'FOLLOW_UP' || type === 'CANCEL'
+                  ? { noteLength: (typeof payload.note === 'string' ? payload.note : typeof payload.reason === 'string' ? payload.reason : '').length }
+                  : {},
+            }),
             async (s) => {
               if (s.type === 'COMPLETE_SETTLEMENT') await this.agreeActions(m, user, walk!);
             },
@@ -422,7 +484,16 @@ export class WalksService {
     const partnerIds = await repo.partnerIds(m, w.areaId);
     const planned: PlannedActionDto[] = toAct.map((f) => {
       const s = f.settlement as Extract<StoredSettlement, { outcome: 'action' }>;
-      return { cause: s.cause, what: s.what, goal: s.goal, organizationId: s.organizationId, ownerId: s.ownerId, dueDate: s.dueDate, kind: 'one_off', term: 'short' };
+      return {
+        cause: s.cause,
+        what: s.what,
+        goal: s.goal,
+        organizationId: s.organizationId,
+        ownerId: s.ownerId,
+        dueDate: s.dueDate,
+        kind: 'one_off',
+        term: 'short',
+      };
     });
     const day = swedishDate(w.startsAt);
     const snapshot = createActor(caseMachine, { input: { partnerIds } }).getSnapshot();
@@ -445,17 +516,25 @@ export class WalksService {
       }),
     );
     await this.cases.history(m, user, c.id, null, 'CREATED', { title: c.title, walkId: w.id, placeIds }, null, c.state, 1);
-    await this.audit.record(m, user, { action: 'case.create', entityType: 'case', entityId: c.id, after: { title: c.title, areaId: c.areaId, state: c.state, walkId: w.id, placeIds } });
+    await this.audit.record(m, user, {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: c.id,
+      after: { title: c.title, areaId: c.areaId, state: c.state, walkId: w.id, placeIds },
+    });
     const now = new Date().toISOString();
     const actor = actorOf(user);
     await this.cases.apply(m, user, c, { type: 'START_ANALYSIS', actor, now }, null);
     const analysis = `Trygghetsvandringen ${day} fann ${findings.length} fynd; ${toAct.length} åtgärdas som insatser.`;
     await this.cases.apply(m, user, c, { type: 'PROPOSE', actions: planned, analysis, actor, now }, { actions: planned, analysis });
-    if (allowedFor(CASE_WORKFLOW, c, user, await this.settings.current(m)).includes('AGREE')) await this.cases.apply(m, user, c, { type: 'AGREE', actor, now }, {});
+    if (allowedFor(CASE_WORKFLOW, c, user, await this.settings.current(m)).includes('AGREE'))
+      await this.cases.apply(m, user, c, { type: 'AGREE', actor, now }, {});
     await m.getRepository(Walk).update(w.id, { caseId: c.id });
     w.caseId = c.id;
     for (const [i, f] of toAct.entries()) {
-      await m.getRepository(WalkFinding).update(f.id, { settlement: { ...(f.settlement as Extract<StoredSettlement, { outcome: 'action' }>), actionNumber: i + 1 } });
+      await m
+        .getRepository(WalkFinding)
+        .update(f.id, { settlement: { ...(f.settlement as Extract<StoredSettlement, { outcome: 'action' }>), actionNumber: i + 1 } });
     }
   }
 
@@ -471,7 +550,11 @@ export class WalksService {
       if (bad >= 0) throw invalid(`answers[${bad}].itemKey`, `answers[${bad}].itemKey is not an item of the walk's checklist`);
       const dup = body.answers.findIndex((a, i) => body.answers.findIndex((b) => b.itemKey === a.itemKey) !== i);
       if (dup >= 0) throw invalid(`answers[${dup}].itemKey`, `answers[${dup}].itemKey is answered twice`);
-      const stop = { stop: body.stop, label: body.label.trim(), answers: body.answers.map((a) => ({ itemKey: a.itemKey, answer: a.answer, comment: a.comment?.trim() || null })) };
+      const stop = {
+        stop: body.stop,
+        label: body.label.trim(),
+        answers: body.answers.map((a) => ({ itemKey: a.itemKey, answer: a.answer, comment: a.comment?.trim() || null })),
+      };
       const stops = [...w.stops.filter((s) => s.stop !== body.stop), stop].sort((a, b) => a.stop - b.stop);
       await this.record(m, user, w, 'RECORD', { stops }, { change: 'answers', stop: body.stop, answers: body.answers.length });
       return this.get(user, id, m);
@@ -486,27 +569,46 @@ export class WalksService {
     let place: Place | null = null;
     if (f.placeId) {
       place = await m.getRepository(Place).findOneBy({ id: f.placeId });
-      if (!place || place.areaId !== w.areaId) throw invalid('placeId', 'placeId is not a place in the walk\'s area');
+      if (!place || place.areaId !== w.areaId) throw invalid('placeId', "placeId is not a place in the walk's area");
     }
     if (!f.checklistItemKey && !f.categoryId) throw invalid('checklistItemKey', 'give the checklist item (checklistItemKey) or a category (categoryId)');
-    if (f.checklistItemKey && !w.checklist.some((i) => i.key === f.checklistItemKey)) throw invalid('checklistItemKey', 'checklistItemKey is not an item of the walk\'s checklist');
-    if (f.categoryId && !(await m.getRepository(Category).existsBy({ id: f.categoryId, active: true }))) throw invalid('categoryId', 'categoryId is not an active category');
+    if (f.checklistItemKey && !w.checklist.some((i) => i.key === f.checklistItemKey))
+      throw invalid('checklistItemKey', "checklistItemKey is not an item of the walk's checklist");
+    if (f.categoryId && !(await m.getRepository(Category).existsBy({ id: f.categoryId, active: true })))
+      throw invalid('categoryId', 'categoryId is not an active category');
     const partners = await repo.partnerIds(m, w.areaId);
     const responsible = f.responsibleOrganizationId !== undefined ? f.responsibleOrganizationId : (place?.responsibleOrganizationId ?? null);
     if (responsible && !partners.includes(responsible)) {
-      if (f.responsibleOrganizationId) throw invalid('responsibleOrganizationId', 'responsibleOrganizationId is not an organisation of the area\'s partnership');
+      if (f.responsibleOrganizationId) throw invalid('responsibleOrganizationId', "responsibleOrganizationId is not an organisation of the area's partnership");
     }
     if (f.recordedAt && new Date(f.recordedAt).getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid('recordedAt', 'recordedAt cannot be in the future');
     const hits = findPersonalData(f.description);
     if (hits.length > 0 && !f.confirmNoPersonalData) {
-      throw new DomainError(422, 'REPORT.PERSONAL_DATA', 'description seems to contain personal data (a personal identity number, phone number or e-mail address); findings are about places and situations', 'description', { hits });
+      throw new DomainError(
+        422,
+        'REPORT.PERSONAL_DATA',
+        'description seems to contain personal data (a personal identity number, phone number or e-mail address); findings are about places and situations',
+        'description',
+        { hits },
+      );
     }
     return { responsibleOrganizationId: responsible && partners.includes(responsible) ? responsible : null, flagged: hits.length > 0 };
   }
 
   /** What the audit trail keeps of a finding: no free text or coordinates (as for reports). */
-  private findingAudit(f: Pick<WalkFinding, 'id' | 'placeId' | 'checklistItemKey' | 'categoryId' | 'severity' | 'responsibleOrganizationId' | 'description' | 'latitude'>) {
-    return { findingId: f.id, placeId: f.placeId, checklistItemKey: f.checklistItemKey, categoryId: f.categoryId, severity: f.severity, responsibleOrganizationId: f.responsibleOrganizationId, descriptionLength: f.description.length, hasCoordinates: f.latitude != null };
+  private findingAudit(
+    f: Pick<WalkFinding, 'id' | 'placeId' | 'checklistItemKey' | 'categoryId' | 'severity' | 'responsibleOrganizationId' | 'description' | 'latitude'>,
+  ) {
+    return {
+      findingId: f.id,
+      placeId: f.placeId,
+      checklistItemKey: f.checklistItemKey,
+      categoryId: f.categoryId,
+      severity: f.severity,
+      responsibleOrganizationId: f.responsibleOrganizationId,
+      descriptionLength: f.description.length,
+      hasCoordinates: f.latitude != null,
+    };
   }
 
   /** Records a finding; with an Idempotency-Key a finding resent from a phone's offline queue is stored once. */
@@ -551,7 +653,8 @@ export class WalksService {
   private async ownFinding(m: EntityManager, user: AuthUser, w: Walk, findingId: string): Promise<WalkFinding> {
     const f = await m.getRepository(WalkFinding).findOneBy({ id: findingId, walkId: w.id });
     if (!f) throw notFound('Finding', 'findingId');
-    if (f.recordedById !== user.id) throw new DomainError(403, 'WALK.NOT_YOUR_FINDING', 'Only the person who recorded a finding changes or deletes it', 'findingId');
+    if (f.recordedById !== user.id)
+      throw new DomainError(403, 'WALK.NOT_YOUR_FINDING', 'Only the person who recorded a finding changes or deletes it', 'findingId');
     return f;
   }
 
@@ -600,7 +703,10 @@ export class WalksService {
       const photos = await m.getRepository(WalkPhoto).findBy({ findingId: f.id });
       await this.record(m, user, w, 'AMEND', {}, { change: 'finding.delete', ...this.findingAudit(f), photos: photos.length });
       await m.getRepository(WalkFinding).delete(f.id);
-      await this.storage.delete(m, photos.map((p) => p.storageKey));
+      await this.storage.delete(
+        m,
+        photos.map((p) => p.storageKey),
+      );
     });
   }
 
@@ -614,15 +720,26 @@ export class WalksService {
     const w0 = await this.load(this.db.manager, user, walkId);
     if (!this.detailsVisible(w0, user)) throw notFound('Walk');
     if (!(await this.db.getRepository(WalkFinding).existsBy({ id: findingId, walkId }))) throw notFound('Finding', 'findingId');
-    if (!confirmNoFaces) throw invalid('confirmNoFaces', `${file.name}: confirm that the photo shows no recognisable faces or licence plates (confirmNoFaces=true)`);
+    if (!confirmNoFaces)
+      throw invalid('confirmNoFaces', `${file.name}: confirm that the photo shows no recognisable faces or licence plates (confirmNoFaces=true)`);
     const processed = await this.processor.process(file.name, file.bytes);
     return this.idem.transaction(async (m) => {
       const w = await this.load(m, user, walkId, true);
-      if ((await repo.photoCount(m, findingId)) >= WALK_MAX.photosPerFinding) throw invalid('photo', `${file.name}: a finding has at most ${WALK_MAX.photosPerFinding} photos`, 'PHOTO.TOO_MANY');
+      if ((await repo.photoCount(m, findingId)) >= WALK_MAX.photosPerFinding)
+        throw invalid('photo', `${file.name}: a finding has at most ${WALK_MAX.photosPerFinding} photos`, 'PHOTO.TOO_MANY');
       const id = randomUUID();
-      await this.record(m, user, w, 'RECORD', {}, { change: 'photo.add', findingId, photoId: id, bytes: processed.image.length, width: processed.width, height: processed.height });
+      await this.record(
+        m,
+        user,
+        w,
+        'RECORD',
+        {},
+        { change: 'photo.add', findingId, photoId: id, bytes: processed.image.length, width: processed.width, height: processed.height },
+      );
       const storageKey = await this.storage.put(m, processed);
-      const row = m.getRepository(WalkPhoto).create({ id, findingId, walkId, width: processed.width, height: processed.height, bytes: processed.image.length, storageKey, uploadedById: user.id });
+      const row = m
+        .getRepository(WalkPhoto)
+        .create({ id, findingId, walkId, width: processed.width, height: processed.height, bytes: processed.image.length, storageKey, uploadedById: user.id });
       await m.getRepository(WalkPhoto).insert(row);
       return photoDto(walkId, { id, finding_id: findingId, width: row.width, height: row.height, bytes: row.bytes, created_at: new Date() });
     });
@@ -650,18 +767,43 @@ export class WalksService {
       if (body.outcome === 'action') {
         const a = body.action!;
         const partners = await repo.partnerIds(m, w.areaId);
-        if (!partners.includes(a.organizationId)) throw invalid('action.organizationId', 'action.organizationId must be an organisation of the area\'s partnership');
-        if (a.ownerId && !(await repo.isActiveUserOf(m, a.ownerId, a.organizationId))) throw invalid('action.ownerId', 'the owner must be an active user of the responsible organisation');
+        if (!partners.includes(a.organizationId))
+          throw invalid('action.organizationId', "action.organizationId must be an organisation of the area's partnership");
+        if (a.ownerId && !(await repo.isActiveUserOf(m, a.ownerId, a.organizationId)))
+          throw invalid('action.ownerId', 'the owner must be an active user of the responsible organisation');
         if (!isoDate(a.dueDate)) throw invalid('action.dueDate', 'action.dueDate must be a date (YYYY-MM-DD)');
-        settlement = { outcome: 'action', cause: a.cause.trim(), what: a.what.trim(), goal: a.goal.trim(), organizationId: a.organizationId, ownerId: a.ownerId ?? null, dueDate: a.dueDate, followUp: a.followUp?.trim() || null, actionNumber: null };
+        settlement = {
+          outcome: 'action',
+          cause: a.cause.trim(),
+          what: a.what.trim(),
+          goal: a.goal.trim(),
+          organizationId: a.organizationId,
+          ownerId: a.ownerId ?? null,
+          dueDate: a.dueDate,
+          followUp: a.followUp?.trim() || null,
+          actionNumber: null,
+        };
       } else if (body.outcome === 'case') {
         const c = await m.getRepository(EstCase).findOneBy({ id: body.caseId! });
-        if (!c || c.areaId !== w.areaId || c.state === 'dismissed') throw invalid('caseId', 'caseId must be an open case of the walk\'s area');
+        if (!c || c.areaId !== w.areaId || c.state === 'dismissed') throw invalid('caseId', "caseId must be an open case of the walk's area");
         settlement = { outcome: 'case', caseId: c.id };
       } else {
         settlement = { outcome: 'noted', reason: body.reason!.trim() };
       }
-      await this.record(m, user, w, 'SETTLE', {}, { change: 'finding.settle', findingId: f.id, outcome: settlement.outcome, ...(settlement.outcome === 'case' ? { caseId: settlement.caseId } : {}), ...(settlement.outcome === 'action' ? { organizationId: settlement.organizationId, dueDate: settlement.dueDate } : {}) });
+      await this.record(
+        m,
+        user,
+        w,
+        'SETTLE',
+        {},
+        {
+          change: 'finding.settle',
+          findingId: f.id,
+          outcome: settlement.outcome,
+          ...(settlement.outcome === 'case' ? { caseId: settlement.caseId } : {}),
+          ...(settlement.outcome === 'action' ? { organizationId: settlement.organizationId, dueDate: settlement.dueDate } : {}),
+        },
+      );
       await m.getRepository(WalkFinding).update(f.id, { settlement });
       return this.findingOf(m, user, w, f.id);
     });

@@ -49,10 +49,34 @@ export interface Workflow<C> {
   migrations: SnapshotMigrations;
 }
 
-export const CASE_WORKFLOW: Workflow<CaseContext> = { entity: 'CASE', machine: caseMachine, version: CASE_MACHINE_VERSION, rules: CASE_RULES, migrations: CASE_SNAPSHOT_MIGRATIONS };
-export const ACTION_WORKFLOW: Workflow<ActionContext> = { entity: 'ACTION', machine: actionMachine, version: ACTION_MACHINE_VERSION, rules: ACTION_RULES, migrations: ACTION_SNAPSHOT_MIGRATIONS };
-export const MEETING_WORKFLOW: Workflow<MeetingContext> = { entity: 'MEETING', machine: meetingMachine, version: MEETING_MACHINE_VERSION, rules: MEETING_RULES, migrations: MEETING_SNAPSHOT_MIGRATIONS };
-export const WALK_WORKFLOW: Workflow<WalkContext> = { entity: 'WALK', machine: walkMachine, version: WALK_MACHINE_VERSION, rules: WALK_RULES, migrations: WALK_SNAPSHOT_MIGRATIONS };
+export const CASE_WORKFLOW: Workflow<CaseContext> = {
+  entity: 'CASE',
+  machine: caseMachine,
+  version: CASE_MACHINE_VERSION,
+  rules: CASE_RULES,
+  migrations: CASE_SNAPSHOT_MIGRATIONS,
+};
+export const ACTION_WORKFLOW: Workflow<ActionContext> = {
+  entity: 'ACTION',
+  machine: actionMachine,
+  version: ACTION_MACHINE_VERSION,
+  rules: ACTION_RULES,
+  migrations: ACTION_SNAPSHOT_MIGRATIONS,
+};
+export const MEETING_WORKFLOW: Workflow<MeetingContext> = {
+  entity: 'MEETING',
+  machine: meetingMachine,
+  version: MEETING_MACHINE_VERSION,
+  rules: MEETING_RULES,
+  migrations: MEETING_SNAPSHOT_MIGRATIONS,
+};
+export const WALK_WORKFLOW: Workflow<WalkContext> = {
+  entity: 'WALK',
+  machine: walkMachine,
+  version: WALK_MACHINE_VERSION,
+  rules: WALK_RULES,
+  migrations: WALK_SNAPSHOT_MIGRATIONS,
+};
 
 /** What a row moved by a workflow keeps: its state, its version and the machine's snapshot. */
 export interface WorkflowRecord {
@@ -116,7 +140,15 @@ export class WorkflowEvents {
   ) {}
 
   /** A user's event: locks the record, compares the version the client read, then `apply`. */
-  async send<R extends WorkflowRecord, C>(m: EntityManager, user: AuthUser, w: Workflow<C>, type: string, payload: Record<string, unknown>, options: SendOptions<R>, hooks: (record: R) => StepHooks<C>): Promise<Step<C>> {
+  async send<R extends WorkflowRecord, C>(
+    m: EntityManager,
+    user: AuthUser,
+    w: Workflow<C>,
+    type: string,
+    payload: Record<string, unknown>,
+    options: SendOptions<R>,
+    hooks: (record: R) => StepHooks<C>,
+  ): Promise<Step<C>> {
     const record = await options.load();
     if (options.version !== record.version) throw staleVersion(w.entity, record.version);
     const extra = (await options.prepare?.(record)) ?? {};
@@ -128,16 +160,35 @@ export class WorkflowEvents {
    * Applies one event to a record the caller has locked; `user` null for the system's own events (e.g. the case's
    * ACTION_CLOSED). Throws the machine's refusal as an HTTP error.
    */
-  async apply<C>(m: EntityManager, user: AuthUser | null, w: Workflow<C>, record: WorkflowRecord, event: EventBase & { type: string }, hooks: StepHooks<C>): Promise<Step<C>> {
+  async apply<C>(
+    m: EntityManager,
+    user: AuthUser | null,
+    w: Workflow<C>,
+    record: WorkflowRecord,
+    event: EventBase & { type: string },
+    hooks: StepHooks<C>,
+  ): Promise<Step<C>> {
     // The installation's settings are input to the rules; they come from the database, never from the request.
     event = { ...event, settings: await this.settings.current(m) };
     const d = decide(w.machine, restoreOf(w, record), event, w.rules);
     if (!d.ok) throw refusal(w.entity, d, event.type, record.state);
-    const step: Step<C> = { type: event.type, from: record.state, to: String(d.next.value), version: record.version + 1, snapshot: store(w.version, d.next), context: d.next.context as C };
+    const step: Step<C> = {
+      type: event.type,
+      from: record.state,
+      to: String(d.next.value),
+      version: record.version + 1,
+      snapshot: store(w.version, d.next),
+      context: d.next.context as C,
+    };
     await hooks.store(step);
     await hooks.history?.(step);
     const entityType = w.entity.toLowerCase();
-    await this.audit.record(m, user ?? { id: null, organizationId: null }, { action: `${entityType}.${event.type.toLowerCase()}`, entityType, entityId: record.id, ...hooks.audit(step) });
+    await this.audit.record(m, user ?? { id: null, organizationId: null }, {
+      action: `${entityType}.${event.type.toLowerCase()}`,
+      entityType,
+      entityId: record.id,
+      ...hooks.audit(step),
+    });
     await hooks.after?.(step);
     return step;
   }

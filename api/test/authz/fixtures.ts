@@ -48,30 +48,65 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   const admin = as('admin');
   const orgList = ok<{ id: string; name: string }[]>(await admin.get('/api/organizations'), 200, 'organisations');
   const org = (name: string) => orgList.find((o) => o.name === name)!.id;
-  const orgs = { kommun: org('Exempelstad kommun'), polis: org('Lokalpolisområde Exempelstad'), bostader: org('Exempelbostäder AB'), norrbycentrum: org('Norrby Centrum') };
+  const orgs = {
+    kommun: org('Exempelstad kommun'),
+    polis: org('Lokalpolisområde Exempelstad'),
+    bostader: org('Exempelbostäder AB'),
+    norrbycentrum: org('Norrby Centrum'),
+  };
   const areaList = ok<{ id: string; name: string }[]>(await admin.get('/api/areas'), 200, 'areas');
   const centrum = areaList.find((a) => a.name === 'Centrum')!.id;
   const centrumPlaces = ok<{ places: { id: string }[] }>(await admin.get(`/api/areas/${centrum}`), 200, 'centrum').places.map((p) => p.id);
   const categoryId = ok<{ id: string; code: string }[]>(await admin.get('/api/categories'), 200, 'categories').find((c) => c.code === 'skadegorelse')!.id;
 
   // The single-role action owner of the housing company, and the outsider with its own organisation and area.
-  ok(await admin.post('/api/users', { name: 'Åsa Åtgärdsägare', email: ACCOUNTS.action_owner.email, organizationId: orgs.bostader, roles: ['action_owner'], password: PASSWORD }), 201, 'action owner');
-  const outsiderOrg = ok<{ id: string }>(await admin.post('/api/organizations', { name: 'Utanför föreningen', type: 'ovrig' }), 201, 'outsider org').id;
-  const outsiderArea = ok<{ id: string }>(await admin.post('/api/areas', { name: 'Utmarken', description: 'Utanförs eget område', partnerIds: [outsiderOrg] }), 201, 'outsider area').id;
   ok(
-    await admin.post('/api/users', { name: 'Olle Utomstående', email: ACCOUNTS.outsider.email, organizationId: outsiderOrg, roles: ['coordinator', 'analyst', 'commander', 'action_owner', 'reporter'], password: PASSWORD }),
+    await admin.post('/api/users', {
+      name: 'Åsa Åtgärdsägare',
+      email: ACCOUNTS.action_owner.email,
+      organizationId: orgs.bostader,
+      roles: ['action_owner'],
+      password: PASSWORD,
+    }),
+    201,
+    'action owner',
+  );
+  const outsiderOrg = ok<{ id: string }>(await admin.post('/api/organizations', { name: 'Utanför föreningen', type: 'ovrig' }), 201, 'outsider org').id;
+  const outsiderArea = ok<{ id: string }>(
+    await admin.post('/api/areas', { name: 'Utmarken', description: 'Utanförs eget område', partnerIds: [outsiderOrg] }),
+    201,
+    'outsider area',
+  ).id;
+  ok(
+    await admin.post('/api/users', {
+      name: 'Olle Utomstående',
+      email: ACCOUNTS.outsider.email,
+      organizationId: outsiderOrg,
+      roles: ['coordinator', 'analyst', 'commander', 'action_owner', 'reporter'],
+      password: PASSWORD,
+    }),
     201,
     'outsider',
   );
   // Admin targets that nothing else uses.
   const scratchArea = ok<{ id: string }>(await admin.post('/api/areas', { name: 'Matrisområdet', partnerIds: [orgs.kommun] }), 201, 'scratch area').id;
   const scratchUser = ok<{ id: string }>(
-    await admin.post('/api/users', { name: 'Mål Användare', email: 'mal@exempelstad.se', organizationId: orgs.kommun, roles: ['reporter'], password: PASSWORD }),
+    await admin.post('/api/users', {
+      name: 'Mål Användare',
+      email: 'mal@exempelstad.se',
+      organizationId: orgs.kommun,
+      roles: ['reporter'],
+      password: PASSWORD,
+    }),
     201,
     'scratch user',
   ).id;
   const scratchOrg = ok<{ id: string }>(await admin.post('/api/organizations', { name: 'Matrisföreningen', type: 'ovrig' }), 201, 'scratch org').id;
-  const scratchCategory = ok<{ id: string }>(await admin.post('/api/categories', { code: 'matris_mal', labelSv: 'Matrismål', labelEn: 'Matrix target' }), 201, 'scratch category').id;
+  const scratchCategory = ok<{ id: string }>(
+    await admin.post('/api/categories', { code: 'matris_mal', labelSv: 'Matrismål', labelEn: 'Matrix target' }),
+    201,
+    'scratch category',
+  ).id;
 
   for (const p of PRINCIPALS) if (p !== 'anonymous' && p !== 'admin') cookies[p] = await signIn(ACCOUNTS[p].email, ACCOUNTS[p].password);
   const analyst = as('analyst');
@@ -80,23 +115,52 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   const users = ok<{ id: string; email: string }[]>(await admin.get('/api/users'), 200, 'users');
   const actionOwnerId = users.find((u) => u.email === ACCOUNTS.action_owner.email)!.id;
 
-  const plannedAction = (what: string) => ({ cause: 'Mörk gångväg', what, goal: 'Tryggare gångväg', organizationId: orgs.bostader, dueDate: '2030-12-20', kind: 'one_off', term: 'short' });
+  const plannedAction = (what: string) => ({
+    cause: 'Mörk gångväg',
+    what,
+    goal: 'Tryggare gångväg',
+    organizationId: orgs.bostader,
+    dueDate: '2030-12-20',
+    kind: 'one_off',
+    term: 'short',
+  });
   const newCase = async (state: 'reported' | 'proposed' = 'reported', extra: object = {}) => {
-    const c = ok<{ id: string; version: number }>(await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisärende'), description: 'Ett ärende för behörighetsmatrisen', ...extra }), 201, 'case');
+    const c = ok<{ id: string; version: number }>(
+      await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisärende'), description: 'Ett ärende för behörighetsmatrisen', ...extra }),
+      201,
+      'case',
+    );
     if (state === 'reported') return { id: c.id, version: 1 };
     ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: 1 }), 200, 'start analysis');
-    ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'PROPOSE', version: 2, analysis: 'Belysningen är trasig sedan länge', actions: [plannedAction('Byta belysning')] }), 200, 'propose');
+    ok(
+      await analyst.post(`/api/cases/${c.id}/events`, {
+        type: 'PROPOSE',
+        version: 2,
+        analysis: 'Belysningen är trasig sedan länge',
+        actions: [plannedAction('Byta belysning')],
+      }),
+      200,
+      'propose',
+    );
     return { id: c.id, version: 3 };
   };
 
   // Actions come from a pool: one case agreed with many actions, handed out one per call.
   const actionPool: { id: string; version: number }[] = [];
   const refillActions = async () => {
-    const c = ok<{ id: string }>(await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisåtgärder'), description: 'Åtgärder för behörighetsmatrisen' }), 201, 'action case');
+    const c = ok<{ id: string }>(
+      await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisåtgärder'), description: 'Åtgärder för behörighetsmatrisen' }),
+      201,
+      'action case',
+    );
     ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: 1 }), 200, 'start analysis');
     const actions = Array.from({ length: 40 }, (_, i) => plannedAction(`Åtgärd ${i + 1}`));
     ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'PROPOSE', version: 2, analysis: 'Många åtgärder behövs här', actions }), 200, 'propose');
-    const agreed = ok<{ actions: { id: string; version: number }[] }>(await commander.post(`/api/cases/${c.id}/events`, { type: 'AGREE', version: 3 }), 200, 'agree');
+    const agreed = ok<{ actions: { id: string; version: number }[] }>(
+      await commander.post(`/api/cases/${c.id}/events`, { type: 'AGREE', version: 3 }),
+      200,
+      'agree',
+    );
     actionPool.push(...agreed.actions.map((a) => ({ id: a.id, version: a.version })));
   };
   const newAction = async () => {
@@ -147,7 +211,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   const started = ok<{ id: string }>(
     await request(server)
       .post('/api/reports/import')
-      .set('Cookie', cookies.coordinator!).set(SAME_ORIGIN)
+      .set('Cookie', cookies.coordinator!)
+      .set(SAME_ORIGIN)
       .field('areaId', centrum)
       .attach('file', Buffer.from('Tidpunkt;Plats;Kategori;Beskrivning\r\n2026-10-02 21:30;Stortorget;Skadegörelse;Krossad ruta\r\n', 'utf8'), 'matris.csv'),
     202,
@@ -158,7 +223,13 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   // A meeting of the police with Exempelbostäder AB about Centrum, without the municipality (so without the
   // administrator's organisation), scheduled by a coordinator of the police.
   ok(
-    await admin.post('/api/users', { name: 'Pia Polissamordnare', email: 'samordnare@polisen.exempel.se', organizationId: orgs.polis, roles: ['coordinator'], password: PASSWORD }),
+    await admin.post('/api/users', {
+      name: 'Pia Polissamordnare',
+      email: 'samordnare@polisen.exempel.se',
+      organizationId: orgs.polis,
+      roles: ['coordinator'],
+      password: PASSWORD,
+    }),
     201,
     'police coordinator',
   );
@@ -168,17 +239,35 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
       .post('/api/meetings')
       .set('Cookie', policeCoordinator)
       .set('Sec-Fetch-Site', 'same-origin')
-      .send({ kind: 'operational', title: unique('Polisens möte'), startsAt: new Date().toISOString(), place: 'Polishuset', areaIds: [centrum], organizationIds: [orgs.bostader] }),
+      .send({
+        kind: 'operational',
+        title: unique('Polisens möte'),
+        startsAt: new Date().toISOString(),
+        place: 'Polishuset',
+        areaIds: [centrum],
+        organizationIds: [orgs.bostader],
+      }),
     201,
     'foreign meeting',
   ).id;
 
   const checklistId = ok<{ id: string; isDefault: boolean }[]>(await admin.get('/api/walk-checklists'), 200, 'checklists').find((c) => c.isDefault)!.id;
   /** A 2×2 PNG, as a phone would not send it but the server accepts it. */
-  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=', 'base64');
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADklEQVQImWPoAAMGCAUALK4GYSSeFPoAAAAASUVORK5CYII=',
+    'base64',
+  );
   const newWalk = async (state: 'planned' | 'in_progress' | 'recorded' = 'planned', extra: object = {}) => {
     let w = ok<{ id: string; version: number }>(
-      await coordinator.post('/api/walks', { areaId: centrum, title: unique('Matrisvandring'), startsAt: new Date().toISOString(), meetingPoint: 'Stortorget', invitedOrganizationIds: [orgs.bostader], checklistTemplateId: checklistId, ...extra }),
+      await coordinator.post('/api/walks', {
+        areaId: centrum,
+        title: unique('Matrisvandring'),
+        startsAt: new Date().toISOString(),
+        meetingPoint: 'Stortorget',
+        invitedOrganizationIds: [orgs.bostader],
+        checklistTemplateId: checklistId,
+        ...extra,
+      }),
       201,
       'walk',
     );
@@ -186,9 +275,24 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     let photoId = '';
     if (state !== 'planned') {
       w = ok(await coordinator.post(`/api/walks/${w.id}/events`, { type: 'START', version: w.version }), 200, 'walk start');
-      findingId = ok<{ id: string }>(await reporterAgent.post(`/api/walks/${w.id}/findings`, { latitude: 59.2745, longitude: 15.206, checklistItemKey: 'lighting', description: 'Trasig lampa', severity: 'medium' }), 201, 'finding').id;
+      findingId = ok<{ id: string }>(
+        await reporterAgent.post(`/api/walks/${w.id}/findings`, {
+          latitude: 59.2745,
+          longitude: 15.206,
+          checklistItemKey: 'lighting',
+          description: 'Trasig lampa',
+          severity: 'medium',
+        }),
+        201,
+        'finding',
+      ).id;
       photoId = ok<{ id: string }>(
-        await request(server).post(`/api/walks/${w.id}/findings/${findingId}/photos`).set('Cookie', cookies.reporter!).set(SAME_ORIGIN).field('confirmNoFaces', 'true').attach('photo', PNG, 'lampa.png'),
+        await request(server)
+          .post(`/api/walks/${w.id}/findings/${findingId}/photos`)
+          .set('Cookie', cookies.reporter!)
+          .set(SAME_ORIGIN)
+          .field('confirmNoFaces', 'true')
+          .attach('photo', PNG, 'lampa.png'),
         201,
         'photo',
       ).id;
@@ -208,7 +312,10 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
   const extraSession = async (p: Exclude<Principal, 'anonymous'>): Promise<string> => {
     const token = randomBytes(32).toString('base64url');
     const tokenHash = createHmac('sha256', t.config.sessionSecret).update(token).digest('hex');
-    await t.dataSource.query(`INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 hour')`, [tokenHash, userIds.get(ACCOUNTS[p].email)]);
+    await t.dataSource.query(`INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at) VALUES ($1, $2, now(), now() + interval '1 hour')`, [
+      tokenHash,
+      userIds.get(ACCOUNTS[p].email),
+    ]);
     return `${SESSION_COOKIE}=${token}`;
   };
 

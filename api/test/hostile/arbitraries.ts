@@ -34,7 +34,7 @@ export const SQL_FRAGMENTS = [
   '$1::uuid',
   "E'\\x00'",
   '") OR ("a"="a',
-  '00000000-0000-0000-0000-000000000000\' OR \'1\'=\'1',
+  "00000000-0000-0000-0000-000000000000' OR '1'='1",
 ];
 
 export const HTML_FRAGMENTS = [
@@ -68,17 +68,85 @@ export const UNICODE_FRAGMENTS = [
   '𝕳𝖊𝖑𝖑𝖔',
 ];
 
-export const INVALID_WEEKS = ['2026-W54', '2026-W53', '2026-W00', 'W1', '2026W01', '2026-W1', '2026-w01', '-2026-W01', '99999-W01', '2026-W01-1', '1999-W52', '2101-W01', ' 2026-W01', '2026-W01 ', '2026-W０１', 'garbage', '', '%00'];
+export const INVALID_WEEKS = [
+  '2026-W54',
+  '2026-W53',
+  '2026-W00',
+  'W1',
+  '2026W01',
+  '2026-W1',
+  '2026-w01',
+  '-2026-W01',
+  '99999-W01',
+  '2026-W01-1',
+  '1999-W52',
+  '2101-W01',
+  ' 2026-W01',
+  '2026-W01 ',
+  '2026-W０１',
+  'garbage',
+  '',
+  '%00',
+];
 export const VALID_WEEKS = ['2026-W47', '2026-W01', '2020-W53', '2026-W52'];
 
-export const INVALID_DATES = ['2026-02-30', '2026-13-01', '2026-11-20T25:00:00Z', '20261120', 'yesterday', '2026-11-20T21:30:00+99:00', '0000-00-00', '-271821-04-20', '+275760-09-13T00:00:00.001Z', '2026-11-20T21:30:00.000000000000001Z', 'NaN', '1e10', ''];
+export const INVALID_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '2026-11-20T25:00:00Z',
+  '20261120',
+  'yesterday',
+  '2026-11-20T21:30:00+99:00',
+  '0000-00-00',
+  '-271821-04-20',
+  '+275760-09-13T00:00:00.001Z',
+  '2026-11-20T21:30:00.000000000000001Z',
+  'NaN',
+  '1e10',
+  '',
+];
 
-export const PAGE_VALUES = ['-1', '0', '1', '2', '500', '501', '-0', '1.5', '1e3', '1e400', '9'.repeat(400), 'NaN', 'Infinity', '-Infinity', '0x10', ' 1', 'abc', '', String(Number.MAX_SAFE_INTEGER + 2), '100001'];
+export const PAGE_VALUES = [
+  '-1',
+  '0',
+  '1',
+  '2',
+  '500',
+  '501',
+  '-0',
+  '1.5',
+  '1e3',
+  '1e400',
+  '9'.repeat(400),
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  ' 1',
+  'abc',
+  '',
+  String(Number.MAX_SAFE_INTEGER + 2),
+  '100001',
+];
 
 /** A random id-like value that is not a UUID (path and body). */
-export const NOT_UUIDS = ['not-a-uuid', '1', '0', '-1', 'null', 'undefined', '00000000-0000-0000-0000-00000000000g', '{00000000-0000-0000-0000-000000000000}', 'a'.repeat(5000), '..%2F..%2Fetc%2Fpasswd', "1' OR '1'='1"];
+export const NOT_UUIDS = [
+  'not-a-uuid',
+  '1',
+  '0',
+  '-1',
+  'null',
+  'undefined',
+  '00000000-0000-0000-0000-00000000000g',
+  '{00000000-0000-0000-0000-000000000000}',
+  'a'.repeat(5000),
+  '..%2F..%2Fetc%2Fpasswd',
+  "1' OR '1'='1",
+];
 
-const hugeString = fc.constantFrom(100_001, 150_000, 400_000).chain((n) => fc.constantFrom('a', 'å', '🙂', '<', "'").map((c) => c.repeat(Math.ceil(n / c.length))));
+const hugeString = fc
+  .constantFrom(100_001, 150_000, 400_000)
+  .chain((n) => fc.constantFrom('a', 'å', '🙂', '<', "'").map((c) => c.repeat(Math.ceil(n / c.length))));
 
 /** Text that is hostile in content, not in type. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
@@ -86,7 +154,9 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...HTML_FRAGMENTS),
   fc.constantFrom(...UNICODE_FRAGMENTS),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.array(fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...UNICODE_FRAGMENTS, 'Norrby torg ', 'text '), { minLength: 1, maxLength: 6 }).map((a) => a.join('')),
+  fc
+    .array(fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...UNICODE_FRAGMENTS, 'Norrby torg ', 'text '), { minLength: 1, maxLength: 6 })
+    .map((a) => a.join('')),
   { arbitrary: hugeString, weight: 1 },
 );
 
@@ -99,7 +169,29 @@ export const deepJsonText = (depth: number, kind: 'object' | 'array' | 'mixed'):
 
 /** A JSON value of any type that fits no particular schema (wrong types for any field). */
 export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -0, '', ' ', '0', 'true', 'null', [], {}, [null], { $gt: '' }, { __proto__: { admin: true } }, { constructor: { prototype: { x: 1 } } }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    -0,
+    '',
+    ' ',
+    '0',
+    'true',
+    'null',
+    [],
+    {},
+    [null],
+    { $gt: '' },
+    { __proto__: { admin: true } },
+    { constructor: { prototype: { x: 1 } } },
+  ),
   fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null)), { maxLength: 4 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.integer(), fc.string({ maxLength: 5 })), { maxKeys: 3 }),
   fc.double({ noNaN: true }),
@@ -108,7 +200,13 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A value for an unknown/`object`-typed schema field (@nestjs/swagger writes unions such as `number | null` so). */
-const anything: fc.Arbitrary<unknown> = fc.oneof(fc.constant(null), fc.double({ min: -180, max: 180, noNaN: true }), fc.boolean(), fc.uuid(), fc.string({ maxLength: 10 }));
+const anything: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.double({ min: -180, max: 180, noNaN: true }),
+  fc.boolean(),
+  fc.uuid(),
+  fc.string({ maxLength: 10 }),
+);
 
 const isoMoment = fc.oneof(
   fc
@@ -129,20 +227,31 @@ function fixtureFor(name: string | undefined, fixtures: Fixtures): string[] | un
 }
 
 /** A value of the schema's shape (sometimes not strictly valid: lengths and cross-field rules are not modelled). */
-export function fromSchema(schema: Schema, doc: { components: { schemas: Record<string, Schema> } }, fixtures: Fixtures, name?: string, depth = 0): fc.Arbitrary<unknown> {
+export function fromSchema(
+  schema: Schema,
+  doc: { components: { schemas: Record<string, Schema> } },
+  fixtures: Fixtures,
+  name?: string,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (schema.$ref) return fromSchema(doc.components.schemas[schema.$ref.split('/').pop()!], doc, fixtures, name, depth);
   const known = fixtureFor(name, fixtures);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
     case 'string': {
       if (schema.format === 'binary') return fc.constant('file');
-      if (schema.format === 'uuid' || known) return known?.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: fc.uuid(), weight: 1 }) : fc.uuid();
+      if (schema.format === 'uuid' || known)
+        return known?.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: fc.uuid(), weight: 1 }) : fc.uuid();
       if (name && DATE_NAMES.test(name)) return isoMoment;
       if (name === 'week') return fc.constantFrom(...VALID_WEEKS);
-      if (name === 'type' && schema.type === 'string') return fc.constantFrom('START_ANALYSIS', 'SAVE_ANALYSIS', 'DISMISS', 'ASSIGN', 'START', 'CANCEL', 'SET_CURRENT', 'NOPE');
+      if (name === 'type' && schema.type === 'string')
+        return fc.constantFrom('START_ANALYSIS', 'SAVE_ANALYSIS', 'DISMISS', 'ASSIGN', 'START', 'CANCEL', 'SET_CURRENT', 'NOPE');
       const min = schema.minLength ?? 0;
       const max = Math.min(schema.maxLength ?? 60, 60);
-      return fc.oneof(fc.string({ minLength: Math.min(min, max), maxLength: max }), fc.constantFrom('Norrby torg', 'Klotter på väggen', 'Ett tjugotal ungdomar samlades'));
+      return fc.oneof(
+        fc.string({ minLength: Math.min(min, max), maxLength: max }),
+        fc.constantFrom('Norrby torg', 'Klotter på väggen', 'Ett tjugotal ungdomar samlades'),
+      );
     }
     case 'number':
     case 'integer':
@@ -152,7 +261,9 @@ export function fromSchema(schema: Schema, doc: { components: { schemas: Record<
         const [min, max] = [schema.minimum ?? 0, schema.maximum ?? 100_000];
         return fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }));
       }
-      return schema.type === 'integer' ? fc.integer({ min: -5, max: 1000 }) : fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double({ min: -200, max: 200, noNaN: true }));
+      return schema.type === 'integer'
+        ? fc.integer({ min: -5, max: 1000 })
+        : fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double({ min: -200, max: 200, noNaN: true }));
     case 'boolean':
       return fc.boolean();
     case 'array':
@@ -173,8 +284,10 @@ export function hostileFor(name: string, fixtures: Fixtures): fc.Arbitrary<unkno
   if (/Id$|Ids$|^id$/.test(name)) extra.push(fc.constantFrom(...NOT_UUIDS));
   if (DATE_NAMES.test(name)) extra.push(fc.constantFrom(...INVALID_DATES));
   if (name === 'week') extra.push(fc.constantFrom(...INVALID_WEEKS));
-  if (/^(page|pageSize|version|sortOrder|latitude|longitude)$/.test(name)) extra.push(fc.constantFrom(-1, 0, 1e9, -1e9, 2 ** 53 + 1, 1.5, 1e308, '1', '-1', 'NaN'));
-  if (/Ids$|roles|items|participants|actions/.test(name)) extra.push(fc.array(wrongType, { maxLength: 3 }), fc.constant(Array.from({ length: 1000 }, (_, i) => fixtureFor(name, fixtures)?.[0] ?? String(i))));
+  if (/^(page|pageSize|version|sortOrder|latitude|longitude)$/.test(name))
+    extra.push(fc.constantFrom(-1, 0, 1e9, -1e9, 2 ** 53 + 1, 1.5, 1e308, '1', '-1', 'NaN'));
+  if (/Ids$|roles|items|participants|actions/.test(name))
+    extra.push(fc.array(wrongType, { maxLength: 3 }), fc.constant(Array.from({ length: 1000 }, (_, i) => fixtureFor(name, fixtures)?.[0] ?? String(i))));
   return fc.oneof(wrongType, ...extra);
 }
 
@@ -205,24 +318,75 @@ export const HOSTILE_CSV: fc.Arbitrary<{ what: string; content: Buffer; filename
   fc.constantFrom(
     { what: 'empty', content: Buffer.alloc(0), filename: 'tom.csv' },
     { what: 'header only', content: Buffer.from('Händelse-id;Tidpunkt;Område;Plats;Kategori;Beskrivning\r\n'), filename: 'rubrik.csv' },
-    { what: 'mismatched quotes', content: Buffer.from('id;tid;område;plats;kategori;beskrivning\n"Q-1;2026-10-10 20:00;Norrby;"Norrby torg;Klotter;"ett ""citat\n'), filename: 'citat.csv' },
+    {
+      what: 'mismatched quotes',
+      content: Buffer.from('id;tid;område;plats;kategori;beskrivning\n"Q-1;2026-10-10 20:00;Norrby;"Norrby torg;Klotter;"ett ""citat\n'),
+      filename: 'citat.csv',
+    },
     { what: 'binary', content: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), filename: 'binär.csv' },
-    { what: 'gzip bytes', content: Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xfe, 0, 0]), filename: 'x.csv.gz', contentType: 'application/gzip' },
+    {
+      what: 'gzip bytes',
+      content: Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xfe, 0, 0]),
+      filename: 'x.csv.gz',
+      contentType: 'application/gzip',
+    },
     { what: 'pdf named .pdf', content: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), filename: 'plan.pdf', contentType: 'application/pdf' },
     { what: 'exe', content: Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), filename: 'virus.exe', contentType: 'application/x-msdownload' },
-    { what: 'utf-16 with BOM', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id;tid;område;plats;kategori;beskrivning\nU-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;text\n', 'utf16le')]), filename: 'utf16.csv' },
-    { what: 'NUL bytes', content: Buffer.from('id;tid;område;plats;kategori;beskrivning\nN-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;te\u0000xt\n'), filename: 'nul.csv' },
-    { what: 'lone surrogate as CESU-8', content: Buffer.concat([Buffer.from('id;tid;område;plats;kategori;beskrivning\nS-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')]), filename: 'surrogat.csv' },
-    { what: 'huge single field', content: Buffer.from(`id;tid;område;plats;kategori;beskrivning\nH-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;"${'x'.repeat(3_000_000)}"\n`), filename: 'stor.csv' },
+    {
+      what: 'utf-16 with BOM',
+      content: Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('id;tid;område;plats;kategori;beskrivning\nU-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;text\n', 'utf16le'),
+      ]),
+      filename: 'utf16.csv',
+    },
+    {
+      what: 'NUL bytes',
+      content: Buffer.from('id;tid;område;plats;kategori;beskrivning\nN-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;te\u0000xt\n'),
+      filename: 'nul.csv',
+    },
+    {
+      what: 'lone surrogate as CESU-8',
+      content: Buffer.concat([
+        Buffer.from('id;tid;område;plats;kategori;beskrivning\nS-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;'),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from('\n'),
+      ]),
+      filename: 'surrogat.csv',
+    },
+    {
+      what: 'huge single field',
+      content: Buffer.from(`id;tid;område;plats;kategori;beskrivning\nH-1;2026-10-10 20:00;Norrby;Norrby torg;Klotter;"${'x'.repeat(3_000_000)}"\n`),
+      filename: 'stor.csv',
+    },
     { what: 'huge header', content: Buffer.from(`${'kolumn;'.repeat(100_000)}\n1;2\n`), filename: 'bred.csv' },
     { what: 'only separators', content: Buffer.from(';;;;;;\n;;;;;;\n,,,,\n'), filename: 'tomma.csv' },
-    { what: 'SQL and HTML in cells', content: Buffer.from(`id;tid;område;plats;kategori;beskrivning\n'; DROP TABLE reports;--;2026-10-10 20:00;Norrby';--;<script>alert(1)</script>;Klotter;${SQL_FRAGMENTS.join(' ')}\n`), filename: 'sql.csv' },
+    {
+      what: 'SQL and HTML in cells',
+      content: Buffer.from(
+        `id;tid;område;plats;kategori;beskrivning\n'; DROP TABLE reports;--;2026-10-10 20:00;Norrby';--;<script>alert(1)</script>;Klotter;${SQL_FRAGMENTS.join(' ')}\n`,
+      ),
+      filename: 'sql.csv',
+    },
     { what: 'wrong content type, csv name', content: Buffer.from('id;tid\n1;2\n'), filename: 'x.csv', contentType: 'image/png' },
     { what: 'no extension, octet-stream', content: Buffer.from('id;tid\n1;2\n'), filename: 'noext', contentType: 'application/octet-stream' },
     { what: 'path traversal name', content: Buffer.from('id;tid\n1;2\n'), filename: '../../../../etc/passwd.csv' },
   ),
   fc.uint8Array({ maxLength: 2000 }).map((a) => ({ what: 'random bytes', content: Buffer.from(a), filename: 'slump.csv' })),
   fc
-    .array(fc.array(fc.oneof(hostileText.filter((s) => s.length < 1000), fc.constantFrom('"', '""', ';', ',', '\n', '\r')), { maxLength: 8 }), { maxLength: 6 })
-    .map((rows) => ({ what: 'random cells', content: Buffer.from(['id;tid;område;plats;kategori;beskrivning', ...rows.map((r) => r.join(';'))].join('\n')), filename: 'celler.csv' })),
+    .array(
+      fc.array(
+        fc.oneof(
+          hostileText.filter((s) => s.length < 1000),
+          fc.constantFrom('"', '""', ';', ',', '\n', '\r'),
+        ),
+        { maxLength: 8 },
+      ),
+      { maxLength: 6 },
+    )
+    .map((rows) => ({
+      what: 'random cells',
+      content: Buffer.from(['id;tid;område;plats;kategori;beskrivning', ...rows.map((r) => r.join(';'))].join('\n')),
+      filename: 'celler.csv',
+    })),
 );

@@ -8,7 +8,11 @@ const NOT_COMPARED = new Set(['login_attempts', 'sessions', 'migrations']);
 
 /** One query that fingerprints every application table: its row count and an md5 over all its rows. */
 export async function snapshotQuery(dataSource: DataSource): Promise<string> {
-  const tables = ((await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as { table_name: string }[])
+  const tables = (
+    (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as {
+      table_name: string;
+    }[]
+  )
     .map((r) => r.table_name)
     .filter((t) => !NOT_COMPARED.has(t));
   if (tables.length < 15) throw new Error(`expected the application tables, found ${tables.join(', ')}`);

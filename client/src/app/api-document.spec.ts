@@ -38,7 +38,12 @@ function addressOf(node: ts.Expression, params: Map<string, string> = new Map())
     for (const span of node.templateSpans) {
       // Past the `?` the rest is the query string.
       if (text.includes('?')) return pathOnly(text);
-      const inner = ts.isIdentifier(span.expression) && params.has(span.expression.text) ? params.get(span.expression.text)! : ts.isConditionalExpression(span.expression) ? (addressOf(span.expression, params) ?? '') : '{}';
+      const inner =
+        ts.isIdentifier(span.expression) && params.has(span.expression.text)
+          ? params.get(span.expression.text)!
+          : ts.isConditionalExpression(span.expression)
+            ? (addressOf(span.expression, params) ?? '')
+            : '{}';
       text += inner + span.literal.text;
     }
     return pathOnly(text);
@@ -48,7 +53,7 @@ function addressOf(node: ts.Expression, params: Map<string, string> = new Map())
     const name = node.expression.name.text;
     let cls: ts.Node | undefined = node;
     while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent;
-    const method = cls && (cls).members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.name.getText() === name);
+    const method = cls && cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && m.name.getText() === name);
     const ret = method?.body?.statements.find(ts.isReturnStatement)?.expression;
     if (!method || !ret) return null;
     const bound = new Map<string, string>();
@@ -76,11 +81,28 @@ export function apiCallsOf(fileName: string, source: string): ApiCall[] {
   const claimed = new Set<ts.Node>();
   const where = (n: ts.Node) => `${fileName}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && HTTP_METHODS.has(node.expression.name.text) && /(^|\.)http$/.test(node.expression.expression.getText()) && node.arguments[0]) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      HTTP_METHODS.has(node.expression.name.text) &&
+      /(^|\.)http$/.test(node.expression.expression.getText()) &&
+      node.arguments[0]
+    ) {
       const path = addressOf(node.arguments[0]);
-      calls.push({ where: where(node), method: node.expression.name.text.toUpperCase(), path: path ?? `(not an address: ${node.arguments[0].getText()})`, type: node.typeArguments?.[0]?.getText() ?? null, contractImports });
+      calls.push({
+        where: where(node),
+        method: node.expression.name.text.toUpperCase(),
+        path: path ?? `(not an address: ${node.arguments[0].getText()})`,
+        type: node.typeArguments?.[0]?.getText() ?? null,
+        contractImports,
+      });
       claimed.add(node.arguments[0]);
-    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !claimed.has(node)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      !claimed.has(node)
+    ) {
       // `this.url(id, '/stream')` outside an http call: an address the browser fetches (an EventSource, a link).
       const path = addressOf(node);
       if (path?.startsWith('/api/')) calls.push({ where: where(node), method: null, path, type: null, contractImports });
@@ -106,10 +128,16 @@ export function operationsOf(doc: Doc): Map<string, string> {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!HTTP_METHODS.has(method)) continue;
-      const [status, success] = Object.entries(op.responses).filter(([s]) => /^2\d\d$/.test(s)).sort()[0] ?? [];
+      const [status, success] =
+        Object.entries(op.responses)
+          .filter(([s]) => /^2\d\d$/.test(s))
+          .sort()[0] ?? [];
       const media = Object.entries(success?.content ?? {});
       const json = media.find(([m]) => m === 'application/json');
-      ops.set(`${method.toUpperCase()} ${path.replace(/\{\w+\}/g, '{}')}`, status === '204' ? 'void' : json ? typeOf(json[1].schema) : media.map(([m]) => m).join(', '));
+      ops.set(
+        `${method.toUpperCase()} ${path.replace(/\{\w+\}/g, '{}')}`,
+        status === '204' ? 'void' : json ? typeOf(json[1].schema) : media.map(([m]) => m).join(', '),
+      );
     }
   }
   return ops;
@@ -157,7 +185,13 @@ describe("the client's API calls", () => {
     // The API services and the session calls (a parse that found nothing would prove nothing).
     expect(calls.filter((c) => c.method).length).toBeGreaterThan(45);
     expect(calls.filter((c) => !c.method).map((c) => c.path)).toEqual(
-      expect.arrayContaining(['/api/meetings/{}/stream', '/api/meetings/{}/action-plan.pdf', '/api/meetings/{}/minutes.pdf', '/api/action-plan.pdf', '/api/reports/export.csv']),
+      expect.arrayContaining([
+        '/api/meetings/{}/stream',
+        '/api/meetings/{}/action-plan.pdf',
+        '/api/meetings/{}/minutes.pdf',
+        '/api/action-plan.pdf',
+        '/api/reports/export.csv',
+      ]),
     );
   });
 

@@ -5,7 +5,8 @@ import { I18n } from './core/i18n/i18n';
 import { sv } from './core/i18n/sv';
 
 describe('featureMessages', () => {
-  const placeholders = (text: string) => [...new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
+  const placeholders = (text: string) =>
+    [...new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
   it('gives every feature text in English, with the same {placeholders}', () => {
     for (const fragment of featureMessages) {

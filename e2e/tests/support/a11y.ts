@@ -68,10 +68,13 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /** A description of the element that has the keyboard focus, and whether a focus indicator is visible on it. */
-export async function focused(page: Page): Promise<{ tag: string; text: string; name: string; testId: string; id: string; role: string; type: string; visibleIndicator: boolean; inDialog: boolean }> {
+export async function focused(
+  page: Page,
+): Promise<{ tag: string; text: string; name: string; testId: string; id: string; role: string; type: string; visibleIndicator: boolean; inDialog: boolean }> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: 'body', text: '', name: '', testId: '', id: '', role: '', type: '', visibleIndicator: false, inDialog: false };
+    if (!el || el === document.body)
+      return { tag: 'body', text: '', name: '', testId: '', id: '', role: '', type: '', visibleIndicator: false, inDialog: false };
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     const ring = style.boxShadow !== 'none';
@@ -80,7 +83,9 @@ export async function focused(page: Page): Promise<{ tag: string; text: string; 
       ? (el.parentElement?.querySelector('.mdc-checkbox__background, .mdc-radio__background') as HTMLElement | null)
       : null;
     const boxOutline = box ? getComputedStyle(box).outlineStyle !== 'none' && parseFloat(getComputedStyle(box).outlineWidth) >= 2 : false;
-    const labelled = el.getAttribute('aria-label') ?? (el.getAttribute('aria-labelledby') ? document.getElementById(el.getAttribute('aria-labelledby')!.split(' ')[0])?.textContent ?? '' : '');
+    const labelled =
+      el.getAttribute('aria-label') ??
+      (el.getAttribute('aria-labelledby') ? (document.getElementById(el.getAttribute('aria-labelledby')!.split(' ')[0])?.textContent ?? '') : '');
     const fieldLabel = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
     // Material form fields show focus by their thick primary-coloured outline (the input itself has none).
     const field = el.closest('.mat-mdc-form-field');

@@ -43,9 +43,14 @@ export async function proposedCase(request: APIRequestContext, title: string): P
   const norrby = (await ok<Named[]>(await request.get('/api/areas'))).find((a) => a.name === 'Norrby')!;
   const housing = (await ok<Named[]>(await request.get('/api/organizations'))).find((o) => o.name === 'Exempelbostäder AB')!;
   const created = await ok<{ id: string; version: number }>(
-    await request.post('/api/cases', { headers: SAME_ORIGIN, data: { areaId: norrby.id, title, description: 'Återkommande skadegörelse och klotter i tvättstugan på kvällarna.' } }),
+    await request.post('/api/cases', {
+      headers: SAME_ORIGIN,
+      data: { areaId: norrby.id, title, description: 'Återkommande skadegörelse och klotter i tvättstugan på kvällarna.' },
+    }),
   );
-  const analysing = await ok<{ version: number }>(await request.post(`/api/cases/${created.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START_ANALYSIS', version: created.version } }));
+  const analysing = await ok<{ version: number }>(
+    await request.post(`/api/cases/${created.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START_ANALYSIS', version: created.version } }),
+  );
   await ok(
     await request.post(`/api/cases/${created.id}/events`, {
       headers: SAME_ORIGIN,
@@ -110,11 +115,16 @@ export async function norrbyMeeting(request: APIRequestContext, title: string, c
     }),
   );
   if (caseId) {
-    meeting = await ok<Meeting>(await request.post(`/api/meetings/${meeting.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START', version: meeting.version } }));
+    meeting = await ok<Meeting>(
+      await request.post(`/api/meetings/${meeting.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START', version: meeting.version } }),
+    );
     const item = meeting.agenda.find((i) => i.caseId === caseId);
     expect(item, 'the case is on the prepared agenda').toBeTruthy();
     meeting = await ok<Meeting>(
-      await request.post(`/api/meetings/${meeting.id}/events`, { headers: SAME_ORIGIN, data: { type: 'SET_CURRENT', version: meeting.version, itemId: item!.id } }),
+      await request.post(`/api/meetings/${meeting.id}/events`, {
+        headers: SAME_ORIGIN,
+        data: { type: 'SET_CURRENT', version: meeting.version, itemId: item!.id },
+      }),
     );
   }
   await request.post('/api/auth/logout', { headers: SAME_ORIGIN });

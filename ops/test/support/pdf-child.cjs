@@ -28,7 +28,17 @@ const view = {
   meeting: { title: 'Chefssamråd november', date: '2026-11-20' },
   version: '1',
   generatedAt: '2026-11-21 10:00',
-  picture: [{ area: 'Norrby', level: 'yellow', levelRationale: 'Ökning', reports: 23, previousAverage: 14.25, trend: [9, 11, 10, 12, 14, 15, 13, 16, 18, 21, 19, 23], topPlaces: [] }],
+  picture: [
+    {
+      area: 'Norrby',
+      level: 'yellow',
+      levelRationale: 'Ökning',
+      reports: 23,
+      previousAverage: 14.25,
+      trend: [9, 11, 10, 12, 14, 15, 13, 16, 18, 21, 19, 23],
+      topPlaces: [],
+    },
+  ],
   cases: Array.from({ length: Math.ceil(actions / 10) }, (_, c) => ({ title: `Ärende ${c + 1}`, state: 'execution', rows: rows.slice(c * 10, c * 10 + 10) })),
   participants: [],
   approval: null,
@@ -44,7 +54,10 @@ const view = {
   // A worker stopped under a job rejects it; the next job starts a new worker.
   const interrupted = renderDocument({ kind: 'action-plan', view });
   await stopRenderWorker();
-  const interruptedError = await interrupted.then(() => null, (e) => e.message);
+  const interruptedError = await interrupted.then(
+    () => null,
+    (e) => e.message,
+  );
   const again = await renderDocument({ kind: 'action-plan', view: { ...view, cases: view.cases.slice(0, 1) } });
   await stopRenderWorker();
   const pdfmakeInMain = Object.keys(require.cache).some((k) => k.includes(`${require('node:path').sep}pdfmake${require('node:path').sep}`));

@@ -306,7 +306,8 @@ export class ApiProcess {
     child.stderr.on('data', (c) => this.log.add(c));
     child.on('exit', (code, signal) => this.exits.push({ code, signal }));
     while (Date.now() - started < timeoutMs) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${this.output()}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${this.output()}`);
       const status = await fetch(`${this.base}/api/health`, { signal: AbortSignal.timeout(3000) }).then(
         (r) => r.status,
         () => 0,

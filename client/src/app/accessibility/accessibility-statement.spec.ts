@@ -70,7 +70,9 @@ describe('AccessibilityStatement', () => {
       .flush({ organization: 'Exempelstads kommun', contactEmail: 'tillganglighet@exempelstad.se', contactPhone: null });
     await fixture.whenStable();
     expect(text(root, 'main')).toContain('Exempelstads kommun står bakom den här tjänsten');
-    expect(Array.from(root.querySelectorAll<HTMLAnchorElement>('[data-testid="contact"] a')).map((a) => a.getAttribute('href'))).toEqual(['mailto:tillganglighet@exempelstad.se']);
+    expect(Array.from(root.querySelectorAll<HTMLAnchorElement>('[data-testid="contact"] a')).map((a) => a.getAttribute('href'))).toEqual([
+      'mailto:tillganglighet@exempelstad.se',
+    ]);
   });
 
   it('is honest about the known problems: untagged PDFs and the map tiles', async () => {
@@ -87,7 +89,9 @@ describe('AccessibilityStatement', () => {
     expect(DIGG_REPORT_URL).toBe('https://www.digg.se/tdosanmalan');
     expect(text(root, 'main')).toContain('Myndigheten för digital förvaltning');
     expect(text(root, '[data-testid="assessed-on"]')).toBe('Senaste bedömningen gjordes den 22 november 2026.');
-    expect(text(root, '[data-testid="statement-dates"]')).toBe('Redogörelsen upprättades den 22 november 2026. Redogörelsen uppdaterades senast den 1 december 2026.');
+    expect(text(root, '[data-testid="statement-dates"]')).toBe(
+      'Redogörelsen upprättades den 22 november 2026. Redogörelsen uppdaterades senast den 1 december 2026.',
+    );
     expect(text(root, 'main')).toContain('axe-core');
   });
 

@@ -26,7 +26,9 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
       <sv-lang-switch />
     </header>
     <main id="main" tabindex="-1" data-testid="accessibility-statement">
-      <p class="back"><a routerLink="/"><sv-icon name="arrowBack" /> {{ 'a11y.back' | t }}</a></p>
+      <p class="back">
+        <a routerLink="/"><sv-icon name="arrowBack" /> {{ 'a11y.back' | t }}</a>
+      </p>
       <h1>{{ 'a11y.heading' | t }}</h1>
       <p>{{ 'a11y.intro' | t: { organization: organization() } }}</p>
       <p>{{ 'a11y.deployment' | t }}</p>
@@ -43,10 +45,14 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
       @if (config().contactEmail || config().contactPhone) {
         <ul class="contact" data-testid="contact">
           @if (config().contactEmail) {
-            <li>{{ 'a11y.report.email' | t }}: <a [href]="'mailto:' + config().contactEmail">{{ config().contactEmail }}</a></li>
+            <li>
+              {{ 'a11y.report.email' | t }}: <a [href]="'mailto:' + config().contactEmail">{{ config().contactEmail }}</a>
+            </li>
           }
           @if (config().contactPhone) {
-            <li>{{ 'a11y.report.phone' | t }}: <a [href]="'tel:' + phoneLink()">{{ config().contactPhone }}</a></li>
+            <li>
+              {{ 'a11y.report.phone' | t }}: <a [href]="'tel:' + phoneLink()">{{ config().contactPhone }}</a>
+            </li>
           }
         </ul>
       } @else {
@@ -88,19 +94,51 @@ export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
     </main>
   `,
   styles: `
-    :host { display: block; min-height: 100dvh; background: var(--mat-sys-surface); }
+    :host {
+      display: block;
+      min-height: 100dvh;
+      background: var(--mat-sys-surface);
+    }
     .top {
-      display: flex; align-items: center; justify-content: space-between; gap: 1rem; flex-wrap: wrap;
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+      flex-wrap: wrap;
       padding: 0.5rem clamp(1rem, 3vw, 2.5rem);
-      background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container);
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
       --mat-button-text-label-text-color: var(--mat-sys-on-primary-container);
     }
-    .brand { font: var(--mat-sys-title-large); font-weight: 700; color: inherit; text-decoration: none; padding: 0.25rem; border-radius: 4px; }
-    main { max-width: 48rem; padding: 1.5rem clamp(1rem, 3vw, 2.5rem) 3rem; outline: none; }
-    main p, main li { max-width: 70ch; }
-    h3 { font: var(--mat-sys-title-medium); margin: 1rem 0 0.5rem; }
-    li + li { margin-top: 0.5rem; }
-    .back a { display: inline-flex; align-items: center; gap: 0.35rem; }
+    .brand {
+      font: var(--mat-sys-title-large);
+      font-weight: 700;
+      color: inherit;
+      text-decoration: none;
+      padding: 0.25rem;
+      border-radius: 4px;
+    }
+    main {
+      max-width: 48rem;
+      padding: 1.5rem clamp(1rem, 3vw, 2.5rem) 3rem;
+      outline: none;
+    }
+    main p,
+    main li {
+      max-width: 70ch;
+    }
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin: 1rem 0 0.5rem;
+    }
+    li + li {
+      margin-top: 0.5rem;
+    }
+    .back a {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+    }
   `,
 })
 export class AccessibilityStatement {
@@ -132,7 +170,9 @@ export class AccessibilityStatement {
 
   /** An ISO date ("2026-11-22") in the active language ("22 november 2026" / "22 November 2026"). */
   protected date(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso}T12:00:00Z`),
+    );
   }
 
   /** The skip link moves the focus to the main content (a plain "#main" would leave the page: `<base href="/">`). */

@@ -18,8 +18,7 @@ export const a11ySv = {
     'Samverka är fri programvara som varje kommun installerar och driver själv. Den här redogörelsen gäller programvaran som den levereras; den som driver tjänsten ansvarar för sin installation och kan komplettera redogörelsen.',
 
   'a11y.status.heading': 'Hur tillgänglig är tjänsten?',
-  'a11y.status.text':
-    'Vi vet att delar av tjänsten inte är helt tillgängliga. Se avsnittet om innehåll som inte är tillgängligt nedan.',
+  'a11y.status.text': 'Vi vet att delar av tjänsten inte är helt tillgängliga. Se avsnittet om innehåll som inte är tillgängligt nedan.',
   'a11y.status.works':
     'Tjänsten är byggd för att gå att använda med enbart tangentbord och med skärmläsare, med synligt fokus, förstorad och på mobilskärmar. Hela gränssnittet finns på svenska och engelska.',
 
@@ -34,8 +33,7 @@ export const a11ySv = {
     'Kontakta den som administrerar Samverka i din organisation (till exempel kommunens trygghetssamordnare) eller kommunens växel eller registratur.',
   'a11y.report.email': 'E-post',
   'a11y.report.phone': 'Telefon',
-  'a11y.report.source':
-    'Brister i själva programvaran kan också rapporteras till Samverkas utvecklare via projektets ärendelista.',
+  'a11y.report.source': 'Brister i själva programvaran kan också rapporteras till Samverkas utvecklare via projektets ärendelista.',
 
   'a11y.enforcement.heading': 'Tillsyn',
   'a11y.enforcement.text':

@@ -37,10 +37,21 @@ const PRIMARY_ORDER: readonly ActionEventType[] = ['COMPLETE', 'RESUME', 'START'
     <p class="error-text" role="alert">{{ error() }}</p>
   `,
   styles: `
-    :host { display: block; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    .error-text { margin: 0.25rem 0 0; font: var(--mat-sys-body-medium); }
-    .error-text:empty { display: none; }
+    :host {
+      display: block;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .error-text {
+      margin: 0.25rem 0 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .error-text:empty {
+      display: none;
+    }
   `,
 })
 export class ActionControls {

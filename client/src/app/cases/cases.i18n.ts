@@ -254,8 +254,10 @@ export const casesSv = {
   'cases.followUp.overdueHint': 'Alla organisationers insatser som har passerat sitt slutdatum, mest försenade först.',
   'cases.followUp.noOverdue': 'Inga insatser är försenade.',
   'cases.followUp.evaluated': 'Ärendet är utvärderat',
-  'cases.case.decisionRule.meeting': 'Beslut om insatser fattas i den här installationen bara vid ett chefssamråd. Ta upp ärendet på dagordningen för nästa chefssamråd.',
-  'cases.case.decisionRule.commanders': 'Varje ansvarig organisations chef godkänner förslaget här, var och en för sin organisation (eller vid ett chefssamråd).',
+  'cases.case.decisionRule.meeting':
+    'Beslut om insatser fattas i den här installationen bara vid ett chefssamråd. Ta upp ärendet på dagordningen för nästa chefssamråd.',
+  'cases.case.decisionRule.commanders':
+    'Varje ansvarig organisations chef godkänner förslaget här, var och en för sin organisation (eller vid ett chefssamråd).',
   'cases.case.decisionRule.coordinator': 'Samordnaren eller en chef kan besluta här, eller vid ett chefssamråd.',
   'cases.case.agreedBy': 'Har godkänt: {names}',
   'cases.case.awaitingAgreement': 'Väntar på: {names}',
@@ -523,7 +525,8 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   'cases.followUp.noOverdue': 'No actions are overdue.',
   'cases.followUp.evaluated': 'The case is evaluated',
   'cases.case.decisionRule.meeting': 'In this installation actions are agreed only at a leadership consultation. Put the case on the agenda of the next one.',
-  'cases.case.decisionRule.commanders': 'A commander of each responsible organisation agrees to the proposal here, each for their own organisation (or at a leadership consultation).',
+  'cases.case.decisionRule.commanders':
+    'A commander of each responsible organisation agrees to the proposal here, each for their own organisation (or at a leadership consultation).',
   'cases.case.decisionRule.coordinator': 'The coordinator or a commander can decide here, or at a leadership consultation.',
   'cases.case.agreedBy': 'Agreed so far: {names}',
   'cases.case.awaitingAgreement': 'Waiting for: {names}',

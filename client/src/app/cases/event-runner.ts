@@ -69,7 +69,11 @@ export class EventRunner {
   private readonly i18n = inject(I18n);
 
   /** Sends a case event (through its dialog where it has a payload). */
-  caseEvent(c: Pick<CaseSummaryDto, 'id' | 'version' | 'title'>, type: CaseEventType, context: CaseEventContext = {}): Observable<DialogOutcome<CaseDto> | undefined> {
+  caseEvent(
+    c: Pick<CaseSummaryDto, 'id' | 'version' | 'title'>,
+    type: CaseEventType,
+    context: CaseEventContext = {},
+  ): Observable<DialogOutcome<CaseDto> | undefined> {
     const submit = (payload: Record<string, unknown>) => this.api.send(c.id, c.version, type, payload as unknown as CaseEventPayloads[typeof type]);
     const note = NOTE_EVENTS[type];
     if (note) {
@@ -135,7 +139,8 @@ export class EventRunner {
           const options: AssignDialogData<ActionDto>['options'] = [];
           if (me) options.push({ id: me.id, label: this.i18n.t('cases.dialog.assign.self', { name: me.name }) });
           for (const p of people) if (p.id !== me?.id) options.push({ id: p.id, label: p.name });
-          if (a.owner && !options.some((o) => o.id === a.owner!.id)) options.push({ id: a.owner.id, label: this.i18n.t('cases.dialog.assign.keep', { name: a.owner.name }) });
+          if (a.owner && !options.some((o) => o.id === a.owner!.id))
+            options.push({ id: a.owner.id, label: this.i18n.t('cases.dialog.assign.keep', { name: a.owner.name }) });
           const data: AssignDialogData<ActionDto> = { submit, what: a.what, options, selected: a.owner?.id ?? me?.id ?? '' };
           return this.open(AssignDialog, data);
         }),

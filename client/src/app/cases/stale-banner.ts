@@ -27,7 +27,10 @@ import { Icon } from '../core/ui/icon';
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
     }
-    p { margin: 0; flex: 1 1 20rem; }
+    p {
+      margin: 0;
+      flex: 1 1 20rem;
+    }
   `,
 })
 export class StaleBanner {

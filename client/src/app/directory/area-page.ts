@@ -84,8 +84,13 @@ import { DirectoryApi } from './directory-api';
     }
   `,
   styles: `
-    .chip-type { color: var(--mat-sys-on-surface-variant); margin-inline-start: 0.25em; }
-    .number { font-variant-numeric: tabular-nums; }
+    .chip-type {
+      color: var(--mat-sys-on-surface-variant);
+      margin-inline-start: 0.25em;
+    }
+    .number {
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export class AreaPage {

@@ -65,9 +65,23 @@ export function proposedRows(actions: PlannedActionDto[], names: Map<string, str
             {{ a.what }}
           </p>
           <dl>
-            <div><dt>{{ 'meetings.action.cause' | t }}</dt><dd>{{ a.cause }}</dd></div>
-            <div><dt>{{ 'meetings.action.goal' | t }}</dt><dd>{{ a.goal }}</dd></div>
-            <div><dt>{{ 'meetings.action.organization' | t }}</dt><dd>{{ a.organization }}@if (a.owner) { ({{ a.owner }})}</dd></div>
+            <div>
+              <dt>{{ 'meetings.action.cause' | t }}</dt>
+              <dd>{{ a.cause }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'meetings.action.goal' | t }}</dt>
+              <dd>{{ a.goal }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'meetings.action.organization' | t }}</dt>
+              <dd>
+                {{ a.organization }}
+                @if (a.owner) {
+                  ({{ a.owner }})
+                }
+              </dd>
+            </div>
             <div>
               <dt>{{ 'meetings.action.dueDate' | t }}</dt>
               <dd>
@@ -78,7 +92,10 @@ export function proposedRows(actions: PlannedActionDto[], names: Map<string, str
               </dd>
             </div>
             @if (a.state) {
-              <div><dt>{{ 'meetings.action.state' | t }}</dt><dd>{{ stateLabel(a.state) }}</dd></div>
+              <div>
+                <dt>{{ 'meetings.action.state' | t }}</dt>
+                <dd>{{ stateLabel(a.state) }}</dd>
+              </div>
             }
           </dl>
         </li>
@@ -88,17 +105,52 @@ export function proposedRows(actions: PlannedActionDto[], names: Map<string, str
     </ol>
   `,
   styles: `
-    :host { display: block; }
-    .actions { list-style: none; margin: 0; padding: 0; }
-    .actions > li { padding: 0.5rem 0; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .actions > li:last-child { border-bottom: 0; }
-    .what { margin: 0 0 0.25rem; font-weight: 600; }
-    .number { margin-inline-end: 0.25rem; }
-    dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.25rem 1rem; margin: 0; }
-    dt { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; }
-    .overdue { display: inline-block; margin-inline-start: 0.5rem; color: var(--mat-sys-error); }
-    :host-context(.presenter) dt { color: inherit; font: inherit; font-size: 0.9em; font-weight: 700; }
+    :host {
+      display: block;
+    }
+    .actions {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .actions > li {
+      padding: 0.5rem 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .actions > li:last-child {
+      border-bottom: 0;
+    }
+    .what {
+      margin: 0 0 0.25rem;
+      font-weight: 600;
+    }
+    .number {
+      margin-inline-end: 0.25rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+    dt {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+    }
+    .overdue {
+      display: inline-block;
+      margin-inline-start: 0.5rem;
+      color: var(--mat-sys-error);
+    }
+    :host-context(.presenter) dt {
+      color: inherit;
+      font: inherit;
+      font-size: 0.9em;
+      font-weight: 700;
+    }
   `,
 })
 export class ActionList {

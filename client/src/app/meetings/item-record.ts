@@ -21,14 +21,23 @@ const DEFAULT_NOTES = new Set([
       <div class="decision" data-testid="item-decision" [attr.data-kind]="d.kind">
         @if (d.kind === 'note') {
           <!-- A note is not a decision: "Anteckning", never "Beslut: Anteckning". -->
-          <p class="headline" data-testid="decision-headline"><span class="label">{{ 'meetings.decisionKind.note' | t }}</span></p>
+          <p class="headline" data-testid="decision-headline">
+            <span class="label">{{ 'meetings.decisionKind.note' | t }}</span>
+          </p>
         } @else {
-          <p class="headline" data-testid="decision-headline"><span class="label">{{ 'meetings.decision.label' | t }}:</span> {{ kindText() }}</p>
+          <p class="headline" data-testid="decision-headline">
+            <span class="label">{{ 'meetings.decision.label' | t }}:</span> {{ kindText() }}
+          </p>
         }
         @if (note(); as text) {
           <p class="note" data-testid="decision-text">{{ text }}</p>
         }
-        <p class="by">{{ 'meetings.decision.by' | t: { name: d.by, when: when() } }}@if (caseState()) { · {{ caseState() }}}</p>
+        <p class="by">
+          {{ 'meetings.decision.by' | t: { name: d.by, when: when() } }}
+          @if (caseState()) {
+            · {{ caseState() }}
+          }
+        </p>
       </div>
     }
     @if (item().statements.length) {
@@ -43,17 +52,44 @@ const DEFAULT_NOTES = new Set([
     }
   `,
   styles: `
-    :host { display: block; }
-    :host:empty { display: none; }
-    .decision { border-inline-start: 4px solid var(--mat-sys-primary); padding: 0.25rem 0.75rem; margin: 0.5rem 0; background: var(--mat-sys-surface-container-low); }
-    .decision p { margin: 0.15rem 0; }
-    .label { font-weight: 700; }
-    .note { white-space: pre-line; }
-    .by { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .statements { margin: 0.5rem 0; }
-    .statements div { padding: 0.25rem 0; }
-    .statements dt { font-weight: 700; }
-    .statements dd { margin: 0; white-space: pre-line; }
+    :host {
+      display: block;
+    }
+    :host:empty {
+      display: none;
+    }
+    .decision {
+      border-inline-start: 4px solid var(--mat-sys-primary);
+      padding: 0.25rem 0.75rem;
+      margin: 0.5rem 0;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .decision p {
+      margin: 0.15rem 0;
+    }
+    .label {
+      font-weight: 700;
+    }
+    .note {
+      white-space: pre-line;
+    }
+    .by {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .statements {
+      margin: 0.5rem 0;
+    }
+    .statements div {
+      padding: 0.25rem 0;
+    }
+    .statements dt {
+      font-weight: 700;
+    }
+    .statements dd {
+      margin: 0;
+      white-space: pre-line;
+    }
   `,
 })
 export class ItemRecord {

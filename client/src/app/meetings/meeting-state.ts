@@ -19,11 +19,28 @@ import { I18n } from '../core/i18n/i18n';
       line-height: 1.5;
       white-space: nowrap;
     }
-    :host(.state-planned) { background: #e3ecfa; color: #163d7a; }
-    :host(.state-in_session) { background: #fff1b8; color: #5b4300; font-weight: 700; }
-    :host(.state-minutes_draft) { background: #f1e6fb; color: #4f1f7a; }
-    :host(.state-approved) { background: #d7f0d8; color: #14501a; }
-    :host(.state-cancelled) { background: var(--mat-sys-surface-container); color: var(--mat-sys-on-surface-variant); border-style: dashed; }
+    :host(.state-planned) {
+      background: #e3ecfa;
+      color: #163d7a;
+    }
+    :host(.state-in_session) {
+      background: #fff1b8;
+      color: #5b4300;
+      font-weight: 700;
+    }
+    :host(.state-minutes_draft) {
+      background: #f1e6fb;
+      color: #4f1f7a;
+    }
+    :host(.state-approved) {
+      background: #d7f0d8;
+      color: #14501a;
+    }
+    :host(.state-cancelled) {
+      background: var(--mat-sys-surface-container);
+      color: var(--mat-sys-on-surface-variant);
+      border-style: dashed;
+    }
   `,
 })
 export class MeetingStateChip {

@@ -50,7 +50,12 @@ export class MeetingsApi {
   }
 
   /** START, SET_CURRENT (`itemId`), END, APPROVE, CANCEL (`reason`). */
-  send(id: string, type: MeetingEventType, version: number, payload: Partial<MeetingEventPayloads['SET_CURRENT'] & MeetingEventPayloads['CANCEL']> = {}): Observable<MeetingDto> {
+  send(
+    id: string,
+    type: MeetingEventType,
+    version: number,
+    payload: Partial<MeetingEventPayloads['SET_CURRENT'] & MeetingEventPayloads['CANCEL']> = {},
+  ): Observable<MeetingDto> {
     return this.http.post<MeetingDto>(this.url(id, '/events'), { type, version, ...payload });
   }
 

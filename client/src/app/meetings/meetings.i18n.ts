@@ -110,7 +110,8 @@ export const meetingsSv = {
   'meetings.cancel.reason': 'Varför ställs mötet in?',
   'meetings.cancel.confirm': 'Ställ in',
   'meetings.cancelled': 'Mötet är inställt',
-  'meetings.draft.hint': 'Protokollutkast: rätta beslut och anteckningar och registrera närvaron. En chef från en deltagande organisation godkänner protokollet.',
+  'meetings.draft.hint':
+    'Protokollutkast: rätta beslut och anteckningar och registrera närvaron. En chef från en deltagande organisation godkänner protokollet.',
   'meetings.documents': 'Handlingsplan och protokoll',
   'meetings.documents.draft': 'Förhandsgranska (utkast)',
   'meetings.documents.planSv': 'Handlingsplan (svenska, PDF)',
@@ -119,7 +120,8 @@ export const meetingsSv = {
   'meetings.documents.minutesEn': 'Protokoll (engelska, PDF)',
 
   'meetings.agenda': 'Dagordning',
-  'meetings.agenda.prepared': 'Dagordningen är förberedd från lägesbilder, ärenden som väntar på beslut och försenade åtgärder. Ändra ordningen, ta bort eller lägg till punkter och spara.',
+  'meetings.agenda.prepared':
+    'Dagordningen är förberedd från lägesbilder, ärenden som väntar på beslut och försenade åtgärder. Ändra ordningen, ta bort eller lägg till punkter och spara.',
   'meetings.agenda.empty': 'Dagordningen är tom.',
   'meetings.agenda.moveUp': 'Flytta upp: {title}',
   'meetings.agenda.moveDown': 'Flytta ned: {title}',
@@ -363,7 +365,8 @@ export const meetingsEn: Record<keyof typeof meetingsSv, string> = {
   'meetings.documents.minutesEn': 'Minutes (English, PDF)',
 
   'meetings.agenda': 'Agenda',
-  'meetings.agenda.prepared': 'The agenda is prepared from the situational pictures, the cases waiting for a decision and the overdue actions. Reorder, remove or add items, then save.',
+  'meetings.agenda.prepared':
+    'The agenda is prepared from the situational pictures, the cases waiting for a decision and the overdue actions. Reorder, remove or add items, then save.',
   'meetings.agenda.empty': 'The agenda is empty.',
   'meetings.agenda.moveUp': 'Move up: {title}',
   'meetings.agenda.moveDown': 'Move down: {title}',

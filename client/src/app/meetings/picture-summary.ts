@@ -68,44 +68,144 @@ import { weekDates, weekNumber } from '../reports/weeks';
             <li [class.current]="point.week === p.week">
               <span class="count">{{ point.count }}</span>
               <span class="bar" aria-hidden="true" [style.height.%]="barHeight(point.count, p.trend)"></span>
-              <span class="label"><span class="visually-hidden">{{ 'week.short' | t: { week: number(point.week) } }}</span><span aria-hidden="true">{{ number(point.week) }}</span></span>
+              <span class="label"
+                ><span class="visually-hidden">{{ 'week.short' | t: { week: number(point.week) } }}</span
+                ><span aria-hidden="true">{{ number(point.week) }}</span></span
+              >
             </li>
           }
         </ol>
       } @else {
         <sv-trend-chart [trend]="p.trend" [week]="p.week" />
-        <p class="no-print"><a [routerLink]="['/areas', p.area.id, 'picture']" [queryParams]="{ week: p.week }">{{ 'meetings.item.openPicture' | t: { area: p.area.name } }}</a></p>
+        <p class="no-print">
+          <a [routerLink]="['/areas', p.area.id, 'picture']" [queryParams]="{ week: p.week }">{{ 'meetings.item.openPicture' | t: { area: p.area.name } }}</a>
+        </p>
       }
     } @else if (!error()) {
       <p>{{ 'app.loading' | t }}</p>
     }
   `,
   styles: `
-    :host { display: block; }
-    .facts { display: flex; flex-wrap: wrap; gap: 0 2rem; }
-    .state { flex: 2 1 24rem; }
-    .hot { flex: 1 1 16rem; }
-    .week { margin: 0 0 0.5rem; color: var(--mat-sys-on-surface-variant); }
-    .level { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin-bottom: 0.75rem; }
-    .rationale { white-space: pre-line; }
-    .figures { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 0 0 0.75rem; }
-    .figures div { display: flex; flex-direction: column-reverse; }
-    .figures dt { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); max-width: 14rem; }
-    .figures dd { margin: 0; font: var(--mat-sys-headline-small); }
-    .sub { margin: 0.5rem 0 0.25rem; font: var(--mat-sys-title-small); }
-    .hotspots { margin: 0 0 0.75rem; }
-    .bars { list-style: none; display: flex; align-items: stretch; gap: 0.4rem; height: 24vh; min-height: 8rem; margin: 0; padding: 0; }
-    .bars li { flex: 1 1 0; display: flex; flex-direction: column; justify-content: flex-end; align-items: center; min-width: 0; }
-    .bars .bar { width: 100%; min-height: 2px; background: #5a6f96; border: 2px solid #000; border-bottom: 0; box-sizing: border-box; }
-    .bars .current .bar { background: #0b2a8a; }
-    .bars .current .count, .bars .current .label { font-weight: 800; text-decoration: underline; }
-    .bars .label { border-top: 3px solid #000; width: 100%; text-align: center; }
-    :host(.large) .week, :host(.large) .figures dt { font: inherit; color: inherit; max-width: none; }
-    :host(.large) .figures dd { font-size: 1.6em; font-weight: 800; line-height: 1.1; }
-    :host(.large) .sub { font: inherit; font-weight: 800; margin-top: 0.25rem; }
-    :host(.large) sv-level-chip { font-size: 1em; }
-    :host(.large) .figures { gap: 0.25rem 2.5rem; margin-bottom: 0.25rem; }
-    :host(.large) .hotspots { padding-inline-start: 1.5em; margin: 0; }
+    :host {
+      display: block;
+    }
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 2rem;
+    }
+    .state {
+      flex: 2 1 24rem;
+    }
+    .hot {
+      flex: 1 1 16rem;
+    }
+    .week {
+      margin: 0 0 0.5rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .level {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    .rationale {
+      white-space: pre-line;
+    }
+    .figures {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 2rem;
+      margin: 0 0 0.75rem;
+    }
+    .figures div {
+      display: flex;
+      flex-direction: column-reverse;
+    }
+    .figures dt {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      max-width: 14rem;
+    }
+    .figures dd {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    .sub {
+      margin: 0.5rem 0 0.25rem;
+      font: var(--mat-sys-title-small);
+    }
+    .hotspots {
+      margin: 0 0 0.75rem;
+    }
+    .bars {
+      list-style: none;
+      display: flex;
+      align-items: stretch;
+      gap: 0.4rem;
+      height: 24vh;
+      min-height: 8rem;
+      margin: 0;
+      padding: 0;
+    }
+    .bars li {
+      flex: 1 1 0;
+      display: flex;
+      flex-direction: column;
+      justify-content: flex-end;
+      align-items: center;
+      min-width: 0;
+    }
+    .bars .bar {
+      width: 100%;
+      min-height: 2px;
+      background: #5a6f96;
+      border: 2px solid #000;
+      border-bottom: 0;
+      box-sizing: border-box;
+    }
+    .bars .current .bar {
+      background: #0b2a8a;
+    }
+    .bars .current .count,
+    .bars .current .label {
+      font-weight: 800;
+      text-decoration: underline;
+    }
+    .bars .label {
+      border-top: 3px solid #000;
+      width: 100%;
+      text-align: center;
+    }
+    :host(.large) .week,
+    :host(.large) .figures dt {
+      font: inherit;
+      color: inherit;
+      max-width: none;
+    }
+    :host(.large) .figures dd {
+      font-size: 1.6em;
+      font-weight: 800;
+      line-height: 1.1;
+    }
+    :host(.large) .sub {
+      font: inherit;
+      font-weight: 800;
+      margin-top: 0.25rem;
+    }
+    :host(.large) sv-level-chip {
+      font-size: 1em;
+    }
+    :host(.large) .figures {
+      gap: 0.25rem 2.5rem;
+      margin-bottom: 0.25rem;
+    }
+    :host(.large) .hotspots {
+      padding-inline-start: 1.5em;
+      margin: 0;
+    }
   `,
 })
 export class PictureSummary {

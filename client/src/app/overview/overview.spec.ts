@@ -38,7 +38,9 @@ describe('Overview', () => {
     const week = currentWeek();
     http.expectOne('/api/areas').flush([area('a1', 'Vivalla'), area('a2', 'Baronbackarna')]);
     await fixture.whenStable();
-    http.expectOne('/api/areas/a1/levels').flush([level('a1', week, 'red'), level('a1', shiftWeek(week, -1), 'yellow'), level('a1', shiftWeek(week, -8), 'green')]);
+    http
+      .expectOne('/api/areas/a1/levels')
+      .flush([level('a1', week, 'red'), level('a1', shiftWeek(week, -1), 'yellow'), level('a1', shiftWeek(week, -8), 'green')]);
     http.expectOne('/api/areas/a2/levels').flush([]);
     await fixture.whenStable();
 

@@ -118,7 +118,9 @@ interface AreaLevels {
     </ul>
   `,
   styles: `
-    .greeting { font: var(--mat-sys-body-large); }
+    .greeting {
+      font: var(--mat-sys-body-large);
+    }
     .area-cards {
       list-style: none;
       padding: 0;
@@ -127,20 +129,70 @@ interface AreaLevels {
       grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr));
       gap: 1rem;
     }
-    .area-card { height: 100%; display: flex; flex-direction: column; }
-    .area-card mat-card-content { flex: 1 1 auto; }
-    .card-title { font: var(--mat-sys-title-large); margin: 0; }
-    .partners-label { font: var(--mat-sys-label-large); margin-bottom: 0.25rem; }
-    .chip-type { color: var(--mat-sys-on-surface-variant); margin-inline-start: 0.25em; }
-    .levels { margin-bottom: 0.75rem; }
-    .level-now { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0 0 0.5rem; }
-    .level-now-label { font: var(--mat-sys-title-small); }
-    .recent-label { font: var(--mat-sys-label-large); margin: 0 0 0.25rem; }
-    .recent { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
-    .recent li { display: inline-flex; flex-direction: column; align-items: center; gap: 0.1rem; }
-    .recent-week { font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant); }
-    .recent sv-level-chip { font: var(--mat-sys-label-medium); padding: 0.05em 0.5em; }
-    .card-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .area-card {
+      height: 100%;
+      display: flex;
+      flex-direction: column;
+    }
+    .area-card mat-card-content {
+      flex: 1 1 auto;
+    }
+    .card-title {
+      font: var(--mat-sys-title-large);
+      margin: 0;
+    }
+    .partners-label {
+      font: var(--mat-sys-label-large);
+      margin-bottom: 0.25rem;
+    }
+    .chip-type {
+      color: var(--mat-sys-on-surface-variant);
+      margin-inline-start: 0.25em;
+    }
+    .levels {
+      margin-bottom: 0.75rem;
+    }
+    .level-now {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0 0 0.5rem;
+    }
+    .level-now-label {
+      font: var(--mat-sys-title-small);
+    }
+    .recent-label {
+      font: var(--mat-sys-label-large);
+      margin: 0 0 0.25rem;
+    }
+    .recent {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+    }
+    .recent li {
+      display: inline-flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.1rem;
+    }
+    .recent-week {
+      font: var(--mat-sys-label-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .recent sv-level-chip {
+      font: var(--mat-sys-label-medium);
+      padding: 0.05em 0.5em;
+    }
+    .card-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
   `,
 })
 export class Overview {

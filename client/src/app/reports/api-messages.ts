@@ -82,7 +82,8 @@ function translateColumns(i18n: I18n, columns: string): string {
 
 /** The failure of a finished import (the API's English sentence) in the user's language; null when unknown. */
 export function importFailureText(i18n: I18n, error: string, counts: { rejectedCount: number; rowsRead: number }): string | null {
-  if (/rows were rejected, so nothing was imported/.test(error)) return i18n.t('import.error.rejectedRows', { rejected: counts.rejectedCount, rows: counts.rowsRead });
+  if (/rows were rejected, so nothing was imported/.test(error))
+    return i18n.t('import.error.rejectedRows', { rejected: counts.rejectedCount, rows: counts.rowsRead });
   if (/^Interrupted/.test(error)) return i18n.t('import.error.interrupted');
   const unreadable = /^The file could not be read: (.*); nothing was imported$/.exec(error);
   if (unreadable) return i18n.t('import.error.unreadable', { detail: unreadable[1] });

@@ -11,10 +11,19 @@ import { I18n } from '../core/i18n/i18n';
   host: { '[class]': '"change change-" + direction()' },
   template: `<span class="arrow" aria-hidden="true">{{ arrow() }}</span> {{ text() }}`,
   styles: `
-    :host { white-space: nowrap; font-variant-numeric: tabular-nums; }
-    :host(.change-up) .arrow { color: #a31515; }
-    :host(.change-down) .arrow { color: #1b5e20; }
-    .arrow { font-weight: 700; }
+    :host {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    :host(.change-up) .arrow {
+      color: #a31515;
+    }
+    :host(.change-down) .arrow {
+      color: #1b5e20;
+    }
+    .arrow {
+      font-weight: 700;
+    }
   `,
 })
 export class ChangeText {

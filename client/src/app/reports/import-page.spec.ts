@@ -134,32 +134,48 @@ describe('ImportPage', () => {
     chooseFile(new File(['a;b\n'], 'fel.csv', { type: 'text/csv' }));
     root.querySelector<HTMLButtonElement>('[data-testid="import-start"]')!.click();
     await fixture.whenStable();
-    http.expectOne({ method: 'POST', url: '/api/reports/import' }).flush(
-      { statusCode: 422, code: 'VALIDATION_FAILED', message: 'The file has no column for: category (kategori)', field: 'file' },
-      { status: 422, statusText: 'Unprocessable Entity' },
-    );
+    http
+      .expectOne({ method: 'POST', url: '/api/reports/import' })
+      .flush(
+        { statusCode: 422, code: 'VALIDATION_FAILED', message: 'The file has no column for: category (kategori)', field: 'file' },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     await settle();
     expect(text('[data-testid="import-error"]')).toBe('Filen saknar kolumn för: kategori');
   });
-  it('says in the user\'s language why the server stopped an import or could not read the file', async () => {
+  it("says in the user's language why the server stopped an import or could not read the file", async () => {
     chooseFile(new File(['x'], 'fel.csv', { type: 'text/csv' }));
     root.querySelector<HTMLButtonElement>('[data-testid="import-start"]')!.click();
     await fixture.whenStable();
-    http.expectOne({ method: 'POST', url: '/api/reports/import' }).flush(
-      importDto({ status: 'failed', progress: 100, error: 'The file could not be read: Invalid Closing Quote; nothing was imported' }),
-      { status: 202, statusText: 'Accepted' },
-    );
+    http
+      .expectOne({ method: 'POST', url: '/api/reports/import' })
+      .flush(importDto({ status: 'failed', progress: 100, error: 'The file could not be read: Invalid Closing Quote; nothing was imported' }), {
+        status: 202,
+        statusText: 'Accepted',
+      });
     await settle();
     expect(text('[data-testid="import-failure"]')).toBe('Filen gick inte att läsa (Invalid Closing Quote). Ingenting importerades.');
   });
 
   describe('as a coordinator', () => {
     const partners = [
-      { id: 'area-vivalla', name: 'Vivalla', description: null, placeCount: 3, partners: [
-        { id: 'org-kommun', name: 'Örebro kommun', type: 'kommun' },
-        { id: 'org-bostad', name: 'Bostadsbolaget AB', type: 'fastighetsbolag' },
-      ] },
-      { id: 'area-baronbackarna', name: 'Baronbackarna', description: null, placeCount: 2, partners: [{ id: 'org-handel', name: 'Handlarna', type: 'naringsliv' }] },
+      {
+        id: 'area-vivalla',
+        name: 'Vivalla',
+        description: null,
+        placeCount: 3,
+        partners: [
+          { id: 'org-kommun', name: 'Örebro kommun', type: 'kommun' },
+          { id: 'org-bostad', name: 'Bostadsbolaget AB', type: 'fastighetsbolag' },
+        ],
+      },
+      {
+        id: 'area-baronbackarna',
+        name: 'Baronbackarna',
+        description: null,
+        placeCount: 2,
+        partners: [{ id: 'org-handel', name: 'Handlarna', type: 'naringsliv' }],
+      },
     ];
 
     beforeEach(async () => {
@@ -187,7 +203,10 @@ describe('ImportPage', () => {
       await fixture.whenStable();
       const upload = http.expectOne({ method: 'POST', url: '/api/reports/import' });
       expect((upload.request.body as FormData).get('sourceOrganizationId')).toBe('org-bostad');
-      upload.flush(importDto({ status: 'completed', progress: 100, sourceOrganizationId: 'org-bostad', rowsRead: 1, importedRows: 1 }), { status: 202, statusText: 'Accepted' });
+      upload.flush(importDto({ status: 'completed', progress: 100, sourceOrganizationId: 'org-bostad', rowsRead: 1, importedRows: 1 }), {
+        status: 202,
+        statusText: 'Accepted',
+      });
       await settle();
       expect(text('[data-testid="import-credited"]')).toBe('Rapporterna räknas till Bostadsbolaget AB.');
     });

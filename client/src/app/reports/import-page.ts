@@ -66,9 +66,7 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
           aria-describedby="file-name"
           data-testid="import-file"
         />
-        <label for="import-file" class="file-label" [class.disabled]="busy()">
-          <sv-icon name="upload" /> {{ 'import.chooseFile' | t }}
-        </label>
+        <label for="import-file" class="file-label" [class.disabled]="busy()"> <sv-icon name="upload" /> {{ 'import.chooseFile' | t }} </label>
         <span id="file-name" class="file-name">{{ file()?.name ?? ('import.noFile' | t) }}</span>
       </div>
 
@@ -99,13 +97,15 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
         {{ 'import.validOnly' | t }}
       </mat-checkbox>
       <div id="mode-help" class="mode-help">
-        <p><strong>{{ 'import.modeAllTitle' | t }}</strong> {{ 'import.modeAll' | t }}</p>
-        <p><strong>{{ 'import.modeValidTitle' | t }}</strong> {{ 'import.modeValid' | t }}</p>
+        <p>
+          <strong>{{ 'import.modeAllTitle' | t }}</strong> {{ 'import.modeAll' | t }}
+        </p>
+        <p>
+          <strong>{{ 'import.modeValidTitle' | t }}</strong> {{ 'import.modeValid' | t }}
+        </p>
       </div>
 
-      <button matButton="filled" type="submit" [disabled]="busy()" data-testid="import-start">
-        <sv-icon name="upload" /> {{ 'import.start' | t }}
-      </button>
+      <button matButton="filled" type="submit" [disabled]="busy()" data-testid="import-start"><sv-icon name="upload" /> {{ 'import.start' | t }}</button>
     </form>
 
     <section class="progress" aria-labelledby="import-progress-heading" [hidden]="phase() === 'idle' || phase() === 'done'">
@@ -125,10 +125,22 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
             <p data-testid="import-credited">{{ 'import.creditedTo' | t: { name } }}</p>
           }
           <dl class="counts">
-            <div><dt>{{ 'import.rowsRead' | t }}</dt><dd data-testid="rows-read">{{ r.rowsRead }}</dd></div>
-            <div><dt>{{ 'import.imported' | t }}</dt><dd data-testid="rows-imported">{{ r.importedRows }}</dd></div>
-            <div><dt>{{ 'import.duplicates' | t }}</dt><dd data-testid="rows-duplicate">{{ r.duplicateRows }}</dd></div>
-            <div><dt>{{ 'import.rejected' | t }}</dt><dd data-testid="rows-rejected">{{ r.rejectedCount }}</dd></div>
+            <div>
+              <dt>{{ 'import.rowsRead' | t }}</dt>
+              <dd data-testid="rows-read">{{ r.rowsRead }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'import.imported' | t }}</dt>
+              <dd data-testid="rows-imported">{{ r.importedRows }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'import.duplicates' | t }}</dt>
+              <dd data-testid="rows-duplicate">{{ r.duplicateRows }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'import.rejected' | t }}</dt>
+              <dd data-testid="rows-rejected">{{ r.rejectedCount }}</dd>
+            </div>
           </dl>
           @if (r.rejected.length) {
             <h3 id="rejected-heading">{{ 'import.rejectedHeading' | t }}</h3>
@@ -162,32 +174,107 @@ type Phase = 'idle' | 'uploading' | 'importing' | 'done';
     }
   `,
   styles: `
-    :host { display: block; max-width: 48rem; }
-    .intro { margin-top: 0; }
-    .columns { margin-bottom: 1rem; }
-    .columns summary { cursor: pointer; min-height: 44px; display: list-item; padding: 0.5rem 0; color: var(--mat-sys-primary); }
-    .import-form { display: flex; flex-direction: column; gap: 0.75rem; }
-    .file-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-    .file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
-    .file-label {
-      display: inline-flex; align-items: center; gap: 0.5rem; min-height: 44px; padding: 0 1.25rem;
-      border: 1px solid var(--mat-sys-outline); border-radius: 999px; cursor: pointer;
-      color: var(--mat-sys-primary); font: var(--mat-sys-label-large);
+    :host {
+      display: block;
+      max-width: 48rem;
     }
-    .file-label.disabled { opacity: 0.6; cursor: default; }
-    .file-input:focus-visible + .file-label { outline: 3px solid var(--mat-sys-tertiary); outline-offset: 2px; }
-    .file-name { font: var(--mat-sys-body-medium); word-break: break-all; }
-    .area-field { max-width: 28rem; }
-    .mode-help { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); margin-top: -0.5rem; }
-    .mode-help p { margin: 0.25rem 0; }
-    .import-form > button { align-self: flex-start; }
-    .progress { margin-top: 1.5rem; }
-    .status { margin: 0.5rem 0; }
-    .counts { display: flex; flex-wrap: wrap; gap: 0.75rem 2rem; margin: 0 0 1rem; }
-    .counts div { display: flex; flex-direction: column; }
-    .counts dt { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .counts dd { margin: 0; font: var(--mat-sys-headline-small); font-variant-numeric: tabular-nums; }
-    .again { margin-top: 1rem; }
+    .intro {
+      margin-top: 0;
+    }
+    .columns {
+      margin-bottom: 1rem;
+    }
+    .columns summary {
+      cursor: pointer;
+      min-height: 44px;
+      display: list-item;
+      padding: 0.5rem 0;
+      color: var(--mat-sys-primary);
+    }
+    .import-form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+    }
+    .file-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .file-input {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+      overflow: hidden;
+    }
+    .file-label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 44px;
+      padding: 0 1.25rem;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 999px;
+      cursor: pointer;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+    }
+    .file-label.disabled {
+      opacity: 0.6;
+      cursor: default;
+    }
+    .file-input:focus-visible + .file-label {
+      outline: 3px solid var(--mat-sys-tertiary);
+      outline-offset: 2px;
+    }
+    .file-name {
+      font: var(--mat-sys-body-medium);
+      word-break: break-all;
+    }
+    .area-field {
+      max-width: 28rem;
+    }
+    .mode-help {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin-top: -0.5rem;
+    }
+    .mode-help p {
+      margin: 0.25rem 0;
+    }
+    .import-form > button {
+      align-self: flex-start;
+    }
+    .progress {
+      margin-top: 1.5rem;
+    }
+    .status {
+      margin: 0.5rem 0;
+    }
+    .counts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 2rem;
+      margin: 0 0 1rem;
+    }
+    .counts div {
+      display: flex;
+      flex-direction: column;
+    }
+    .counts dt {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .counts dd {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+      font-variant-numeric: tabular-nums;
+    }
+    .again {
+      margin-top: 1rem;
+    }
   `,
 })
 export class ImportPage {
@@ -207,7 +294,12 @@ export class ImportPage {
     const own = this.auth.user()?.organization;
     if (!own || !this.auth.user()?.roles.includes('coordinator')) return [];
     const areas = this.partnerAreas().filter((a) => !this.areaId() || a.id === this.areaId());
-    const partners = new Map(areas.flatMap((a) => a.partners).filter((o) => o.id !== own.id).map((o) => [o.id, o]));
+    const partners = new Map(
+      areas
+        .flatMap((a) => a.partners)
+        .filter((o) => o.id !== own.id)
+        .map((o) => [o.id, o]),
+    );
     return [own, ...[...partners.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'))];
   });
   protected validOnly = false;
@@ -273,7 +365,11 @@ export class ImportPage {
   /** The partner the reports were credited to, when not the user's own organisation. */
   protected creditedTo(r: ImportDto): string | null {
     if (!r.sourceOrganizationId || r.sourceOrganizationId === this.auth.user()?.organization.id) return null;
-    return this.partnerAreas().flatMap((a) => a.partners).find((o) => o.id === r.sourceOrganizationId)?.name ?? null;
+    return (
+      this.partnerAreas()
+        .flatMap((a) => a.partners)
+        .find((o) => o.id === r.sourceOrganizationId)?.name ?? null
+    );
   }
 
   protected choose(files: FileList | null): void {
@@ -299,17 +395,23 @@ export class ImportPage {
     this.uploadPercent.set(0);
     this.phase.set('uploading');
     this.subscription?.unsubscribe();
-    this.subscription = this.api.startImport(file, { areaId: this.areaId() || null, mode: this.validOnly ? 'valid_only' : 'all_or_nothing', sourceOrganizationId: this.sourceId() || null }).subscribe({
-      next: (event) => {
-        if (event.type === HttpEventType.UploadProgress) {
-          this.uploadPercent.set(event.total ? Math.round((event.loaded / event.total) * 100) : 0);
-        } else if (event.type === HttpEventType.Response && event.body) {
-          this.uploadPercent.set(100);
-          this.follow(event.body);
-        }
-      },
-      error: (err: unknown) => this.fail(err),
-    });
+    this.subscription = this.api
+      .startImport(file, {
+        areaId: this.areaId() || null,
+        mode: this.validOnly ? 'valid_only' : 'all_or_nothing',
+        sourceOrganizationId: this.sourceId() || null,
+      })
+      .subscribe({
+        next: (event) => {
+          if (event.type === HttpEventType.UploadProgress) {
+            this.uploadPercent.set(event.total ? Math.round((event.loaded / event.total) * 100) : 0);
+          } else if (event.type === HttpEventType.Response && event.body) {
+            this.uploadPercent.set(100);
+            this.follow(event.body);
+          }
+        },
+        error: (err: unknown) => this.fail(err),
+      });
   }
 
   /** Starts over with another file. */

@@ -12,7 +12,10 @@ const SYMBOLS: Record<AreaLevel, string> = { green: '●', yellow: '▲', red: '
   selector: 'sv-level-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class]': '"level-chip level-" + (level() ?? "none")', '[attr.data-level]': 'level() ?? "none"' },
-  template: `@if (level()) {<span class="symbol" aria-hidden="true">{{ symbol() }}</span>}<span class="text">{{ text() }}</span>`,
+  template: `@if (level()) {
+      <span class="symbol" aria-hidden="true">{{ symbol() }}</span>
+    }
+    <span class="text">{{ text() }}</span>`,
   styles: `
     :host {
       display: inline-flex;
@@ -25,13 +28,31 @@ const SYMBOLS: Record<AreaLevel, string> = { green: '●', yellow: '▲', red: '
       line-height: 1.4;
       white-space: nowrap;
     }
-    :host(.level-green) { background: #d7f0d8; color: #14501a; }
-    :host(.level-yellow) { background: #fff1b8; color: #5b4300; }
-    :host(.level-red) { background: #ffd9d6; color: #8c1111; }
-    :host(.level-none) { background: var(--mat-sys-surface-container); color: var(--mat-sys-on-surface-variant); border-style: dashed; }
-    .symbol { font-size: 0.9em; }
+    :host(.level-green) {
+      background: #d7f0d8;
+      color: #14501a;
+    }
+    :host(.level-yellow) {
+      background: #fff1b8;
+      color: #5b4300;
+    }
+    :host(.level-red) {
+      background: #ffd9d6;
+      color: #8c1111;
+    }
+    :host(.level-none) {
+      background: var(--mat-sys-surface-container);
+      color: var(--mat-sys-on-surface-variant);
+      border-style: dashed;
+    }
+    .symbol {
+      font-size: 0.9em;
+    }
     @media print {
-      :host { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      :host {
+        -webkit-print-color-adjust: exact;
+        print-color-adjust: exact;
+      }
     }
   `,
 })

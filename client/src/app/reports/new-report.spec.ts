@@ -62,7 +62,7 @@ describe('NewReport', () => {
   }
 
   it('preselects the only area, lists its places and the categories in the UI language, and defaults the time to now', async () => {
-    expect((await (await loader().getHarness(MatSelectHarness.with({ selector: '[data-testid="area-select"]' }))).getValueText())).toBe('Vivalla');
+    expect(await (await loader().getHarness(MatSelectHarness.with({ selector: '[data-testid="area-select"]' }))).getValueText()).toBe('Vivalla');
     const place = await loader().getHarness(MatSelectHarness.with({ selector: '[data-testid="place-select"]' }));
     await place.open();
     const places = await Promise.all((await place.getOptions()).map((o) => o.getText()));
@@ -167,10 +167,12 @@ describe('NewReport', () => {
     await fillBasics();
     await (await input('description')).setValue('Klotter');
     await send();
-    http.expectOne({ method: 'POST', url: '/api/reports' }).flush(
-      { statusCode: 422, code: 'VALIDATION_FAILED', message: 'occurredAt cannot be in the future', field: 'occurredAt' },
-      { status: 422, statusText: 'Unprocessable Entity' },
-    );
+    http
+      .expectOne({ method: 'POST', url: '/api/reports' })
+      .flush(
+        { statusCode: 422, code: 'VALIDATION_FAILED', message: 'occurredAt cannot be in the future', field: 'occurredAt' },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     await settle();
     const timeField = root.querySelector('input[name="time"]')!.closest('mat-form-field')!;
     expect(timeField.querySelector('mat-error')?.textContent?.trim()).toBe('Tidpunkten kan inte vara i framtiden.');

@@ -104,7 +104,9 @@ function nowInSweden(now = new Date()): { date: string; time: string } {
 @Component({
   selector: 'sv-new-report',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SwedishDateInput, SwedishTimeInput, 
+  imports: [
+    SwedishDateInput,
+    SwedishTimeInput,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,
@@ -406,9 +408,7 @@ export class NewReport {
         const root = this.host.nativeElement;
         const invalid = root.querySelector<HTMLElement>('form .ng-invalid[formControlName], .position-block.has-error, .confirm-box.needs-confirmation');
         if (!invalid) return;
-        const target = invalid.matches('input, textarea, mat-select')
-          ? invalid
-          : invalid.querySelector<HTMLElement>('input, textarea, button, [tabindex="0"]');
+        const target = invalid.matches('input, textarea, mat-select') ? invalid : invalid.querySelector<HTMLElement>('input, textarea, button, [tabindex="0"]');
         target?.focus();
       },
       { injector: this.injector },

@@ -93,7 +93,14 @@ describe('RedactDialog (via ReportRedaction)', () => {
     await submit();
     const req = http.expectOne({ method: 'POST', url: '/api/reports/report-1/redactions' });
     expect(req.request.body).toEqual({ start, end: start + 11, reason: 'personal_data' });
-    req.flush(report({ description: 'Personen med nummer [gallrat] sov i trapphuset', review: null, canRedact: true, textRedaction: { at: '2026-12-02T10:00:00.000Z', organizationId: 'org-kommun', reason: 'personal_data', note: null } }));
+    req.flush(
+      report({
+        description: 'Personen med nummer [gallrat] sov i trapphuset',
+        review: null,
+        canRedact: true,
+        textRedaction: { at: '2026-12-02T10:00:00.000Z', organizationId: 'org-kommun', reason: 'personal_data', note: null },
+      }),
+    );
     await fixture.whenStable();
     await settle();
     expect(q('[data-testid="redact-text"]')).toBeNull();
@@ -119,7 +126,10 @@ describe('RedactDialog (via ReportRedaction)', () => {
     const req = http.expectOne({ method: 'POST', url: '/api/reports/report-1/redactions' });
     expect(req.request.body).toEqual({ whole: true, reason: 'other', note: 'Fel rapport' });
     // The server finds personal data in the note: the dialog stays open and says so.
-    req.flush({ ...apiError(422, 'REPORT.PERSONAL_DATA', 'note seems to contain personal data', 'note'), hits: [] }, { status: 422, statusText: 'Unprocessable Entity' });
+    req.flush(
+      { ...apiError(422, 'REPORT.PERSONAL_DATA', 'note seems to contain personal data', 'note'), hits: [] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
     await fixture.whenStable();
     expect(text('[data-testid="redact-error"]')).toBe('Kommentaren verkar innehålla personuppgifter. Beskriv skälet utan dem.');
     expect(q('[data-testid="redact-text"]')).not.toBeNull();

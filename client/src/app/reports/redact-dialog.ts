@@ -22,7 +22,22 @@ export interface RedactDialogData {
 @Component({
   selector: 'sv-redact-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatInput, MatRadioGroup, MatRadioButton, MatButton, MatProgressBar, TPipe],
+  imports: [
+    FormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatInput,
+    MatRadioGroup,
+    MatRadioButton,
+    MatButton,
+    MatProgressBar,
+    TPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'redaction.title' | t }}</h2>
     <form (ngSubmit)="save()" novalidate>
@@ -69,14 +84,30 @@ export interface RedactDialogData {
         <p class="preview-label">{{ 'redaction.preview' | t }}</p>
         <p class="preview" data-testid="redact-preview">{{ preview() }}</p>
         <p id="redact-reason-label" class="legend">{{ 'redaction.reason' | t }}</p>
-        <mat-radio-group [ngModel]="reason()" (ngModelChange)="reason.set($event)" name="reason" aria-labelledby="redact-reason-label" class="radio-column" required>
+        <mat-radio-group
+          [ngModel]="reason()"
+          (ngModelChange)="reason.set($event)"
+          name="reason"
+          aria-labelledby="redact-reason-label"
+          class="radio-column"
+          required
+        >
           @for (r of reasons; track r) {
             <mat-radio-button [value]="r" [attr.data-testid]="'redact-reason-' + r">{{ reasonLabel(r) }}</mat-radio-button>
           }
         </mat-radio-group>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'redaction.note' | t }}</mat-label>
-          <textarea matInput rows="2" [maxlength]="noteMax" name="note" [ngModel]="note()" (ngModelChange)="note.set($event)" [required]="reason() === 'other'" data-testid="redact-note"></textarea>
+          <textarea
+            matInput
+            rows="2"
+            [maxlength]="noteMax"
+            name="note"
+            [ngModel]="note()"
+            (ngModelChange)="note.set($event)"
+            [required]="reason() === 'other'"
+            data-testid="redact-note"
+          ></textarea>
         </mat-form-field>
         <div class="progress-slot">
           @if (saving()) {
@@ -86,17 +117,38 @@ export interface RedactDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" class="danger" [disabled]="saving()" disabledInteractive data-testid="redact-confirm">{{ 'redaction.confirm' | t }}</button>
+        <button matButton="filled" type="submit" class="danger" [disabled]="saving()" disabledInteractive data-testid="redact-confirm">
+          {{ 'redaction.confirm' | t }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
   styles: `
-    .intro { margin-top: 0; }
-    .legend, .preview-label { margin: 0.75rem 0 0.25rem; font-weight: 500; }
-    .radio-column { display: flex; flex-direction: column; margin-bottom: 0.5rem; }
-    mat-form-field { width: 100%; }
-    .marked { margin: 0 0 0.5rem; }
-    .preview { margin: 0 0 0.5rem; padding: 0.5rem; border: 1px dashed var(--mat-sys-outline-variant); white-space: pre-wrap; }
+    .intro {
+      margin-top: 0;
+    }
+    .legend,
+    .preview-label {
+      margin: 0.75rem 0 0.25rem;
+      font-weight: 500;
+    }
+    .radio-column {
+      display: flex;
+      flex-direction: column;
+      margin-bottom: 0.5rem;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .marked {
+      margin: 0 0 0.5rem;
+    }
+    .preview {
+      margin: 0 0 0.5rem;
+      padding: 0.5rem;
+      border: 1px dashed var(--mat-sys-outline-variant);
+      white-space: pre-wrap;
+    }
   `,
 })
 export class RedactDialog {

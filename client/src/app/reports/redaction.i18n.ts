@@ -6,7 +6,8 @@ export const redactionSv = {
   'redaction.action': 'Gallra text',
   'redaction.actionFor': 'Gallra text i rapporten från {when}',
   'redaction.title': 'Gallra text i rapporten',
-  'redaction.intro': 'Det du tar bort ersätts med [gallrat] i rapporten, i listor, export och ärenden. Texten går inte att återställa. Loggen visar vem som gallrade, när och varför, men aldrig texten.',
+  'redaction.intro':
+    'Det du tar bort ersätts med [gallrat] i rapporten, i listor, export och ärenden. Texten går inte att återställa. Loggen visar vem som gallrade, när och varför, men aldrig texten.',
   'redaction.scope': 'Vad ska gallras?',
   'redaction.whole': 'Hela texten',
   'redaction.part': 'En markerad del',
@@ -34,7 +35,8 @@ export const redactionSv = {
   'review.badgeExplain': 'Texten syns bara för din organisation tills en samordnare har granskat den.',
   'review.nav': 'Granskning',
   'review.title': 'Rapporter som väntar på granskning',
-  'review.intro': 'Rapportören har intygat att texten inte handlar om en person, men kontrollen hittade något som liknar personuppgifter. Tills du godkänner eller gallrar texten syns den bara för den egna organisationen (och samordnarna).',
+  'review.intro':
+    'Rapportören har intygat att texten inte handlar om en person, men kontrollen hittade något som liknar personuppgifter. Tills du godkänner eller gallrar texten syns den bara för den egna organisationen (och samordnarna).',
   'review.count': '{count, plural, one {# rapport väntar} other {# rapporter väntar}}',
   'review.empty': 'Inga rapporter väntar på granskning.',
   'review.confirm': 'Godkänn texten',
@@ -47,7 +49,8 @@ export const redactionEn: Record<keyof typeof redactionSv, string> = {
   'redaction.action': 'Redact text',
   'redaction.actionFor': 'Redact text in the report of {when}',
   'redaction.title': 'Redact text in the report',
-  'redaction.intro': 'What you remove is replaced by [gallrat] in the report, in lists, exports and cases. It cannot be restored. The log shows who redacted, when and why, but never the text.',
+  'redaction.intro':
+    'What you remove is replaced by [gallrat] in the report, in lists, exports and cases. It cannot be restored. The log shows who redacted, when and why, but never the text.',
   'redaction.scope': 'What should be redacted?',
   'redaction.whole': 'The whole text',
   'redaction.part': 'A marked part',
@@ -75,7 +78,8 @@ export const redactionEn: Record<keyof typeof redactionSv, string> = {
   'review.badgeExplain': 'The text is shown only to your organisation until a coordinator has reviewed it.',
   'review.nav': 'Review',
   'review.title': 'Reports awaiting review',
-  'review.intro': 'The reporter confirmed that the text is not about a person, but the check found something that looks like personal data. Until you confirm or redact the text, only the reporting organisation (and the coordinators) see it.',
+  'review.intro':
+    'The reporter confirmed that the text is not about a person, but the check found something that looks like personal data. Until you confirm or redact the text, only the reporting organisation (and the coordinators) see it.',
   'review.count': '{count, plural, one {# report waiting} other {# reports waiting}}',
   'review.empty': 'No reports await review.',
   'review.confirm': 'Confirm the text',

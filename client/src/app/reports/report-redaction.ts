@@ -30,12 +30,26 @@ import { ReportsApi } from './reports-api';
     @if (r.canRedact || (reviewActions() && r.canReview)) {
       <div class="actions">
         @if (reviewActions() && r.canReview) {
-          <button matButton="filled" type="button" [disabled]="busy()" (click)="confirm()" [attr.aria-label]="'review.confirmFor' | t: { when: when() }" data-testid="review-confirm">
+          <button
+            matButton="filled"
+            type="button"
+            [disabled]="busy()"
+            (click)="confirm()"
+            [attr.aria-label]="'review.confirmFor' | t: { when: when() }"
+            data-testid="review-confirm"
+          >
             {{ 'review.confirm' | t }}
           </button>
         }
         @if (r.canRedact) {
-          <button matButton="outlined" type="button" [disabled]="busy()" (click)="redact()" [attr.aria-label]="'redaction.actionFor' | t: { when: when() }" data-testid="redact-open">
+          <button
+            matButton="outlined"
+            type="button"
+            [disabled]="busy()"
+            (click)="redact()"
+            [attr.aria-label]="'redaction.actionFor' | t: { when: when() }"
+            data-testid="redact-open"
+          >
             {{ 'redaction.action' | t }}
           </button>
         }
@@ -43,11 +57,34 @@ import { ReportsApi } from './reports-api';
     }
   `,
   styles: `
-    :host { display: block; }
-    .review-badge { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; align-items: baseline; margin: 0 0 0.5rem; }
-    .badge { padding: 0.1rem 0.5rem; border-radius: 999px; background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
-    .explain, .redacted-info { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); margin: 0 0 0.5rem; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.25rem; }
+    :host {
+      display: block;
+    }
+    .review-badge {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      align-items: baseline;
+      margin: 0 0 0.5rem;
+    }
+    .badge {
+      padding: 0.1rem 0.5rem;
+      border-radius: 999px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .explain,
+    .redacted-info {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0 0 0.5rem;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.25rem;
+    }
   `,
 })
 export class ReportRedaction {
@@ -72,11 +109,18 @@ export class ReportRedaction {
 
   /** The report's time, to tell the buttons of several reports apart for screen readers. */
   protected when(): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(this.report().occurredAt));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(
+      new Date(this.report().occurredAt),
+    );
   }
 
   protected redact(): void {
-    const ref = this.dialog.open<RedactDialog, RedactDialogData, ReportDto>(RedactDialog, { data: { report: this.report() }, width: '40rem', maxWidth: '95vw', autoFocus: 'first-tabbable' });
+    const ref = this.dialog.open<RedactDialog, RedactDialogData, ReportDto>(RedactDialog, {
+      data: { report: this.report() },
+      width: '40rem',
+      maxWidth: '95vw',
+      autoFocus: 'first-tabbable',
+    });
     ref.afterClosed().subscribe((report) => {
       if (!report) return;
       this.notifier.success('redaction.done');

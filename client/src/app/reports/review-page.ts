@@ -35,7 +35,12 @@ import { TIME_ZONE } from './weeks';
       <ul class="reports" data-testid="review-list">
         @for (r of items(); track r.id) {
           <li class="report" data-testid="review-item">
-            <p class="report-head">{{ 'review.from' | t: { organization: r.organization.name, when: when(r.occurredAt) } }}@if (r.placeName) { · {{ r.placeName }} }</p>
+            <p class="report-head">
+              {{ 'review.from' | t: { organization: r.organization.name, when: when(r.occurredAt) } }}
+              @if (r.placeName) {
+                · {{ r.placeName }}
+              }
+            </p>
             <p class="report-text" data-testid="review-text">{{ r.description }}</p>
             <sv-report-redaction [report]="r" [reviewActions]="true" (changed)="settled(r, $event)" />
           </li>
@@ -44,12 +49,33 @@ import { TIME_ZONE } from './weeks';
     }
   `,
   styles: `
-    :host { display: block; max-width: 60rem; }
-    .count { font: var(--mat-sys-title-small); }
-    .reports { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-    .report { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 0.75rem 1rem; }
-    .report-head { margin: 0 0 0.25rem; font-weight: 500; }
-    .report-text { margin: 0 0 0.5rem; white-space: pre-wrap; }
+    :host {
+      display: block;
+      max-width: 60rem;
+    }
+    .count {
+      font: var(--mat-sys-title-small);
+    }
+    .reports {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .report {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 0.75rem 1rem;
+    }
+    .report-head {
+      margin: 0 0 0.25rem;
+      font-weight: 500;
+    }
+    .report-text {
+      margin: 0 0 0.5rem;
+      white-space: pre-wrap;
+    }
   `,
 })
 export class ReviewPage implements OnInit {

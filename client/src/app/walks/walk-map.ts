@@ -60,9 +60,20 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
     }
   `,
   styles: `
-    :host { display: block; }
-    .map { height: 20rem; max-height: 60vh; border: 1px solid var(--mat-sys-outline); border-radius: 12px; background: #eef1f5; z-index: 0; }
-    .map-note { font: var(--mat-sys-body-medium); }
+    :host {
+      display: block;
+    }
+    .map {
+      height: 20rem;
+      max-height: 60vh;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 12px;
+      background: #eef1f5;
+      z-index: 0;
+    }
+    .map-note {
+      font: var(--mat-sys-body-medium);
+    }
   `,
 })
 export class WalkMap {

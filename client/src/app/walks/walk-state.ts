@@ -19,12 +19,33 @@ import { I18n } from '../core/i18n/i18n';
       line-height: 1.5;
       white-space: nowrap;
     }
-    :host(.state-planned) { background: #e3ecfa; color: #163d7a; }
-    :host(.state-in_progress) { background: #fff1b8; color: #5b4300; font-weight: 700; }
-    :host(.state-recorded) { background: #f1e6fb; color: #4f1f7a; }
-    :host(.state-settled), :host(.state-followed_up) { background: #dff3f4; color: #0c4a4f; }
-    :host(.state-closed) { background: #d7f0d8; color: #14501a; }
-    :host(.state-cancelled) { background: var(--mat-sys-surface-container); color: var(--mat-sys-on-surface-variant); border-style: dashed; }
+    :host(.state-planned) {
+      background: #e3ecfa;
+      color: #163d7a;
+    }
+    :host(.state-in_progress) {
+      background: #fff1b8;
+      color: #5b4300;
+      font-weight: 700;
+    }
+    :host(.state-recorded) {
+      background: #f1e6fb;
+      color: #4f1f7a;
+    }
+    :host(.state-settled),
+    :host(.state-followed_up) {
+      background: #dff3f4;
+      color: #0c4a4f;
+    }
+    :host(.state-closed) {
+      background: #d7f0d8;
+      color: #14501a;
+    }
+    :host(.state-cancelled) {
+      background: var(--mat-sys-surface-container);
+      color: var(--mat-sys-on-surface-variant);
+      border-style: dashed;
+    }
   `,
 })
 export class WalkStateChip {

@@ -133,7 +133,9 @@ describe('CaseBoard', () => {
   });
   it('shows why the cases could not be read, with an empty board', async () => {
     await render();
-    http.expectOne((r) => r.url === '/api/cases').flush(apiError(403, 'FORBIDDEN', 'Du har inte behörighet till området.'), { status: 403, statusText: 'Forbidden' });
+    http
+      .expectOne((r) => r.url === '/api/cases')
+      .flush(apiError(403, 'FORBIDDEN', 'Du har inte behörighet till området.'), { status: 403, statusText: 'Forbidden' });
     await fixture.whenStable();
     expect(root.querySelector('mat-progress-bar')).toBeNull();
     expect(text(root.querySelector('[data-testid="board-summary"] [role="alert"]'))).toBe('Du har inte behörighet till området.');

@@ -114,7 +114,8 @@ export class CaseBoard {
     // Put the default area in the address, so that the page can be shared and reloaded as it is.
     effect(() => {
       const areaId = this.areaId();
-      if (!this.area() && areaId) untracked(() => void this.router.navigate([], { queryParams: { area: areaId }, queryParamsHandling: 'merge', replaceUrl: true }));
+      if (!this.area() && areaId)
+        untracked(() => void this.router.navigate([], { queryParams: { area: areaId }, queryParamsHandling: 'merge', replaceUrl: true }));
     });
     effect(() => {
       const areaId = this.areaId();

@@ -54,14 +54,28 @@ describe('CasePage', () => {
   const click = (testId: string) => root.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)!.click();
 
   it('explains who decides a proposal and where, by the installation’s rule', async () => {
-    await render(caseDto({ state: 'proposed', proposedActions: [planned({ organizationId: OBO.id }), planned({ organizationId: POLIS.id })], decisionRule: 'meeting', allowedEvents: ['SEND_BACK', 'ESCALATE'] }), ['coordinator']);
+    await render(
+      caseDto({
+        state: 'proposed',
+        proposedActions: [planned({ organizationId: OBO.id }), planned({ organizationId: POLIS.id })],
+        decisionRule: 'meeting',
+        allowedEvents: ['SEND_BACK', 'ESCALATE'],
+      }),
+      ['coordinator'],
+    );
     expect(eventButtons()).not.toContain('event-AGREE');
     expect(text(root.querySelector('[data-testid="decision-rule"]'))).toContain('bara vid ett chefssamråd');
   });
 
   it('under the commanders rule, says which responsible organisations have agreed and which are awaited', async () => {
     await render(
-      caseDto({ state: 'proposed', proposedActions: [planned({ organizationId: OBO.id }), planned({ organizationId: POLIS.id })], decisionRule: 'commanders', agreedByOrganizationIds: [POLIS.id], allowedEvents: [] }),
+      caseDto({
+        state: 'proposed',
+        proposedActions: [planned({ organizationId: OBO.id }), planned({ organizationId: POLIS.id })],
+        decisionRule: 'commanders',
+        agreedByOrganizationIds: [POLIS.id],
+        allowedEvents: [],
+      }),
       ['commander'],
     );
     const hint = text(root.querySelector('[data-testid="decision-rule"]'));
@@ -70,9 +84,19 @@ describe('CasePage', () => {
   });
 
   it('refuses a due date that has passed in the proposal form, without sending', async () => {
-    await render(caseDto({ state: 'analysis', analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.', allowedEvents: ['SAVE_ANALYSIS', 'PROPOSE', 'DISMISS'] }));
-    const c = fixture.componentInstance as unknown as { form: { controls: { actions: { at(i: number): { patchValue(v: object): void; controls: { dueDate: { errors: unknown } } } } } } };
-    c.form.controls.actions.at(0).patchValue({ cause: 'Olåst', what: 'Byt lås', goal: 'Låst dörr', organizationId: OBO.id, dueDate: '2020-01-01', followUp: 'Trygghetsvandring' });
+    await render(
+      caseDto({
+        state: 'analysis',
+        analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.',
+        allowedEvents: ['SAVE_ANALYSIS', 'PROPOSE', 'DISMISS'],
+      }),
+    );
+    const c = fixture.componentInstance as unknown as {
+      form: { controls: { actions: { at(i: number): { patchValue(v: object): void; controls: { dueDate: { errors: unknown } } } } } };
+    };
+    c.form.controls.actions
+      .at(0)
+      .patchValue({ cause: 'Olåst', what: 'Byt lås', goal: 'Låst dörr', organizationId: OBO.id, dueDate: '2020-01-01', followUp: 'Trygghetsvandring' });
     click('event-PROPOSE');
     await fixture.whenStable();
     expect(c.form.controls.actions.at(0).controls.dueDate.errors).toEqual({ message: 'cases.error.dueDatePast' });
@@ -85,7 +109,15 @@ describe('CasePage', () => {
         reports: [
           report({ id: 'r1', placeId: 'place-tvatt', placeName: 'Tvättstugan Vivallagatan 6' }),
           report({ id: 'r2', placeId: null, placeName: null, latitude: 59.3, longitude: 15.21 }),
-          report({ id: 'r3', restricted: true, detailsVisible: false, description: null, placeId: null, placeName: null, organization: { id: POLIS.id, name: POLIS.name } }),
+          report({
+            id: 'r3',
+            restricted: true,
+            detailsVisible: false,
+            description: null,
+            placeId: null,
+            placeName: null,
+            organization: { id: POLIS.id, name: POLIS.name },
+          }),
         ],
       }),
     );
@@ -164,7 +196,12 @@ describe('CasePage', () => {
     expect(post.request.body).toEqual({ type: 'SEND_BACK', version: 4, note: 'Ta med skolans synpunkter.' });
     post.flush({ ...proposed, state: 'analysis', version: 5, allowedEvents: [] });
     await settle();
-    http.expectOne(`/api/cases/${proposed.id}/history`).flush([historyEntry(), historyEntry({ id: '2', eventType: 'SEND_BACK', fromState: 'proposed', toState: 'analysis', payload: { note: 'Ta med skolans synpunkter.' } })]);
+    http
+      .expectOne(`/api/cases/${proposed.id}/history`)
+      .flush([
+        historyEntry(),
+        historyEntry({ id: '2', eventType: 'SEND_BACK', fromState: 'proposed', toState: 'analysis', payload: { note: 'Ta med skolans synpunkter.' } }),
+      ]);
     await fixture.whenStable();
 
     expect(await loader.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
@@ -251,7 +288,10 @@ describe('CasePage', () => {
       state: 'analysis',
       version: 3,
       analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.',
-      proposedActions: [planned({ startDate: '2027-11-23', dueDate: '2027-12-01' }), planned({ what: 'Väktarrond fredag och lördag', organizationId: POLIS.id, startDate: null, dueDate: '2027-12-20', kind: 'ordinary', term: 'long' })],
+      proposedActions: [
+        planned({ startDate: '2027-11-23', dueDate: '2027-12-01' }),
+        planned({ what: 'Väktarrond fredag och lördag', organizationId: POLIS.id, startDate: null, dueDate: '2027-12-20', kind: 'ordinary', term: 'long' }),
+      ],
       allowedEvents: ['SAVE_ANALYSIS', 'PROPOSE', 'DISMISS'],
     });
     await render(inAnalysis);
@@ -269,10 +309,21 @@ describe('CasePage', () => {
       analysis: 'Samlingarna sker fredag och lördag kväll när tvättstugan står olåst.',
       actions: [
         planned({ startDate: '2027-11-23', dueDate: '2027-12-01' }),
-        { cause: 'Tvättstugan står olåst på kvällarna', what: 'Väktarrond fredag och lördag', goal: 'Inga samlingar i tvättstugan efter kl. 22', organizationId: POLIS.id, dueDate: '2027-12-20', kind: 'ordinary', term: 'long' },
+        {
+          cause: 'Tvättstugan står olåst på kvällarna',
+          what: 'Väktarrond fredag och lördag',
+          goal: 'Inga samlingar i tvättstugan efter kl. 22',
+          organizationId: POLIS.id,
+          dueDate: '2027-12-20',
+          kind: 'ordinary',
+          term: 'long',
+        },
       ],
     });
-    post.flush(apiError(422, 'VALIDATION_FAILED', 'a due date (YYYY-MM-DD) is needed', 'actions[0].dueDate'), { status: 422, statusText: 'Unprocessable Entity' });
+    post.flush(apiError(422, 'VALIDATION_FAILED', 'a due date (YYYY-MM-DD) is needed', 'actions[0].dueDate'), {
+      status: 422,
+      statusText: 'Unprocessable Entity',
+    });
     await fixture.whenStable();
 
     const firstDue = root.querySelectorAll('[data-testid="plan-row"]')[0].querySelector('[data-testid="due-date"]');
@@ -291,7 +342,10 @@ describe('CasePage', () => {
     click('event-SAVE_ANALYSIS');
     const post = http.expectOne({ method: 'POST', url: `/api/cases/${inAnalysis.id}/events` });
     expect(post.request.body).toEqual({ type: 'SAVE_ANALYSIS', version: 3, analysis: 'Mönstret är tydligt: fredagar efter kl. 21.' });
-    post.flush(apiError(409, 'CASE.STALE_VERSION', 'Someone else changed this in the meantime; reload and try again', 'version'), { status: 409, statusText: 'Conflict' });
+    post.flush(apiError(409, 'CASE.STALE_VERSION', 'Someone else changed this in the meantime; reload and try again', 'version'), {
+      status: 409,
+      statusText: 'Conflict',
+    });
     await fixture.whenStable();
 
     const banner = root.querySelector('[data-testid="stale"]');
@@ -317,7 +371,13 @@ describe('CasePage', () => {
       caseDto({
         state: 'execution',
         actions: [
-          action({ state: 'in_progress', owner: { id: 'user-9', name: 'Sven Säkerhetschef' }, daysOverdue: 3, dueDate: '2026-11-17', allowedEvents: ['COMPLETE', 'BLOCK', 'CANCEL'] }),
+          action({
+            state: 'in_progress',
+            owner: { id: 'user-9', name: 'Sven Säkerhetschef' },
+            daysOverdue: 3,
+            dueDate: '2026-11-17',
+            allowedEvents: ['COMPLETE', 'BLOCK', 'CANCEL'],
+          }),
           action({ id: 'action-2', number: 2, what: 'Polisens närvaro fredagar', organization: { id: POLIS.id, name: POLIS.name }, allowedEvents: [] }),
         ],
       }),

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -57,7 +70,8 @@ import { SwedishDateInput } from '../../core/ui/swedish-date';
 @Component({
   selector: 'sv-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SwedishDateInput, 
+  imports: [
+    SwedishDateInput,
     StaleBanner,
     ReactiveFormsModule,
     RouterLink,
@@ -175,7 +189,11 @@ export class CasePage {
     const responsible = [...new Set(c.proposedActions.map((a) => a.organizationId))];
     const agreed = responsible.filter((o) => c.agreedByOrganizationIds.includes(o)).map((o) => this.orgName(o));
     const waiting = responsible.filter((o) => !c.agreedByOrganizationIds.includes(o)).map((o) => this.orgName(o));
-    return [rule, agreed.length ? this.i18n.t('cases.case.agreedBy', { names: agreed.join(', ') }) : '', waiting.length ? this.i18n.t('cases.case.awaitingAgreement', { names: waiting.join(', ') }) : '']
+    return [
+      rule,
+      agreed.length ? this.i18n.t('cases.case.agreedBy', { names: agreed.join(', ') }) : '',
+      waiting.length ? this.i18n.t('cases.case.awaitingAgreement', { names: waiting.join(', ') }) : '',
+    ]
       .filter(Boolean)
       .join(' ');
   });
@@ -218,7 +236,9 @@ export class CasePage {
   /** The dates of an action: "1 dec. 2026 – 15 dec. 2026" or "senast 15 dec. 2026". */
   protected when(a: { startDate?: string | null; dueDate: string }): string {
     const day = (d: string) => formatDay(this.i18n, d);
-    return a.startDate ? this.i18n.t('cases.plan.fromTo', { start: day(a.startDate), due: day(a.dueDate) }) : this.i18n.t('cases.plan.dueOnly', { due: day(a.dueDate) });
+    return a.startDate
+      ? this.i18n.t('cases.plan.fromTo', { start: day(a.startDate), due: day(a.dueDate) })
+      : this.i18n.t('cases.plan.dueOnly', { due: day(a.dueDate) });
   }
 
   /** Reloads after a conflict, keeping the user's unsaved text. */
@@ -329,12 +349,16 @@ export class CasePage {
   /** What a dialog needs besides the case: the area's other cases (DISMISS) or the proposal with names (AGREE). */
   private contextFor(type: CaseEventType, c: CaseDto): Observable<CaseEventContext> {
     if (type === 'AGREE') {
-      return of({ actions: c.proposedActions.map((a) => ({ what: a.what, goal: a.goal, organizationName: this.orgName(a.organizationId), dueDate: a.dueDate })) });
+      return of({
+        actions: c.proposedActions.map((a) => ({ what: a.what, goal: a.goal, organizationName: this.orgName(a.organizationId), dueDate: a.dueDate })),
+      });
     }
     if (type === 'DISMISS') {
       return this.api.list({ areaId: c.areaId }).pipe(
         map((cases) => ({
-          candidates: cases.filter((x) => x.id !== c.id && x.state !== 'dismissed').map((x) => ({ id: x.id, title: x.title, stateLabel: caseStateLabel(this.i18n, x.state) })),
+          candidates: cases
+            .filter((x) => x.id !== c.id && x.state !== 'dismissed')
+            .map((x) => ({ id: x.id, title: x.title, stateLabel: caseStateLabel(this.i18n, x.state) })),
         })),
       );
     }

@@ -5,7 +5,20 @@ import { WhenPipe } from '../labels/pipes';
 import { actionStateLabel, caseStateLabel } from '../labels/state-labels';
 
 /** Case events with their own words in the timeline. */
-const CASE_EVENTS = ['CREATED', 'START_ANALYSIS', 'SAVE_ANALYSIS', 'PROPOSE', 'AGREE', 'SEND_BACK', 'ESCALATE', 'EVALUATE', 'DISMISS', 'REOPEN', 'ACTION_STARTED', 'ACTION_CLOSED'] as const;
+const CASE_EVENTS = [
+  'CREATED',
+  'START_ANALYSIS',
+  'SAVE_ANALYSIS',
+  'PROPOSE',
+  'AGREE',
+  'SEND_BACK',
+  'ESCALATE',
+  'EVALUATE',
+  'DISMISS',
+  'REOPEN',
+  'ACTION_STARTED',
+  'ACTION_CLOSED',
+] as const;
 const ACTION_EVENTS = ['ASSIGN', 'START', 'COMPLETE', 'BLOCK', 'RESUME', 'CANCEL'] as const;
 
 /** One line of the timeline, ready to show. */
@@ -33,7 +46,12 @@ interface Entry {
             </p>
             <p class="meta">{{ e.actor }} <span aria-hidden="true">·</span> {{ e.transition }}</p>
             @for (d of e.details; track $index) {
-              <p class="detail">@if (d.label) {<span class="detail-label">{{ d.label + ': ' }}</span>}{{ d.text }}</p>
+              <p class="detail">
+                @if (d.label) {
+                  <span class="detail-label">{{ d.label + ': ' }}</span>
+                }
+                {{ d.text }}
+              </p>
             }
           </li>
         }
@@ -43,19 +61,57 @@ interface Entry {
     }
   `,
   styles: `
-    :host { display: block; }
-    .timeline { list-style: none; margin: 0; padding: 0 0 0 1rem; border-inline-start: 3px solid var(--mat-sys-outline-variant); }
-    .entry { position: relative; padding: 0 0 1rem 0.75rem; }
-    .entry::before {
-      content: ''; position: absolute; inset-inline-start: calc(-1rem - 8px); top: 0.45rem;
-      width: 13px; height: 13px; border-radius: 50%; background: var(--mat-sys-primary); border: 2px solid var(--mat-sys-surface);
+    :host {
+      display: block;
     }
-    .head { margin: 0; display: flex; flex-wrap: wrap; gap: 0 0.75rem; align-items: baseline; }
-    time { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); font-variant-numeric: tabular-nums; }
-    .what { font-weight: 600; }
-    .meta, .detail { margin: 0.1rem 0 0; font: var(--mat-sys-body-medium); }
-    .detail { white-space: pre-line; }
-    .detail-label { color: var(--mat-sys-on-surface-variant); white-space: pre; }
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 0 0 0 1rem;
+      border-inline-start: 3px solid var(--mat-sys-outline-variant);
+    }
+    .entry {
+      position: relative;
+      padding: 0 0 1rem 0.75rem;
+    }
+    .entry::before {
+      content: '';
+      position: absolute;
+      inset-inline-start: calc(-1rem - 8px);
+      top: 0.45rem;
+      width: 13px;
+      height: 13px;
+      border-radius: 50%;
+      background: var(--mat-sys-primary);
+      border: 2px solid var(--mat-sys-surface);
+    }
+    .head {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+      align-items: baseline;
+    }
+    time {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      font-variant-numeric: tabular-nums;
+    }
+    .what {
+      font-weight: 600;
+    }
+    .meta,
+    .detail {
+      margin: 0.1rem 0 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .detail {
+      white-space: pre-line;
+    }
+    .detail-label {
+      color: var(--mat-sys-on-surface-variant);
+      white-space: pre;
+    }
   `,
 })
 export class CaseTimeline {

@@ -21,7 +21,19 @@ export interface AssignDialogData<T> extends EventDialogData<T> {
 @Component({
   selector: 'sv-assign-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatRadioGroup, MatRadioButton, MatButton, MatProgressBar, TPipe, FieldErrorPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatRadioGroup,
+    MatRadioButton,
+    MatButton,
+    MatProgressBar,
+    TPipe,
+    FieldErrorPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'cases.dialog.assign.title' | t: { what: data.what } }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -52,7 +64,13 @@ export interface AssignDialogData<T> extends EventDialogData<T> {
     </form>
   `,
   styleUrl: './dialogs.scss',
-  styles: `.hint { margin: 0; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }`,
+  styles: `
+    .hint {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
 })
 export class AssignDialog<T> extends EventDialogBase<T> {
   protected readonly data = inject<AssignDialogData<T>>(MAT_DIALOG_DATA);

@@ -87,7 +87,9 @@ export interface DismissDialogData<T> extends EventDialogData<T> {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" class="danger" [disabled]="saving()" disabledInteractive data-testid="confirm">{{ 'cases.event.DISMISS' | t }}</button>
+        <button matButton="filled" type="submit" class="danger" [disabled]="saving()" disabledInteractive data-testid="confirm">
+          {{ 'cases.event.DISMISS' | t }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,

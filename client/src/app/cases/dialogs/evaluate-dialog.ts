@@ -62,7 +62,15 @@ export interface EvaluateDialogData<T> extends EventDialogData<T> {
           <p class="intro" data-testid="evaluate-early">{{ 'cases.dialog.evaluate.early' | t: { date: earlyUntil } }}</p>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'cases.dialog.evaluate.earlyReason' | t }}</mat-label>
-            <textarea matInput formControlName="earlyReason" name="earlyReason" rows="3" required [maxlength]="limits.earlyReason.max" data-testid="early-reason"></textarea>
+            <textarea
+              matInput
+              formControlName="earlyReason"
+              name="earlyReason"
+              rows="3"
+              required
+              [maxlength]="limits.earlyReason.max"
+              data-testid="early-reason"
+            ></textarea>
             <mat-hint>{{ 'common.minLength' | t: { min: limits.earlyReason.min } }}</mat-hint>
             <mat-error>{{ form.controls.earlyReason | fieldError }}</mat-error>
           </mat-form-field>

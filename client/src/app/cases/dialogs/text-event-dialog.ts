@@ -76,7 +76,11 @@ export interface TextEventDialogData<T> extends EventDialogData<T> {
       </mat-dialog-actions>
     </form>
   `,
-  styles: `.intro { margin-top: 0; }`,
+  styles: `
+    .intro {
+      margin-top: 0;
+    }
+  `,
 })
 export class TextEventDialog<T> extends EventDialogBase<T> {
   protected readonly data = inject<TextEventDialogData<T>>(MAT_DIALOG_DATA);

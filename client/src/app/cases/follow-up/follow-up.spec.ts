@@ -45,7 +45,9 @@ describe('FollowUp', () => {
 
   it('lists every overdue action with its organisation and days late, the latest first', () => {
     const rows = Array.from(root.querySelectorAll('[data-testid="overdue-action"]'));
-    expect(rows.map((r) => [text(r.querySelector('[data-testid="overdue"]')), text(r.querySelector('th')), text(r.querySelector('[data-testid="overdue-org"]'))])).toEqual([
+    expect(
+      rows.map((r) => [text(r.querySelector('[data-testid="overdue"]')), text(r.querySelector('th')), text(r.querySelector('[data-testid="overdue-org"]'))]),
+    ).toEqual([
       ['12 dagar sen', 'Polisens närvaro fredagar', POLIS.name],
       ['2 dagar sen', 'Klottersanering', 'ÖBO'],
     ]);

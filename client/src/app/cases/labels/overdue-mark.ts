@@ -24,8 +24,16 @@ import { Icon } from '../../core/ui/icon';
       font-weight: 600;
       white-space: nowrap;
     }
-    sv-icon { width: 1.1em; height: 1.1em; }
-    @media print { :host { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+    sv-icon {
+      width: 1.1em;
+      height: 1.1em;
+    }
+    @media print {
+      :host {
+        -webkit-print-color-adjust: exact;
+        print-color-adjust: exact;
+      }
+    }
   `,
 })
 export class OverdueMark {

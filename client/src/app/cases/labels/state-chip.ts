@@ -20,9 +20,23 @@ import { actionStateLabel, caseStateLabel } from './state-labels';
       line-height: 1.5;
       white-space: nowrap;
     }
-    :host(.state-done), :host(.state-closed) { background: #d7f0d8; color: #14501a; border-color: #14501a; }
-    :host(.state-blocked), :host(.state-escalated) { background: #fff1b8; color: #5b4300; border-color: #5b4300; }
-    :host(.state-cancelled), :host(.state-dismissed) { border-style: dashed; color: var(--mat-sys-on-surface-variant); }
+    :host(.state-done),
+    :host(.state-closed) {
+      background: #d7f0d8;
+      color: #14501a;
+      border-color: #14501a;
+    }
+    :host(.state-blocked),
+    :host(.state-escalated) {
+      background: #fff1b8;
+      color: #5b4300;
+      border-color: #5b4300;
+    }
+    :host(.state-cancelled),
+    :host(.state-dismissed) {
+      border-style: dashed;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class StateChip {

@@ -19,9 +19,24 @@ const TODAY_DATE = '2026-11-20';
 const ACTIONS: ActionDto[] = [
   action({ id: 'later', what: 'Bygga om entrén', dueDate: '2026-12-05', state: 'assigned', owner: { id: 'user-1', name: 'Anna Samordnare' } }),
   action({ id: 'soon-2', what: 'Ny belysning i gångtunneln', dueDate: '2026-12-04', allowedEvents: ['ASSIGN', 'CANCEL'] }),
-  action({ id: 'late-1', what: 'Byta lås i tvättstugan', dueDate: '2026-11-19', daysOverdue: 1, state: 'in_progress', allowedEvents: ['COMPLETE', 'BLOCK', 'CANCEL'] }),
+  action({
+    id: 'late-1',
+    what: 'Byta lås i tvättstugan',
+    dueDate: '2026-11-19',
+    daysOverdue: 1,
+    state: 'in_progress',
+    allowedEvents: ['COMPLETE', 'BLOCK', 'CANCEL'],
+  }),
   action({ id: 'soon-1', what: 'Klottersanering', dueDate: '2026-11-20', state: 'assigned', allowedEvents: ['START'] }),
-  action({ id: 'late-9', what: 'Väktarrond fredagar', dueDate: '2026-11-11', daysOverdue: 9, state: 'blocked', blockedReason: 'Väktarbolaget saknar personal', allowedEvents: ['RESUME'] }),
+  action({
+    id: 'late-9',
+    what: 'Väktarrond fredagar',
+    dueDate: '2026-11-11',
+    daysOverdue: 9,
+    state: 'blocked',
+    blockedReason: 'Väktarbolaget saknar personal',
+    allowedEvents: ['RESUME'],
+  }),
   action({ id: 'done', what: 'Städa grovsoprummet', dueDate: '2026-11-01', state: 'done', report: 'Städat och skyltat.' }),
 ];
 
@@ -130,7 +145,13 @@ describe('MyActions', () => {
     (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
     const assign = http.expectOne({ method: 'POST', url: '/api/actions/soon-2/events' });
     expect(assign.request.body).toEqual({ type: 'ASSIGN', version: 1, ownerId: 'user-7' });
-    assign.flush({ ...ACTIONS[1], state: 'assigned', version: 2, owner: { id: 'user-7', name: 'Kalle Kvartersvärd' }, allowedEvents: ['ASSIGN', 'START', 'CANCEL'] });
+    assign.flush({
+      ...ACTIONS[1],
+      state: 'assigned',
+      version: 2,
+      owner: { id: 'user-7', name: 'Kalle Kvartersvärd' },
+      allowedEvents: ['ASSIGN', 'START', 'CANCEL'],
+    });
     await settle();
     await fixture.whenStable();
     const assigned = root.querySelector('[data-action-id="soon-2"]')!;
@@ -162,7 +183,10 @@ describe('MyActions', () => {
     (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
     const start = http.expectOne({ method: 'POST', url: '/api/actions/soon-1/events' });
     expect(start.request.body).toEqual({ type: 'START', version: 1, note: 'Bokat till tisdag' });
-    start.flush(apiError(409, 'ACTION.STALE_VERSION', 'Someone else changed this in the meantime; reload and try again', 'version'), { status: 409, statusText: 'Conflict' });
+    start.flush(apiError(409, 'ACTION.STALE_VERSION', 'Someone else changed this in the meantime; reload and try again', 'version'), {
+      status: 409,
+      statusText: 'Conflict',
+    });
     await fixture.whenStable();
     expect(text(root.querySelector('[data-testid="stale"]'))).toContain('Någon annan har ändrat det här');
     root.querySelector<HTMLButtonElement>('[data-testid="reload"]')!.click();

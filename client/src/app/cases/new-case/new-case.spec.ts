@@ -24,7 +24,15 @@ describe('NewCase', () => {
   const RECENT = [
     report({ id: 'report-1' }),
     report({ id: 'report-2', categoryId: 'cat-skade', description: 'Krossad ruta i entrén', placeName: 'Tvättstugan Vivallagatan 6', placeId: 'place-tvatt' }),
-    report({ id: 'report-3', restricted: true, detailsVisible: false, description: null, placeName: null, placeId: null, organization: { id: POLIS.id, name: POLIS.name } }),
+    report({
+      id: 'report-3',
+      restricted: true,
+      detailsVisible: false,
+      description: null,
+      placeName: null,
+      placeId: null,
+      organization: { id: POLIS.id, name: POLIS.name },
+    }),
   ];
 
   beforeEach(async () => {
@@ -49,7 +57,9 @@ describe('NewCase', () => {
     expect(Math.round((Date.now() - from) / 86_400_000)).toBe(28);
     list.flush({ items: RECENT, total: 3, page: 1, pageSize: 500 });
     await fixture.whenStable();
-    http.expectOne('/api/reports/report-old').flush(report({ id: 'report-old', description: 'Äldre rapport om tvättstugan', occurredAt: '2026-09-01T18:00:00.000Z' }));
+    http
+      .expectOne('/api/reports/report-old')
+      .flush(report({ id: 'report-old', description: 'Äldre rapport om tvättstugan', occurredAt: '2026-09-01T18:00:00.000Z' }));
     await settle();
     await fixture.whenStable();
   });

@@ -114,7 +114,10 @@ export class NewCase {
     // The area from the address, else the first of the user's areas; the preselected reports go with it.
     effect(() => {
       const wanted = this.area();
-      const ids = (this.reports() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = (this.reports() ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const areas = this.areas();
       untracked(() => {
         this.preselect = ids;

@@ -150,7 +150,7 @@ export const en: Dictionary = {
   'admin.places.longitudeRange': 'The longitude must be a number between −180 and 180.',
   'admin.places.bothCoordinates': 'Enter both latitude and longitude, or neither.',
   'admin.places.responsible': 'Responsible for the physical environment (optional)',
-  'admin.places.responsibleHint': 'An organisation of the area\'s partnership. Safety walk findings propose it.',
+  'admin.places.responsibleHint': "An organisation of the area's partnership. Safety walk findings propose it.",
   'admin.places.noResponsible': 'None',
   'admin.places.responsibleColumn': 'Responsible for the physical environment',
   'admin.places.noResponsibleSet': 'Not set',
@@ -224,8 +224,7 @@ export const en: Dictionary = {
   'privacy.phone_number': 'Phone number',
   'privacy.email': 'E-mail address',
   'privacy.warning': 'The text seems to contain personal data:',
-  'privacy.explain':
-    'Reports are about places and situations, not people. Remove the data, or confirm that the text is not about an individual.',
+  'privacy.explain': 'Reports are about places and situations, not people. Remove the data, or confirm that the text is not about an individual.',
   'privacy.confirm': 'The text is not about an individual',
   'privacy.confirmRequired': 'Remove the data or tick the box before sending.',
 
@@ -320,7 +319,8 @@ export const en: Dictionary = {
   'picture.map.noPoints': 'The week has no reports with a position to show.',
   'picture.map.noTiles': 'The map background could not be loaded; the points are shown without it.',
   'picture.map.noTileServer': 'No map background is configured; the points are shown without one.',
-  'picture.map.help': 'The number in each marker is the number of reports at the spot; red markers have at least one report of high insecurity. The markers can be reached with the Tab key and opened with Enter. When the map has the focus, the arrow keys move it and + and − zoom. The table By place holds the same figures.',
+  'picture.map.help':
+    'The number in each marker is the number of reports at the spot; red markers have at least one report of high insecurity. The markers can be reached with the Tab key and opened with Enter. When the map has the focus, the arrow keys move it and + and − zoom. The table By place holds the same figures.',
   'picture.reportsHeading': "The week's reports",
   'picture.list.filters': 'Filter the reports',
   'picture.list.category': 'Category',
@@ -347,7 +347,8 @@ export const en: Dictionary = {
   'picture.error.week': 'The week is not valid. Give a week such as 2026-W47.',
 
   'import.title': 'Import reports',
-  'import.intro': "Read incidents from a CSV file, for example an export from the police. The rows become reports of your organisation; rows imported before are skipped.",
+  'import.intro':
+    'Read incidents from a CSV file, for example an export from the police. The rows become reports of your organisation; rows imported before are skipped.',
   'import.columnsHeading': 'Which columns are understood?',
   'import.columns':
     'Headers in Swedish or English: time/date (tid/tidpunkt/datum), place (plats), lat and lon, category (kategori, code or label), description (beskrivning), id (händelse-id), area (område), assessment (bedömning: låg/medel/hög) and police notified (polisen underrättad). Time, category, description and a place or coordinates are required.',
@@ -393,14 +394,15 @@ export const en: Dictionary = {
   'import.error.columns': 'The file has no column for: {columns}',
   'import.error.mode': 'Choose how to import.',
   'import.source': 'The file comes from',
-  'import.sourceHint': 'The reports are credited to the organisation whose export the file is, e.g. the housing company\'s.',
+  'import.sourceHint': "The reports are credited to the organisation whose export the file is, e.g. the housing company's.",
   'import.sourceOwn': '{name} (your organisation)',
   'import.creditedTo': 'The reports are credited to {name}.',
-  'import.error.rejectedRows': '{rejected, plural, one {# of {rows} rows was rejected} other {# of {rows} rows were rejected}}, so nothing was imported. Choose "Import valid rows only" to import the others.',
+  'import.error.rejectedRows':
+    '{rejected, plural, one {# of {rows} rows was rejected} other {# of {rows} rows were rejected}}, so nothing was imported. Choose "Import valid rows only" to import the others.',
   'import.error.interrupted': 'The server stopped during the import. Nothing was imported; please try again.',
   'import.error.unreadable': 'The file could not be read ({detail}). Nothing was imported.',
-  'import.error.source': 'The organisation does not take part in the area\'s partnership.',
-  'import.error.sourceForbidden': 'Only a coordinator may import another organisation\'s export.',
+  'import.error.source': "The organisation does not take part in the area's partnership.",
+  'import.error.sourceForbidden': "Only a coordinator may import another organisation's export.",
   'import.error.busy': 'Several imports are already running. Please try again in a while.',
   'import.column.time': 'time (tid/tidpunkt/datum)',
   'import.column.category': 'category (kategori)',

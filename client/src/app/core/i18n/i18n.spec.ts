@@ -74,7 +74,8 @@ describe('I18n', () => {
   });
 
   it('uses the same {placeholders} in both languages', () => {
-    const names = (text: string) => [...new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
+    const names = (text: string) =>
+      [...new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(sv) as (keyof typeof sv)[]) {
       expect({ key, placeholders: names(en[key]) }).toEqual({ key, placeholders: names(sv[key]) });
     }

@@ -163,9 +163,7 @@ function choosePlurals(text: string, params: MessageParams, rules: Intl.PluralRu
 }
 
 function fillPlaceholders(text: string, params: MessageParams): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
-  );
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match));
 }
 
 /**

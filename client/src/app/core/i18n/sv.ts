@@ -323,7 +323,8 @@ export const sv = {
   'picture.map.noPoints': 'Veckan har inga rapporter med position att visa.',
   'picture.map.noTiles': 'Kartbakgrunden kunde inte hämtas; punkterna visas utan bakgrund.',
   'picture.map.noTileServer': 'Ingen kartbakgrund är inställd; punkterna visas utan bakgrund.',
-  'picture.map.help': 'Siffran i varje markering är antalet rapporter på platsen; röda markeringar har minst en rapport med hög otrygghet. Markeringarna går att nå med tabbtangenten och öppnas med Enter. När kartan har fokus flyttar piltangenterna kartan och + och − zoomar. Samma uppgifter finns i tabellen Per plats.',
+  'picture.map.help':
+    'Siffran i varje markering är antalet rapporter på platsen; röda markeringar har minst en rapport med hög otrygghet. Markeringarna går att nå med tabbtangenten och öppnas med Enter. När kartan har fokus flyttar piltangenterna kartan och + och − zoomar. Samma uppgifter finns i tabellen Per plats.',
   'picture.reportsHeading': 'Veckans rapporter',
   'picture.list.filters': 'Filtrera rapporterna',
   'picture.list.category': 'Kategori',
@@ -350,7 +351,8 @@ export const sv = {
   'picture.error.week': 'Veckan är ogiltig. Ange en vecka som 2026-W47.',
 
   'import.title': 'Importera rapporter',
-  'import.intro': 'Läs in händelser från en CSV-fil, till exempel en export från polisen. Raderna blir rapporter från din organisation; rader som redan har importerats hoppas över.',
+  'import.intro':
+    'Läs in händelser från en CSV-fil, till exempel en export från polisen. Raderna blir rapporter från din organisation; rader som redan har importerats hoppas över.',
   'import.columnsHeading': 'Vilka kolumner förstås?',
   'import.columns':
     'Rubriker på svenska eller engelska: tid/tidpunkt/datum, plats, lat och lon, kategori (kod eller namn), beskrivning, id/händelse-id, område, bedömning (låg/medel/hög) och polisen underrättad. Tid, kategori, beskrivning och plats eller koordinater krävs.',
@@ -399,7 +401,8 @@ export const sv = {
   'import.sourceHint': 'Rapporterna räknas till den organisation vars export filen är, till exempel bostadsbolagets.',
   'import.sourceOwn': '{name} (din organisation)',
   'import.creditedTo': 'Rapporterna räknas till {name}.',
-  'import.error.rejectedRows': '{rejected, plural, one {# av {rows} rader avvisades} other {# av {rows} rader avvisades}}, så ingenting importerades. Välj "Importera endast giltiga rader" för att importera de andra.',
+  'import.error.rejectedRows':
+    '{rejected, plural, one {# av {rows} rader avvisades} other {# av {rows} rader avvisades}}, så ingenting importerades. Välj "Importera endast giltiga rader" för att importera de andra.',
   'import.error.interrupted': 'Servern stoppades under importen. Ingenting importerades; försök igen.',
   'import.error.unreadable': 'Filen gick inte att läsa ({detail}). Ingenting importerades.',
   'import.error.source': 'Organisationen ingår inte i områdets samverkan.',

@@ -90,12 +90,7 @@ describe('Shell', () => {
   it('shows the Administration group with its four screens to admins', async () => {
     const root = await render(['admin']);
     expect(text(root, '[data-testid="admin-nav"] h2')).toBe('Administration');
-    expect(hrefs(root, '[data-testid="admin-nav"]')).toEqual([
-      '/admin/organizations',
-      '/admin/users',
-      '/admin/areas',
-      '/admin/categories',
-    ]);
+    expect(hrefs(root, '[data-testid="admin-nav"]')).toEqual(['/admin/organizations', '/admin/users', '/admin/areas', '/admin/categories']);
     expect(text(root, '[data-testid="admin-nav"]')).toContain('Kategorier');
   });
 

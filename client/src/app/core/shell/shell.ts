@@ -76,9 +76,7 @@ export class Shell {
   protected readonly menuOpen = signal(false);
 
   /** The user's roles as translated labels, e.g. "Administratör, Samordnare". */
-  protected readonly roleLabels = computed(() =>
-    (this.user()?.roles ?? []).map((role) => this.i18n.role(role)).join(', '),
-  );
+  protected readonly roleLabels = computed(() => (this.user()?.roles ?? []).map((role) => this.i18n.role(role)).join(', '));
 
   /** The admin screens, in menu order. */
   protected readonly adminLinks = [

@@ -26,10 +26,19 @@ import { Icon } from './icon';
     </button>
   `,
   styles: `
-    .label { margin-inline-start: 0.5rem; }
+    .label {
+      margin-inline-start: 0.5rem;
+    }
     /* On narrow screens only the icon shows; the aria-label still names the button. */
     @media (max-width: 599.98px) {
-      .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .label {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
     }
   `,
 })

@@ -79,13 +79,16 @@ describe('AdminAreaDetail (admin)', () => {
     expect(placeNames()).toEqual(['Vivalla torg', 'Tvättstugan Vivallagatan 6', 'Skolgården norra']);
   });
 
-  it('shows who is responsible for each place\'s physical environment in the places list', async () => {
-    await respond({ ...VIVALLA, places: [{ ...VIVALLA.places[0], responsibleOrganizationId: KOMMUN.id }, VIVALLA.places[1], { ...VIVALLA.places[2], responsibleOrganizationId: null }] });
+  it("shows who is responsible for each place's physical environment in the places list", async () => {
+    await respond({
+      ...VIVALLA,
+      places: [{ ...VIVALLA.places[0], responsibleOrganizationId: KOMMUN.id }, VIVALLA.places[1], { ...VIVALLA.places[2], responsibleOrganizationId: null }],
+    });
     expect(root().querySelector('th:nth-child(4)')?.textContent?.trim()).toBe('Ansvarig för den fysiska miljön');
     expect(responsibleCells()).toEqual(['Örebro kommun', 'Ingen angiven', 'Ingen angiven']);
   });
 
-  it('adds a place with the organisation responsible for its physical environment, chosen among the area\'s partners', async () => {
+  it("adds a place with the organisation responsible for its physical environment, chosen among the area's partners", async () => {
     await respond();
     const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     root().querySelector<HTMLButtonElement>('[data-testid="create-place"]')!.click();
@@ -94,10 +97,20 @@ describe('AdminAreaDetail (admin)', () => {
     const select = await dialog.getHarness(MatSelectHarness);
     // Labelled for screen readers by its form field label.
     const label = document.querySelector('mat-select[name="responsibleOrganizationId"]')!.getAttribute('aria-labelledby')!;
-    expect(label.split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' ')).toContain('Ansvarig för den fysiska miljön (valfri)');
+    expect(
+      label
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent?.trim())
+        .join(' '),
+    ).toContain('Ansvarig för den fysiska miljön (valfri)');
     expect(await select.isEmpty()).toBe(true);
     await select.open();
-    expect(await Promise.all((await select.getOptions()).map((o) => o.getText()))).toEqual(['Ingen', 'Örebro kommun (Kommun)', 'Lokalpolisområde Örebro (Polis)', 'ÖBO (Fastighetsbolag)']);
+    expect(await Promise.all((await select.getOptions()).map((o) => o.getText()))).toEqual([
+      'Ingen',
+      'Örebro kommun (Kommun)',
+      'Lokalpolisområde Örebro (Polis)',
+      'ÖBO (Fastighetsbolag)',
+    ]);
     await select.clickOptions({ text: /ÖBO/ });
     (document.querySelector('[data-testid="save"]') as HTMLButtonElement).click();
 
@@ -106,7 +119,13 @@ describe('AdminAreaDetail (admin)', () => {
     post.flush({ id: 'place-buss', areaId: VIVALLA.id, name: 'Busshållplatsen', latitude: null, longitude: null, responsibleOrganizationId: OBO.id });
     await settle();
     await fixture.whenStable();
-    await respond({ ...VIVALLA, places: [...VIVALLA.places, { id: 'place-buss', areaId: VIVALLA.id, name: 'Busshållplatsen', latitude: null, longitude: null, responsibleOrganizationId: OBO.id }] });
+    await respond({
+      ...VIVALLA,
+      places: [
+        ...VIVALLA.places,
+        { id: 'place-buss', areaId: VIVALLA.id, name: 'Busshållplatsen', latitude: null, longitude: null, responsibleOrganizationId: OBO.id },
+      ],
+    });
     expect(responsibleCells()).toEqual(['Ingen angiven', 'Ingen angiven', 'Ingen angiven', 'ÖBO']);
   });
 

@@ -20,18 +20,7 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
 @Component({
   selector: 'sv-admin-area-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatTableModule,
-    MatButton,
-    MatIconButton,
-    MatChipSet,
-    MatChip,
-    AdminStatus,
-    RouterLink,
-    TPipe,
-    LocalNumberPipe,
-    Icon,
-  ],
+  imports: [MatTableModule, MatButton, MatIconButton, MatChipSet, MatChip, AdminStatus, RouterLink, TPipe, LocalNumberPipe, Icon],
   template: `
     <p class="back">
       <a routerLink="/admin/areas"><sv-icon name="arrowBack" /> {{ 'admin.areas.back' | t }}</a>
@@ -95,20 +84,10 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
                 <span class="visually-hidden">{{ 'common.actions' | t }}</span>
               </th>
               <td mat-cell *matCellDef="let place" class="cell-actions">
-                <button
-                  matIconButton
-                  type="button"
-                  [attr.aria-label]="('common.edit' | t) + ': ' + place.name"
-                  (click)="editPlace(area.id, place)"
-                >
+                <button matIconButton type="button" [attr.aria-label]="('common.edit' | t) + ': ' + place.name" (click)="editPlace(area.id, place)">
                   <sv-icon name="edit" />
                 </button>
-                <button
-                  matIconButton
-                  type="button"
-                  [attr.aria-label]="('common.delete' | t) + ': ' + place.name"
-                  (click)="deletePlace(place)"
-                >
+                <button matIconButton type="button" [attr.aria-label]="('common.delete' | t) + ': ' + place.name" (click)="deletePlace(place)">
                   <sv-icon name="delete" />
                 </button>
               </td>
@@ -123,9 +102,17 @@ import { PlaceDialog, PlaceDialogData } from './place-dialog';
     }
   `,
   styles: `
-    .back a { display: inline-flex; align-items: center; gap: 0.25rem; }
-    .places-header { margin-top: 1.5rem; }
-    .places-header h2 { margin: 0; }
+    .back a {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .places-header {
+      margin-top: 1.5rem;
+    }
+    .places-header h2 {
+      margin: 0;
+    }
   `,
 })
 export class AdminAreaDetail extends AdminPage<{ area: AreaDetailDto; organizations: OrganizationDto[] }> {

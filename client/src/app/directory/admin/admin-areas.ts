@@ -31,9 +31,7 @@ import { AreaDialog, AreaDialogData } from './area-dialog';
             <ng-container matColumnDef="name">
               <th mat-header-cell *matHeaderCellDef scope="col">{{ 'admin.areas.name' | t }}</th>
               <td mat-cell *matCellDef="let area">
-                <a [routerLink]="['/admin/areas', area.id]" [attr.aria-label]="'admin.areas.manage' | t: { name: area.name }">{{
-                  area.name
-                }}</a>
+                <a [routerLink]="['/admin/areas', area.id]" [attr.aria-label]="'admin.areas.manage' | t: { name: area.name }">{{ area.name }}</a>
               </td>
             </ng-container>
             <ng-container matColumnDef="partners">
@@ -45,7 +43,9 @@ import { AreaDialog, AreaDialogData } from './area-dialog';
               <td mat-cell *matCellDef="let area">{{ area.placeCount }}</td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">{{ 'common.actions' | t }}</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span class="visually-hidden">{{ 'common.actions' | t }}</span>
+              </th>
               <td mat-cell *matCellDef="let area" class="cell-actions">
                 <button matIconButton type="button" [attr.aria-label]="('common.edit' | t) + ': ' + area.name" (click)="open(area)">
                   <sv-icon name="edit" />

@@ -28,7 +28,9 @@ import { CategoryDialog, CategoryDialogData } from './category-dialog';
           <table mat-table [dataSource]="rows()" [attr.aria-label]="'admin.categories.title' | t">
             <ng-container matColumnDef="code">
               <th mat-header-cell *matHeaderCellDef scope="col">{{ 'admin.categories.code' | t }}</th>
-              <td mat-cell *matCellDef="let c"><code>{{ c.code }}</code></td>
+              <td mat-cell *matCellDef="let c">
+                <code>{{ c.code }}</code>
+              </td>
             </ng-container>
             <ng-container matColumnDef="labelSv">
               <th mat-header-cell *matHeaderCellDef scope="col">{{ 'admin.categories.labelSv' | t }}</th>
@@ -49,7 +51,9 @@ import { CategoryDialog, CategoryDialogData } from './category-dialog';
               </td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">{{ 'common.actions' | t }}</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span class="visually-hidden">{{ 'common.actions' | t }}</span>
+              </th>
               <td mat-cell *matCellDef="let c" class="cell-actions">
                 <button matIconButton type="button" [attr.aria-label]="('common.edit' | t) + ': ' + label(c)" (click)="open(c)">
                   <sv-icon name="edit" />
@@ -64,7 +68,10 @@ import { CategoryDialog, CategoryDialogData } from './category-dialog';
     </sv-admin-list>
   `,
   styles: `
-    .inactive { color: var(--mat-sys-error); font-weight: 600; }
+    .inactive {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
   `,
 })
 export class Categories extends AdminListPage<CategoryDto> {

@@ -1,13 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -101,7 +95,9 @@ export interface CategoryDialogData {
     </form>
   `,
   styles: `
-    mat-slide-toggle { margin-block: 0.5rem 1rem; }
+    mat-slide-toggle {
+      margin-block: 0.5rem 1rem;
+    }
   `,
 })
 export class CategoryDialog extends EntityDialog<CategoryDto> {
@@ -112,10 +108,7 @@ export class CategoryDialog extends EntityDialog<CategoryDto> {
   protected readonly limits = DIRECTORY_LIMITS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    code: [
-      { value: this.data.category?.code ?? '', disabled: this.editing },
-      [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryCode.max)],
-    ],
+    code: [{ value: this.data.category?.code ?? '', disabled: this.editing }, [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryCode.max)]],
     labelSv: [this.data.category?.labelSv ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryLabel.max)]],
     labelEn: [this.data.category?.labelEn ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.categoryLabel.max)]],
     sortOrder: [this.data.category?.sortOrder ?? (null as number | null), [nonNegativeInteger]],

@@ -6,7 +6,10 @@ import type { MessageKey } from '../../core/i18n/i18n';
  * Empty text is null; text that is not a number is NaN.
  */
 export function parseCoordinate(text: string | null | undefined): number | null {
-  const trimmed = (text ?? '').trim().replace(/\u2212/g, '-').replace(/\s/g, '');
+  const trimmed = (text ?? '')
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/\s/g, '');
   if (trimmed === '') return null;
   if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return Number.NaN;
   return Number(trimmed.replace(',', '.'));
@@ -15,9 +18,7 @@ export function parseCoordinate(text: string | null | undefined): number | null 
 /** Writes a coordinate for an input field in the locale's notation, without digit grouping. */
 export function formatCoordinate(value: number | null | undefined, locale: string): string {
   if (value == null) return '';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 8, useGrouping: false })
-    .format(value)
-    .replace(/\u2212/g, '-');
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 8, useGrouping: false }).format(value).replace(/\u2212/g, '-');
 }
 
 /** Validates an optional coordinate in [min, max]; the error names the message to show. */

@@ -1,13 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -92,9 +86,7 @@ export class OrganizationDialog extends EntityDialog<OrganizationDto> {
   protected save(): void {
     this.submit(this.form, () => {
       const value = { ...this.form.getRawValue(), name: this.form.controls.name.value.trim() };
-      return this.data.organization
-        ? this.api.updateOrganization(this.data.organization.id, value)
-        : this.api.createOrganization(value);
+      return this.data.organization ? this.api.updateOrganization(this.data.organization.id, value) : this.api.createOrganization(value);
     });
   }
 }

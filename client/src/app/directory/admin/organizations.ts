@@ -35,14 +35,11 @@ import { OrganizationDialog, OrganizationDialogData } from './organization-dialo
               <td mat-cell *matCellDef="let org">{{ i18n.orgType(org.type) }}</td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">{{ 'common.actions' | t }}</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span class="visually-hidden">{{ 'common.actions' | t }}</span>
+              </th>
               <td mat-cell *matCellDef="let org" class="cell-actions">
-                <button
-                  matIconButton
-                  type="button"
-                  [attr.aria-label]="('common.edit' | t) + ': ' + org.name"
-                  (click)="open(org)"
-                >
+                <button matIconButton type="button" [attr.aria-label]="('common.edit' | t) + ': ' + org.name" (click)="open(org)">
                   <sv-icon name="edit" />
                 </button>
               </td>

@@ -1,13 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -118,14 +112,8 @@ export class PlaceDialog extends EntityDialog<PlaceDto> {
   protected readonly form = inject(NonNullableFormBuilder).group({
     responsibleOrganizationId: [this.initialResponsible as string | null],
     name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.placeName.max)]],
-    latitude: [
-      formatCoordinate(this.data.place?.latitude, this.i18n.locale()),
-      [coordinateValidator(-90, 90, 'admin.places.latitudeRange')],
-    ],
-    longitude: [
-      formatCoordinate(this.data.place?.longitude, this.i18n.locale()),
-      [coordinateValidator(-180, 180, 'admin.places.longitudeRange')],
-    ],
+    latitude: [formatCoordinate(this.data.place?.latitude, this.i18n.locale()), [coordinateValidator(-90, 90, 'admin.places.latitudeRange')]],
+    longitude: [formatCoordinate(this.data.place?.longitude, this.i18n.locale()), [coordinateValidator(-180, 180, 'admin.places.longitudeRange')]],
   });
 
   /** An example coordinate in the active language's notation. */

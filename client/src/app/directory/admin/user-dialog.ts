@@ -2,13 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -98,12 +92,9 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
           <legend>{{ 'admin.users.roles' | t }} *</legend>
           <div class="role-grid">
             @for (role of roles; track role) {
-              <mat-checkbox
-                [checked]="form.controls.roles.value.includes(role)"
-                (change)="toggleRole(role, $event.checked)"
-                [name]="'role-' + role"
-                >{{ i18n.role(role) }}</mat-checkbox
-              >
+              <mat-checkbox [checked]="form.controls.roles.value.includes(role)" (change)="toggleRole(role, $event.checked)" [name]="'role-' + role">{{
+                i18n.role(role)
+              }}</mat-checkbox>
             }
           </div>
           <div id="roles-error" class="field-error" aria-live="polite">
@@ -115,14 +106,7 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
 
         <mat-form-field appearance="outline">
           <mat-label>{{ (editing ? 'admin.users.newPassword' : 'admin.users.password') | t }}</mat-label>
-          <input
-            matInput
-            type="password"
-            formControlName="password"
-            name="password"
-            autocomplete="new-password"
-            [required]="!editing"
-          />
+          <input matInput type="password" formControlName="password" name="password" autocomplete="new-password" [required]="!editing" />
           <mat-hint>{{ (editing ? 'admin.users.newPasswordHint' : 'admin.users.passwordHint') | t }}</mat-hint>
           <mat-error>{{ form.controls.password | fieldError }}</mat-error>
         </mat-form-field>
@@ -144,9 +128,18 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
     </form>
   `,
   styles: `
-    .role-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
-    .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); min-height: 1.25em; }
-    mat-slide-toggle { margin-block: 0.5rem 1rem; }
+    .role-grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    }
+    .field-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+      min-height: 1.25em;
+    }
+    mat-slide-toggle {
+      margin-block: 0.5rem 1rem;
+    }
   `,
 })
 export class UserDialog extends EntityDialog<UserDto> {
@@ -162,12 +155,7 @@ export class UserDialog extends EntityDialog<UserDto> {
     email: [this.data.user?.email ?? '', [Validators.required, Validators.email, Validators.maxLength(DIRECTORY_LIMITS.email.max)]],
     organizationId: [this.data.user?.organization.id ?? '', [Validators.required]],
     roles: [[...(this.data.user?.roles ?? [])] as Role[], [atLeastOneRole]],
-    password: [
-      '',
-      this.data.user
-        ? [Validators.minLength(MIN_PASSWORD_LENGTH)]
-        : [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
-    ],
+    password: ['', this.data.user ? [Validators.minLength(MIN_PASSWORD_LENGTH)] : [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
     active: [this.data.user?.active ?? true],
   });
 

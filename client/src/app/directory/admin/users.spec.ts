@@ -39,14 +39,11 @@ describe('Users (admin)', () => {
 
   afterEach(() => http.verify());
 
-  const input = (dialog: MatDialogHarness, name: string) =>
-    dialog.getHarness(MatInputHarness.with({ selector: `[name="${name}"]` }));
+  const input = (dialog: MatDialogHarness, name: string) => dialog.getHarness(MatInputHarness.with({ selector: `[name="${name}"]` }));
   const save = () => (document.querySelector('[data-testid="save"]') as HTMLButtonElement).click();
 
   it('lists users with organisation, translated roles and status', () => {
-    const cells = Array.from(fixture.nativeElement.querySelectorAll('tr[data-testid="row"] td')).map((td) =>
-      (td as HTMLElement).textContent?.trim(),
-    );
+    const cells = Array.from(fixture.nativeElement.querySelectorAll('tr[data-testid="row"] td')).map((td) => (td as HTMLElement).textContent?.trim());
     expect(cells.slice(0, 5)).toEqual(['Per Polis', 'per@polisen.se', 'Lokalpolisområde Örebro', 'Chef', 'Aktiv']);
   });
 

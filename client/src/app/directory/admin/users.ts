@@ -50,7 +50,9 @@ import { UserDialog, UserDialogData } from './user-dialog';
               </td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">{{ 'common.actions' | t }}</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span class="visually-hidden">{{ 'common.actions' | t }}</span>
+              </th>
               <td mat-cell *matCellDef="let user" class="cell-actions">
                 <button matIconButton type="button" [attr.aria-label]="('common.edit' | t) + ': ' + user.name" (click)="open(user)">
                   <sv-icon name="edit" />
@@ -65,7 +67,10 @@ import { UserDialog, UserDialogData } from './user-dialog';
     </sv-admin-list>
   `,
   styles: `
-    .inactive { color: var(--mat-sys-error); font-weight: 600; }
+    .inactive {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
   `,
 })
 export class Users extends AdminListPage<UserDto> {

@@ -70,8 +70,17 @@ import { PlanDownload } from './plan-download';
     </section>
   `,
   styles: `
-    :host { display: block; max-width: 64rem; }
-    .meeting-list { list-style: none; margin: 0; padding: 0; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
+    :host {
+      display: block;
+      max-width: 64rem;
+    }
+    .meeting-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
     .meeting-list li {
       display: grid;
       grid-template-columns: minmax(12rem, 16rem) 1fr auto;
@@ -80,16 +89,42 @@ import { PlanDownload } from './plan-download';
       padding: 0.75rem 1rem;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
-    .meeting-list li:last-child { border-bottom: 0; }
-    .when { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .what { display: flex; flex-direction: column; min-width: 0; }
-    .title { font: var(--mat-sys-title-medium); padding: 0.25rem 0; }
-    .meta { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .card { margin-top: 2rem; padding: 1rem 1.25rem; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .card h2 { margin-top: 0; }
-    .intro { margin-top: 0; }
+    .meeting-list li:last-child {
+      border-bottom: 0;
+    }
+    .when {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .what {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+      padding: 0.25rem 0;
+    }
+    .meta {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .card {
+      margin-top: 2rem;
+      padding: 1rem 1.25rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .card h2 {
+      margin-top: 0;
+    }
+    .intro {
+      margin-top: 0;
+    }
     @media (max-width: 599.98px) {
-      .meeting-list li { grid-template-columns: 1fr; }
+      .meeting-list li {
+        grid-template-columns: 1fr;
+      }
     }
   `,
 })

@@ -58,10 +58,22 @@ import { SwedishDateInput } from '../../core/ui/swedish-date';
     </form>
   `,
   styles: `
-    .plan-form { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; }
-    .plan-form mat-form-field { flex: 1 1 12rem; }
-    .plan-form a, .plan-form button { margin-top: 0.5rem; }
-    .error-hint { color: var(--mat-sys-error); }
+    .plan-form {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0 1rem;
+    }
+    .plan-form mat-form-field {
+      flex: 1 1 12rem;
+    }
+    .plan-form a,
+    .plan-form button {
+      margin-top: 0.5rem;
+    }
+    .error-hint {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class PlanDownload {

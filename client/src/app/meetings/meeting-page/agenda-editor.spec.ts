@@ -17,7 +17,14 @@ describe('AgendaEditor', () => {
   beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations, MeetingStore, { provide: MEETING_EVENT_SOURCE, useValue: () => null }],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        noAnimations,
+        MeetingStore,
+        { provide: MEETING_EVENT_SOURCE, useValue: () => null },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(MeetingStore);
@@ -94,7 +101,10 @@ describe('AgendaEditor', () => {
     await click(root.querySelector('[data-testid="save-agenda"]'));
     http
       .expectOne({ method: 'PATCH', url: '/api/meetings/meeting-1/agenda' })
-      .flush(apiError(409, 'MEETING.STALE_VERSION', 'The meeting changed in the meantime; reload and try again', 'version'), { status: 409, statusText: 'Conflict' });
+      .flush(apiError(409, 'MEETING.STALE_VERSION', 'The meeting changed in the meantime; reload and try again', 'version'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
     await fixture.whenStable();
     http.expectOne('/api/meetings/meeting-1').flush(meeting({ version: 5 }));
     await fixture.whenStable();

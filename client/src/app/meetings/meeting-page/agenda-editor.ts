@@ -34,7 +34,21 @@ const ADDABLE: AgendaItemKind[] = ['other', 'decision', 'picture', 'follow_up', 
 @Component({
   selector: 'sv-agenda-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, MatButton, MatIconButton, MatProgressBar, TPipe, FieldErrorPipe, Icon],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatButton,
+    MatIconButton,
+    MatProgressBar,
+    TPipe,
+    FieldErrorPipe,
+    Icon,
+  ],
   template: `
     <p class="visually-hidden" aria-live="polite" data-testid="agenda-announcement">{{ announcement() }}</p>
     <ol class="agenda" data-testid="agenda-editor">
@@ -46,13 +60,37 @@ const ADDABLE: AgendaItemKind[] = ['other', 'decision', 'picture', 'follow_up', 
             <span class="title" data-testid="agenda-title">{{ item.title }}</span>
           </span>
           <span class="buttons">
-            <button matIconButton type="button" class="up" [disabled]="first || saving()" (click)="move(i, -1)" [attr.aria-label]="'meetings.agenda.moveUp' | t: { title: item.title }" data-testid="move-up">
+            <button
+              matIconButton
+              type="button"
+              class="up"
+              [disabled]="first || saving()"
+              (click)="move(i, -1)"
+              [attr.aria-label]="'meetings.agenda.moveUp' | t: { title: item.title }"
+              data-testid="move-up"
+            >
               <sv-icon name="chevronLeft" class="rotate" />
             </button>
-            <button matIconButton type="button" class="down" [disabled]="last || saving()" (click)="move(i, 1)" [attr.aria-label]="'meetings.agenda.moveDown' | t: { title: item.title }" data-testid="move-down">
+            <button
+              matIconButton
+              type="button"
+              class="down"
+              [disabled]="last || saving()"
+              (click)="move(i, 1)"
+              [attr.aria-label]="'meetings.agenda.moveDown' | t: { title: item.title }"
+              data-testid="move-down"
+            >
               <sv-icon name="chevronRight" class="rotate" />
             </button>
-            <button matIconButton type="button" class="remove" [disabled]="saving()" (click)="remove(i)" [attr.aria-label]="'meetings.agenda.remove' | t: { title: item.title }" data-testid="remove-item">
+            <button
+              matIconButton
+              type="button"
+              class="remove"
+              [disabled]="saving()"
+              (click)="remove(i)"
+              [attr.aria-label]="'meetings.agenda.remove' | t: { title: item.title }"
+              data-testid="remove-item"
+            >
               <sv-icon name="delete" />
             </button>
           </span>
@@ -110,7 +148,9 @@ const ADDABLE: AgendaItemKind[] = ['other', 'decision', 'picture', 'follow_up', 
     </div>
     <div class="form-alert" role="alert">{{ error() }}</div>
     <div class="save-row">
-      <button matButton="filled" type="button" [disabled]="!dirty() || saving()" (click)="save()" data-testid="save-agenda">{{ 'meetings.agenda.save' | t }}</button>
+      <button matButton="filled" type="button" [disabled]="!dirty() || saving()" (click)="save()" data-testid="save-agenda">
+        {{ 'meetings.agenda.save' | t }}
+      </button>
       <button matButton type="button" [disabled]="!dirty() || saving()" (click)="undo()" data-testid="undo-agenda">{{ 'meetings.agenda.undo' | t }}</button>
       @if (dirty()) {
         <span class="unsaved" data-testid="agenda-unsaved">{{ 'meetings.agenda.unsaved' | t }}</span>
@@ -118,24 +158,87 @@ const ADDABLE: AgendaItemKind[] = ['other', 'decision', 'picture', 'follow_up', 
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .agenda { list-style: none; margin: 0 0 1rem; padding: 0; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .agenda li { display: flex; align-items: center; gap: 0.5rem 0.75rem; padding: 0.25rem 0.5rem 0.25rem 1rem; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .agenda li:last-child { border-bottom: 0; }
-    .agenda li.empty { padding: 1rem; }
-    .number { min-width: 1.75rem; font-weight: 700; }
-    .text { flex: 1 1 auto; display: flex; flex-direction: column; min-width: 0; }
-    .kind { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); text-transform: uppercase; letter-spacing: 0.04em; }
-    .buttons { display: flex; flex: none; }
-    .rotate { transform: rotate(90deg); }
-    .sub { margin: 0 0 0.5rem; font: var(--mat-sys-title-small); }
-    .add-form { padding: 1rem; border: 1px dashed var(--mat-sys-outline); border-radius: 12px; margin-bottom: 1rem; }
-    .fields { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; }
-    .fields mat-form-field { flex: 1 1 12rem; }
-    .fields .title-field { flex: 2 1 18rem; }
-    .fields button { margin-top: 0.5rem; }
-    .save-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-    .unsaved { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+    }
+    .agenda {
+      list-style: none;
+      margin: 0 0 1rem;
+      padding: 0;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .agenda li {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+      padding: 0.25rem 0.5rem 0.25rem 1rem;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .agenda li:last-child {
+      border-bottom: 0;
+    }
+    .agenda li.empty {
+      padding: 1rem;
+    }
+    .number {
+      min-width: 1.75rem;
+      font-weight: 700;
+    }
+    .text {
+      flex: 1 1 auto;
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .kind {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+    }
+    .buttons {
+      display: flex;
+      flex: none;
+    }
+    .rotate {
+      transform: rotate(90deg);
+    }
+    .sub {
+      margin: 0 0 0.5rem;
+      font: var(--mat-sys-title-small);
+    }
+    .add-form {
+      padding: 1rem;
+      border: 1px dashed var(--mat-sys-outline);
+      border-radius: 12px;
+      margin-bottom: 1rem;
+    }
+    .fields {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0 1rem;
+    }
+    .fields mat-form-field {
+      flex: 1 1 12rem;
+    }
+    .fields .title-field {
+      flex: 2 1 18rem;
+    }
+    .fields button {
+      margin-top: 0.5rem;
+    }
+    .save-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .unsaved {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class AgendaEditor {
@@ -189,7 +292,12 @@ export class AgendaEditor {
         if (this.cases() !== null) return;
         this.cases.set([]);
         const m = this.meeting();
-        this.api.casesIn(m.areas.map((a) => a.id), ['proposed', 'escalated']).subscribe({ next: (list) => this.cases.set(list), error: () => this.cases.set(null) });
+        this.api
+          .casesIn(
+            m.areas.map((a) => a.id),
+            ['proposed', 'escalated'],
+          )
+          .subscribe({ next: (list) => this.cases.set(list), error: () => this.cases.set(null) });
       });
     });
   }

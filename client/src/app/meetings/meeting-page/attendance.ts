@@ -16,7 +16,13 @@ import { MeetingStore } from '../meeting-store';
 import { MeetingsApi } from '../meetings-api';
 
 /** A participant: a person of an invited organisation (userId) or a guest by name (userId ''); roles only for people. */
-type Row = FormGroup<{ name: FormControl<string>; organizationId: FormControl<string>; userId: FormControl<string>; role: FormControl<MeetingRole | ''>; present: FormControl<boolean> }>;
+type Row = FormGroup<{
+  name: FormControl<string>;
+  organizationId: FormControl<string>;
+  userId: FormControl<string>;
+  role: FormControl<MeetingRole | ''>;
+  present: FormControl<boolean>;
+}>;
 
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
   return control.value.trim() === '' ? { required: true } : null;
@@ -29,7 +35,21 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
 @Component({
   selector: 'sv-attendance',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, MatCheckbox, MatButton, MatIconButton, TPipe, FieldErrorPipe, Icon],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatCheckbox,
+    MatButton,
+    MatIconButton,
+    TPipe,
+    FieldErrorPipe,
+    Icon,
+  ],
   template: `
     @if (editable()) {
       <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="attendance-form">
@@ -38,7 +58,9 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
           @for (r of form.controls.rows.controls; track $index; let i = $index) {
             <li [formGroupName]="i" data-testid="attendance-row">
               @if (meeting().state !== 'planned') {
-                <mat-checkbox formControlName="present" class="present">{{ 'meetings.attendance.present' | t }}<span class="visually-hidden">: {{ r.controls.name.value }}</span></mat-checkbox>
+                <mat-checkbox formControlName="present" class="present"
+                  >{{ 'meetings.attendance.present' | t }}<span class="visually-hidden">: {{ r.controls.name.value }}</span></mat-checkbox
+                >
               }
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'meetings.form.participantOrganization' | t }}</mat-label>
@@ -83,8 +105,12 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
           }
         </ul>
         <div class="buttons">
-          <button matButton="outlined" type="button" (click)="addRow()" data-testid="attendance-add"><sv-icon name="add" /> {{ 'meetings.form.addParticipant' | t }}</button>
-          <button matButton="filled" type="submit" [disabled]="saving()" data-testid="attendance-save">{{ (meeting().state === 'planned' ? 'meetings.attendance.saveInvited' : 'meetings.attendance.save') | t }}</button>
+          <button matButton="outlined" type="button" (click)="addRow()" data-testid="attendance-add">
+            <sv-icon name="add" /> {{ 'meetings.form.addParticipant' | t }}
+          </button>
+          <button matButton="filled" type="submit" [disabled]="saving()" data-testid="attendance-save">
+            {{ (meeting().state === 'planned' ? 'meetings.attendance.saveInvited' : 'meetings.attendance.save') | t }}
+          </button>
         </div>
       </form>
     } @else {
@@ -109,18 +135,52 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
     }
   `,
   styles: `
-    :host { display: block; }
-    .rows, .list { list-style: none; margin: 0 0 0.75rem; padding: 0; }
-    .rows li { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 0.75rem; }
-    .rows mat-form-field { flex: 1 1 12rem; }
-    .present { margin-top: 0.6rem; min-width: 7rem; }
-    .rows button { margin-top: 0.5rem; }
-    .list li { padding: 0.25rem 0; }
-    .name { font-weight: 600; }
-    .role { margin-left: 0.25rem; }
-    .absent { color: var(--mat-sys-on-surface-variant); font-style: italic; }
-    .hint { color: var(--mat-sys-on-surface-variant); }
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    :host {
+      display: block;
+    }
+    .rows,
+    .list {
+      list-style: none;
+      margin: 0 0 0.75rem;
+      padding: 0;
+    }
+    .rows li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0 0.75rem;
+    }
+    .rows mat-form-field {
+      flex: 1 1 12rem;
+    }
+    .present {
+      margin-top: 0.6rem;
+      min-width: 7rem;
+    }
+    .rows button {
+      margin-top: 0.5rem;
+    }
+    .list li {
+      padding: 0.25rem 0;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .role {
+      margin-left: 0.25rem;
+    }
+    .absent {
+      color: var(--mat-sys-on-surface-variant);
+      font-style: italic;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
   `,
 })
 export class Attendance {
@@ -200,9 +260,15 @@ export class Attendance {
     this.form.controls.rows.push(this.row('', '', true));
     this.form.markAsDirty();
     const index = this.form.controls.rows.length - 1;
-    afterNextRender(() => this.host.nativeElement.querySelectorAll<HTMLInputElement>('[data-testid="attendance-row"] input[matInput], [data-testid="attendance-row"] input.mat-mdc-input-element')[index]?.focus(), {
-      injector: this.injector,
-    });
+    afterNextRender(
+      () =>
+        this.host.nativeElement
+          .querySelectorAll<HTMLInputElement>('[data-testid="attendance-row"] input[matInput], [data-testid="attendance-row"] input.mat-mdc-input-element')
+          [index]?.focus(),
+      {
+        injector: this.injector,
+      },
+    );
   }
 
   protected removeRow(index: number): void {
@@ -218,9 +284,12 @@ export class Attendance {
       this.form.markAllAsTouched();
       return;
     }
-    const participants = this.form.controls.rows
-      .getRawValue()
-      .map((r) => ({ name: r.name.trim(), organizationId: r.organizationId, present: r.present, ...(r.userId ? { userId: r.userId, role: r.role || null } : {}) }));
+    const participants = this.form.controls.rows.getRawValue().map((r) => ({
+      name: r.name.trim(),
+      organizationId: r.organizationId,
+      present: r.present,
+      ...(r.userId ? { userId: r.userId, role: r.role || null } : {}),
+    }));
     this.saving.set(true);
     const result = await this.store.change((m) => this.api.attendance(m.id, m.version, participants));
     this.saving.set(false);

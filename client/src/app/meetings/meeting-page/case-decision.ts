@@ -1,11 +1,33 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { ACTION_LIMITS, CASE_LIMITS, type AgendaItemDto, type CaseDto, type DecisionKind, type MeetingDto, type OrganizationDto, type PlannedActionDto } from '@samverka/contracts';
+import {
+  ACTION_LIMITS,
+  CASE_LIMITS,
+  type AgendaItemDto,
+  type CaseDto,
+  type DecisionKind,
+  type MeetingDto,
+  type OrganizationDto,
+  type PlannedActionDto,
+} from '@samverka/contracts';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Subscription } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
@@ -28,7 +50,11 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
 type ActionGroup = FormGroup<{ organizationId: FormControl<string>; ownerId: FormControl<string>; dueDate: FormControl<string>; goal: FormControl<string> }>;
 
 /** The decision buttons, in order, with the case event each needs. */
-const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.decide.agree' | 'meetings.decide.send_back' | 'meetings.decide.escalate' | 'meetings.decide.note' }[] = [
+const DECISIONS: {
+  kind: DecisionKind;
+  event: string | null;
+  label: 'meetings.decide.agree' | 'meetings.decide.send_back' | 'meetings.decide.escalate' | 'meetings.decide.note';
+}[] = [
   { kind: 'agree', event: 'AGREE', label: 'meetings.decide.agree' },
   { kind: 'send_back', event: 'SEND_BACK', label: 'meetings.decide.send_back' },
   { kind: 'escalate', event: 'ESCALATE', label: 'meetings.decide.escalate' },
@@ -43,14 +69,31 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
 @Component({
   selector: 'sv-case-decision',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SwedishDateInput, ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatButton, MatProgressBar, TPipe, FieldErrorPipe, ActionList],
+  imports: [
+    SwedishDateInput,
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatButton,
+    MatProgressBar,
+    TPipe,
+    FieldErrorPipe,
+    ActionList,
+  ],
   template: `
     @if (loadError(); as message) {
       <p class="error-text" role="alert">{{ message }}</p>
     }
     @if (caseDto(); as c) {
       <div class="case" data-testid="case-summary">
-        <p class="case-state">{{ 'meetings.case.state' | t }}: <strong>{{ caseState(c) }}</strong></p>
+        <p class="case-state">
+          {{ 'meetings.case.state' | t }}: <strong>{{ caseState(c) }}</strong>
+        </p>
         <h4 class="sub">{{ 'meetings.case.analysis' | t }}</h4>
         <p class="analysis" data-testid="case-analysis">{{ c.analysis || ('meetings.case.noAnalysis' | t) }}</p>
       </div>
@@ -73,7 +116,9 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
               @for (g of form.controls.actions.controls; track $index; let i = $index) {
                 <fieldset class="action" [formGroupName]="i" data-testid="action-editor">
                   <legend>{{ 'meetings.action.legend' | t: { n: i + 1, what: base()[i]?.what ?? '' } }}</legend>
-                  <p class="cause"><span class="label">{{ 'meetings.action.cause' | t }}:</span> {{ base()[i]?.cause }}</p>
+                  <p class="cause">
+                    <span class="label">{{ 'meetings.action.cause' | t }}:</span> {{ base()[i]?.cause }}
+                  </p>
                   <div class="fields">
                     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="org">
                       <mat-label>{{ 'meetings.action.organization' | t }}</mat-label>
@@ -143,24 +188,70 @@ const DECISIONS: { kind: DecisionKind; event: string | null; label: 'meetings.de
     }
   `,
   styles: `
-    :host { display: block; }
-    .sub { margin: 0.75rem 0 0.25rem; font: var(--mat-sys-title-small); }
-    .case-state { margin: 0; }
-    .analysis { white-space: pre-line; margin: 0; }
-    .hint { margin: 0 0 0.5rem; color: var(--mat-sys-on-surface-variant); }
-    .decision-form { margin-top: 0.75rem; }
-    .action { border: 1px solid var(--mat-sys-outline); border-radius: 8px; padding: 0.5rem 1rem 0.25rem; margin: 0 0 0.75rem; }
-    .action legend { padding: 0 0.25rem; font-weight: 600; }
-    .cause { margin: 0 0 0.5rem; }
-    .label { color: var(--mat-sys-on-surface-variant); }
-    .fields { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .fields mat-form-field { flex: 1 1 12rem; margin-bottom: 0.5rem; }
-    .fields mat-form-field.org { flex: 2 1 16rem; }
+    :host {
+      display: block;
+    }
+    .sub {
+      margin: 0.75rem 0 0.25rem;
+      font: var(--mat-sys-title-small);
+    }
+    .case-state {
+      margin: 0;
+    }
+    .analysis {
+      white-space: pre-line;
+      margin: 0;
+    }
+    .hint {
+      margin: 0 0 0.5rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .decision-form {
+      margin-top: 0.75rem;
+    }
+    .action {
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 8px;
+      padding: 0.5rem 1rem 0.25rem;
+      margin: 0 0 0.75rem;
+    }
+    .action legend {
+      padding: 0 0.25rem;
+      font-weight: 600;
+    }
+    .cause {
+      margin: 0 0 0.5rem;
+    }
+    .label {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .fields mat-form-field {
+      flex: 1 1 12rem;
+      margin-bottom: 0.5rem;
+    }
+    .fields mat-form-field.org {
+      flex: 2 1 16rem;
+    }
     /* Wide enough for the whole label "Ansvarig person (valfritt)" (it was cut off at 12rem). */
-    .fields mat-form-field.owner { flex: 2 1 17rem; }
-    .wide { margin-bottom: 0.5rem; }
-    .wide { width: 100%; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .fields mat-form-field.owner {
+      flex: 2 1 17rem;
+    }
+    .wide {
+      margin-bottom: 0.5rem;
+    }
+    .wide {
+      width: 100%;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
   `,
 })
 export class CaseDecision {
@@ -246,7 +337,10 @@ export class CaseDecision {
         if (first || this.form.pristine) this.resetEditor(c);
         if (this.areaId !== c.areaId) {
           this.areaId = c.areaId;
-          this.directory.area(c.areaId).subscribe({ next: (a) => this.partners.set(a.partners), error: () => this.partners.set(this.meeting().organizations.map((o) => ({ ...o, type: 'ovrig' as const }))) });
+          this.directory.area(c.areaId).subscribe({
+            next: (a) => this.partners.set(a.partners),
+            error: () => this.partners.set(this.meeting().organizations.map((o) => ({ ...o, type: 'ovrig' as const }))),
+          });
         }
       },
       error: (err: unknown) => this.loadError.set(meetingErrorText(toApiError(err), this.i18n)),

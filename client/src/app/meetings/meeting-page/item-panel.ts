@@ -25,7 +25,20 @@ import { RoundPanel } from './round-panel';
 @Component({
   selector: 'sv-item-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, TPipe, FieldErrorPipe, ActionList, CaseDecision, PictureSummary, RoundPanel],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    TPipe,
+    FieldErrorPipe,
+    ActionList,
+    CaseDecision,
+    PictureSummary,
+    RoundPanel,
+  ],
   template: `
     @switch (item().kind) {
       @case ('picture') {
@@ -56,15 +69,29 @@ import { RoundPanel } from './round-panel';
           <textarea matInput [formControl]="note" rows="2" [maxlength]="limits.decisionNote.max" data-testid="decision-note"></textarea>
           <mat-error>{{ note | fieldError }}</mat-error>
         </mat-form-field>
-        <button matButton="outlined" type="button" [disabled]="saving()" (click)="saveNote()" data-testid="decide-note">{{ 'meetings.decide.note' | t }}</button>
+        <button matButton="outlined" type="button" [disabled]="saving()" (click)="saveNote()" data-testid="decide-note">
+          {{ 'meetings.decide.note' | t }}
+        </button>
       </div>
     }
   `,
   styles: `
-    :host { display: block; }
-    .note-form { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; margin-top: 0.75rem; }
-    .wide { flex: 1 1 24rem; }
-    .note-form button { margin-top: 0.5rem; }
+    :host {
+      display: block;
+    }
+    .note-form {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0 1rem;
+      margin-top: 0.75rem;
+    }
+    .wide {
+      flex: 1 1 24rem;
+    }
+    .note-form button {
+      margin-top: 0.5rem;
+    }
   `,
 })
 export class ItemPanel {

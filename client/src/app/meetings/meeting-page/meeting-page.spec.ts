@@ -128,7 +128,16 @@ describe('MeetingPage (secretary view)', () => {
       version: 4,
       agenda: inSession().agenda.map((i) =>
         i.id === CASE_ITEM.id
-          ? { ...i, decision: { kind: 'agree' as const, note: 'Beslutat med tidigare slutdatum.', caseState: 'agreed', by: 'Anna Samordnare', at: '2026-11-24T08:20:00.000Z' } }
+          ? {
+              ...i,
+              decision: {
+                kind: 'agree' as const,
+                note: 'Beslutat med tidigare slutdatum.',
+                caseState: 'agreed',
+                by: 'Anna Samordnare',
+                at: '2026-11-24T08:20:00.000Z',
+              },
+            }
           : i,
       ),
     });
@@ -159,7 +168,10 @@ describe('MeetingPage (secretary view)', () => {
     await fixture.whenStable();
     http
       .expectOne({ method: 'POST', url: '/api/meetings/meeting-1/decisions' })
-      .flush(apiError(422, 'VALIDATION_FAILED', 'a due date (YYYY-MM-DD) is needed', 'actions[0].dueDate'), { status: 422, statusText: 'Unprocessable Entity' });
+      .flush(apiError(422, 'VALIDATION_FAILED', 'a due date (YYYY-MM-DD) is needed', 'actions[0].dueDate'), {
+        status: 422,
+        statusText: 'Unprocessable Entity',
+      });
     await fixture.whenStable();
     await settle();
     await fixture.whenStable();
@@ -185,7 +197,18 @@ describe('MeetingPage (secretary view)', () => {
         version: 4,
         allowedEvents: [],
         agenda: inSession().agenda.map((i) =>
-          i.id === CASE_ITEM.id ? { ...i, decision: { kind: 'agree' as const, note: 'De föreslagna åtgärderna beslutades', caseState: 'agreed', by: 'Sara Samordnare', at: '2026-11-24T08:20:00.000Z' } } : i,
+          i.id === CASE_ITEM.id
+            ? {
+                ...i,
+                decision: {
+                  kind: 'agree' as const,
+                  note: 'De föreslagna åtgärderna beslutades',
+                  caseState: 'agreed',
+                  by: 'Sara Samordnare',
+                  at: '2026-11-24T08:20:00.000Z',
+                },
+              }
+            : i,
         ),
       }),
     );

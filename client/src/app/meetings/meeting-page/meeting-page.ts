@@ -77,7 +77,10 @@ export class MeetingPage {
   /** Items whose details the user opened (the current item is always open during the meeting). */
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly cancelling = signal(false);
-  protected readonly cancelReason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(MEETING_LIMITS.cancelReason.min), Validators.maxLength(MEETING_LIMITS.cancelReason.max)] });
+  protected readonly cancelReason = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.minLength(MEETING_LIMITS.cancelReason.min), Validators.maxLength(MEETING_LIMITS.cancelReason.max)],
+  });
   /** Spoken when the current item changes (for everyone following the meeting). */
   protected readonly announcement = signal('');
 
@@ -257,7 +260,11 @@ export class MeetingPage {
     }
   }
 
-  private async confirm(title: 'meetings.end.title' | 'meetings.approve.title', message: 'meetings.end.message' | 'meetings.approve.message', label: 'meetings.end' | 'meetings.approve'): Promise<boolean> {
+  private async confirm(
+    title: 'meetings.end.title' | 'meetings.approve.title',
+    message: 'meetings.end.message' | 'meetings.approve.message',
+    label: 'meetings.end' | 'meetings.approve',
+  ): Promise<boolean> {
     const data: ConfirmDialogData = { title: this.i18n.t(title), message: this.i18n.t(message), confirmLabel: this.i18n.t(label) };
     const ref = this.dialog.open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data });
     return (await firstValueFrom(ref.afterClosed())) === true;

@@ -27,7 +27,14 @@ import { MeetingsApi } from '../meetings-api';
             <textarea matInput [formControl]="control(o.id)" rows="2" [maxlength]="limits.statement.max" [attr.data-testid]="'statement-' + o.id"></textarea>
             <mat-error>{{ control(o.id) | fieldError }}</mat-error>
           </mat-form-field>
-          <button matButton="outlined" type="button" [disabled]="busy() === o.id" (click)="save(o.id)" [attr.aria-label]="'meetings.round.saveFor' | t: { organization: o.name }" data-testid="save-statement">
+          <button
+            matButton="outlined"
+            type="button"
+            [disabled]="busy() === o.id"
+            (click)="save(o.id)"
+            [attr.aria-label]="'meetings.round.saveFor' | t: { organization: o.name }"
+            data-testid="save-statement"
+          >
             {{ 'common.save' | t }}
           </button>
         </li>
@@ -35,10 +42,24 @@ import { MeetingsApi } from '../meetings-api';
     </ul>
   `,
   styles: `
-    .statements { list-style: none; margin: 0; padding: 0; }
-    .statements li { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }
-    .wide { flex: 1 1 24rem; }
-    button { margin-top: 0.5rem; }
+    .statements {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .statements li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0.5rem 1rem;
+      margin-bottom: 0.75rem;
+    }
+    .wide {
+      flex: 1 1 24rem;
+    }
+    button {
+      margin-top: 0.5rem;
+    }
   `,
 })
 export class RoundPanel {

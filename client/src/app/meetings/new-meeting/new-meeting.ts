@@ -35,7 +35,14 @@ function notEmpty(control: AbstractControl<string[]>): ValidationErrors | null {
 type ParticipantGroup = FormGroup<{ name: FormControl<string>; organizationId: FormControl<string> }>;
 
 /** Which form control shows the API's error for a field of the request. */
-const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'areaIds', organizationIds: 'organizationIds', title: 'title', place: 'place', kind: 'kind' };
+const CONTROL_OF_FIELD: Record<string, string> = {
+  startsAt: 'date',
+  areaIds: 'areaIds',
+  organizationIds: 'organizationIds',
+  title: 'title',
+  place: 'place',
+  kind: 'kind',
+};
 
 /**
  * "Nytt möte": a coordinator schedules a chefssamråd or an EST group meeting – when and where, for which areas, with
@@ -44,7 +51,9 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
 @Component({
   selector: 'sv-new-meeting',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SwedishDateInput, SwedishTimeInput, 
+  imports: [
+    SwedishDateInput,
+    SwedishTimeInput,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,
@@ -130,7 +139,9 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
           <mat-checkbox [checked]="true" [disabled]="true">{{ o.name }} ({{ 'meetings.form.ownOrganization' | t }})</mat-checkbox>
         }
         @for (o of partners(); track o.id) {
-          <mat-checkbox [checked]="organizationIds().includes(o.id)" (change)="toggle(form.controls.organizationIds, o.id, $event.checked)">{{ o.name }}</mat-checkbox>
+          <mat-checkbox [checked]="organizationIds().includes(o.id)" (change)="toggle(form.controls.organizationIds, o.id, $event.checked)">{{
+            o.name
+          }}</mat-checkbox>
         } @empty {
           <p class="hint">{{ 'meetings.form.organizationsHint' | t }}</p>
         }
@@ -179,20 +190,60 @@ const CONTROL_OF_FIELD: Record<string, string> = { startsAt: 'date', areaIds: 'a
     </form>
   `,
   styles: `
-    :host { display: block; max-width: 48rem; }
-    .meeting-form { display: flex; flex-direction: column; gap: 0.25rem; }
-    .wide { width: 100%; }
-    .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .row mat-form-field { flex: 1 1 12rem; }
-    .kind-group { display: flex; flex-direction: column; }
-    .kind-group mat-radio-button { min-height: 48px; }
-    .option-hint { color: var(--mat-sys-on-surface-variant); }
-    fieldset mat-checkbox { display: block; min-height: 44px; }
-    .hint { color: var(--mat-sys-on-surface-variant); margin: 0.25rem 0; }
-    .field-error { margin: 0.25rem 0; font: var(--mat-sys-body-medium); }
-    .participant { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 0.75rem; }
-    .participant mat-form-field { flex: 1 1 14rem; }
-    .participant button { margin-top: 0.5rem; }
+    :host {
+      display: block;
+      max-width: 48rem;
+    }
+    .meeting-form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .wide {
+      width: 100%;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .row mat-form-field {
+      flex: 1 1 12rem;
+    }
+    .kind-group {
+      display: flex;
+      flex-direction: column;
+    }
+    .kind-group mat-radio-button {
+      min-height: 48px;
+    }
+    .option-hint {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    fieldset mat-checkbox {
+      display: block;
+      min-height: 44px;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0.25rem 0;
+    }
+    .field-error {
+      margin: 0.25rem 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .participant {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 0 0.75rem;
+    }
+    .participant mat-form-field {
+      flex: 1 1 14rem;
+    }
+    .participant button {
+      margin-top: 0.5rem;
+    }
   `,
 })
 export class NewMeeting {
@@ -298,10 +349,9 @@ export class NewMeeting {
   protected addParticipant(): void {
     this.form.controls.participants.push(this.participant('', this.own()?.id ?? ''));
     const index = this.form.controls.participants.length - 1;
-    afterNextRender(
-      () => this.host.nativeElement.querySelectorAll<HTMLInputElement>('[data-testid="participant-row"] input')[index]?.focus(),
-      { injector: this.injector },
-    );
+    afterNextRender(() => this.host.nativeElement.querySelectorAll<HTMLInputElement>('[data-testid="participant-row"] input')[index]?.focus(), {
+      injector: this.injector,
+    });
   }
 
   protected removeParticipant(index: number): void {

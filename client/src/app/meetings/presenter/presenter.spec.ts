@@ -35,9 +35,7 @@ describe('Presenter (projector view)', () => {
     root = document.body;
     await fixture.whenStable();
     http.expectOne('/api/organizations').flush([KOMMUN, POLIS, OBO]);
-    http
-      .expectOne('/api/meetings/meeting-1')
-      .flush(meeting({ state: 'in_session', version: 5, currentItemId: OTHER_ITEM.id, allowedEvents: [] }));
+    http.expectOne('/api/meetings/meeting-1').flush(meeting({ state: 'in_session', version: 5, currentItemId: OTHER_ITEM.id, allowedEvents: [] }));
     await fixture.whenStable();
     await settle();
     await fixture.whenStable();

@@ -135,29 +135,114 @@ import { PictureSummary } from '../picture-summary';
       display: flex;
       flex-direction: column;
     }
-    .presenter * { font-size: inherit; }
-    .presenter a { color: #0b2a8a; }
-    .presenter:focus { outline: none; }
-    .present-header { display: flex; justify-content: space-between; align-items: flex-start; gap: 2rem; border-bottom: 4px solid #000; padding-bottom: 0.5rem; }
-    .present-header p { margin: 0; }
-    .present-meeting { font-weight: 700; }
-    .present-meta { font-size: 0.9em !important; }
-    .present-clock { font-size: 1.6em !important; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .present-body { flex: 1 1 auto; padding: 1rem 0; }
-    .present-position { margin: 0; font-size: 0.9em !important; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; }
-    .present-title { font-size: 1.6em !important; line-height: 1.15; margin: 0.1rem 0 0.5rem; font-weight: 800; }
-    .presenter h2 { font-size: 1.1em !important; font-weight: 800; margin: 1rem 0 0.25rem; }
-    .present-analysis { white-space: pre-line; margin: 0; }
-    .present-empty { font-style: italic; }
-    .present-next { margin-top: 1.5rem; padding-top: 0.5rem; border-top: 2px solid #000; }
-    .present-agenda li { margin: 0.25rem 0; }
-    .presenter sv-level-chip { font-size: 1em; font-weight: 700; border-width: 3px; }
-    .presenter sv-item-record .decision { background: #eef3ff; border-inline-start: 8px solid #0b2a8a; color: #000; }
-    .presenter sv-item-record .by { font: inherit; font-size: 0.9em; color: #000; }
-    .present-footer { display: flex; justify-content: flex-end; gap: 1rem; font-size: 0.6em !important; }
-    .present-footer * { font-size: 18px; }
-    .present-button { min-height: 44px; padding: 0.25rem 1rem; border: 2px solid #000; border-radius: 8px; background: #fff; color: #000; cursor: pointer; display: inline-flex; align-items: center; text-decoration: none; }
-    .present-error { color: #8c1111; font-weight: 700; }
+    .presenter * {
+      font-size: inherit;
+    }
+    .presenter a {
+      color: #0b2a8a;
+    }
+    .presenter:focus {
+      outline: none;
+    }
+    .present-header {
+      display: flex;
+      justify-content: space-between;
+      align-items: flex-start;
+      gap: 2rem;
+      border-bottom: 4px solid #000;
+      padding-bottom: 0.5rem;
+    }
+    .present-header p {
+      margin: 0;
+    }
+    .present-meeting {
+      font-weight: 700;
+    }
+    .present-meta {
+      font-size: 0.9em !important;
+    }
+    .present-clock {
+      font-size: 1.6em !important;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .present-body {
+      flex: 1 1 auto;
+      padding: 1rem 0;
+    }
+    .present-position {
+      margin: 0;
+      font-size: 0.9em !important;
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+    }
+    .present-title {
+      font-size: 1.6em !important;
+      line-height: 1.15;
+      margin: 0.1rem 0 0.5rem;
+      font-weight: 800;
+    }
+    .presenter h2 {
+      font-size: 1.1em !important;
+      font-weight: 800;
+      margin: 1rem 0 0.25rem;
+    }
+    .present-analysis {
+      white-space: pre-line;
+      margin: 0;
+    }
+    .present-empty {
+      font-style: italic;
+    }
+    .present-next {
+      margin-top: 1.5rem;
+      padding-top: 0.5rem;
+      border-top: 2px solid #000;
+    }
+    .present-agenda li {
+      margin: 0.25rem 0;
+    }
+    .presenter sv-level-chip {
+      font-size: 1em;
+      font-weight: 700;
+      border-width: 3px;
+    }
+    .presenter sv-item-record .decision {
+      background: #eef3ff;
+      border-inline-start: 8px solid #0b2a8a;
+      color: #000;
+    }
+    .presenter sv-item-record .by {
+      font: inherit;
+      font-size: 0.9em;
+      color: #000;
+    }
+    .present-footer {
+      display: flex;
+      justify-content: flex-end;
+      gap: 1rem;
+      font-size: 0.6em !important;
+    }
+    .present-footer * {
+      font-size: 18px;
+    }
+    .present-button {
+      min-height: 44px;
+      padding: 0.25rem 1rem;
+      border: 2px solid #000;
+      border-radius: 8px;
+      background: #fff;
+      color: #000;
+      cursor: pointer;
+      display: inline-flex;
+      align-items: center;
+      text-decoration: none;
+    }
+    .present-error {
+      color: #8c1111;
+      font-weight: 700;
+    }
   `,
 })
 export class Presenter {
@@ -223,7 +308,12 @@ export class Presenter {
 
     const overlay = inject(Overlay);
     const viewContainer = inject(ViewContainerRef);
-    const pane = overlay.create({ positionStrategy: overlay.position().global().top('0').left('0'), width: '100vw', height: '100vh', panelClass: 'presenter-pane' });
+    const pane = overlay.create({
+      positionStrategy: overlay.position().global().top('0').left('0'),
+      width: '100vw',
+      height: '100vh',
+      panelClass: 'presenter-pane',
+    });
     afterNextRender(() => {
       pane.attach(new TemplatePortal(this.screen(), viewContainer));
       pane.overlayElement.querySelector<HTMLElement>('.presenter')?.focus();
@@ -273,7 +363,10 @@ export class Presenter {
     } else if (item.kind === 'follow_up') {
       const request = item.actionIds.length ? this.api.actions(item.actionIds.slice(0, 50)) : null;
       if (request) this.itemRequest = request.subscribe({ next: (a) => this.followUp.set(agreedRows(a)), error: () => this.followUp.set([]) });
-      else if (item.caseId) this.itemRequest = this.api.caseById(item.caseId).subscribe({ next: (c) => this.followUp.set(agreedRows(c.actions)), error: () => this.followUp.set([]) });
+      else if (item.caseId)
+        this.itemRequest = this.api
+          .caseById(item.caseId)
+          .subscribe({ next: (c) => this.followUp.set(agreedRows(c.actions)), error: () => this.followUp.set([]) });
     }
   }
 }

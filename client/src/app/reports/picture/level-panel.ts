@@ -1,4 +1,17 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, inject, Injector, input, output, signal, untracked, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -76,7 +89,15 @@ import { TIME_ZONE, weekNumber } from '../weeks';
         }
         <mat-form-field appearance="outline" class="rationale-field" subscriptSizing="dynamic">
           <mat-label>{{ 'level.rationale' | t }}</mat-label>
-          <textarea matInput formControlName="rationale" name="rationale" rows="3" required [maxlength]="limits.levelRationale.max" data-testid="level-rationale-input"></textarea>
+          <textarea
+            matInput
+            formControlName="rationale"
+            name="rationale"
+            rows="3"
+            required
+            [maxlength]="limits.levelRationale.max"
+            data-testid="level-rationale-input"
+          ></textarea>
           <mat-hint>{{ 'level.rationaleHint' | t }}</mat-hint>
           <mat-error>{{ form.controls.rationale | fieldError }}</mat-error>
         </mat-form-field>
@@ -112,24 +133,92 @@ import { TIME_ZONE, weekNumber } from '../weeks';
     }
   `,
   styles: `
-    :host { display: block; }
-    .level-line { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 0.5rem; }
-    .meaning { font: var(--mat-sys-title-medium); }
-    .rationale { margin: 0 0 0.25rem; white-space: pre-line; }
-    .set-by { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); margin: 0; }
-    .level-form { margin-top: 1rem; padding: 1rem; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; max-width: 40rem; }
-    .level-form h3 { margin-top: 0; }
-    .level-form .form-buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    .level-edit { margin-top: 0.5rem; }
-    .level-form mat-radio-group { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .level-form mat-radio-button { min-height: 48px; display: inline-flex; align-items: center; }
-    .rationale-field { width: 100%; margin: 0.5rem 0 0.75rem; }
-    .field-error { margin: 0.25rem 0; font: var(--mat-sys-body-medium); }
-    .history { list-style: none; margin: 0; padding: 0; max-height: 22rem; overflow-y: auto; }
-    .history li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.4rem 0.25rem; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .history li.selected { background: var(--mat-sys-secondary-container); }
-    .history-week { min-width: 3.5rem; display: inline-block; padding: 0.35rem 0; }
-    .history-rationale { flex: 1 1 14rem; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+    }
+    .level-line {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+      margin: 0 0 0.5rem;
+    }
+    .meaning {
+      font: var(--mat-sys-title-medium);
+    }
+    .rationale {
+      margin: 0 0 0.25rem;
+      white-space: pre-line;
+    }
+    .set-by {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin: 0;
+    }
+    .level-form {
+      margin-top: 1rem;
+      padding: 1rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      max-width: 40rem;
+    }
+    .level-form h3 {
+      margin-top: 0;
+    }
+    .level-form .form-buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .level-edit {
+      margin-top: 0.5rem;
+    }
+    .level-form mat-radio-group {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .level-form mat-radio-button {
+      min-height: 48px;
+      display: inline-flex;
+      align-items: center;
+    }
+    .rationale-field {
+      width: 100%;
+      margin: 0.5rem 0 0.75rem;
+    }
+    .field-error {
+      margin: 0.25rem 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .history {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      max-height: 22rem;
+      overflow-y: auto;
+    }
+    .history li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+      padding: 0.4rem 0.25rem;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .history li.selected {
+      background: var(--mat-sys-secondary-container);
+    }
+    .history-week {
+      min-width: 3.5rem;
+      display: inline-block;
+      padding: 0.35rem 0;
+    }
+    .history-rationale {
+      flex: 1 1 14rem;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class LevelPanel {

@@ -93,10 +93,24 @@ export function loadLeafletCss(doc: Document): Promise<void> {
     <p class="map-help">{{ 'picture.map.help' | t }}</p>
   `,
   styles: `
-    :host { display: block; }
-    .map { height: 22rem; max-width: 60rem; border: 1px solid var(--mat-sys-outline); border-radius: 12px; background: #eef1f5; z-index: 0; }
-    .map-note:empty { display: none; }
-    .map-help { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+    }
+    .map {
+      height: 22rem;
+      max-width: 60rem;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 12px;
+      background: #eef1f5;
+      z-index: 0;
+    }
+    .map-note:empty {
+      display: none;
+    }
+    .map-help {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class PointsMap {
@@ -179,9 +193,10 @@ export class PointsMap {
     for (const spot of spots.values()) {
       const n = spot.points.length;
       const high = spot.points.filter((p) => p.assessment === 'high').length;
-      const where = spot.name ?? this.i18n.t('picture.map.position', { latitude: this.i18n.formatNumber(spot.latitude, 4), longitude: this.i18n.formatNumber(spot.longitude, 4) });
-      const label =
-        this.i18n.t('picture.map.marker', { place: where, count: n }) + (high ? ` ${this.i18n.t('picture.map.markerHigh', { count: high })}` : '');
+      const where =
+        spot.name ??
+        this.i18n.t('picture.map.position', { latitude: this.i18n.formatNumber(spot.latitude, 4), longitude: this.i18n.formatNumber(spot.longitude, 4) });
+      const label = this.i18n.t('picture.map.marker', { place: where, count: n }) + (high ? ` ${this.i18n.t('picture.map.markerHigh', { count: high })}` : '');
       const size = Math.round(Math.min(48, 24 + Math.sqrt(n) * 6));
       const html = this.document.createElement('span');
       html.className = 'map-marker-count';
@@ -194,9 +209,7 @@ export class PointsMap {
     }
     const bounds = spots.size
       ? L.latLngBounds([...spots.values()].map((s) => [s.latitude, s.longitude] as [number, number]))
-      : L.latLngBounds(
-          places.filter((p) => p.latitude !== null && p.longitude !== null).map((p) => [p.latitude!, p.longitude!] as [number, number]),
-        );
+      : L.latLngBounds(places.filter((p) => p.latitude !== null && p.longitude !== null).map((p) => [p.latitude!, p.longitude!] as [number, number]));
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 16 });
   }
 

@@ -57,7 +57,12 @@ export const PAGE_SIZE = 20;
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>{{ 'picture.list.organization' | t }}</mat-label>
-        <mat-select [ngModel]="filters().organizationId" (ngModelChange)="set('organizationId', $event)" name="organizationId" data-testid="filter-organization">
+        <mat-select
+          [ngModel]="filters().organizationId"
+          (ngModelChange)="set('organizationId', $event)"
+          name="organizationId"
+          data-testid="filter-organization"
+        >
           <mat-option value="">{{ 'picture.list.allOrganizations' | t }}</mat-option>
           @for (o of organizations(); track o.id) {
             <mat-option [value]="o.id">{{ o.name }}</mat-option>
@@ -101,14 +106,35 @@ export const PAGE_SIZE = 20;
               <time [attr.datetime]="report.occurredAt">{{ when(report.occurredAt) }}</time>
             </p>
             @if (report.detailsVisible) {
-              <p class="report-text">@if (report.redactedAt) {<em data-testid="redacted">{{ 'report.redacted' | t }}</em>} @else { {{ report.description }} }</p>
+              <p class="report-text">
+                @if (report.redactedAt) {
+                  <em data-testid="redacted">{{ 'report.redacted' | t }}</em>
+                } @else {
+                  {{ report.description }}
+                }
+              </p>
               <dl class="report-facts">
-                <div><dt>{{ 'picture.list.place' | t }}</dt><dd>{{ report.placeName ?? ('picture.list.noPlace' | t) }}</dd></div>
-                <div><dt>{{ 'report.form.assessment' | t }}</dt><dd>{{ i18n.assessment(report.assessment) }}</dd></div>
-                <div><dt>{{ 'picture.list.police' | t }}</dt><dd>{{ (report.policeNotified ? 'common.yes' : 'common.no') | t }}</dd></div>
-                <div><dt>{{ 'picture.list.organization' | t }}</dt><dd>{{ report.organization.name }}</dd></div>
+                <div>
+                  <dt>{{ 'picture.list.place' | t }}</dt>
+                  <dd>{{ report.placeName ?? ('picture.list.noPlace' | t) }}</dd>
+                </div>
+                <div>
+                  <dt>{{ 'report.form.assessment' | t }}</dt>
+                  <dd>{{ i18n.assessment(report.assessment) }}</dd>
+                </div>
+                <div>
+                  <dt>{{ 'picture.list.police' | t }}</dt>
+                  <dd>{{ (report.policeNotified ? 'common.yes' : 'common.no') | t }}</dd>
+                </div>
+                <div>
+                  <dt>{{ 'picture.list.organization' | t }}</dt>
+                  <dd>{{ report.organization.name }}</dd>
+                </div>
                 @if (report.restricted) {
-                  <div class="badge"><dt class="visually-hidden">{{ 'picture.list.visibility' | t }}</dt><dd>{{ 'picture.list.restrictedOwn' | t }}</dd></div>
+                  <div class="badge">
+                    <dt class="visually-hidden">{{ 'picture.list.visibility' | t }}</dt>
+                    <dd>{{ 'picture.list.restrictedOwn' | t }}</dd>
+                  </div>
                 }
               </dl>
               <sv-report-redaction [report]="report" (changed)="replace($event)" />
@@ -117,8 +143,14 @@ export const PAGE_SIZE = 20;
                 <strong>{{ 'picture.list.restricted' | t }}</strong> – {{ 'picture.list.restrictedExplain' | t: { organization: report.organization.name } }}
               </p>
               <dl class="report-facts">
-                <div><dt>{{ 'report.form.assessment' | t }}</dt><dd>{{ i18n.assessment(report.assessment) }}</dd></div>
-                <div><dt>{{ 'picture.list.organization' | t }}</dt><dd>{{ report.organization.name }}</dd></div>
+                <div>
+                  <dt>{{ 'report.form.assessment' | t }}</dt>
+                  <dd>{{ i18n.assessment(report.assessment) }}</dd>
+                </div>
+                <div>
+                  <dt>{{ 'picture.list.organization' | t }}</dt>
+                  <dd>{{ report.organization.name }}</dd>
+                </div>
               </dl>
             }
           </li>
@@ -141,24 +173,82 @@ export const PAGE_SIZE = 20;
     }
   `,
   styles: `
-    :host { display: block; }
-    .filters { display: flex; flex-wrap: wrap; gap: 0 0.75rem; align-items: flex-start; }
-    .filters mat-form-field { flex: 1 1 12rem; min-width: 0; }
-    .clear { margin-top: 0.5rem; }
-    .count { margin: 0.25rem 0 0.75rem; font: var(--mat-sys-title-small); }
-    .reports { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-    .report { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 0.75rem 1rem; break-inside: avoid; }
-    .report.restricted { border-style: dashed; background: var(--mat-sys-surface-container-low); }
-    .report-head { margin: 0 0 0.25rem; }
-    .sep { margin-inline: 0.4em; }
-    .report-text { margin: 0 0 0.5rem; }
-    .report-facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; font: var(--mat-sys-body-medium); }
-    .report-facts div { display: flex; gap: 0.35em; }
-    .report-facts dt { color: var(--mat-sys-on-surface-variant); }
-    .report-facts dt::after { content: ':'; }
-    .report-facts dd { margin: 0; }
-    .report-facts .badge dd { font-weight: 700; }
-    .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin-top: 1rem; }
+    :host {
+      display: block;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+      align-items: flex-start;
+    }
+    .filters mat-form-field {
+      flex: 1 1 12rem;
+      min-width: 0;
+    }
+    .clear {
+      margin-top: 0.5rem;
+    }
+    .count {
+      margin: 0.25rem 0 0.75rem;
+      font: var(--mat-sys-title-small);
+    }
+    .reports {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .report {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 0.75rem 1rem;
+      break-inside: avoid;
+    }
+    .report.restricted {
+      border-style: dashed;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .report-head {
+      margin: 0 0 0.25rem;
+    }
+    .sep {
+      margin-inline: 0.4em;
+    }
+    .report-text {
+      margin: 0 0 0.5rem;
+    }
+    .report-facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.25rem;
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .report-facts div {
+      display: flex;
+      gap: 0.35em;
+    }
+    .report-facts dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .report-facts dt::after {
+      content: ':';
+    }
+    .report-facts dd {
+      margin: 0;
+    }
+    .report-facts .badge dd {
+      font-weight: 700;
+    }
+    .pager {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+      margin-top: 1rem;
+    }
   `,
 })
 export class ReportList {

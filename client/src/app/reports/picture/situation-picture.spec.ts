@@ -22,13 +22,7 @@ describe('SituationPicture', () => {
   async function render(roles: Role[], dto: SituationPictureDto = picture()): Promise<TestRequest> {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        noAnimations,
-        { provide: DRAW_GRAPHICS, useValue: false },
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations, { provide: DRAW_GRAPHICS, useValue: false }],
     });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthService).setUser(me(roles));
@@ -44,7 +38,9 @@ describe('SituationPicture', () => {
     expect(pic.request.params.get('week')).toBe('2026-W47');
     pic.flush(dto);
     await fixture.whenStable();
-    http.expectOne(`/api/areas/${VIVALLA.id}/levels`).flush(dto.level ? [dto.level, { ...dto.level, week: '2026-W46', level: 'green', rationale: 'Lugnt.' }] : []);
+    http
+      .expectOne(`/api/areas/${VIVALLA.id}/levels`)
+      .flush(dto.level ? [dto.level, { ...dto.level, week: '2026-W46', level: 'green', rationale: 'Lugnt.' }] : []);
     const list = listRequest();
     await fixture.whenStable();
     return list;
@@ -54,9 +50,7 @@ describe('SituationPicture', () => {
 
   const text = (selector: string) => root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
   const rows = (selector: string) =>
-    Array.from(root.querySelectorAll(`${selector} tbody tr`)).map((tr) =>
-      Array.from(tr.children).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
-    );
+    Array.from(root.querySelectorAll(`${selector} tbody tr`)).map((tr) => Array.from(tr.children).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()));
 
   it('shows the week, the level, the key figures, the tables, the trend and the hotspots', async () => {
     const list = await render(['reporter']);
@@ -108,7 +102,16 @@ describe('SituationPicture', () => {
     list.flush({
       items: [
         report(),
-        report({ id: 'report-2', restricted: true, detailsVisible: false, description: null, placeId: null, placeName: null, reporter: null, organization: { id: 'org-polis', name: 'Lokalpolisområde Örebro' } }),
+        report({
+          id: 'report-2',
+          restricted: true,
+          detailsVisible: false,
+          description: null,
+          placeId: null,
+          placeName: null,
+          reporter: null,
+          organization: { id: 'org-polis', name: 'Lokalpolisområde Örebro' },
+        }),
         report({ id: 'report-3', description: null, redactedAt: '2026-11-20T02:15:00.000Z' }),
       ],
       total: 3,
@@ -173,11 +176,7 @@ describe('SituationPicture', () => {
     await fixture.whenStable();
     expect(text('[data-testid="level-current"]')).toContain('Veckan har ingen bedömning ännu.');
     const form = root.querySelector('[data-testid="level-form"]')!;
-    expect(Array.from(form.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      '●Grön',
-      '▲Gul',
-      '■Röd',
-    ]);
+    expect(Array.from(form.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['●Grön', '▲Gul', '■Röd']);
     form.querySelector<HTMLInputElement>('[data-testid="level-yellow"] input')!.click();
     const rationale = form.querySelector<HTMLTextAreaElement>('textarea[name="rationale"]')!;
     rationale.value = 'Ok';

@@ -28,20 +28,7 @@ import { TrendChart } from './trend-chart';
 @Component({
   selector: 'sv-situation-picture',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButton,
-    MatProgressBar,
-    RouterLink,
-    TPipe,
-    LocalNumberPipe,
-    Icon,
-    ChangeText,
-    FigureTable,
-    LevelPanel,
-    TrendChart,
-    PointsMap,
-    ReportList,
-  ],
+  imports: [MatButton, MatProgressBar, RouterLink, TPipe, LocalNumberPipe, Icon, ChangeText, FigureTable, LevelPanel, TrendChart, PointsMap, ReportList],
   templateUrl: './situation-picture.html',
   styleUrl: './situation-picture.scss',
   host: { '(window:beforeprint)': 'beforePrint()' },
@@ -84,7 +71,13 @@ export class SituationPicture {
   });
 
   protected readonly categoryRows = computed<FigureTableRow[]>(() =>
-    (this.picture()?.byCategory ?? []).map((c) => ({ key: c.categoryId, name: this.i18n.category(c), count: c.count, previousAverage: c.previousAverage, change: c.change })),
+    (this.picture()?.byCategory ?? []).map((c) => ({
+      key: c.categoryId,
+      name: this.i18n.category(c),
+      count: c.count,
+      previousAverage: c.previousAverage,
+      change: c.change,
+    })),
   );
   protected readonly placeRows = computed<FigureTableRow[]>(() =>
     (this.picture()?.byPlace ?? []).map((p) => ({
@@ -95,15 +88,10 @@ export class SituationPicture {
       change: p.change,
     })),
   );
-  protected readonly mapPlaces = computed<MapPlace[]>(() => [
-    ...(this.picture()?.byPlace ?? []),
-    ...(this.area()?.places ?? []),
-  ]);
+  protected readonly mapPlaces = computed<MapPlace[]>(() => [...(this.picture()?.byPlace ?? []), ...(this.area()?.places ?? [])]);
 
   /** The CSV download of the week's reports with the list's filters. */
-  protected readonly exportUrl = computed(() =>
-    this.reports.exportUrl({ areaId: this.id(), from: this.range().from, to: this.range().to, ...this.filters() }),
-  );
+  protected readonly exportUrl = computed(() => this.reports.exportUrl({ areaId: this.id(), from: this.range().from, to: this.range().to, ...this.filters() }));
 
   private pictureRequest?: Subscription;
   private areaRequest?: Subscription;

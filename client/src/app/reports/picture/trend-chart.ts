@@ -1,16 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import type { Chart } from 'chart.js';
 import { I18n, TPipe } from '../../core/i18n/i18n';
 import { weekNumber } from '../weeks';
@@ -35,7 +23,11 @@ import { DRAW_GRAPHICS } from './graphics';
     }
     <div id="trend-table" class="table-scroll" [class.visually-hidden]="draw && !showTable()" [class.print-show]="true">
       <table class="data-table" data-testid="trend-table">
-        <caption>{{ 'picture.trend.caption' | t }}</caption>
+        <caption>
+          {{
+            'picture.trend.caption' | t
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'picture.trend.week' | t }}</th>
@@ -54,8 +46,14 @@ import { DRAW_GRAPHICS } from './graphics';
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .chart-box { position: relative; height: 16rem; max-width: 48rem; }
+    :host {
+      display: block;
+    }
+    .chart-box {
+      position: relative;
+      height: 16rem;
+      max-width: 48rem;
+    }
     .toggle {
       margin-top: 0.5rem;
       min-height: 44px;
@@ -67,12 +65,32 @@ import { DRAW_GRAPHICS } from './graphics';
       border-radius: 999px;
       cursor: pointer;
     }
-    caption { text-align: start; font: var(--mat-sys-title-small); padding: 0.5rem; }
-    tr.current th, tr.current td { font-weight: 700; }
+    caption {
+      text-align: start;
+      font: var(--mat-sys-title-small);
+      padding: 0.5rem;
+    }
+    tr.current th,
+    tr.current td {
+      font-weight: 700;
+    }
     @media print {
-      .chart-box { height: auto; max-width: 100%; }
-      canvas { max-width: 100% !important; height: auto !important; }
-      .visually-hidden.print-show { position: static !important; width: auto; height: auto; overflow: visible !important; clip: auto; white-space: normal; }
+      .chart-box {
+        height: auto;
+        max-width: 100%;
+      }
+      canvas {
+        max-width: 100% !important;
+        height: auto !important;
+      }
+      .visually-hidden.print-show {
+        position: static !important;
+        width: auto;
+        height: auto;
+        overflow: visible !important;
+        clip: auto;
+        white-space: normal;
+      }
     }
   `,
 })

@@ -10,7 +10,13 @@ const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
-const body: CreateFindingRequest = { placeId: 'p1', checklistItemKey: 'lighting', description: 'Trasig belysning i gångtunneln', severity: 'high', recordedAt: '2026-12-02T18:05:00.000Z' };
+const body: CreateFindingRequest = {
+  placeId: 'p1',
+  checklistItemKey: 'lighting',
+  description: 'Trasig belysning i gångtunneln',
+  severity: 'high',
+  recordedAt: '2026-12-02T18:05:00.000Z',
+};
 
 /** A File whose bytes can be read (jsdom's File has no arrayBuffer()). */
 function photo(name: string, bytes: number[]): File {

@@ -112,9 +112,21 @@ export class FindingOutbox {
    */
   async record(walkId: string, body: CreateFindingRequest, summary: string, photos: readonly File[]): Promise<void> {
     const files = await Promise.all(
-      photos.map(async (file) => ({ key: newIdempotencyKey(), name: file.name || 'foto.jpg', type: file.type || 'image/jpeg', bytes: await file.arrayBuffer() })),
+      photos.map(async (file) => ({
+        key: newIdempotencyKey(),
+        name: file.name || 'foto.jpg',
+        type: file.type || 'image/jpeg',
+        bytes: await file.arrayBuffer(),
+      })),
     );
-    const item = newQueuedFinding<CreateFindingRequest>({ key: newIdempotencyKey(), walkId, recordedAt: body.recordedAt ?? new Date().toISOString(), body, summary, photos: files });
+    const item = newQueuedFinding<CreateFindingRequest>({
+      key: newIdempotencyKey(),
+      walkId,
+      recordedAt: body.recordedAt ?? new Date().toISOString(),
+      body,
+      summary,
+      photos: files,
+    });
     try {
       await this.store.put(item);
     } catch (error) {

@@ -122,7 +122,13 @@ function refusalOf(error: unknown, photo?: string): QueueRefusal | null {
  * Sends one item as far as it goes: the finding (unless stored already), then each photo not yet sent. Progress is
  * written to the store after every step, so a reload continues where it stopped. A sent item is deleted.
  */
-export async function sendItem<Body>(item: QueuedFinding<Body>, store: QueueStore<Body>, transport: FindingTransport<Body>, now: number, random = Math.random): Promise<SendOutcome> {
+export async function sendItem<Body>(
+  item: QueuedFinding<Body>,
+  store: QueueStore<Body>,
+  transport: FindingTransport<Body>,
+  now: number,
+  random = Math.random,
+): Promise<SendOutcome> {
   let current = item;
   const fail = async (error: unknown, photo?: string): Promise<SendOutcome> => {
     const refusal = refusalOf(error, photo);

@@ -81,10 +81,23 @@ import { WalksApi } from '../walks-api';
     }
   `,
   styles: `
-    :host { display: block; max-width: 64rem; }
-    .intro { margin-top: 0; }
-    .area-filter { width: min(100%, 20rem); }
-    .walk-list { list-style: none; margin: 0; padding: 0; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
+    :host {
+      display: block;
+      max-width: 64rem;
+    }
+    .intro {
+      margin-top: 0;
+    }
+    .area-filter {
+      width: min(100%, 20rem);
+    }
+    .walk-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
     .walk-list li {
       display: grid;
       grid-template-columns: minmax(12rem, 16rem) 1fr auto;
@@ -93,13 +106,31 @@ import { WalksApi } from '../walks-api';
       padding: 0.75rem 1rem;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
-    .walk-list li:last-child { border-bottom: 0; }
-    .when { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .what { display: flex; flex-direction: column; min-width: 0; }
-    .title { font: var(--mat-sys-title-medium); padding: 0.25rem 0; overflow-wrap: anywhere; }
-    .meta { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
+    .walk-list li:last-child {
+      border-bottom: 0;
+    }
+    .when {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .what {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .title {
+      font: var(--mat-sys-title-medium);
+      padding: 0.25rem 0;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
     @media (max-width: 599.98px) {
-      .walk-list li { grid-template-columns: 1fr; }
+      .walk-list li {
+        grid-template-columns: 1fr;
+      }
     }
   `,
 })
@@ -123,8 +154,18 @@ export class WalkList {
     const of = (g: 'planned' | 'in_progress' | 'past') => all.filter((w) => walkGroup(w.state) === g);
     return [
       { key: 'in_progress', heading: 'walks.group.in_progress' as const, empty: 'walks.group.in_progress.empty' as const, items: of('in_progress') },
-      { key: 'planned', heading: 'walks.group.planned' as const, empty: 'walks.group.planned.empty' as const, items: of('planned').sort((a, b) => a.startsAt.localeCompare(b.startsAt)) },
-      { key: 'past', heading: 'walks.group.past' as const, empty: 'walks.group.past.empty' as const, items: of('past').sort((a, b) => b.startsAt.localeCompare(a.startsAt)) },
+      {
+        key: 'planned',
+        heading: 'walks.group.planned' as const,
+        empty: 'walks.group.planned.empty' as const,
+        items: of('planned').sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+      },
+      {
+        key: 'past',
+        heading: 'walks.group.past' as const,
+        empty: 'walks.group.past.empty' as const,
+        items: of('past').sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+      },
     ];
   });
 

@@ -1,4 +1,19 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, ElementRef, Injector, afterNextRender, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -153,7 +168,9 @@ interface ChosenPhoto {
             <p class="privacy-title"><sv-icon name="warning" />{{ 'privacy.warning' | t }}</p>
             <ul>
               @for (hit of hits(); track $index) {
-                <li>{{ keys.privacy(hit.kind) | t }}: <code>{{ hit.masked }}</code></li>
+                <li>
+                  {{ keys.privacy(hit.kind) | t }}: <code>{{ hit.masked }}</code>
+                </li>
               }
             </ul>
             <p>{{ 'privacy.explain' | t }}</p>
@@ -225,7 +242,9 @@ interface ChosenPhoto {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'walks.finding.responsible' | t }}</mat-label>
           <mat-select formControlName="responsibleOrganizationId" data-testid="finding-responsible">
-            <mat-option value="">{{ proposed() ? ('walks.finding.responsibleProposed' | t: { organization: proposed()!.name }) : ('walks.finding.none' | t) }}</mat-option>
+            <mat-option value="">{{
+              proposed() ? ('walks.finding.responsibleProposed' | t: { organization: proposed()!.name }) : ('walks.finding.none' | t)
+            }}</mat-option>
             @for (o of partners(); track o.id) {
               <mat-option [value]="o.id">{{ o.name }}</mat-option>
             }
@@ -237,35 +256,143 @@ interface ChosenPhoto {
     </form>
   `,
   styles: `
-    :host { display: block; --mat-button-filled-container-height: 48px; --mat-button-outlined-container-height: 48px; --mat-button-text-container-height: 48px; }
-    .finding-form { display: flex; flex-direction: column; gap: 0.25rem; }
-    .finding-form mat-form-field { width: 100%; }
-    .group { border: 0; padding: 0; margin: 0 0 0.75rem; min-width: 0; }
-    .group legend { font: var(--mat-sys-title-medium); padding: 0; margin-bottom: 0.5rem; }
-    .position-block { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; margin-bottom: 0.75rem; }
-    .position-status, .position-error { margin: 0; flex-basis: 100%; }
-    .position-status:empty, .position-error:empty, .error-text:empty { display: none; }
-    .radios mat-radio-group { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .radios mat-radio-button { min-height: 48px; display: inline-flex; align-items: center; }
-    .radios.invalid legend { color: var(--mat-sys-error); }
-    .field-error { font: var(--mat-sys-body-medium); margin: 0.25rem 0 0; }
-    .privacy-slot:empty { display: none; }
-    .privacy-warning { border: 2px solid #8a5300; background: #fff4e0; color: #3d2500; border-radius: 8px; padding: 0.75rem 1rem; margin: 0.5rem 0; }
-    .privacy-warning p, .privacy-warning ul { margin: 0.25rem 0; }
-    .privacy-title { display: flex; align-items: center; gap: 0.5rem; font-weight: 700; }
-    .confirm-box { margin: 0.25rem 0 0.75rem; }
-    .confirm-box mat-checkbox { min-height: 48px; display: flex; align-items: center; }
-    .confirm-box.needs-confirmation { border-inline-start: 4px solid var(--mat-sys-error); padding-inline-start: 0.5rem; }
-    .photos { list-style: none; padding: 0; margin: 0 0 0.5rem; display: flex; flex-direction: column; gap: 0.5rem; }
-    .photos li { display: flex; align-items: center; gap: 0.75rem; }
-    .photos img { width: 64px; height: 64px; object-fit: cover; border-radius: 6px; border: 1px solid var(--mat-sys-outline-variant); }
-    .photo-name { flex: 1; min-width: 0; overflow-wrap: anywhere; }
-    .file-button {
-      display: inline-flex; align-items: center; gap: 0.5rem; min-height: 48px; padding: 0 1.25rem; cursor: pointer;
-      border: 1px solid var(--mat-sys-outline); border-radius: 999px; color: var(--mat-sys-primary); font: var(--mat-sys-label-large);
+    :host {
+      display: block;
+      --mat-button-filled-container-height: 48px;
+      --mat-button-outlined-container-height: 48px;
+      --mat-button-text-container-height: 48px;
     }
-    .file-button:focus-within { outline: 3px solid var(--mat-sys-primary); outline-offset: 2px; }
-    .send { align-self: flex-start; margin: 0.5rem 0 1rem; }
+    .finding-form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .finding-form mat-form-field {
+      width: 100%;
+    }
+    .group {
+      border: 0;
+      padding: 0;
+      margin: 0 0 0.75rem;
+      min-width: 0;
+    }
+    .group legend {
+      font: var(--mat-sys-title-medium);
+      padding: 0;
+      margin-bottom: 0.5rem;
+    }
+    .position-block {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    .position-status,
+    .position-error {
+      margin: 0;
+      flex-basis: 100%;
+    }
+    .position-status:empty,
+    .position-error:empty,
+    .error-text:empty {
+      display: none;
+    }
+    .radios mat-radio-group {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .radios mat-radio-button {
+      min-height: 48px;
+      display: inline-flex;
+      align-items: center;
+    }
+    .radios.invalid legend {
+      color: var(--mat-sys-error);
+    }
+    .field-error {
+      font: var(--mat-sys-body-medium);
+      margin: 0.25rem 0 0;
+    }
+    .privacy-slot:empty {
+      display: none;
+    }
+    .privacy-warning {
+      border: 2px solid #8a5300;
+      background: #fff4e0;
+      color: #3d2500;
+      border-radius: 8px;
+      padding: 0.75rem 1rem;
+      margin: 0.5rem 0;
+    }
+    .privacy-warning p,
+    .privacy-warning ul {
+      margin: 0.25rem 0;
+    }
+    .privacy-title {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      font-weight: 700;
+    }
+    .confirm-box {
+      margin: 0.25rem 0 0.75rem;
+    }
+    .confirm-box mat-checkbox {
+      min-height: 48px;
+      display: flex;
+      align-items: center;
+    }
+    .confirm-box.needs-confirmation {
+      border-inline-start: 4px solid var(--mat-sys-error);
+      padding-inline-start: 0.5rem;
+    }
+    .photos {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 0.5rem;
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+    }
+    .photos li {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+    }
+    .photos img {
+      width: 64px;
+      height: 64px;
+      object-fit: cover;
+      border-radius: 6px;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    .photo-name {
+      flex: 1;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .file-button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 48px;
+      padding: 0 1.25rem;
+      cursor: pointer;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 999px;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+    }
+    .file-button:focus-within {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+    .send {
+      align-self: flex-start;
+      margin: 0.5rem 0 1rem;
+    }
   `,
 })
 export class FindingForm {
@@ -386,7 +513,8 @@ export class FindingForm {
     for (const file of files) {
       if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) problems.push(this.i18n.t('walks.finding.photoType', { name: file.name }));
       else if (file.size > WALK_MAX.photoBytes) problems.push(this.i18n.t('walks.finding.photoSize', { name: file.name }));
-      else if (this.photos().length + accepted.length >= WALK_MAX.photosPerFinding) problems.push(this.i18n.t('walks.finding.photoTooMany', { max: WALK_MAX.photosPerFinding }));
+      else if (this.photos().length + accepted.length >= WALK_MAX.photosPerFinding)
+        problems.push(this.i18n.t('walks.finding.photoTooMany', { max: WALK_MAX.photosPerFinding }));
       else accepted.push({ file, url: URL.createObjectURL(file) });
     }
     this.photos.update((list) => [...list, ...accepted]);
@@ -434,7 +562,12 @@ export class FindingForm {
     const summary = body.description.length > 80 ? `${body.description.slice(0, 79)}…` : body.description;
     this.saving.set(true);
     try {
-      await this.outbox.record(this.walkId(), body, summary, this.photos().map((p) => p.file));
+      await this.outbox.record(
+        this.walkId(),
+        body,
+        summary,
+        this.photos().map((p) => p.file),
+      );
     } catch {
       this.saving.set(false);
       this.formError.set(this.i18n.t('walks.outbox.storage'));
@@ -445,7 +578,16 @@ export class FindingForm {
     this.photos().forEach((p) => URL.revokeObjectURL(p.url));
     this.photos.set([]);
     this.photoError.set(null);
-    this.form.reset({ placeId: '', checklistItemKey: '', categoryId: '', description: '', confirmNoPersonalData: false, severity: '', confirmNoFaces: false, responsibleOrganizationId: '' });
+    this.form.reset({
+      placeId: '',
+      checklistItemKey: '',
+      categoryId: '',
+      description: '',
+      confirmNoPersonalData: false,
+      severity: '',
+      confirmNoFaces: false,
+      responsibleOrganizationId: '',
+    });
     this.position.set(null);
     this.recorded.emit();
   }

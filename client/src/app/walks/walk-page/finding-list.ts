@@ -54,16 +54,59 @@ import { WALK_KEYS } from '../walk-keys';
     </ul>
   `,
   styles: `
-    :host { display: block; }
-    .findings { list-style: none; padding: 0; margin: 0; }
-    .findings > li { border: 1px solid var(--mat-sys-outline-variant); border-inline-start-width: 6px; border-radius: 8px; padding: 0.5rem 0.75rem; margin-bottom: 0.75rem; }
-    .findings > li.high { border-inline-start-color: #a31515; }
-    .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; margin: 0; }
-    .description { margin: 0.25rem 0; overflow-wrap: anywhere; white-space: pre-line; }
-    .meta, .status { margin: 0.25rem 0; font: var(--mat-sys-body-medium); }
-    .status { font-weight: 600; }
-    .photos { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    .photos img { width: 96px; height: 96px; object-fit: cover; border-radius: 6px; display: block; }
+    :host {
+      display: block;
+    }
+    .findings {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .findings > li {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-inline-start-width: 6px;
+      border-radius: 8px;
+      padding: 0.5rem 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    .findings > li.high {
+      border-inline-start-color: #a31515;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+    .description {
+      margin: 0.25rem 0;
+      overflow-wrap: anywhere;
+      white-space: pre-line;
+    }
+    .meta,
+    .status {
+      margin: 0.25rem 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .status {
+      font-weight: 600;
+    }
+    .photos {
+      list-style: none;
+      padding: 0;
+      margin: 0.5rem 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .photos img {
+      width: 96px;
+      height: 96px;
+      object-fit: cover;
+      border-radius: 6px;
+      display: block;
+    }
   `,
 })
 export class FindingList {

@@ -60,17 +60,58 @@ import { FindingOutbox, type OutboxItem } from '../offline/finding-outbox';
     </section>
   `,
   styles: `
-    :host { display: block; margin: 0 0 1rem; }
-    .outbox { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 0.5rem 1rem; background: var(--mat-sys-surface-container-low); }
-    .outbox.offline { border-color: #8a5a00; background: #fff6dc; color: #3d2a00; }
-    .count { font: var(--mat-sys-title-medium); display: flex; align-items: center; gap: 0.5rem; margin: 0.25rem 0; }
-    .count:empty { display: none; }
-    .note { margin: 0.25rem 0; }
-    .items { list-style: none; padding: 0; margin: 0.5rem 0; }
-    .items li { padding: 0.4rem 0; border-top: 1px solid var(--mat-sys-outline-variant); display: flex; flex-direction: column; gap: 0.15rem; }
-    .summary { overflow-wrap: anywhere; }
-    .meta { font: var(--mat-sys-body-medium); color: inherit; }
-    .item-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+    :host {
+      display: block;
+      margin: 0 0 1rem;
+    }
+    .outbox {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 0.5rem 1rem;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .outbox.offline {
+      border-color: #8a5a00;
+      background: #fff6dc;
+      color: #3d2a00;
+    }
+    .count {
+      font: var(--mat-sys-title-medium);
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0.25rem 0;
+    }
+    .count:empty {
+      display: none;
+    }
+    .note {
+      margin: 0.25rem 0;
+    }
+    .items {
+      list-style: none;
+      padding: 0;
+      margin: 0.5rem 0;
+    }
+    .items li {
+      padding: 0.4rem 0;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+    }
+    .summary {
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      font: var(--mat-sys-body-medium);
+      color: inherit;
+    }
+    .item-actions {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class OutboxStatus {

@@ -39,32 +39,77 @@ interface Row {
       @for (item of checklist(); track item.key; let i = $index) {
         <fieldset class="item">
           <legend [id]="'stop-item-' + i">{{ itemLabel(item) }}</legend>
-          <mat-radio-group [name]="'answer-' + item.key" [attr.aria-labelledby]="'stop-item-' + i" [ngModel]="rows()[item.key]?.answer ?? ''" (ngModelChange)="setAnswer(item.key, $event)">
+          <mat-radio-group
+            [name]="'answer-' + item.key"
+            [attr.aria-labelledby]="'stop-item-' + i"
+            [ngModel]="rows()[item.key]?.answer ?? ''"
+            (ngModelChange)="setAnswer(item.key, $event)"
+          >
             @for (a of answers; track a) {
               <mat-radio-button [value]="a">{{ keys.answer(a) | t }}</mat-radio-button>
             }
           </mat-radio-group>
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="comment">
             <mat-label>{{ 'walks.stop.comment' | t }}</mat-label>
-            <input matInput [name]="'comment-' + item.key" [attr.maxlength]="commentMax" [ngModel]="rows()[item.key]?.comment ?? ''" (ngModelChange)="setComment(item.key, $event)" />
+            <input
+              matInput
+              [name]="'comment-' + item.key"
+              [attr.maxlength]="commentMax"
+              [ngModel]="rows()[item.key]?.comment ?? ''"
+              (ngModelChange)="setComment(item.key, $event)"
+            />
           </mat-form-field>
         </fieldset>
       }
       <p class="error-text" role="alert">{{ error() }}</p>
-      <button matButton="outlined" type="submit" [disabled]="saving() || !label.trim() || !answered()" data-testid="stop-save">{{ 'walks.stop.save' | t }}</button>
+      <button matButton="outlined" type="submit" [disabled]="saving() || !label.trim() || !answered()" data-testid="stop-save">
+        {{ 'walks.stop.save' | t }}
+      </button>
     </form>
   `,
   styles: `
-    :host { display: block; --mat-button-outlined-container-height: 48px; }
-    .stop-head { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .stop-number { flex: 0 1 8rem; }
-    .stop-label { flex: 1 1 14rem; }
-    .item { border: 0; border-top: 1px solid var(--mat-sys-outline-variant); margin: 0; padding: 0.5rem 0; min-width: 0; }
-    .item legend { font: var(--mat-sys-title-small); padding: 0.5rem 0 0; }
-    mat-radio-group { display: flex; flex-wrap: wrap; gap: 0 0.75rem; }
-    mat-radio-button { min-height: 48px; display: inline-flex; align-items: center; }
-    .comment { width: 100%; }
-    .error-text:empty { display: none; }
+    :host {
+      display: block;
+      --mat-button-outlined-container-height: 48px;
+    }
+    .stop-head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .stop-number {
+      flex: 0 1 8rem;
+    }
+    .stop-label {
+      flex: 1 1 14rem;
+    }
+    .item {
+      border: 0;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+      margin: 0;
+      padding: 0.5rem 0;
+      min-width: 0;
+    }
+    .item legend {
+      font: var(--mat-sys-title-small);
+      padding: 0.5rem 0 0;
+    }
+    mat-radio-group {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+    }
+    mat-radio-button {
+      min-height: 48px;
+      display: inline-flex;
+      align-items: center;
+    }
+    .comment {
+      width: 100%;
+    }
+    .error-text:empty {
+      display: none;
+    }
   `,
 })
 export class StopAnswers {

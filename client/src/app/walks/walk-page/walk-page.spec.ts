@@ -62,7 +62,9 @@ describe('WalkPage', () => {
     http.expectOne('/api/walks/walk-1').flush(dto);
     http.expectOne('/api/categories').flush([]);
     await settle();
-    http.match('/api/areas/area-1').forEach((r) => r.flush({ id: 'area-1', name: 'Norrby', description: null, placeCount: 0, partners: [KOMMUN, OBO], places: [] }));
+    http
+      .match('/api/areas/area-1')
+      .forEach((r) => r.flush({ id: 'area-1', name: 'Norrby', description: null, placeCount: 0, partners: [KOMMUN, OBO], places: [] }));
     await fixture.whenStable();
   }
 

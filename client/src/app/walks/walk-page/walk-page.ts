@@ -82,23 +82,47 @@ const isTextEvent = (type: WalkEventType): type is TextEvent => Object.hasOwn(TE
         <sv-walk-state [state]="w.state" />
       </div>
       <dl class="facts">
-        <div><dt>{{ 'walks.area' | t }}</dt><dd>{{ w.areaName }}</dd></div>
-        <div><dt>{{ 'walks.page.when' | t }}</dt><dd>{{ when(w.startsAt) }}</dd></div>
+        <div>
+          <dt>{{ 'walks.area' | t }}</dt>
+          <dd>{{ w.areaName }}</dd>
+        </div>
+        <div>
+          <dt>{{ 'walks.page.when' | t }}</dt>
+          <dd>{{ when(w.startsAt) }}</dd>
+        </div>
         @if (w.meetingPoint) {
-          <div><dt>{{ 'walks.page.meetingPoint' | t }}</dt><dd>{{ w.meetingPoint }}</dd></div>
+          <div>
+            <dt>{{ 'walks.page.meetingPoint' | t }}</dt>
+            <dd>{{ w.meetingPoint }}</dd>
+          </div>
         }
-        <div><dt>{{ 'walks.page.organizer' | t }}</dt><dd>{{ w.organization.name }}</dd></div>
+        <div>
+          <dt>{{ 'walks.page.organizer' | t }}</dt>
+          <dd>{{ w.organization.name }}</dd>
+        </div>
         @if (w.invitedOrganizations.length) {
-          <div><dt>{{ 'walks.page.invited' | t }}</dt><dd>{{ invitedNames(w) }}</dd></div>
+          <div>
+            <dt>{{ 'walks.page.invited' | t }}</dt>
+            <dd>{{ invitedNames(w) }}</dd>
+          </div>
         }
         @if (participants(w); as text) {
-          <div><dt>{{ 'walks.page.participants' | t }}</dt><dd>{{ text }}</dd></div>
+          <div>
+            <dt>{{ 'walks.page.participants' | t }}</dt>
+            <dd>{{ text }}</dd>
+          </div>
         }
         @if (w.cancelReason) {
-          <div><dt>{{ 'walks.state.cancelled' | t }}</dt><dd>{{ w.cancelReason }}</dd></div>
+          <div>
+            <dt>{{ 'walks.state.cancelled' | t }}</dt>
+            <dd>{{ w.cancelReason }}</dd>
+          </div>
         }
         @if (w.followUpNote) {
-          <div><dt>{{ 'walks.page.followUpNote' | t }}</dt><dd>{{ w.followUpNote }}</dd></div>
+          <div>
+            <dt>{{ 'walks.page.followUpNote' | t }}</dt>
+            <dd>{{ w.followUpNote }}</dd>
+          </div>
         }
       </dl>
       @if (!w.detailsVisible) {
@@ -121,7 +145,9 @@ const isTextEvent = (type: WalkEventType): type is TextEvent => Object.hasOwn(TE
           <a matButton="outlined" [routerLink]="['/walks', w.id, 'edit']" data-testid="walk-edit"><sv-icon name="edit" /> {{ 'walks.page.edit' | t }}</a>
         }
         @if (w.canSettle) {
-          <a matButton="filled" [routerLink]="['/walks', w.id, 'settle']" data-testid="walk-settle"><sv-icon name="checkCircle" /> {{ 'walks.page.settle' | t }}</a>
+          <a matButton="filled" [routerLink]="['/walks', w.id, 'settle']" data-testid="walk-settle"
+            ><sv-icon name="checkCircle" /> {{ 'walks.page.settle' | t }}</a
+          >
         }
         @if (w.caseId) {
           <a matButton="outlined" [routerLink]="['/cases', w.caseId]" data-testid="walk-case">{{ 'walks.page.caseLink' | t }}</a>
@@ -145,7 +171,9 @@ const isTextEvent = (type: WalkEventType): type is TextEvent => Object.hasOwn(TE
             <mat-hint>{{ 'common.minLength' | t: { min: p.min } }}</mat-hint>
           </mat-form-field>
           <div class="event-buttons">
-            <button matButton="filled" type="submit" [disabled]="sending() || eventText.trim().length < p.min" data-testid="walk-event-confirm">{{ keys.event(p.type) | t }}</button>
+            <button matButton="filled" type="submit" [disabled]="sending() || eventText.trim().length < p.min" data-testid="walk-event-confirm">
+              {{ keys.event(p.type) | t }}
+            </button>
             <button matButton type="button" (click)="pending.set(null)">{{ 'common.cancel' | t }}</button>
           </div>
         </form>
@@ -213,27 +241,96 @@ const isTextEvent = (type: WalkEventType): type is TextEvent => Object.hasOwn(TE
     }
   `,
   styles: `
-    :host { display: block; max-width: 52rem; --mat-button-filled-container-height: 48px; --mat-button-outlined-container-height: 48px; --mat-button-text-container-height: 48px; }
-    .back { margin: 0 0 0.5rem; }
-    .back a { display: inline-flex; align-items: center; gap: 0.25rem; }
-    .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-    .title-row h1 { margin: 0.25rem 0; overflow-wrap: anywhere; }
-    .facts { display: grid; grid-template-columns: 1fr; gap: 0.25rem; margin: 0.75rem 0; }
-    .facts div { display: grid; grid-template-columns: minmax(8rem, 12rem) 1fr; gap: 0 1rem; }
-    .facts dt { font-weight: 600; }
-    .facts dd { margin: 0; overflow-wrap: anywhere; }
-    .notice { border-inline-start: 4px solid var(--mat-sys-outline); padding-inline-start: 0.75rem; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; }
-    .event-text { max-width: 36rem; }
-    .event-text mat-form-field { width: 100%; }
-    .event-buttons { display: flex; gap: 0.5rem; flex-wrap: wrap; }
-    .error-text:empty { display: none; }
-    .card { margin: 1rem 0; padding: 0.5rem 1rem 1rem; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .stops { list-style: none; padding: 0; margin: 0 0 1rem; }
-    .stops li { display: flex; flex-direction: column; padding: 0.25rem 0; }
+    :host {
+      display: block;
+      max-width: 52rem;
+      --mat-button-filled-container-height: 48px;
+      --mat-button-outlined-container-height: 48px;
+      --mat-button-text-container-height: 48px;
+    }
+    .back {
+      margin: 0 0 0.5rem;
+    }
+    .back a {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .title-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .title-row h1 {
+      margin: 0.25rem 0;
+      overflow-wrap: anywhere;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: 1fr;
+      gap: 0.25rem;
+      margin: 0.75rem 0;
+    }
+    .facts div {
+      display: grid;
+      grid-template-columns: minmax(8rem, 12rem) 1fr;
+      gap: 0 1rem;
+    }
+    .facts dt {
+      font-weight: 600;
+    }
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .notice {
+      border-inline-start: 4px solid var(--mat-sys-outline);
+      padding-inline-start: 0.75rem;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.75rem 0;
+    }
+    .event-text {
+      max-width: 36rem;
+    }
+    .event-text mat-form-field {
+      width: 100%;
+    }
+    .event-buttons {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    .error-text:empty {
+      display: none;
+    }
+    .card {
+      margin: 1rem 0;
+      padding: 0.5rem 1rem 1rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .stops {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 1rem;
+    }
+    .stops li {
+      display: flex;
+      flex-direction: column;
+      padding: 0.25rem 0;
+    }
     @media (max-width: 599.98px) {
-      .facts div { grid-template-columns: 1fr; }
-      .card { padding: 0.25rem 0.75rem 0.75rem; }
+      .facts div {
+        grid-template-columns: 1fr;
+      }
+      .card {
+        padding: 0.25rem 0.75rem 0.75rem;
+      }
     }
   `,
 })

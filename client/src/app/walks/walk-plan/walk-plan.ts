@@ -167,13 +167,17 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
           <p>
             <a [routerLink]="['/walks', prev.id]">{{ prev.title }}</a> · {{ when(prev.startsAt) }}
             @if (prev.route && !route().length) {
-              <button matButton type="button" (click)="route.set(prev.route.coordinates)" data-testid="previous-route">{{ 'walks.previous.useRoute' | t }}</button>
+              <button matButton type="button" (click)="route.set(prev.route.coordinates)" data-testid="previous-route">
+                {{ 'walks.previous.useRoute' | t }}
+              </button>
             }
           </p>
           @if (prev.findings.length) {
             <ul class="previous-findings">
               @for (f of prev.findings; track f.id) {
-                <li><span class="prev-desc">{{ f.description }}</span> <strong>{{ status(f) }}</strong></li>
+                <li>
+                  <span class="prev-desc">{{ f.description }}</span> <strong>{{ status(f) }}</strong>
+                </li>
               }
             </ul>
           } @else {
@@ -224,26 +228,89 @@ type CountsGroup = FormGroup<Record<ParticipantGroup, FormControl<number>>>;
     </form>
   `,
   styles: `
-    :host { display: block; max-width: 52rem; }
-    .back { margin: 0 0 0.5rem; }
-    .back a { display: inline-flex; align-items: center; gap: 0.25rem; }
-    .plan { display: flex; flex-direction: column; gap: 0.75rem; }
-    .when { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .when mat-form-field { flex: 1 1 10rem; }
-    .group { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 0.5rem 1rem 1rem; margin: 0.5rem 0 1rem; min-width: 0; }
-    .group legend { font: var(--mat-sys-title-medium); padding: 0 0.25rem; }
-    .help { margin: 0.25rem 0 0.75rem; }
-    .route-tools { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
-    .points-heading { font: var(--mat-sys-title-small); margin: 0.5rem 0 0.25rem; }
-    .points { margin: 0; padding-inline-start: 1.5rem; }
-    .points li { font-variant-numeric: tabular-nums; }
-    .points li button { min-width: 48px; }
-    .checks { display: flex; flex-direction: column; }
-    .counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0 1rem; }
-    .actions { margin: 1rem 0 2rem; }
-    .previous h2 { font: var(--mat-sys-title-medium); margin: 0.5rem 0; }
-    .previous-findings { margin: 0; padding-inline-start: 1.25rem; }
-    .previous-findings li { margin: 0.25rem 0; overflow-wrap: anywhere; }
+    :host {
+      display: block;
+      max-width: 52rem;
+    }
+    .back {
+      margin: 0 0 0.5rem;
+    }
+    .back a {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .plan {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+    }
+    .when {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .when mat-form-field {
+      flex: 1 1 10rem;
+    }
+    .group {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 0.5rem 1rem 1rem;
+      margin: 0.5rem 0 1rem;
+      min-width: 0;
+    }
+    .group legend {
+      font: var(--mat-sys-title-medium);
+      padding: 0 0.25rem;
+    }
+    .help {
+      margin: 0.25rem 0 0.75rem;
+    }
+    .route-tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.5rem 0;
+    }
+    .points-heading {
+      font: var(--mat-sys-title-small);
+      margin: 0.5rem 0 0.25rem;
+    }
+    .points {
+      margin: 0;
+      padding-inline-start: 1.5rem;
+    }
+    .points li {
+      font-variant-numeric: tabular-nums;
+    }
+    .points li button {
+      min-width: 48px;
+    }
+    .checks {
+      display: flex;
+      flex-direction: column;
+    }
+    .counts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+      gap: 0 1rem;
+    }
+    .actions {
+      margin: 1rem 0 2rem;
+    }
+    .previous h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0.5rem 0;
+    }
+    .previous-findings {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+    .previous-findings li {
+      margin: 0.25rem 0;
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class WalkPlan {
@@ -278,7 +345,13 @@ export class WalkPlan {
   protected readonly previousMarks = computed<MapMark[]>(() =>
     (this.previous()?.findings ?? [])
       .filter((f) => f.latitude !== null && f.longitude !== null)
-      .map((f) => ({ id: f.id, latitude: f.latitude!, longitude: f.longitude!, label: `${f.description} – ${settlementText(f, this.i18n)}`, high: f.severity === 'high' })),
+      .map((f) => ({
+        id: f.id,
+        latitude: f.latitude!,
+        longitude: f.longitude!,
+        label: `${f.description} – ${settlementText(f, this.i18n)}`,
+        high: f.severity === 'high',
+      })),
   );
   protected readonly invited = signal<string[]>([]);
   protected readonly loading = signal(false);
@@ -296,10 +369,12 @@ export class WalkPlan {
     restricted: [false],
   });
   protected readonly counts: CountsGroup = new FormGroup(
-    Object.fromEntries(PARTICIPANT_GROUPS.map((g) => [g, new FormControl(0, { nonNullable: true, validators: [Validators.min(0), Validators.max(WALK_MAX.participantsPerGroup)] })])) as Record<
-      ParticipantGroup,
-      FormControl<number>
-    >,
+    Object.fromEntries(
+      PARTICIPANT_GROUPS.map((g) => [
+        g,
+        new FormControl(0, { nonNullable: true, validators: [Validators.min(0), Validators.max(WALK_MAX.participantsPerGroup)] }),
+      ]),
+    ) as Record<ParticipantGroup, FormControl<number>>,
   );
   private readonly areaId = toSignal(this.form.controls.areaId.valueChanges, { initialValue: '' });
 
@@ -350,7 +425,15 @@ export class WalkPlan {
         this.loading.set(false);
         this.walk.set(walk);
         const { date, time } = swedishParts(walk.startsAt);
-        this.form.patchValue({ areaId: walk.areaId, title: walk.title, date, time, meetingPoint: walk.meetingPoint ?? '', checklistTemplateId: walk.checklistTemplateId, restricted: walk.restricted });
+        this.form.patchValue({
+          areaId: walk.areaId,
+          title: walk.title,
+          date,
+          time,
+          meetingPoint: walk.meetingPoint ?? '',
+          checklistTemplateId: walk.checklistTemplateId,
+          restricted: walk.restricted,
+        });
         this.form.controls.areaId.disable();
         this.counts.patchValue(Object.fromEntries(PARTICIPANT_GROUPS.map((g) => [g, walk.participantCounts[g] ?? 0])));
         this.route.set(walk.route?.coordinates ?? []);

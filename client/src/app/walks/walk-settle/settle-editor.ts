@@ -55,7 +55,21 @@ function inDays(days: number): string {
 @Component({
   selector: 'sv-settle-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatRadioGroup, MatRadioButton, MatButton, TPipe, FieldErrorPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatRadioGroup,
+    MatRadioButton,
+    MatButton,
+    TPipe,
+    FieldErrorPipe,
+  ],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="settle-form" [attr.data-testid]="'settle-form'">
       <fieldset class="group">
@@ -134,7 +148,14 @@ function inDays(days: number): string {
         @case ('noted') {
           <mat-form-field appearance="outline">
             <mat-label>{{ 'walks.settle.reason' | t }}</mat-label>
-            <textarea matInput formControlName="reason" rows="2" required [attr.maxlength]="walkLimits.settlementReason.max" data-testid="settle-reason"></textarea>
+            <textarea
+              matInput
+              formControlName="reason"
+              rows="2"
+              required
+              [attr.maxlength]="walkLimits.settlementReason.max"
+              data-testid="settle-reason"
+            ></textarea>
             <mat-error>{{ form.controls.reason | fieldError }}</mat-error>
           </mat-form-field>
         }
@@ -144,15 +165,45 @@ function inDays(days: number): string {
     </form>
   `,
   styles: `
-    :host { display: block; --mat-button-filled-container-height: 48px; }
-    .settle-form { display: flex; flex-direction: column; gap: 0.25rem; }
-    .settle-form mat-form-field { width: 100%; }
-    .group { border: 0; padding: 0; margin: 0 0 0.5rem; min-width: 0; }
-    .group legend { font: var(--mat-sys-title-small); padding: 0; margin-bottom: 0.25rem; }
-    mat-radio-group { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    mat-radio-button { min-height: 48px; display: inline-flex; align-items: center; }
-    .error-text:empty { display: none; }
-    button[type='submit'] { align-self: flex-start; }
+    :host {
+      display: block;
+      --mat-button-filled-container-height: 48px;
+    }
+    .settle-form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .settle-form mat-form-field {
+      width: 100%;
+    }
+    .group {
+      border: 0;
+      padding: 0;
+      margin: 0 0 0.5rem;
+      min-width: 0;
+    }
+    .group legend {
+      font: var(--mat-sys-title-small);
+      padding: 0;
+      margin-bottom: 0.25rem;
+    }
+    mat-radio-group {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    mat-radio-button {
+      min-height: 48px;
+      display: inline-flex;
+      align-items: center;
+    }
+    .error-text:empty {
+      display: none;
+    }
+    button[type='submit'] {
+      align-self: flex-start;
+    }
   `,
 })
 export class SettleEditor {

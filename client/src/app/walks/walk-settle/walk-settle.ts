@@ -43,7 +43,9 @@ const OPEN_CASE_STATES = new Set(['reported', 'analysis', 'proposed', 'escalated
         <sv-walk-state [state]="w.state" />
       </div>
       <p class="intro">{{ 'walks.settle.intro' | t }}</p>
-      <p class="progress" aria-live="polite" data-testid="settle-progress">{{ 'walks.settle.progress' | t: { settled: settledCount(), count: w.findings.length } }}</p>
+      <p class="progress" aria-live="polite" data-testid="settle-progress">
+        {{ 'walks.settle.progress' | t: { settled: settledCount(), count: w.findings.length } }}
+      </p>
       <div class="actions">
         @if (w.allowedEvents.includes('COMPLETE_SETTLEMENT')) {
           <button matButton="filled" type="button" (click)="complete()" [disabled]="sending()" data-testid="walk-event-COMPLETE_SETTLEMENT">
@@ -79,7 +81,9 @@ const OPEN_CASE_STATES = new Set(['reported', 'analysis', 'proposed', 'escalated
                 }
               </ul>
             }
-            <p class="status"><strong>{{ 'walks.settle.status' | t }}:</strong> <span data-testid="finding-status">{{ status(f) }}</span></p>
+            <p class="status">
+              <strong>{{ 'walks.settle.status' | t }}:</strong> <span data-testid="finding-status">{{ status(f) }}</span>
+            </p>
             @if (w.canSettle) {
               <sv-settle-editor [walkId]="w.id" [finding]="f" [partners]="area()?.partners ?? []" [cases]="cases()" (settled)="replace($event)" />
             }
@@ -89,22 +93,85 @@ const OPEN_CASE_STATES = new Set(['reported', 'analysis', 'proposed', 'escalated
     }
   `,
   styles: `
-    :host { display: block; max-width: 52rem; --mat-button-filled-container-height: 48px; --mat-button-outlined-container-height: 48px; }
-    .back { margin: 0 0 0.5rem; }
-    .back a { display: inline-flex; align-items: center; gap: 0.25rem; }
-    .title-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
-    .walk-name { font: var(--mat-sys-title-medium); margin: 0; overflow-wrap: anywhere; }
-    .progress { font: var(--mat-sys-title-medium); }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; }
-    .error-text:empty { display: none; }
-    .notice { border-inline-start: 4px solid var(--mat-sys-outline); padding-inline-start: 0.75rem; }
-    .findings { list-style: none; padding: 0; margin: 0; }
-    .finding { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 0.5rem 1rem 1rem; margin-bottom: 1rem; }
-    .finding-title { font: var(--mat-sys-title-medium); margin: 0.5rem 0 0.25rem; }
-    .description { margin: 0.25rem 0; overflow-wrap: anywhere; white-space: pre-line; }
-    .meta { font: var(--mat-sys-body-medium); margin: 0.25rem 0; }
-    .photos { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    .photos img { width: 80px; height: 80px; object-fit: cover; border-radius: 6px; display: block; }
+    :host {
+      display: block;
+      max-width: 52rem;
+      --mat-button-filled-container-height: 48px;
+      --mat-button-outlined-container-height: 48px;
+    }
+    .back {
+      margin: 0 0 0.5rem;
+    }
+    .back a {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .title-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    .walk-name {
+      font: var(--mat-sys-title-medium);
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .progress {
+      font: var(--mat-sys-title-medium);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.75rem 0;
+    }
+    .error-text:empty {
+      display: none;
+    }
+    .notice {
+      border-inline-start: 4px solid var(--mat-sys-outline);
+      padding-inline-start: 0.75rem;
+    }
+    .findings {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .finding {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 0.5rem 1rem 1rem;
+      margin-bottom: 1rem;
+    }
+    .finding-title {
+      font: var(--mat-sys-title-medium);
+      margin: 0.5rem 0 0.25rem;
+    }
+    .description {
+      margin: 0.25rem 0;
+      overflow-wrap: anywhere;
+      white-space: pre-line;
+    }
+    .meta {
+      font: var(--mat-sys-body-medium);
+      margin: 0.25rem 0;
+    }
+    .photos {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .photos img {
+      width: 80px;
+      height: 80px;
+      object-fit: cover;
+      border-radius: 6px;
+      display: block;
+    }
   `,
 })
 export class WalkSettle {
@@ -142,7 +209,9 @@ export class WalkSettle {
         this.walk.set(walk);
         if (this.area()?.id !== walk.areaId) {
           this.directory.area(walk.areaId).subscribe({ next: (a) => this.area.set(a), error: () => undefined });
-          this.api.cases(walk.areaId).subscribe({ next: (list) => this.cases.set(list.filter((c) => OPEN_CASE_STATES.has(c.state) && c.id !== walk.caseId)), error: () => undefined });
+          this.api
+            .cases(walk.areaId)
+            .subscribe({ next: (list) => this.cases.set(list.filter((c) => OPEN_CASE_STATES.has(c.state) && c.id !== walk.caseId)), error: () => undefined });
         }
       },
       error: (err: unknown) => {
