@@ -11,6 +11,7 @@ import type {
   MeetingDto,
   MeetingEventPayloads,
   MeetingEventType,
+  PersonDto,
   RecordDecisionRequest,
 } from '@samverka/contracts';
 import { Observable, forkJoin, map, of } from 'rxjs';
@@ -70,8 +71,8 @@ export class MeetingsApi {
   }
 
   /** The people of an organisation (participants are chosen from the invited organisations' people). */
-  members(organizationId: string): Observable<{ id: string; name: string }[]> {
-    return this.http.get<{ id: string; name: string }[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
+  members(organizationId: string): Observable<PersonDto[]> {
+    return this.http.get<PersonDto[]>(`/api/organizations/${encodeURIComponent(organizationId)}/users`);
   }
 
   attendance(id: string, version: number, participants: AttendanceRow[]): Observable<MeetingDto> {

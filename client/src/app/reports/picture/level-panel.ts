@@ -245,7 +245,7 @@ export class LevelPanel {
   protected readonly formError = signal<string | null>(null);
   /** Whether the form is open: at once for a week without a level; for a judged week after "Ändra", closed after saving. */
   protected readonly editing = signal(false);
-  private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
+  private readonly editButton = viewChild<string, ElementRef<HTMLButtonElement>>('editButton', { read: ElementRef });
   private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
