@@ -28,7 +28,7 @@ export const SCHEMA_TABLES = ['migrations', 'typeorm_metadata'];
 /** Schemas other than the application's that are never backed up. */
 export const SKIPPED_SCHEMAS = { pgboss: 'the pg-boss job queue (jobs, schedules and its own state)' };
 /** Tables the migrations fill themselves (reference data); a database holding only these rows counts as empty. */
-export const SEEDED_BY_MIGRATIONS = ['categories'];
+export const SEEDED_BY_MIGRATIONS = ['categories', 'walk_checklist_templates'];
 
 /** Session settings under which the text form of every value is unambiguous (as pg_dump sets them). */
 export const SESSION_SETTINGS = [
