@@ -82,6 +82,29 @@ describe('FindingOutbox', () => {
     expect(outbox.sent()).toBe(1);
   });
 
+  it('"send now" ends the pause after a failure and sends at once, with the same key', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
+    window.dispatchEvent(new Event('online'));
+    await outbox.record('w1', body, 'Trasig belysning', []);
+    await settle();
+    const first = http.expectOne('/api/walks/w1/findings');
+    const key = first.request.headers.get('Idempotency-Key');
+    first.error(new ProgressEvent('error'));
+    await settle();
+    expect(outbox.waiting()[0].notBefore).toBeGreaterThan(Date.now());
+    // Within the pause, a plain pass sends nothing…
+    await outbox.flush();
+    http.expectNone('/api/walks/w1/findings');
+    // …the user's "send now" does.
+    void outbox.sendNow();
+    await settle();
+    const now = http.expectOne('/api/walks/w1/findings');
+    expect(now.request.headers.get('Idempotency-Key')).toBe(key);
+    now.flush({ id: 'f1' }, { status: 201, statusText: 'Created' });
+    await settle();
+    expect(outbox.items()).toEqual([]);
+  });
+
   it('shows a refusal per finding and does not resend it until asked', async () => {
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
     window.dispatchEvent(new Event('online'));
