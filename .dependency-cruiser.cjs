@@ -59,12 +59,7 @@ module.exports = {
       name: 'controller-no-typeorm',
       comment: 'Controllers take requests and call services and repositories; SQL and TypeORM stay out of them.',
       severity: 'error',
-      from: {
-        path: '\\.controller\\.ts$',
-        // PENDING: rules relaxed until the parallel changes land (controllers are being changed by others):
-        // health.controller.ts injects the DataSource for its readiness probe.
-        pathNot: '^api/src/health/health\\.controller\\.ts$',
-      },
+      from: { path: '\\.controller\\.ts$' },
       to: { path: '(^|/)node_modules/(typeorm|@nestjs/typeorm)/' },
     },
     {

@@ -43,7 +43,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,
-          dataSourceFactory: async () => dataSource,
+          dataSourceFactory: () => Promise.resolve(dataSource),
         }),
         ConfigModule.forRoot(config),
         IdempotencyModule,

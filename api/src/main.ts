@@ -7,20 +7,20 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { AuthService, SESSION_COOKIE } from './auth/auth.service';
+import { AuthService } from './auth/auth.service';
 import { AppConfig } from './common/config';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { BodyTooComplexError, verifyJsonBody } from './common/body-limits';
 import { DomainError } from './common/errors';
 import { createValidationPipe } from './common/validation';
 import { openDatabase } from './database/data-source';
-import { noCachingOfApi, sameOriginWrites, securityHeaders } from './common/security';
+import { noCachingOfApi, sameOriginWrites, securityHeaders, sessionCookie } from './common/security';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureInitialAdmin, seedDemoData } from './demo/demo-data';
 import { buildOpenApiDocument } from './openapi/document';
 
@@ -39,6 +39,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     timeoutMs: config.dbTimeoutMs,
     prepare: (setup) => (config.demoMode ? seedDemoData(setup, config.demoReports) : ensureInitialAdmin(setup, config.initialAdmin)),
   });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
     bufferLogs: true,
     bodyParser: false,
@@ -53,7 +54,10 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.use(compressAnswers());
   // The product is not for search engines: its pages are behind sign-in, and its address need not be indexed.
   app.use('/robots.txt', (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
     res.type('text/plain').setHeader('Cache-Control', 'public, max-age=86400');
     res.send('User-agent: *\nDisallow: /\n');
   });
@@ -63,7 +67,10 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   // An address that has to wait after failed sign-ins (or a flood of refused bodies) is turned away before its
   // sign-in body is read. Should the check itself fail (database down), the sign-in goes on and its own check answers.
   app.use('/api/auth/login', (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST') return next();
+    if (req.method !== 'POST') {
+      next();
+      return;
+    }
     auth.checkAddress(req.ip ?? 'unknown').then(
       () => next(),
       (e: unknown) => (e instanceof DomainError ? sendDomainError(res, e) : next()),
@@ -74,11 +81,14 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.use(json({ limit: '1mb', verify: verifyJsonBody }));
   // body-parser's own failures (malformed JSON, too large) become ApiError bodies here, before any route runs.
   app.use((err: { type?: string; status?: number } | undefined, req: Request, res: Response, next: NextFunction) => {
-    if (!err?.type || !err.status) return next(err);
+    if (!err?.type || !err.status) {
+      next(err);
+      return;
+    }
     if (err instanceof BodyTooComplexError) {
       const answer = () => res.status(err.status).json({ statusCode: err.status, code: err.code, message: err.message, field: err.field });
       // Without a session such a body is an attack on the public sign-in: it counts against the address.
-      if (req.cookies?.[SESSION_COOKIE]) return answer();
+      if (sessionCookie(req)) return answer();
       // The refusal is answered even if it cannot be counted (database down).
       auth.recordAddressRefusal(req.ip ?? 'unknown').then(answer, answer);
       return;
@@ -103,7 +113,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   // The OpenAPI document is for signed-in users too: only health and sign-in answer without a session.
   app.use(['/api/docs', '/api/docs-json'], (req: Request, res: Response, next: NextFunction) => {
     auth
-      .resolve(req.cookies?.[SESSION_COOKIE])
+      .resolve(sessionCookie(req))
       .then((user) => (user ? next() : res.status(401).json({ statusCode: 401, code: 'AUTH.REQUIRED', message: 'Sign in to continue' })), next);
   });
   const doc = buildOpenApiDocument(app);
@@ -148,14 +158,17 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   app.useStaticAssets(dir, {
     index: false,
     maxAge: '1h',
-    setHeaders: (res, path) => {
+    setHeaders: (res: ServerResponse, path: string) => {
       if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
       // The build names files by their content's hash: such a file never changes.
       else if (/-[A-Z0-9]{8}\.(js|css)$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api')) {
+      next();
+      return;
+    }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

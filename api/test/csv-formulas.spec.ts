@@ -32,7 +32,7 @@ describe('the CSV export neutralises formulas', () => {
   const exported = async (): Promise<Record<string, string>[]> => {
     const res = await coordinator.get(`/api/reports/export.csv?areaId=${norrby.id}`);
     expect(res.status).toBe(200);
-    return parse(res.text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    return parse<Record<string, string>>(res.text, { delimiter: ';', bom: true, columns: true });
   };
 
   it('filed in the form: the description is exported with a single quote in front, otherwise intact', async () => {

@@ -28,7 +28,7 @@ describe('a statement that outlives the limit', () => {
     db = await freshDatabase();
     // One connection in the pool: whatever runs next runs on it, unless the timed-out one was dropped.
     const options = dataSourceOptions(db.url, 1000) as DataSourceOptions & { extra: Record<string, unknown> };
-    ds = new DataSource({ ...options, extra: { ...options.extra, max: 1 } } as DataSourceOptions);
+    ds = new DataSource({ ...options, extra: { ...options.extra, max: 1 } });
     await ds.initialize();
   });
   afterAll(async () => {

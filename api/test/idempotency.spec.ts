@@ -64,7 +64,7 @@ describe('Idempotency-Key on creates', () => {
     const agent = request(t.app.getHttpServer());
     let req = entry.method === 'GET' ? agent.get(call.path) : agent.post(call.path);
     req = req.set('Sec-Fetch-Site', 'same-origin');
-    if (f.cookies[who]) req = req.set('Cookie', f.cookies[who]!);
+    if (f.cookies[who]) req = req.set('Cookie', f.cookies[who]);
     if (key !== undefined) req = req.set('Idempotency-Key', key);
     if (call.file) {
       for (const [k, val] of Object.entries(call.file.fields ?? {})) req = req.field(k, val);
@@ -278,7 +278,7 @@ describe('Idempotency-Key on creates', () => {
             // The pool drops the connections that were ended as it finds them: the first reads may be 503s.
             let stored = await perform({ method: 'GET' }, { path }, x.who);
             for (let i = 0; i < 20 && stored.status !== 200; i++) stored = await perform({ method: 'GET' }, { path }, x.who);
-            expect(stored!.body.version).toBe(res.body.version);
+            expect(stored.body.version).toBe(res.body.version);
           }
         }
       },

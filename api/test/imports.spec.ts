@@ -146,7 +146,7 @@ describe('CSV import of incidents', () => {
   });
 
   it('runs at most four imports at once per process and asks the fifth to come back (429 with Retry-After)', async () => {
-    const running = (t.app.get(ImportsService) as unknown as { running: Set<Promise<void>> }).running;
+    const running = t.app.get<ImportsService, { running: Set<Promise<void>> }>(ImportsService).running;
     const busy = Array.from({ length: 4 }, () => new Promise<void>(() => undefined));
     busy.forEach((p) => running.add(p));
     try {

@@ -56,7 +56,7 @@ describe('installation rules: who decides, evaluation, actions and meeting forma
     );
     norrbyId = ((await analyst.get('/api/areas')).body as { id: string; name: string }[]).find((a) => a.name === 'Norrby')!.id;
     orgs = Object.fromEntries(((await analyst.get('/api/organizations')).body as { id: string; name: string }[]).map((o) => [o.name, o.id]));
-    ids = Object.fromEntries(((await t.dataSource.query('SELECT id, email FROM users')) as { id: string; email: string }[]).map((u) => [u.email, u.id]));
+    ids = Object.fromEntries((await t.dataSource.query<{ id: string; email: string }[]>('SELECT id, email FROM users')).map((u) => [u.email, u.id]));
   });
   afterAll(() => t.stop());
 

@@ -28,7 +28,7 @@ export class AgreedAction {
   @Column({ type: 'date', nullable: true }) followUpDate!: string | null;
   @Index() @Column({ type: 'text' }) state!: string;
   @Column({ type: 'integer' }) version!: number;
-  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot<object>;
+  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,28 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { ActionDto } from '@samverka/contracts';
-import { ACTION_STATES } from '@samverka/contracts';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { AuthUser, CurrentUser, SignedIn } from '../auth/access.decorators';
-import { IsIsoDateTime, uuidParam } from '../common/validation';
+import { uuidParam } from '../common/validation';
 import { Idempotent } from '../idempotency/idempotency';
-import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
-import { ActionsService } from './actions.service';
 import { Answers } from '../openapi/responses';
-
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-export class ActionListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'ownerId must be a user id' }) ownerId?: string;
-  @ApiPropertyOptional({ enum: ACTION_STATES })
-  @IsOptional()
-  @IsIn(ACTION_STATES, { message: `state must be one of ${ACTION_STATES.join(', ')}` })
-  state?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsIn([true, false], { message: 'overdue must be true or false' }) overdue?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime({ message: 'dueBefore must be a date (YYYY-MM-DD)' }) dueBefore?: string;
-}
+import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
+import { ActionListQuery } from './actions.dto';
+import { ActionsService } from './actions.service';
 
 // Tagged with the cases, as before: the actions are the cases' agreed actions.
 @ApiTags('cases')

@@ -6,6 +6,7 @@ import { AppConfig } from '../common/config';
 import { APP_CONFIG } from '../common/tokens';
 import { AuthUser, CurrentUser, Public, SignedIn } from './access.decorators';
 import { LoginBody } from './auth.dto';
+import { sessionCookie } from '../common/security';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { MeService } from './me.service';
 import { Answers, AnswersNoContent } from '../openapi/responses';
@@ -65,7 +66,7 @@ export class AuthController {
   @Public()
   @Answers(200, 'SessionDto', 'The signed-in user, or `user: null` without a valid session')
   async session(@Req() req: Request): Promise<SessionDto> {
-    const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
+    const user = await this.auth.resolve(sessionCookie(req));
     return { user: user ? await this.meService.me(user) : null };
   }
 

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../common/errors';
 import { ACCESS_KEY, AccessRule, AuthUser } from './access.decorators';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import { sessionCookie } from '../common/security';
+import { AuthService } from './auth.service';
 
 /**
  * The one gate of every endpoint: reads the access rule the handler declares, resolves the session cookie and checks
@@ -21,7 +22,7 @@ export class AuthGuard implements CanActivate {
     if (!rule) throw new DomainError(403, 'AUTH.NO_ACCESS_RULE', 'This endpoint declares no access rule');
     if (rule.kind === 'public') return true;
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const user = await this.auth.resolve(req.cookies?.[SESSION_COOKIE] as string | undefined);
+    const user = await this.auth.resolve(sessionCookie(req));
     if (!user) throw new DomainError(401, 'AUTH.REQUIRED', 'Sign in to continue');
     req.user = user;
     if (rule.kind === 'roles' && !rule.roles.some((r) => user.roles.includes(r))) {

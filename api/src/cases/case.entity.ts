@@ -16,7 +16,7 @@ export class EstCase {
   @Index() @Column({ type: 'text' }) state!: string;
   /** Optimistic concurrency: every accepted event adds one. */
   @Column({ type: 'integer' }) version!: number;
-  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot<object>;
+  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot;
   @Column({ type: 'uuid' }) createdById!: string;
   @Column({ type: 'uuid' }) createdByOrganizationId!: string;
   @ManyToMany(() => SituationReport)

@@ -1,52 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CASE_LIMITS, CASE_STATES, type CaseDto, type CaseHistoryDto, type CaseSummaryDto, type CreateCaseRequest } from '@samverka/contracts';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { type CaseDto, type CaseHistoryDto, type CaseSummaryDto } from '@samverka/contracts';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
-import { uuidParam, IsOmittable } from '../common/validation';
-import { CasesService } from './cases.service';
+import { uuidParam } from '../common/validation';
 import { Idempotent } from '../idempotency/idempotency';
-import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
 import { Answers } from '../openapi/responses';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-export class CreateCaseBody implements CreateCaseRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
-  @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @Length(CASE_LIMITS.title.min, CASE_LIMITS.title.max, { message: `title must be ${CASE_LIMITS.title.min}–${CASE_LIMITS.title.max} characters` })
-  title!: string;
-  @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @Length(CASE_LIMITS.description.min, CASE_LIMITS.description.max, {
-    message: `description must be ${CASE_LIMITS.description.min}–${CASE_LIMITS.description.max} characters`,
-  })
-  description!: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true, message: 'reportIds must be report ids' })
-  reportIds?: string[];
-  @ApiPropertyOptional({ type: [String] })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'placeIds must be place ids' })
-  placeIds?: string[];
-}
-
-export class CaseListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'areaId must be an area id' }) areaId?: string;
-  @ApiPropertyOptional({ enum: CASE_STATES }) @IsOptional() @IsIn(CASE_STATES, { message: `state must be one of ${CASE_STATES.join(', ')}` }) state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsIn([true, false], { message: 'overdue must be true or false' }) overdue?: boolean;
-}
+import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
+import { CaseListQuery, CreateCaseBody } from './cases.dto';
+import { CasesService } from './cases.service';
 
 @ApiTags('cases')
 @Controller()

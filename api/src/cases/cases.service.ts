@@ -18,7 +18,6 @@ import { SituationReport } from '../reports/report.entity';
 import { isWithheld, ReportsService } from '../reports/reports.service';
 import { allowedFor, CASE_WORKFLOW, restoreOf, WorkflowEvents } from '../workflow/workflow-events';
 import { CaseActions } from './case-actions.port';
-import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
 import { openActionSql, overdueActionSql, partnerScope } from '../database/sql-fragments';
@@ -202,6 +201,7 @@ export class CasesService {
           prepare: async () => {
             if (type === 'AGREE' && Array.isArray(payload.actions))
               await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
+            return undefined;
           },
         },
         (c) => this.transitions.hooks(m, user, c, payload),

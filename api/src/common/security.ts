@@ -5,6 +5,12 @@ import { AppConfig } from './config';
 /** The name of the session cookie (set by auth/, read here before cookie-parser runs). */
 export const SESSION_COOKIE = 'samverka_session';
 
+/** The session cookie's value once cookie-parser has run (`req.cookies` is untyped in Express). */
+export function sessionCookie(req: Request): string | undefined {
+  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Security headers for the API and the client: a CSP the Angular app works under (no inline scripts; Angular and
  * Material set inline styles), map tiles only from the configured server, no framing, no referrer leaks.

@@ -140,3 +140,9 @@ export const uuidParam = (name = 'id') =>
   new ParseUUIDPipe({
     exceptionFactory: () => new DomainError(404, 'NOT_FOUND', `No record with this ${name}`, name),
   });
+
+/** `@Transform(trimText)`: surrounding white space is no part of a text field. */
+export const trimText = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** `@Transform(queryBoolean)`: a query string's `true` / `false` as booleans (anything else is left for validation). */
+export const queryBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);

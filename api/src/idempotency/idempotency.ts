@@ -174,7 +174,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         tap(() => {
           if (!c.claimed) this.logger.error(`${c.target} is @Idempotent() but its service did not claim the key`);
         }),
-        catchError((e) => {
+        catchError((e: unknown) => {
           if (!(e instanceof Replay)) return throwError(() => e);
           res.setHeader(REPLAYED_HEADER, 'true');
           return of(e.body);

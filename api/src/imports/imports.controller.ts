@@ -62,6 +62,7 @@ export class ImportsController {
       throw invalid('file', 'file must be a CSV file (.csv)');
     }
     // Control characters (a NUL cannot be stored in PostgreSQL text or jsonb) are no part of a file's name.
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     const filename = file.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'import.csv';
     // With an Idempotency-Key, the request is the file's content and the form's fields.
     if (this.idem.hasKey())

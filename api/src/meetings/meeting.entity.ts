@@ -19,7 +19,7 @@ export class Meeting {
   @Column({ type: 'text', nullable: true }) currentItemId!: string | null;
   @Index() @Column({ type: 'text' }) state!: string;
   @Column({ type: 'integer' }) version!: number;
-  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot<object>;
+  @Column({ type: 'jsonb' }) snapshot!: StoredSnapshot;
   @Column({ type: 'text', nullable: true }) planFingerprint!: string | null;
   /** 1 for the first minutes; a later change to approved minutes is a new revision referring to the earlier one. */
   @Column({ type: 'integer', default: 1 }) revision!: number;

@@ -1,19 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsIsoDateTime } from '../common/validation';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, SignedIn } from '../auth/access.decorators';
-import { ActionPlanService } from './action-plan.service';
 import { noStore } from '../common/security';
 import { AnswersFile } from '../openapi/responses';
-
-export class ActionPlanQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
-  @ApiProperty({ example: '2026-11-01' }) @IsIsoDateTime({ message: 'from must be a date (YYYY-MM-DD)' }) from!: string;
-  @ApiProperty({ example: '2026-11-30' }) @IsIsoDateTime({ message: 'to must be a date (YYYY-MM-DD)' }) to!: string;
-  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
-}
+import { ActionPlanService } from './action-plan.service';
+import { ActionPlanQuery } from './plans.dto';
 
 @ApiTags('plans')
 @Controller()

@@ -1,17 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, SignedIn } from '../auth/access.decorators';
 import { noStore } from '../common/security';
 import { uuidParam } from '../common/validation';
 import { MeetingsService } from '../meetings/meetings.service';
-import { ActionPlanService } from './action-plan.service';
 import { AnswersFile } from '../openapi/responses';
-
-export class LangQuery {
-  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
-}
+import { ActionPlanService } from './action-plan.service';
+import { LangQuery } from './plans.dto';
 
 /** A meeting's documents: the joint action plan it decided and its minutes, as PDFs (participating organisations only). */
 @ApiTags('meetings')

@@ -17,9 +17,7 @@ import {
 } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsIsoDateTime, IsOmittable } from '../common/validation';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsIsoDateTime, IsOmittable, trimText } from '../common/validation';
 
 /** Body of POST /api/reports. Cross-field rules (place in area, time not in future, Sweden's bounds) are checked in the service. */
 export class CreateReportBody implements CreateReportRequest {
@@ -40,7 +38,7 @@ export class CreateReportBody implements CreateReportRequest {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean({ message: 'publicPlace must be true or false' }) publicPlace?: boolean | null;
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
   @ApiProperty({ maxLength: REPORT_LIMITS.description.max })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'description must be text' })
   @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` })
   description!: string;
@@ -66,7 +64,7 @@ export class UpdateReportBody {
   @ApiPropertyOptional() @IsOmittable() @IsBoolean({ message: 'restricted must be true or false' }) restricted?: boolean;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'description must be text' })
   @MaxLength(REPORT_LIMITS.description.max, { message: `description must be at most ${REPORT_LIMITS.description.max} characters` })
   description?: string;
@@ -139,7 +137,7 @@ export class RedactReportBody implements RedactReportRequest {
   reason!: RedactionReason;
   @ApiPropertyOptional({ maxLength: REPORT_LIMITS.redactionNote.max })
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'note must be text' })
   @MaxLength(REPORT_LIMITS.redactionNote.max, { message: `note must be at most ${REPORT_LIMITS.redactionNote.max} characters` })
   note?: string;

@@ -1,24 +1,28 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { WALK_MAX, type FindingDto, type PhotoDto, type WalkDto, type WalkSummaryDto } from '@samverka/contracts';
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { invalid } from '../common/errors';
 import { noStore } from '../common/security';
 import { uuidParam } from '../common/validation';
-import { Idempotent, IdempotencyService } from '../idempotency/idempotency';
+import { IdempotencyService, Idempotent } from '../idempotency/idempotency';
 import { Answers, AnswersFile, AnswersNoContent, Refuses } from '../openapi/responses';
 import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
 import { readPhotoUpload } from './multipart';
-import { ChecklistAnswersBody, CreateFindingBody, CreateWalkBody, SettleFindingBody, UpdateFindingBody, UpdateWalkBody, WalkListQuery } from './walks.dto';
 import { WalkDocuments } from './walk-documents';
+import {
+  ChecklistAnswersBody,
+  CreateFindingBody,
+  CreateWalkBody,
+  SettleFindingBody,
+  UpdateFindingBody,
+  UpdateWalkBody,
+  WalkLangQuery,
+  WalkListQuery,
+} from './walks.dto';
 import { WalksService } from './walks.service';
-
-export class WalkLangQuery {
-  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
-}
 
 /** A walk's documents: the invitation and the report, as PDFs (those who see the walk's details). */
 @ApiTags('walks')

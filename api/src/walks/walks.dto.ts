@@ -42,9 +42,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDateTime, IsOmittable } from '../common/validation';
+import { IsIsoDateTime, IsOmittable, trimText } from '../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const len = (field: string, l: TextLimit) => Length(l.min, l.max, { message: `${field} must be ${l.min}–${l.max} characters` });
 
 export class ChecklistItemBody implements ChecklistItem {
@@ -53,13 +52,13 @@ export class ChecklistItemBody implements ChecklistItem {
   @len('key', WALK_LIMITS.itemKey)
   @Matches(/^[a-z0-9_]+$/, { message: 'key must be lower-case letters, digits and _' })
   key!: string;
-  @ApiProperty() @Transform(trim) @IsString() @len('labelSv', WALK_LIMITS.itemLabel) labelSv!: string;
-  @ApiProperty() @Transform(trim) @IsString() @len('labelEn', WALK_LIMITS.itemLabel) labelEn!: string;
+  @ApiProperty() @Transform(trimText) @IsString() @len('labelSv', WALK_LIMITS.itemLabel) labelSv!: string;
+  @ApiProperty() @Transform(trimText) @IsString() @len('labelEn', WALK_LIMITS.itemLabel) labelEn!: string;
 }
 
 export class ChecklistTemplateBody implements ChecklistTemplateRequest {
-  @ApiProperty() @Transform(trim) @IsString() @len('nameSv', WALK_LIMITS.templateName) nameSv!: string;
-  @ApiProperty() @Transform(trim) @IsString() @len('nameEn', WALK_LIMITS.templateName) nameEn!: string;
+  @ApiProperty() @Transform(trimText) @IsString() @len('nameSv', WALK_LIMITS.templateName) nameSv!: string;
+  @ApiProperty() @Transform(trimText) @IsString() @len('nameEn', WALK_LIMITS.templateName) nameEn!: string;
   @ApiProperty({ type: [ChecklistItemBody] })
   @IsArray({ message: 'items must be a list' })
   @ArrayMinSize(1, { message: 'items needs at least one item' })
@@ -71,8 +70,8 @@ export class ChecklistTemplateBody implements ChecklistTemplateRequest {
 }
 
 export class UpdateChecklistTemplateBody implements UpdateChecklistTemplateRequest {
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @len('nameSv', WALK_LIMITS.templateName) nameSv?: string;
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString() @len('nameEn', WALK_LIMITS.templateName) nameEn?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trimText) @IsString() @len('nameSv', WALK_LIMITS.templateName) nameSv?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trimText) @IsString() @len('nameEn', WALK_LIMITS.templateName) nameEn?: string;
   @ApiPropertyOptional({ type: [ChecklistItemBody] })
   @IsOmittable()
   @IsArray({ message: 'items must be a list' })
@@ -88,9 +87,9 @@ export class UpdateChecklistTemplateBody implements UpdateChecklistTemplateReque
 /** The route and counts are checked in depth by the service (naming e.g. route.coordinates[3]). */
 export class CreateWalkBody implements CreateWalkRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
-  @ApiProperty() @Transform(trim) @IsString({ message: 'title must be text' }) @len('title', WALK_LIMITS.title) title!: string;
+  @ApiProperty() @Transform(trimText) @IsString({ message: 'title must be text' }) @len('title', WALK_LIMITS.title) title!: string;
   @ApiProperty({ example: '2026-11-24T18:00:00+01:00' }) @IsIsoDateTime({ message: 'startsAt must be an ISO 8601 date and time' }) startsAt!: string;
-  @ApiProperty() @Transform(trim) @IsString({ message: 'meetingPoint must be text' }) @len('meetingPoint', WALK_LIMITS.meetingPoint) meetingPoint!: string;
+  @ApiProperty() @Transform(trimText) @IsString({ message: 'meetingPoint must be text' }) @len('meetingPoint', WALK_LIMITS.meetingPoint) meetingPoint!: string;
   @ApiPropertyOptional({ nullable: true, description: 'GeoJSON LineString, [longitude, latitude] pairs' })
   @IsOptional()
   @IsObject({ message: 'route must be a GeoJSON LineString' })
@@ -110,11 +109,11 @@ export class CreateWalkBody implements CreateWalkRequest {
 
 export class UpdateWalkBody implements UpdateWalkRequest {
   @ApiProperty() @IsInt({ message: 'version must be the version you read' }) @Min(1, { message: 'version must be the version you read' }) version!: number;
-  @ApiPropertyOptional() @IsOmittable() @Transform(trim) @IsString({ message: 'title must be text' }) @len('title', WALK_LIMITS.title) title?: string;
+  @ApiPropertyOptional() @IsOmittable() @Transform(trimText) @IsString({ message: 'title must be text' }) @len('title', WALK_LIMITS.title) title?: string;
   @ApiPropertyOptional() @IsOmittable() @IsIsoDateTime({ message: 'startsAt must be an ISO 8601 date and time' }) startsAt?: string;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'meetingPoint must be text' })
   @len('meetingPoint', WALK_LIMITS.meetingPoint)
   meetingPoint?: string;
@@ -148,7 +147,7 @@ export class AnswerBody {
   answer!: ChecklistAnswer;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'comment must be text' })
   @len('comment', WALK_LIMITS.answerComment)
   comment?: string;
@@ -160,7 +159,7 @@ export class ChecklistAnswersBody implements ChecklistAnswersRequest {
   @Min(1, { message: 'stop must be at least 1' })
   @Max(WALK_MAX.stops, { message: `stop must be at most ${WALK_MAX.stops}` })
   stop!: number;
-  @ApiProperty() @Transform(trim) @IsString({ message: 'label must be text' }) @len('label', WALK_LIMITS.stopLabel) label!: string;
+  @ApiProperty() @Transform(trimText) @IsString({ message: 'label must be text' }) @len('label', WALK_LIMITS.stopLabel) label!: string;
   @ApiProperty({ type: [AnswerBody] })
   @IsArray({ message: 'answers must be a list' })
   @ArrayMaxSize(WALK_MAX.checklistItems, { message: `answers holds at most ${WALK_MAX.checklistItems}` })
@@ -191,7 +190,11 @@ export class CreateFindingBody implements CreateFindingRequest {
   checklistItemKey?: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'categoryId must be a category id' }) categoryId?:
     string | null;
-  @ApiProperty() @Transform(trim) @IsString({ message: 'description must be text' }) @len('description', WALK_LIMITS.findingDescription) description!: string;
+  @ApiProperty()
+  @Transform(trimText)
+  @IsString({ message: 'description must be text' })
+  @len('description', WALK_LIMITS.findingDescription)
+  description!: string;
   @ApiProperty({ enum: FINDING_SEVERITIES }) @IsIn(FINDING_SEVERITIES, { message: 'severity must be low, medium or high' }) severity!: FindingSeverity;
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional()
@@ -224,7 +227,7 @@ export class UpdateFindingBody implements UpdateFindingRequest {
     string | null;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'description must be text' })
   @len('description', WALK_LIMITS.findingDescription)
   description?: string;
@@ -242,17 +245,17 @@ export class UpdateFindingBody implements UpdateFindingRequest {
 
 export class SettlementActionBody {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'action.cause must be text' })
   @Length(1, 500, { message: 'action.cause must be 1–500 characters' })
   cause!: string;
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'action.what must be text' })
   @Length(1, 1000, { message: 'action.what must be 1–1000 characters' })
   what!: string;
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'action.goal must be text' })
   @Length(1, 500, { message: 'action.goal must be 1–500 characters' })
   goal!: string;
@@ -265,7 +268,7 @@ export class SettlementActionBody {
   dueDate!: string;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'action.followUp must be text' })
   @len('action.followUp', WALK_LIMITS.followUp)
   followUp?: string;
@@ -285,8 +288,12 @@ export class SettleFindingBody implements SettleFindingRequest {
   caseId?: string;
   @ApiPropertyOptional()
   @ValidateIf((o: SettleFindingBody) => o.outcome === 'noted' || o.reason !== undefined)
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'reason must be text' })
   @len('reason', WALK_LIMITS.settlementReason)
   reason?: string;
+}
+
+export class WalkLangQuery {
+  @ApiPropertyOptional({ enum: ['sv', 'en'] }) @IsOptional() @IsIn(['sv', 'en'], { message: 'lang must be sv or en' }) lang?: 'sv' | 'en';
 }

@@ -124,7 +124,7 @@ export interface SendOptions<R extends WorkflowRecord> {
   /** The version the client read; another one is a 409 `<ENTITY>.STALE_VERSION`. */
   version: number;
   /** Checks against the database that the machine cannot make, after the version check; returns event fields to add. */
-  prepare?: (record: R) => Promise<Record<string, unknown> | void>;
+  prepare?: (record: R) => Promise<Record<string, unknown> | undefined>;
 }
 
 /**

@@ -9,9 +9,9 @@ const NOT_COMPARED = new Set(['login_attempts', 'sessions', 'migrations']);
 /** One query that fingerprints every application table: its row count and an md5 over all its rows. */
 export async function snapshotQuery(dataSource: DataSource): Promise<string> {
   const tables = (
-    (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)) as {
-      table_name: string;
-    }[]
+    await dataSource.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )
   )
     .map((r) => r.table_name)
     .filter((t) => !NOT_COMPARED.has(t));
@@ -24,7 +24,7 @@ export async function snapshotQuery(dataSource: DataSource): Promise<string> {
 export type Snapshot = Record<string, string>;
 
 export async function snapshot(dataSource: DataSource, sql: string): Promise<Snapshot> {
-  const rows = (await dataSource.query(sql)) as { t: string; n: number; h: string }[];
+  const rows = await dataSource.query<{ t: string; n: number; h: string }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
 }
 

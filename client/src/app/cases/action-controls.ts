@@ -61,7 +61,7 @@ export class ActionControls {
 
   readonly action = input.required<ActionDto>();
   readonly changed = output<ActionDto>();
-  readonly stale = output<void>();
+  readonly stale = output();
 
   protected readonly busy = signal(false);
   protected readonly error = signal('');

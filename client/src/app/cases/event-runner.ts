@@ -5,10 +5,8 @@ import {
   ACTION_LIMITS,
   CASE_LIMITS,
   type ActionDto,
-  type ActionEventPayloads,
   type ActionEventType,
   type CaseDto,
-  type CaseEventPayloads,
   type CaseEventType,
   type CaseSummaryDto,
   type TextLimit,
@@ -74,7 +72,7 @@ export class EventRunner {
     type: CaseEventType,
     context: CaseEventContext = {},
   ): Observable<DialogOutcome<CaseDto> | undefined> {
-    const submit = (payload: Record<string, unknown>) => this.api.send(c.id, c.version, type, payload as unknown as CaseEventPayloads[typeof type]);
+    const submit = (payload: Record<string, unknown>) => this.api.send(c.id, c.version, type, payload);
     const note = NOTE_EVENTS[type];
     if (note) {
       const data: TextEventDialogData<CaseDto> = {
@@ -115,7 +113,7 @@ export class EventRunner {
 
   /** Sends an action event (through its dialog where it has a payload). */
   actionEvent(a: ActionDto, type: ActionEventType): Observable<DialogOutcome<ActionDto> | undefined> {
-    const submit = (payload: Record<string, unknown>) => this.api.sendAction(a.id, a.version, type, payload as unknown as ActionEventPayloads[typeof type]);
+    const submit = (payload: Record<string, unknown>) => this.api.sendAction(a.id, a.version, type, payload);
     const text = TEXT_ACTION_EVENTS[type];
     if (text) {
       const data: TextEventDialogData<ActionDto> = {

@@ -34,5 +34,5 @@ import { Icon } from '../core/ui/icon';
   `,
 })
 export class StaleBanner {
-  readonly reload = output<void>();
+  readonly reload = output();
 }

@@ -63,7 +63,7 @@ export class MeetingStore {
       this.notice.set(null);
     }
     this.id = id;
-    this.reload();
+    void this.reload();
   }
 
   /** Reads the meeting again. */

@@ -25,7 +25,7 @@ export type MeetingEventSourceFactory = (url: string) => MeetingEventSource | nu
  */
 export const MEETING_EVENT_SOURCE = new InjectionToken<MeetingEventSourceFactory>('MEETING_EVENT_SOURCE', {
   providedIn: 'root',
-  factory: () => (url: string) => (typeof EventSource === 'undefined' ? null : (new EventSource(url) as MeetingEventSource)),
+  factory: () => (url: string) => (typeof EventSource === 'undefined' ? null : new EventSource(url)),
 });
 
 /** Reads the data of a message; null when it is not a meeting change. */

@@ -154,7 +154,7 @@ export class CaseTimeline {
     const p = h.payload ?? {};
     const t = this.i18n;
     const out: Entry['details'] = [];
-    const str = (key: string) => (typeof p[key] === 'string' && (p[key] as string).trim() ? (p[key] as string) : null);
+    const str = (key: string) => (typeof p[key] === 'string' && p[key].trim() ? p[key] : null);
     const outcome = str('outcome');
     if (h.eventType === 'EVALUATE' && outcome && (CASE_OUTCOMES as readonly string[]).includes(outcome)) {
       out.push({ label: t.t('cases.history.outcome'), text: t.t(`cases.outcome.${outcome as CaseOutcome}`) });

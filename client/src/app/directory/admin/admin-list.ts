@@ -102,6 +102,7 @@ export abstract class AdminPage<T> {
   protected abstract show(value: T): void;
 
   /** Opens `dialog` with `data`; a save is confirmed and the page read again. */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the dialog's data and result types, and the data is checked against D
   protected openDialog<D, R>(dialog: ComponentType<unknown>, data: D, width: string): void {
     this.dialog
       .open<unknown, D, R>(dialog, { data, width, maxWidth: '95vw' })

@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, OrganizationDto, OrganizationType } from '@samverka/contracts';
+import { DIRECTORY_LIMITS, ORGANIZATION_TYPES, OrganizationDto } from '@samverka/contracts';
 import { TPipe } from '../../core/i18n/i18n';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { EntityDialog } from './entity-dialog';
@@ -79,7 +79,7 @@ export class OrganizationDialog extends EntityDialog<OrganizationDto> {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.organization?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.organizationName.max)]],
-    type: [(this.data.organization?.type ?? 'kommun') as OrganizationType, [Validators.required]],
+    type: [this.data.organization?.type ?? 'kommun', [Validators.required]],
   });
 
   /** Sends the form; field errors from the API are shown next to their fields. */

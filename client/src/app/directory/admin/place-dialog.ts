@@ -110,7 +110,7 @@ export class PlaceDialog extends EntityDialog<PlaceDto> {
   ];
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    responsibleOrganizationId: [this.initialResponsible as string | null],
+    responsibleOrganizationId: [this.initialResponsible],
     name: [this.data.place?.name ?? '', [Validators.required, Validators.maxLength(DIRECTORY_LIMITS.placeName.max)]],
     latitude: [formatCoordinate(this.data.place?.latitude, this.i18n.locale()), [coordinateValidator(-90, 90, 'admin.places.latitudeRange')]],
     longitude: [formatCoordinate(this.data.place?.longitude, this.i18n.locale()), [coordinateValidator(-180, 180, 'admin.places.longitudeRange')]],

@@ -86,7 +86,7 @@ export class PlanDownload {
     areaId: ['', Validators.required],
     from: [swedishDate(-90), Validators.required],
     to: [swedishDate(), Validators.required],
-    lang: [this.i18n.lang() as 'sv' | 'en'],
+    lang: [this.i18n.lang()],
   });
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 

@@ -263,13 +263,14 @@ export class AgendaEditor {
   private baseVersion = 0;
   private added = 0;
 
-  protected readonly addForm = inject(NonNullableFormBuilder).group({
-    kind: ['other' as AgendaItemKind],
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly addForm = this.fb.group({
+    kind: this.fb.control<AgendaItemKind>('other'),
     title: ['', [Validators.maxLength(MEETING_LIMITS.agendaItemTitle.max)]],
     areaId: [''],
     caseId: [''],
   });
-  protected readonly addKind = toSignal(this.addForm.controls.kind.valueChanges, { initialValue: 'other' as AgendaItemKind });
+  protected readonly addKind = toSignal(this.addForm.controls.kind.valueChanges, { initialValue: 'other' });
   private readonly cases = signal<CaseSummaryDto[] | null>(null);
   /** Cases waiting for a decision in the meeting's areas that are not on the agenda yet. */
   protected readonly addableCases = computed(() => {

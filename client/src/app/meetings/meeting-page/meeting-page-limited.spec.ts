@@ -65,7 +65,7 @@ describe('MeetingPage for an administrator whose organisation does not take part
   it('shows the title, time, areas, organisations and participants, says why there is no more, and opens no live updates', async () => {
     await render();
     expect(q('[data-testid="meeting-title"]')!.textContent).toContain('Operativ grupp Vivalla');
-    expect(q('[data-testid="meeting-when"]')!.textContent!.trim()).not.toBe('');
+    expect(q('[data-testid="meeting-when"]')!.textContent.trim()).not.toBe('');
     expect(root.textContent).toContain('Lokalpolisområde Örebro, ÖBO');
     expect(root.textContent).toContain('Petra Polischef');
     const notice = q('[data-testid="meeting-limited"]')!;
@@ -73,7 +73,7 @@ describe('MeetingPage for an administrator whose organisation does not take part
     expect(notice.textContent).toContain('bara för de deltagande organisationerna');
     // No agenda, controls, documents or live-update state to be confused by, and no stream that would be refused.
     for (const id of ['agenda', 'meeting-controls', 'documents', 'present']) expect({ id, shown: !!q(`[data-testid="${id}"]`) }).toEqual({ id, shown: false });
-    expect(q('[data-testid="live-state"]')!.textContent!.trim()).toBe('');
+    expect(q('[data-testid="live-state"]')!.textContent.trim()).toBe('');
     expect(FakeEventSource.last).toBeNull();
     // Everything stays reachable by keyboard: the page's links only.
     expect(Array.from(root.querySelectorAll('button')).length).toBe(0);

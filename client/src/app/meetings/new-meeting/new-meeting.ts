@@ -264,7 +264,7 @@ export class NewMeeting {
   protected readonly own = computed<OrganizationDto | null>(() => this.auth.user()?.organization ?? null);
 
   protected readonly form = this.fb.group({
-    kind: ['leadership' as MeetingKind],
+    kind: this.fb.control<MeetingKind>('leadership'),
     title: ['', [requiredText, Validators.minLength(MEETING_LIMITS.title.min), Validators.maxLength(MEETING_LIMITS.title.max)]],
     date: ['', Validators.required],
     time: ['09:00', Validators.required],

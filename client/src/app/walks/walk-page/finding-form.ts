@@ -411,7 +411,7 @@ export class FindingForm {
   /** The area's partner organisations (to name the responsible one). */
   readonly partners = input<OrganizationDto[]>([]);
   /** A finding was put in the outbox. */
-  readonly recorded = output<void>();
+  readonly recorded = output();
 
   protected readonly limits = WALK_LIMITS;
   protected readonly severities = FINDING_SEVERITIES;

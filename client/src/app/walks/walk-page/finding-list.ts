@@ -118,7 +118,7 @@ export class FindingList {
   readonly walk = input.required<WalkDto>();
   readonly categories = input<CategoryDto[]>([]);
   /** A finding was deleted. */
-  readonly changed = output<void>();
+  readonly changed = output();
 
   protected readonly busy = signal(false);
   protected readonly findings = computed(() => [...this.walk().findings].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)));

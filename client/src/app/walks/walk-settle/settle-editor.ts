@@ -240,7 +240,7 @@ export class SettleEditor {
     caseId: ['', Validators.required],
     reason: ['', [requiredText, Validators.minLength(WALK_LIMITS.settlementReason.min), Validators.maxLength(WALK_LIMITS.settlementReason.max)]],
   });
-  protected readonly outcome = toSignal(this.form.controls.outcome.valueChanges, { initialValue: 'action' as SettlementOutcome });
+  protected readonly outcome = toSignal(this.form.controls.outcome.valueChanges, { initialValue: 'action' });
   private readonly organizationId = toSignal(this.form.controls.organizationId.valueChanges, { initialValue: '' });
 
   /** The controls that belong to each outcome (the others are not validated). */
