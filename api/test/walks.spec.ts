@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import { startTestApp, TestApp } from './harness';
+import { MAX_ACTIONS_PER_CASE } from '@samverka/contracts';
 
 /** A JPEG as a phone writes it: EXIF with GPS position, camera and owner. */
 async function phoneJpeg(width = 3000, height = 2000): Promise<Buffer> {
@@ -572,6 +573,39 @@ describe('safety walks: planning, recording, photos, settlement', () => {
       expect(text).toContain(s);
     const en = await coordinator.get(`/api/walks/${w.id}/report.pdf?lang=en`).buffer(true).parse(binaryParser).expect(200);
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: en.body as Buffer }).toString('utf8')).toContain('Safety walk – report');
+  });
+
+  it('settles at most MAX_ACTIONS_PER_CASE findings of a walk as actions (one case holds that many): the next is 422 WALK.TOO_MANY_ACTIONS', async () => {
+    const w = (
+      await coordinator
+        .post('/api/walks')
+        .send(plan({ title: 'Vandring med många fynd' }))
+        .expect(201)
+    ).body;
+    await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'START', version: 1 }).expect(200);
+    const ids: string[] = [];
+    for (let i = 0; i <= MAX_ACTIONS_PER_CASE; i++) {
+      ids.push(
+        (
+          await caretaker
+            .post(`/api/walks/${w.id}/findings`)
+            .send(finding({ description: `Trasig lampa nummer ${i + 1}` }))
+            .expect(201)
+        ).body.id,
+      );
+    }
+    const v = (await coordinator.get(`/api/walks/${w.id}`)).body.version;
+    await coordinator.post(`/api/walks/${w.id}/events`).send({ type: 'FINISH', version: v }).expect(200);
+    const action = (n: number) => ({
+      outcome: 'action',
+      action: { cause: 'Trasig belysning', what: `Byt lampa ${n}`, goal: 'Upplyst gångväg', organizationId: orgs['Exempelbostäder AB'], dueDate: '2027-01-31' },
+    });
+    for (let i = 0; i < MAX_ACTIONS_PER_CASE; i++) await coordinator.put(`/api/walks/${w.id}/findings/${ids[i]}/settlement`).send(action(i)).expect(200);
+    const refused = (await coordinator.put(`/api/walks/${w.id}/findings/${ids[MAX_ACTIONS_PER_CASE]}/settlement`).send(action(99)).expect(422)).body;
+    expect(refused).toMatchObject({ code: 'WALK.TOO_MANY_ACTIONS', field: 'outcome' });
+    // an action already counted may be changed, and the last finding may still be settled otherwise
+    await coordinator.put(`/api/walks/${w.id}/findings/${ids[0]}/settlement`).send(action(1000)).expect(200);
+    await coordinator.put(`/api/walks/${w.id}/findings/${ids[MAX_ACTIONS_PER_CASE]}/settlement`).send({ outcome: 'noted', reason: 'Samma lampa' }).expect(200);
   });
 
   it('cancels a planned walk with a reason; events outside the contract are refused naming the type', async () => {

@@ -218,6 +218,7 @@ export class WalksController {
   @Put(':id/findings/:findingId/settlement')
   @Roles('coordinator', 'analyst')
   @Answers(200, 'FindingDto')
+  @Refuses(422, ['ApiError'], 'WALK.TOO_MANY_ACTIONS when the walk already settles MAX_ACTIONS_PER_CASE (50) findings as actions, or another field at fault')
   settle(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { WorkflowSettingsService } from '../settings/settings.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  MAX_ACTIONS_PER_CASE,
   findPersonalData,
   PARTICIPANT_GROUPS,
   WALK_MAX,
@@ -481,6 +482,13 @@ export class WalksService {
     }
     const toAct = findings.filter((f) => f.settlement?.outcome === 'action');
     if (!toAct.length) return;
+    if (toAct.length > MAX_ACTIONS_PER_CASE)
+      throw new DomainError(
+        422,
+        'WALK.TOO_MANY_ACTIONS',
+        `a walk settles at most ${MAX_ACTIONS_PER_CASE} findings as actions (one case holds that many)`,
+        'findings',
+      );
     const partnerIds = await repo.partnerIds(m, w.areaId);
     const planned: PlannedActionDto[] = toAct.map((f) => {
       const s = f.settlement as Extract<StoredSettlement, { outcome: 'action' }>;
@@ -766,6 +774,16 @@ export class WalksService {
       let settlement: StoredSettlement;
       if (body.outcome === 'action') {
         const a = body.action!;
+        if (f.settlement?.outcome !== 'action') {
+          const all = await m.getRepository(WalkFinding).find({ where: { walkId: w.id }, select: { id: true, settlement: true } });
+          if (all.filter((o) => o.settlement?.outcome === 'action').length >= MAX_ACTIONS_PER_CASE)
+            throw new DomainError(
+              422,
+              'WALK.TOO_MANY_ACTIONS',
+              `a walk settles at most ${MAX_ACTIONS_PER_CASE} findings as actions (one case holds that many)`,
+              'outcome',
+            );
+        }
         const partners = await repo.partnerIds(m, w.areaId);
         if (!partners.includes(a.organizationId))
           throw invalid('action.organizationId', "action.organizationId must be an organisation of the area's partnership");
