@@ -90,18 +90,29 @@ export class NewCase {
   protected readonly selectedReports = signal<ReadonlySet<string>>(new Set());
   protected readonly selectedPlaces = signal<ReadonlySet<string>>(new Set());
   protected readonly categoryFilter = signal('');
+  protected readonly placeFilter = signal('');
+  protected readonly textFilter = signal('');
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
 
   private readonly categoryById = computed(() => new Map(this.categories().map((c) => [c.id, c])));
-  /** The reports offered, filtered by category; selected ones always stay visible. */
+  /** The reports offered, filtered by category, place and text; the selected ones come first and always stay visible. */
   protected readonly shownReports = computed(() => {
-    const filter = this.categoryFilter();
+    const category = this.categoryFilter();
+    const place = this.placeFilter();
+    const text = this.textFilter().trim().toLocaleLowerCase('sv');
     const selected = this.selectedReports();
     const all = [...this.older(), ...this.recent()];
-    return filter ? all.filter((r) => r.categoryId === filter || selected.has(r.id)) : all;
+    const matches = (r: ReportDto): boolean =>
+      (!category || r.categoryId === category) &&
+      (!place || r.placeId === place) &&
+      (!text ||
+        [r.detailsVisible ? (r.description ?? '') : '', r.placeName ?? '', this.categoryName(r.categoryId)].some((t) =>
+          t.toLocaleLowerCase('sv').includes(text),
+        ));
+    return [...all.filter((r) => selected.has(r.id)), ...all.filter((r) => !selected.has(r.id) && matches(r))];
   });
   protected readonly truncated = computed(() => this.recent().length >= REPORT_LIMIT);
 
