@@ -104,6 +104,15 @@ describe('NewCase', () => {
     await place.open();
     await place.clickOptions({ text: 'Alla platser' });
 
+    const from = await loader.getHarness(MatInputHarness.with({ selector: '[name="fromFilter"]' }));
+    await from.setValue('2026-11-2');
+    expect(root.querySelectorAll('[data-testid="report-option"]')).toHaveLength(4);
+    await from.setValue('2099-01-01');
+    options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
+    expect(options).toHaveLength(2);
+    expect(text(options[0])).toContain('Äldre rapport om tvättstugan');
+    await from.setValue('');
+
     await (await loader.getHarness(MatCheckboxHarness.with({ label: /Krossad ruta/ }))).check();
     await (await loader.getHarness(MatCheckboxHarness.with({ label: /Äldre rapport/ }))).uncheck();
     options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
