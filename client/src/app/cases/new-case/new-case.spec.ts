@@ -5,6 +5,7 @@ import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AuthService } from '../../core/auth/auth';
 import { POLIS, me } from '../../testing/fixtures';
@@ -78,6 +79,45 @@ describe('NewCase', () => {
     const boxes = await loader.getAllHarnesses(MatCheckboxHarness.with({ ancestor: '[data-testid="report-picker"]' }));
     expect(await Promise.all(boxes.map((b) => b.isChecked()))).toEqual([true, true, false, false]);
     expect(text(root.querySelector('.selected-count'))).toBe('(2 valda)');
+  });
+
+  it('filters the reports by text and place, keeping the chosen ones first and visible', async () => {
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const search = await loader.getHarness(MatInputHarness.with({ selector: '[name="textFilter"]' }));
+    await search.setValue('krossad');
+    let options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
+    expect(options.map((o) => text(o))).toHaveLength(3);
+    expect(text(options[2])).toContain('Krossad ruta i entrén');
+
+    await search.setValue('finns inte');
+    options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
+    expect(options).toHaveLength(2);
+    expect(options.every((o) => !text(o).includes('Krossad'))).toBe(true);
+
+    await search.setValue('');
+    const place = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="report-place"]' }));
+    await place.open();
+    await place.clickOptions({ text: 'Tvättstugan Vivallagatan 6' });
+    options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
+    expect(options).toHaveLength(3);
+    expect(text(options[2])).toContain('Krossad ruta i entrén');
+    await place.open();
+    await place.clickOptions({ text: 'Alla platser' });
+
+    const from = await loader.getHarness(MatInputHarness.with({ selector: '[name="fromFilter"]' }));
+    await from.setValue('2026-11-2');
+    expect(root.querySelectorAll('[data-testid="report-option"]')).toHaveLength(4);
+    await from.setValue('2099-01-01');
+    options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
+    expect(options).toHaveLength(2);
+    expect(text(options[0])).toContain('Äldre rapport om tvättstugan');
+    await from.setValue('');
+
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: /Krossad ruta/ }))).check();
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: /Äldre rapport/ }))).uncheck();
+    options = Array.from(root.querySelectorAll('[data-testid="report-option"]'));
+    expect(text(options[1])).toContain('Krossad ruta i entrén');
+    expect(text(options[2])).toContain('Äldre rapport om tvättstugan');
   });
 
   it('opens the case with the chosen reports and places and goes to its page', async () => {

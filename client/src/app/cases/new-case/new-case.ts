@@ -18,6 +18,8 @@ import { Icon } from '../../core/ui/icon';
 import { Notifier } from '../../core/ui/notifier';
 import { DirectoryApi } from '../../directory/directory-api';
 import { ReportsApi } from '../../reports/reports-api';
+import { TIME_ZONE } from '../../reports/weeks';
+import { SwedishDateInput, isSwedishDate, normaliseDate } from '../../core/ui/swedish-date';
 import { caseErrorText, focusFirstInvalid, placeFieldErrors } from '../case-messages';
 import { CasesApi } from '../cases-api';
 import { WhenPipe } from '../labels/pipes';
@@ -43,6 +45,7 @@ export const REPORT_LIMIT = 500;
     MatHint,
     MatError,
     MatInput,
+    SwedishDateInput,
     MatSelect,
     MatOption,
     MatCheckbox,
@@ -90,18 +93,36 @@ export class NewCase {
   protected readonly selectedReports = signal<ReadonlySet<string>>(new Set());
   protected readonly selectedPlaces = signal<ReadonlySet<string>>(new Set());
   protected readonly categoryFilter = signal('');
+  protected readonly placeFilter = signal('');
+  protected readonly textFilter = signal('');
+  /** The first and last day (YYYY-MM-DD, Stockholm time) of the observations shown; ignored until a whole date is typed. */
+  protected readonly fromFilter = signal('');
+  protected readonly toFilter = signal('');
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
 
   private readonly categoryById = computed(() => new Map(this.categories().map((c) => [c.id, c])));
-  /** The reports offered, filtered by category; selected ones always stay visible. */
+  /** The reports offered, filtered by category, place and text; the selected ones come first and always stay visible. */
   protected readonly shownReports = computed(() => {
-    const filter = this.categoryFilter();
+    const category = this.categoryFilter();
+    const place = this.placeFilter();
+    const text = this.textFilter().trim().toLocaleLowerCase('sv');
+    const from = wholeDate(this.fromFilter());
+    const to = wholeDate(this.toFilter());
     const selected = this.selectedReports();
     const all = [...this.older(), ...this.recent()];
-    return filter ? all.filter((r) => r.categoryId === filter || selected.has(r.id)) : all;
+    const matches = (r: ReportDto): boolean =>
+      (!category || r.categoryId === category) &&
+      (!place || r.placeId === place) &&
+      (!from || stockholmDay(r.occurredAt) >= from) &&
+      (!to || stockholmDay(r.occurredAt) <= to) &&
+      (!text ||
+        [r.detailsVisible ? (r.description ?? '') : '', r.placeName ?? '', this.categoryName(r.categoryId)].some((t) =>
+          t.toLocaleLowerCase('sv').includes(text),
+        ));
+    return [...all.filter((r) => selected.has(r.id)), ...all.filter((r) => !selected.has(r.id) && matches(r))];
   });
   protected readonly truncated = computed(() => this.recent().length >= REPORT_LIMIT);
 
@@ -223,4 +244,17 @@ function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet
   if (on) next.add(id);
   else next.delete(id);
   return next;
+}
+
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day of a moment in Stockholm, as YYYY-MM-DD. */
+function stockholmDay(iso: string): string {
+  return STOCKHOLM_DAY.format(new Date(iso));
+}
+
+/** The typed date as YYYY-MM-DD, or '' while it is not yet a whole date. */
+function wholeDate(text: string): string {
+  const date = normaliseDate(text);
+  return isSwedishDate(date) ? date : '';
 }
