@@ -1,5 +1,6 @@
 import { effectFigures, effectWindows } from '../src/effects/effect-statistics';
 import { effectsRepository } from '../src/effects/effects.repository';
+import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from './harness';
 
 /** The effect figures' counts, in SQL on a real database (issue #16): zones, windows, categories, restricted reports. */
@@ -65,5 +66,59 @@ describe('effect counts', () => {
     const f = effectFigures(counts);
     expect(f.tooFew).toBe(true);
     expect(f.figures[0].sv).toContain('Varning');
+  });
+
+  it('GET /api/cases/{id}/effects computes the figures from the case’s places, categories and action span, for 4–26 weeks', async () => {
+    const [area]: { id: string }[] = await q(`SELECT id FROM areas WHERE name = 'Norrby'`);
+    const [p0]: { id: string }[] = await q(`SELECT id FROM places WHERE area_id = $1 ORDER BY name`, [area.id]);
+    await q(`UPDATE places SET latitude = 59.4, longitude = 17.9 WHERE id = $1`, [p0.id]);
+    const coordinator = await a.signIn('samordnare@exempelstad.se');
+    const created = await coordinator
+      .post('/api/cases')
+      .send({ areaId: area.id, title: 'Skadegörelse vid p0', description: 'Upprepad skadegörelse', placeIds: [p0.id] });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    // No action started or done yet: no figures.
+    const none = await coordinator.get(`/api/cases/${id}/effects`);
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ caseId: id, figures: null });
+
+    // The history of one action: started 1 March, done 12 April 2027 (the windows of the test above).
+    const actionId = randomUUID();
+    const hist = (toState: string, at: string, version: number) =>
+      q(`INSERT INTO case_history (case_id, action_id, event_type, from_state, to_state, version, at) VALUES ($1, $2, 'TEST', NULL, $3, $4, $5)`, [
+        id,
+        actionId,
+        toState,
+        version,
+        at,
+      ]);
+    await hist('in_progress', '2027-03-01T00:00:00Z', 2);
+    await hist('done', '2027-04-12T00:00:00Z', 3);
+
+    const res = await coordinator.get(`/api/cases/${id}/effects`).query({ weeks: '4' });
+    expect(res.status).toBe(200);
+    // The case has no reports, so every category counts: the littering report in p0 joins the treatment.
+    expect(res.body.figures).toMatchObject({
+      methodVersion: 1,
+      weeks: 4,
+      before: { from: '2027-02-01T00:00:00.000Z', to: '2027-03-01T00:00:00.000Z' },
+      after: { from: '2027-04-12T00:00:00.000Z', to: '2027-05-10T00:00:00.000Z' },
+      counts: { treatment: { before: 4, after: 1 }, buffer: { before: 1, after: 1 }, comparison: { before: 3, after: 1 } },
+      tooFew: true,
+    });
+    expect(res.body.figures.didRatio).toBeCloseTo(0.25 / (1 / 3), 12);
+    expect(res.body.figures.figures).toHaveLength(3);
+    // Only numbers and sentences: no report detail leaves.
+    expect(JSON.stringify(res.body)).not.toContain('Test');
+
+    // Eight weeks by default; 4–26 only, the field named.
+    expect((await coordinator.get(`/api/cases/${id}/effects`)).body.figures.weeks).toBe(8);
+    for (const weeks of ['3', '27', 'x', '8.5']) {
+      const bad = await coordinator.get(`/api/cases/${id}/effects`).query({ weeks });
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(bad.body)).toContain('weeks');
+    }
   });
 });

@@ -65,3 +65,50 @@ export const effectsRepository = {
     return c;
   },
 };
+
+export interface EffectScopeRow {
+  area_id: string;
+  place_ids: string[];
+  category_ids: string[];
+  lats: number[];
+  lngs: number[];
+}
+
+export interface ActionSpanRow {
+  first_started: Date | null;
+  last_done: Date | null;
+}
+
+/** The case's scope, the same for every viewer: its places, the categories of its reports, and its points (places' and place-less reports' coordinates). */
+export const EFFECT_SCOPE_SQL = `
+  SELECT c.area_id,
+         coalesce((SELECT array_agg(cp.place_id) FROM case_places cp WHERE cp.case_id = c.id), '{}') AS place_ids,
+         coalesce((SELECT array_agg(DISTINCT r.category_id) FROM case_reports cr JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = c.id), '{}') AS category_ids,
+         coalesce(array_agg(pt.lat) FILTER (WHERE pt.lat IS NOT NULL), '{}') AS lats,
+         coalesce(array_agg(pt.lng) FILTER (WHERE pt.lat IS NOT NULL), '{}') AS lngs
+  FROM cases c
+  LEFT JOIN LATERAL (
+    SELECT p.latitude AS lat, p.longitude AS lng FROM case_places cp JOIN places p ON p.id = cp.place_id
+    WHERE cp.case_id = c.id AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
+    UNION
+    SELECT r.latitude, r.longitude FROM case_reports cr JOIN reports r ON r.id = cr.report_id
+    WHERE cr.case_id = c.id AND r.place_id IS NULL AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL) pt ON true
+  WHERE c.id = $1
+  GROUP BY c.id, c.area_id`;
+
+/** When the first of the case's actions was started and the last was done (its workflow history). */
+export const ACTION_SPAN_SQL = `
+  SELECT min(h.at) FILTER (WHERE h.to_state = 'in_progress') AS first_started, max(h.at) FILTER (WHERE h.to_state = 'done') AS last_done
+  FROM case_history h WHERE h.case_id = $1 AND h.action_id IS NOT NULL`;
+
+export const effectCaseRepository = {
+  scope: async (db: Db, caseId: string): Promise<EffectScope | null> => {
+    const [row] = await db.query<EffectScopeRow[]>(EFFECT_SCOPE_SQL, [caseId]);
+    if (!row) return null;
+    return { areaId: row.area_id, placeIds: row.place_ids, categoryIds: row.category_ids, points: row.lats.map((lat, i) => ({ lat, lng: row.lngs[i] })) };
+  },
+  actionSpan: async (db: Db, caseId: string): Promise<ActionSpanRow> => {
+    const [row] = await db.query<ActionSpanRow[]>(ACTION_SPAN_SQL, [caseId]);
+    return row;
+  },
+};
