@@ -119,6 +119,7 @@ const OPS: Record<string, Op> = {
   'GET /api/cases/{id}': { actor: 'coordinator', ids: { id: 'caseId' } },
   'POST /api/cases/{id}/events': { actor: 'analyst', ids: { id: 'caseId' }, event: true },
   'GET /api/cases/{id}/history': { actor: 'coordinator', ids: { id: 'caseId' } },
+  'GET /api/cases/{id}/effects': { actor: 'coordinator', ids: { id: 'caseId' } },
   'GET /api/actions': { actor: 'coordinator' },
   'GET /api/actions/{id}': { actor: 'coordinator', ids: { id: 'actionId' } },
   'POST /api/actions/{id}/events': { actor: 'coordinator', ids: { id: 'actionId' }, event: true },

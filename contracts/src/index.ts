@@ -17,3 +17,4 @@ export * from './meetings';
 export * from './retention';
 export * from './walks';
 export * from './settings';
+export * from './effects';

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { type CaseDto, type CaseHistoryDto, type CaseSummaryDto } from '@samverka/contracts';
+import { type CaseDto, type CaseEffectsDto, type CaseHistoryDto, type CaseSummaryDto } from '@samverka/contracts';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { uuidParam } from '../common/validation';
 import { Idempotent } from '../idempotency/idempotency';
 import { Answers } from '../openapi/responses';
 import { EVENT_BODY, parseEventBody } from '../workflow/workflow-errors';
-import { CaseListQuery, CreateCaseBody } from './cases.dto';
+import { CaseEffectsQuery, CaseListQuery, CreateCaseBody } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -55,5 +55,13 @@ export class CasesController {
   @Answers(200, 'CaseHistoryDto[]')
   history(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<CaseHistoryDto[]> {
     return this.cases.historyOf(user, id);
+  }
+
+  /** Before/after effect figures of the case's places (issue #16), computed now: the evaluation dialog's preview. */
+  @Get('cases/:id/effects')
+  @SignedIn()
+  @Answers(200, 'CaseEffectsDto')
+  effects(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() q: CaseEffectsQuery): Promise<CaseEffectsDto> {
+    return this.cases.effects(user, id, q.weeks);
   }
 }

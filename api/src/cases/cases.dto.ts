@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_LIMITS, CASE_STATES, type CreateCaseRequest } from '@samverka/contracts';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS } from '../effects/effect-statistics';
 import { IsOmittable, queryBoolean, trimText } from '../common/validation';
 
 export class CreateCaseBody implements CreateCaseRequest {
@@ -37,4 +38,16 @@ export class CaseListQuery {
   @ApiPropertyOptional({ enum: CASE_STATES }) @IsOptional() @IsIn(CASE_STATES, { message: `state must be one of ${CASE_STATES.join(', ')}` }) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be an organisation id' }) organizationId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsIn([true, false], { message: 'overdue must be true or false' }) overdue?: boolean;
+}
+
+const WEEKS_MESSAGE = `weeks must be a whole number from ${MIN_WEEKS} to ${MAX_WEEKS}`;
+
+export class CaseEffectsQuery {
+  @ApiPropertyOptional({ minimum: MIN_WEEKS, maximum: MAX_WEEKS, default: DEFAULT_WEEKS })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: WEEKS_MESSAGE })
+  @Min(MIN_WEEKS, { message: WEEKS_MESSAGE })
+  @Max(MAX_WEEKS, { message: WEEKS_MESSAGE })
+  weeks?: number;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionDto, CaseDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest } from '@samverka/contracts';
+import type { ActionDto, CaseDto, CaseEffectsDto, CaseHistoryDto, CaseState, CaseSummaryDto, CreateCaseRequest } from '@samverka/contracts';
 import { CASE_MACHINE_VERSION, CaseContext, caseMachine, CLOSED_ACTION_STATES, evaluationFrom, isOpenAction, store } from '@samverka/workflows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { createActor } from 'xstate';
@@ -22,6 +22,8 @@ import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
 import { openActionSql, overdueActionSql, partnerScope } from '../database/sql-fragments';
 import { casesRepository } from './cases.repository';
+import { DEFAULT_WEEKS, effectFigures, effectWindows } from '../effects/effect-statistics';
+import { effectCaseRepository, effectsRepository } from '../effects/effects.repository';
 
 export interface CaseFilter {
   areaId?: string;
@@ -234,5 +236,23 @@ export class CasesService {
       actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '', organizationName: r.org_name ?? '' } : null,
       at: new Date(r.at).toISOString(),
     }));
+  }
+
+  /**
+   * The case's before/after figures over `weeks` weeks (effect-statistics.ts), computed from every report of the area:
+   * restricted reports count, but only numbers leave. Null figures until an action has been started and one done.
+   */
+  async effects(user: AuthUser, id: string, weeks: number = DEFAULT_WEEKS): Promise<CaseEffectsDto> {
+    await this.loadVisible(this.db.manager, user, id);
+    const span = await effectCaseRepository.actionSpan(this.db, id);
+    const scope = await effectCaseRepository.scope(this.db, id);
+    if (!span.first_started || !span.last_done || !scope) return { caseId: id, figures: null };
+    const started = new Date(span.first_started);
+    const done = new Date(span.last_done);
+    if (done < started) return { caseId: id, figures: null };
+    const w = effectWindows(started, done, weeks);
+    const f = effectFigures(await effectsRepository.counts(this.db, scope, w));
+    const iso = (x: { from: Date; to: Date }) => ({ from: x.from.toISOString(), to: x.to.toISOString() });
+    return { caseId: id, figures: { ...f, weeks: w.weeks, before: iso(w.before), after: iso(w.after) } };
   }
 }

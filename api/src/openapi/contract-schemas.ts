@@ -14,12 +14,16 @@ export interface ContractTypes {
   AuditEntryDto: C.AuditEntryDto;
   AuditVerifyDto: C.AuditVerifyDto;
   CaseDto: C.CaseDto;
+  CaseEffectsDto: C.CaseEffectsDto;
   CaseHistoryDto: C.CaseHistoryDto;
   CaseSummaryDto: C.CaseSummaryDto;
   CategoryDto: C.CategoryDto;
   ChecklistItem: C.ChecklistItem;
   ChecklistTemplateDto: C.ChecklistTemplateDto;
   ClientConfigDto: C.ClientConfigDto;
+  EffectBeforeAfterDto: C.EffectBeforeAfterDto;
+  EffectFigureDto: C.EffectFigureDto;
+  EffectFiguresDto: C.EffectFiguresDto;
   FigureRow: C.FigureRow;
   FindingDto: C.FindingDto;
   FindingSettlementDto: C.FindingSettlementDto;
@@ -362,6 +366,18 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     ],
     "additionalProperties": false
   },
+  "CaseEffectsDto": {
+    "type": "object",
+    "properties": {
+      "caseId": {"type":"string"},
+      "figures": {
+        "anyOf": [{"$ref":"#/components/schemas/EffectFiguresDto"},{"type":"null"}],
+        "description": "Null until one of the case's actions has been started and one done."
+      }
+    },
+    "required": ["caseId","figures"],
+    "additionalProperties": false
+  },
   "CaseHistoryDto": {
     "type": "object",
     "properties": {
@@ -463,6 +479,69 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "demoMode": {"type":"boolean"}
     },
     "required": ["mapTileUrl","mapAttribution","demoMode"],
+    "additionalProperties": false
+  },
+  "EffectBeforeAfterDto": {
+    "description": "Before/after effect figures of a case (issue #16): counts, ratios and a sentence each, in Swedish and English.",
+    "type": "object",
+    "properties": {"before":{"type":"number"},"after":{"type":"number"}},
+    "required": ["before","after"],
+    "additionalProperties": false
+  },
+  "EffectFigureDto": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string",
+        "enum": ["treatment","did","wdq"],
+        "description": "treatment: change in the case's places; did: difference-in-differences ratio; wdq: weighted displacement quotient."
+      },
+      "value": {"type":["number","null"],"description":"Null where it cannot be computed."},
+      "tooFew": {
+        "type": "boolean",
+        "description": "Counts too small to say anything; the sentences then end in a warning."
+      },
+      "sv": {"type":"string"},
+      "en": {"type":"string"}
+    },
+    "required": ["key","value","tooFew","sv","en"],
+    "additionalProperties": false
+  },
+  "EffectFiguresDto": {
+    "type": "object",
+    "properties": {
+      "methodVersion": {"type":"number"},
+      "weeks": {"type":"number"},
+      "before": {
+        "type": "object",
+        "properties": {"from":{"type":"string"},"to":{"type":"string"}},
+        "required": ["from","to"],
+        "additionalProperties": false,
+        "description": "The windows, ISO instants: from inclusive, to exclusive."
+      },
+      "after": {
+        "type": "object",
+        "properties": {"from":{"type":"string"},"to":{"type":"string"}},
+        "required": ["from","to"],
+        "additionalProperties": false
+      },
+      "counts": {
+        "type": "object",
+        "properties": {
+          "treatment": {"$ref":"#/components/schemas/EffectBeforeAfterDto"},
+          "buffer": {"$ref":"#/components/schemas/EffectBeforeAfterDto"},
+          "comparison": {"$ref":"#/components/schemas/EffectBeforeAfterDto"}
+        },
+        "required": ["treatment","buffer","comparison"],
+        "additionalProperties": false
+      },
+      "treatmentChange": {"type":["number","null"]},
+      "didRatio": {"type":["number","null"]},
+      "wdq": {"type":["number","null"]},
+      "tooFew": {"type":"boolean"},
+      "figures": {"type":"array","items":{"$ref":"#/components/schemas/EffectFigureDto"}}
+    },
+    "required": ["methodVersion","weeks","before","after","counts","treatmentChange","didRatio","wdq","tooFew","figures"],
     "additionalProperties": false
   },
   "FigureRow": {
