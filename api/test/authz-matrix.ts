@@ -390,7 +390,11 @@ export const MATRIX: Entry[] = [
   { method: 'GET', path: '/api/cases', variants: one(everyone(200), () => ({ path: '/api/cases' }), 'scoped: the outsider sees none of Centrum’s cases') },
   { method: 'GET', path: '/api/cases/{id}', variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}` })) },
   { method: 'GET', path: '/api/cases/{id}/history', variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}/history` })) },
-  { method: 'GET', path: '/api/cases/{id}/effects', variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}/effects`, query: { weeks: '8' } })) },
+  {
+    method: 'GET',
+    path: '/api/cases/{id}/effects',
+    variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}/effects`, query: { weeks: '8' } })),
+  },
   {
     method: 'POST',
     path: '/api/cases/{id}/events',
