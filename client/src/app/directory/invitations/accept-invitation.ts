@@ -40,7 +40,7 @@ function samePasswords(group: AbstractControl): ValidationErrors | null {
         <sv-lang-switch />
       </header>
       <main id="main" class="login-card" tabindex="-1">
-        <h1 class="title">{{ 'invite.accept.title' | t }}</h1>
+        <h1 id="invite-accept-heading" class="title">{{ 'invite.accept.title' | t }}</h1>
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" [attr.aria-label]="'invite.accept.loading' | t" />
         } @else if (problem(); as message) {
@@ -48,7 +48,7 @@ function samePasswords(group: AbstractControl): ValidationErrors | null {
           <a matButton="outlined" routerLink="/login">{{ 'invite.accept.toLogin' | t }}</a>
         } @else if (preview(); as p) {
           <p data-testid="invite-intro">{{ 'invite.accept.intro' | t: { roles: roleLabels(p), organization: p.organizationName, email: p.email } }}</p>
-          <form [formGroup]="form" (ngSubmit)="submit(p)" novalidate aria-labelledby="main">
+          <form [formGroup]="form" (ngSubmit)="submit(p)" novalidate aria-labelledby="invite-accept-heading">
             <div class="form-alert" role="alert" aria-live="assertive">{{ formError() }}</div>
             <input type="email" name="email" autocomplete="username" [value]="p.email" readonly hidden />
             <mat-form-field appearance="outline">

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -21,6 +21,7 @@ import { forkJoin } from 'rxjs';
 import { AuthService } from '../../core/auth/auth';
 import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
 import { I18n, TPipe } from '../../core/i18n/i18n';
+import type { MessageKey } from '../../core/i18n/sv';
 import { FieldErrorPipe } from '../../core/ui/field-error';
 import { DirectoryApi } from '../directory-api';
 
@@ -41,7 +42,6 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
     MatFormField,
     MatLabel,
     MatError,
-    MatHint,
     MatInput,
     MatSelect,
     MatOption,
@@ -159,7 +159,7 @@ function atLeastOneRole(control: AbstractControl<Role[]>): ValidationErrors | nu
                 <td>{{ inv.email }}</td>
                 <td>{{ inv.organization.name }}</td>
                 <td>{{ roleLabels(inv.roles) }}</td>
-                <td [class]="'status-' + inv.status">{{ 'invite.status.' + inv.status | t }}</td>
+                <td [class]="'status-' + inv.status">{{ statusKey(inv) | t }}</td>
                 <td>{{ when(inv.expiresAt) }}</td>
                 <td>{{ inv.invitedBy ?? '–' }}</td>
                 <td>
@@ -279,6 +279,10 @@ export class InvitationsPage implements OnInit {
     const current = this.form.controls.roles.value.filter((r) => r !== role);
     this.form.controls.roles.setValue(checked ? [...current, role] : current);
     this.form.controls.roles.markAsTouched();
+  }
+
+  protected statusKey(inv: InvitationDto): MessageKey {
+    return `invite.status.${inv.status}`;
   }
 
   protected roleLabels(roles: Role[]): string {
