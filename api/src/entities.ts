@@ -6,6 +6,7 @@ import { CaseHistoryEntry } from './cases/case-history.entity';
 import { EstCase } from './cases/case.entity';
 import { Area } from './directory/area.entity';
 import { Category } from './directory/category.entity';
+import { Invitation } from './directory/invitation.entity';
 import { Organization } from './directory/organization.entity';
 import { Place } from './directory/place.entity';
 import { User } from './directory/user.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   LoginAttempt,
   IdempotencyKey,
   ...WALK_ENTITIES,
+  Invitation,
 ];

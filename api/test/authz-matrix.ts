@@ -96,6 +96,8 @@ export interface Fixtures {
   newMeeting(state?: 'planned' | 'in_session' | 'minutes_draft' | 'approved'): Promise<{ id: string; version: number; itemId: string }>;
   newReport(by?: 'analyst' | 'reporter', extra?: object): Promise<string>;
   newPlace(): Promise<string>;
+  /** A pending invitation to Exempelbostäder AB as reporter, with the token of its link. */
+  newInvitation(): Promise<{ id: string; token: string }>;
   /**
    * A safety walk in Centrum planned by the municipality's coordinator with Exempelbostäder AB invited (the police is a
    * partner, not invited); from in_progress on with a finding of the housing company's reporter and a photo of it.
@@ -239,6 +241,50 @@ export const MATRIX: Entry[] = [
     method: 'PATCH',
     path: '/api/users/{id}',
     variants: one(only(200, ['admin']), (f) => ({ path: `/api/users/${f.ids.scratchUser}`, body: { name: `Mål ${rnd()}` } })),
+  },
+  {
+    method: 'GET',
+    path: '/api/invitations',
+    variants: one(
+      only(200, ['admin', 'coordinator'], { outsider: 200 }),
+      () => ({ path: '/api/invitations' }),
+      'scoped: a coordinator sees its partnerships’ invitations',
+    ),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations',
+    variants: one(
+      only(201, ['admin', 'coordinator'], { outsider: 422 }),
+      (f) => ({ path: '/api/invitations', body: { email: `inbjuden-${rnd()}@exempelbostader.se`, organizationId: f.ids.orgs.bostader, roles: ['reporter'] } }),
+      'a coordinator invites to its partners; the outsider’s partnership does not include Exempelbostäder AB (422 organizationId)',
+    ),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/invitations/{id}',
+    variants: one(only(204, ['admin', 'coordinator'], { outsider: 404 }), async (f) => ({ path: `/api/invitations/${(await f.newInvitation()).id}` })),
+  },
+  {
+    method: 'GET',
+    path: '/api/invitations/accept/{token}',
+    variants: one(
+      everyone(200, { anonymous: 200 }),
+      async (f) => ({ path: `/api/invitations/accept/${(await f.newInvitation()).token}` }),
+      'public: the invited person has no account yet; the token is the secret',
+    ),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations/accept/{token}',
+    variants: one(
+      everyone(201, { anonymous: 201 }),
+      async (f) => ({
+        path: `/api/invitations/accept/${(await f.newInvitation()).token}`,
+        body: { name: 'Inbjuden Person', password: 'ett-långt-lösenord-1' },
+      }),
+      'public and single-use: the link creates one account (used, expired and withdrawn links: invitations.spec.ts)',
+    ),
   },
   { method: 'GET', path: '/api/areas', variants: one(everyone(200), () => ({ path: '/api/areas' }), 'scoped: the outsider sees only its own area') },
   { method: 'GET', path: '/api/areas/{id}', variants: one(partners(200), (f) => ({ path: `/api/areas/${f.ids.centrum}` })) },

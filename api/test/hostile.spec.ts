@@ -70,6 +70,13 @@ const OPS: Record<string, Op> = {
   'GET /api/organizations/{id}/users': { actor: 'coordinator', ids: { id: 'organizationId' } },
   'PATCH /api/organizations/{id}': { actor: 'admin', ids: { id: 'spareOrganizationId' }, template: () => ({ name: 'Reservföreningen' }) },
   'POST /api/users': { actor: 'admin', weight: 0.5 },
+  'POST /api/invitations': {
+    actor: 'admin',
+    template: (f) => ({ email: 'inbjuden@exempelbostader.se', organizationId: f.organizationId[0], roles: ['reporter'] }),
+  },
+  'DELETE /api/invitations/{id}': { actor: 'admin' },
+  'GET /api/invitations/accept/{token}': { actor: 'anonymous' },
+  'POST /api/invitations/accept/{token}': { actor: 'anonymous', weight: 0.5 },
   'PATCH /api/users/{id}': { actor: 'admin', ids: { id: 'spareUserId' }, weight: 0.5 },
   'POST /api/areas': { actor: 'admin' },
   'GET /api/areas/{id}': { actor: 'coordinator', ids: { id: 'areaId' } },

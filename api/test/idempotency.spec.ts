@@ -35,6 +35,8 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /api/auth/login': 'signs in; creates nothing a retry could duplicate',
   'POST /api/auth/logout': 'ends a session; repeating it changes nothing',
   'POST /api/auth/logout-all': 'ends sessions; repeating it changes nothing',
+  'POST /api/invitations': 'the answer holds the single-use link, which must not be kept; a retry makes a new link and withdraws the earlier one',
+  'POST /api/invitations/accept/{token}': 'public and single-use: a retry is a 410 INVITATION.ACCEPTED and creates nothing',
   'POST /api/users': 'the body holds a password, whose hash must not be kept; a retry is a 409 USER.EMAIL_TAKEN',
   'POST /api/reports/{id}/review': 'confirms once: a second confirmation is a 409 REPORT.NOT_PENDING and changes nothing',
   'POST /api/retention/run': 'applying retention twice changes nothing the first run did not',

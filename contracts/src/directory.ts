@@ -125,3 +125,49 @@ export interface UpdateCategoryRequest {
   sortOrder?: number;
   active?: boolean;
 }
+
+// ---- invitations ----------------------------------------------------------------------------------------------------
+
+/** An invitation link is valid this many days, and once. */
+export const INVITATION_VALID_DAYS = 7;
+/** The roles a coordinator may give in an invitation (to its partners' people, e.g. shop staff); admins give any. */
+export const COORDINATOR_INVITABLE_ROLES = ['reporter', 'action_owner'] as const satisfies readonly Role[];
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** An invitation to join Samverka as a person of an organisation; the link itself is shown only when it is created. */
+export interface InvitationDto {
+  id: string;
+  email: string;
+  organization: OrganizationDto;
+  roles: Role[];
+  status: InvitationStatus;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+/** The answer to creating an invitation: the single-use link's path (with its secret token), shown this once. */
+export interface CreatedInvitationDto extends InvitationDto {
+  path: string;
+}
+
+export interface CreateInvitationRequest {
+  email: string;
+  organizationId: string;
+  roles: Role[];
+}
+
+/** What the invited person sees before setting a name and a password. */
+export interface InvitationPreviewDto {
+  email: string;
+  organizationName: string;
+  roles: Role[];
+  expiresAt: string;
+}
+
+export interface AcceptInvitationRequest {
+  name: string;
+  password: string;
+}

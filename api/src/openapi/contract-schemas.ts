@@ -21,6 +21,7 @@ export interface ContractTypes {
   ChecklistItem: C.ChecklistItem;
   ChecklistTemplateDto: C.ChecklistTemplateDto;
   ClientConfigDto: C.ClientConfigDto;
+  CreatedInvitationDto: C.CreatedInvitationDto;
   EffectBeforeAfterDto: C.EffectBeforeAfterDto;
   EffectFigureDto: C.EffectFigureDto;
   EffectFiguresDto: C.EffectFiguresDto;
@@ -29,6 +30,8 @@ export interface ContractTypes {
   FindingSettlementDto: C.FindingSettlementDto;
   HealthDto: C.HealthDto;
   ImportDto: C.ImportDto;
+  InvitationDto: C.InvitationDto;
+  InvitationPreviewDto: C.InvitationPreviewDto;
   MeDto: C.MeDto;
   MeetingDto: C.MeetingDto;
   OrganizationDto: C.OrganizationDto;
@@ -481,6 +484,27 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["mapTileUrl","mapAttribution","demoMode"],
     "additionalProperties": false
   },
+  "CreatedInvitationDto": {
+    "description": "The answer to creating an invitation: the single-use link's path (with its secret token), shown this once.",
+    "type": "object",
+    "properties": {
+      "path": {"type":"string"},
+      "id": {"type":"string"},
+      "email": {"type":"string"},
+      "organization": {"$ref":"#/components/schemas/OrganizationDto"},
+      "roles": {
+        "type": "array",
+        "items": {"type":"string","enum":["admin","coordinator","analyst","commander","action_owner","reporter"]}
+      },
+      "status": {"type":"string","enum":["pending","accepted","expired","revoked"]},
+      "invitedBy": {"type":["string","null"]},
+      "createdAt": {"type":"string"},
+      "expiresAt": {"type":"string"},
+      "acceptedAt": {"type":["string","null"]}
+    },
+    "required": ["path","id","email","organization","roles","status","invitedBy","createdAt","expiresAt","acceptedAt"],
+    "additionalProperties": false
+  },
   "EffectBeforeAfterDto": {
     "description": "Before/after effect figures of a case (issue #16): counts, ratios and a sentence each, in Swedish and English.",
     "type": "object",
@@ -802,6 +826,41 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "startedAt",
       "finishedAt"
     ],
+    "additionalProperties": false
+  },
+  "InvitationDto": {
+    "description": "An invitation to join Samverka as a person of an organisation; the link itself is shown only when it is created.",
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "email": {"type":"string"},
+      "organization": {"$ref":"#/components/schemas/OrganizationDto"},
+      "roles": {
+        "type": "array",
+        "items": {"type":"string","enum":["admin","coordinator","analyst","commander","action_owner","reporter"]}
+      },
+      "status": {"type":"string","enum":["pending","accepted","expired","revoked"]},
+      "invitedBy": {"type":["string","null"]},
+      "createdAt": {"type":"string"},
+      "expiresAt": {"type":"string"},
+      "acceptedAt": {"type":["string","null"]}
+    },
+    "required": ["id","email","organization","roles","status","invitedBy","createdAt","expiresAt","acceptedAt"],
+    "additionalProperties": false
+  },
+  "InvitationPreviewDto": {
+    "description": "What the invited person sees before setting a name and a password.",
+    "type": "object",
+    "properties": {
+      "email": {"type":"string"},
+      "organizationName": {"type":"string"},
+      "roles": {
+        "type": "array",
+        "items": {"type":"string","enum":["admin","coordinator","analyst","commander","action_owner","reporter"]}
+      },
+      "expiresAt": {"type":"string"}
+    },
+    "required": ["email","organizationName","roles","expiresAt"],
     "additionalProperties": false
   },
   "MeDto": {

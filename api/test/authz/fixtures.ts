@@ -304,6 +304,16 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
 
   const newPlace = async () => ok<{ id: string }>(await admin.post(`/api/areas/${scratchArea}/places`, { name: unique('Matrisplats') }), 201, 'place').id;
 
+  /** A pending invitation of Exempelbostäder AB (a partner of Centrum) as reporter, made by the admin; the token from its link. */
+  const newInvitation = async () => {
+    const inv = ok<{ id: string; path: string }>(
+      await admin.post('/api/invitations', { email: `${unique('inbjuden')}@exempelbostader.se`, organizationId: orgs.bostader, roles: ['reporter'] }),
+      201,
+      'invitation',
+    );
+    return { id: inv.id, token: inv.path.split('/').pop()! };
+  };
+
   /**
    * Another session of the principal's user, made as sign-in makes it (a random token, its HMAC stored) but without
    * the argon2 check: the sign-out columns need one each, and sign-in itself has its own row in the matrix.
@@ -346,6 +356,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     newMeeting,
     newReport,
     newPlace,
+    newInvitation,
     newWalk,
     checklistId,
   };

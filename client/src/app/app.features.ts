@@ -3,6 +3,8 @@ import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
 import { casesNav } from './cases/cases.nav';
 import { casesEn, casesSv } from './cases/cases.i18n';
 import { provideMessages } from './core/i18n/messages';
+import { directoryNav } from './directory/directory.nav';
+import { invitationsEn, invitationsSv } from './directory/invitations.i18n';
 import { provideNav } from './core/shell/nav-entry';
 import { meetingsNav } from './meetings/meetings.nav';
 import { meetingsEn, meetingsSv } from './meetings/meetings.i18n';
@@ -18,6 +20,7 @@ export const featureMessages = [
   { sv: a11ySv, en: a11yEn },
   { sv: redactionSv, en: redactionEn },
   { sv: walksSv, en: walksEn },
+  { sv: invitationsSv, en: invitationsEn },
 ];
 
 /**
@@ -30,4 +33,5 @@ export const featureProviders: ValueProvider[] = [
   provideNav(meetingsNav),
   provideNav(walksNav),
   provideNav(reportsNav),
+  provideNav(directoryNav),
 ];

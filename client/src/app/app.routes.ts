@@ -21,6 +21,12 @@ export const routes: Routes = [
   },
   { path: 'accessibility', redirectTo: 'tillganglighet' },
   {
+    // An invitation link is opened by someone without an account yet.
+    path: 'invite/:token',
+    title: 'invite.accept.title',
+    loadComponent: () => import('./directory/invitations/accept-invitation').then((m) => m.AcceptInvitation),
+  },
+  {
     // The projector view stands alone, outside the shell's toolbar and navigation.
     path: 'meetings/:id/present',
     title: 'meetings.present.title',
@@ -64,6 +70,12 @@ export const routes: Routes = [
         path: 'areas/:id',
         title: 'area.title',
         loadComponent: () => import('./directory/area-page').then((m) => m.AreaPage),
+      },
+      {
+        path: 'invitations',
+        title: 'invite.title',
+        canActivate: [roleGuard('coordinator', 'admin')],
+        loadComponent: () => import('./directory/invitations/invitations-page').then((m) => m.InvitationsPage),
       },
       { path: 'cases', loadChildren: () => import('./cases/cases.routes').then((m) => m.casesRoutes) },
       { path: 'meetings', loadChildren: () => import('./meetings/meetings.routes').then((m) => m.meetingsRoutes) },

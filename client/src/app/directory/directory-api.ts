@@ -1,14 +1,19 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AcceptInvitationRequest,
   AreaDetailDto,
   AreaSummaryDto,
   CategoryDto,
   CreateAreaRequest,
   CreateCategoryRequest,
+  CreatedInvitationDto,
+  CreateInvitationRequest,
   CreateOrganizationRequest,
   CreatePlaceRequest,
   CreateUserRequest,
+  InvitationDto,
+  InvitationPreviewDto,
   OrganizationDto,
   PlaceDto,
   UpdateAreaRequest,
@@ -38,6 +43,27 @@ export class DirectoryApi {
     return this.http.patch<OrganizationDto>(`/api/organizations/${encodeURIComponent(id)}`, body);
   }
 
+  /** The invitations the caller manages (admin: all; coordinator: its partnerships'), newest first. */
+  invitations(): Observable<InvitationDto[]> {
+    return this.http.get<InvitationDto[]>('/api/invitations');
+  }
+  /** Creates an invitation; the answer's path holds the single-use link, shown this once. */
+  createInvitation(body: CreateInvitationRequest): Observable<CreatedInvitationDto> {
+    return this.http.post<CreatedInvitationDto>('/api/invitations', body);
+  }
+  /** Withdraws a pending invitation. */
+  revokeInvitation(id: string): Observable<void> {
+    // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- the document answers 204 without a body, as the API check reads it
+    return this.http.delete<void>(`/api/invitations/${encodeURIComponent(id)}`);
+  }
+  /** What an invitation link invites to (public). */
+  invitationPreview(token: string): Observable<InvitationPreviewDto> {
+    return this.http.get<InvitationPreviewDto>(`/api/invitations/accept/${encodeURIComponent(token)}`);
+  }
+  /** Accepts an invitation: creates the account (public). */
+  acceptInvitation(token: string, body: AcceptInvitationRequest): Observable<UserDto> {
+    return this.http.post<UserDto>(`/api/invitations/accept/${encodeURIComponent(token)}`, body);
+  }
   /** All users (admin). */
   users(): Observable<UserDto[]> {
     return this.http.get<UserDto[]>('/api/users');

@@ -80,6 +80,18 @@ describe('Shell', () => {
     expect(text(root, '[data-testid="import-nav"]')).toBe('Importera');
   });
 
+  it('offers "Bjud in" to coordinators and admins only', async () => {
+    let root = await render(['reporter', 'commander', 'action_owner', 'analyst']);
+    expect(root.querySelector('[data-testid="invite-nav"]')).toBeNull();
+    fixture.destroy();
+    root = await render(['coordinator']);
+    expect(root.querySelector('[data-testid="invite-nav"]')?.getAttribute('href')).toBe('/invitations');
+    expect(text(root, '[data-testid="invite-nav"]')).toBe('Bjud in');
+    fixture.destroy();
+    root = await render(['admin']);
+    expect(root.querySelector('[data-testid="invite-nav"]')?.getAttribute('href')).toBe('/invitations');
+  });
+
   it('hides the Administration group from non-admins', async () => {
     const root = await render(['coordinator', 'commander', 'action_owner', 'reporter', 'analyst']);
     expect(root.querySelector('[data-testid="admin-nav"]')).toBeNull();

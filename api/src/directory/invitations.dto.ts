@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DIRECTORY_LIMITS, ROLES, type AcceptInvitationRequest, type CreateInvitationRequest, type Role } from '@samverka/contracts';
+import { Transform } from 'class-transformer';
+import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateInvitationBody implements CreateInvitationRequest {
+  @ApiProperty() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId!: string;
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'roles must contain at least one role' })
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
+  roles!: Role[];
+}
+
+export class AcceptInvitationBody implements AcceptInvitationRequest {
+  @ApiProperty() @IsString() @Length(DIRECTORY_LIMITS.userName.min, DIRECTORY_LIMITS.userName.max) name!: string;
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(DIRECTORY_LIMITS.password.max)
+  password!: string;
+}

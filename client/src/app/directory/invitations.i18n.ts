@@ -1,0 +1,98 @@
+/**
+ * Texts of invitations (a coordinator or admin invites a partner's people with a single-use link; the invited person
+ * sets name and password), registered in app.features.ts. Keys start with 'invite.'. `invitationsEn` has exactly the
+ * keys of `invitationsSv`.
+ */
+export const invitationsSv = {
+  'invite.nav': 'Bjud in',
+  'invite.title': 'Bjud in personer',
+  'invite.intro':
+    'Bjud in personer från organisationerna i dina partnerskap, till exempel butikspersonal eller en företagarförening. Den inbjudna får en länk som gäller en gång i {days} dagar och väljer själv namn och lösenord.',
+  'invite.email': 'E-postadress',
+  'invite.organization': 'Organisation',
+  'invite.roles': 'Roller',
+  'invite.rolesHint': 'Som samordnare bjuder du in rapportörer och insatsansvariga; andra roller ger en administratör.',
+  'invite.rolesRequired': 'Välj minst en roll.',
+  'invite.create': 'Skapa inbjudan',
+  'invite.created': 'Inbjudan till {email} är skapad. Länken visas bara nu: kopiera den eller skicka den med e-post.',
+  'invite.link': 'Inbjudningslänk',
+  'invite.copy': 'Kopiera länken',
+  'invite.copied': 'Länken är kopierad.',
+  'invite.mail': 'Skicka med e-post',
+  'invite.mailSubject': 'Inbjudan till Samverka',
+  'invite.mailBody':
+    'Du är inbjuden till Samverka ({organization}). Öppna länken och välj namn och lösenord; den gäller en gång, till och med {expires}:\n\n{link}',
+  'invite.listTitle': 'Inbjudningar',
+  'invite.empty': 'Inga inbjudningar ännu.',
+  'invite.status': 'Status',
+  'invite.status.pending': 'Väntar',
+  'invite.status.accepted': 'Använd',
+  'invite.status.expired': 'Utgången',
+  'invite.status.revoked': 'Återkallad',
+  'invite.expires': 'Gäller till',
+  'invite.invitedBy': 'Inbjuden av',
+  'invite.revoke': 'Återkalla',
+  'invite.revokeFor': 'Återkalla inbjudan till {email}',
+  'invite.revoked': 'Inbjudan till {email} är återkallad.',
+  'invite.accept.title': 'Välkommen till Samverka',
+  'invite.accept.intro': 'Du är inbjuden som {roles} för {organization} med e-postadressen {email}. Välj det namn som visas för de andra och ett lösenord.',
+  'invite.accept.name': 'Ditt namn',
+  'invite.accept.nameHint': 'Så som kollegorna i samverkan känner dig, till exempel förnamn och organisation.',
+  'invite.accept.password': 'Lösenord',
+  'invite.accept.passwordHint': 'Minst {min} tecken.',
+  'invite.accept.repeat': 'Upprepa lösenordet',
+  'invite.accept.mismatch': 'Lösenorden är inte lika.',
+  'invite.accept.submit': 'Skapa konto',
+  'invite.accept.loading': 'Hämtar inbjudan …',
+  'invite.accept.invalid': 'Inbjudan finns inte. Kontrollera länken eller be om en ny.',
+  'invite.accept.toLogin': 'Till inloggningen',
+} satisfies Record<string, string>;
+
+export const invitationsEn: Record<keyof typeof invitationsSv, string> = {
+  'invite.nav': 'Invite',
+  'invite.title': 'Invite people',
+  'invite.intro':
+    'Invite people of the organisations of your partnerships, for example shop staff or a business association. The invited person gets a link that works once within {days} days and chooses their own name and password.',
+  'invite.email': 'E-mail address',
+  'invite.organization': 'Organisation',
+  'invite.roles': 'Roles',
+  'invite.rolesHint': 'As a coordinator you invite reporters and action owners; an administrator gives other roles.',
+  'invite.rolesRequired': 'Choose at least one role.',
+  'invite.create': 'Create invitation',
+  'invite.created': 'The invitation to {email} is created. The link is shown only now: copy it or send it by e-mail.',
+  'invite.link': 'Invitation link',
+  'invite.copy': 'Copy the link',
+  'invite.copied': 'The link is copied.',
+  'invite.mail': 'Send by e-mail',
+  'invite.mailSubject': 'Invitation to Samverka',
+  'invite.mailBody': 'You are invited to Samverka ({organization}). Open the link and choose a name and a password; it works once, until {expires}:\n\n{link}',
+  'invite.listTitle': 'Invitations',
+  'invite.empty': 'No invitations yet.',
+  'invite.status': 'Status',
+  'invite.status.pending': 'Waiting',
+  'invite.status.accepted': 'Used',
+  'invite.status.expired': 'Expired',
+  'invite.status.revoked': 'Withdrawn',
+  'invite.expires': 'Valid until',
+  'invite.invitedBy': 'Invited by',
+  'invite.revoke': 'Withdraw',
+  'invite.revokeFor': 'Withdraw the invitation to {email}',
+  'invite.revoked': 'The invitation to {email} is withdrawn.',
+  'invite.accept.title': 'Welcome to Samverka',
+  'invite.accept.intro': 'You are invited as {roles} for {organization} with the e-mail address {email}. Choose the name the others see and a password.',
+  'invite.accept.name': 'Your name',
+  'invite.accept.nameHint': 'As your colleagues in the partnership know you, for example first name and organisation.',
+  'invite.accept.password': 'Password',
+  'invite.accept.passwordHint': 'At least {min} characters.',
+  'invite.accept.repeat': 'Repeat the password',
+  'invite.accept.mismatch': 'The passwords differ.',
+  'invite.accept.submit': 'Create account',
+  'invite.accept.loading': 'Fetching the invitation …',
+  'invite.accept.invalid': 'The invitation does not exist. Check the link or ask for a new one.',
+  'invite.accept.toLogin': 'To the sign-in',
+};
+
+declare module '../core/i18n/messages' {
+  /** This feature's keys, registered in app.config with `provideMessages`. */
+  interface FeatureMessages extends Record<keyof typeof invitationsSv, string> {}
+}
