@@ -1,4 +1,5 @@
 import { AgreedAction } from './actions/action.entity';
+import { Activity } from './activities/activity.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { LoginAttempt } from './auth/login-attempt.entity';
 import { Session } from './auth/session.entity';
@@ -36,5 +37,6 @@ export const ENTITIES = [
   LoginAttempt,
   IdempotencyKey,
   ...WALK_ENTITIES,
+  Activity,
   Invitation,
 ];

@@ -96,6 +96,8 @@ export interface Fixtures {
   newMeeting(state?: 'planned' | 'in_session' | 'minutes_draft' | 'approved'): Promise<{ id: string; version: number; itemId: string }>;
   newReport(by?: 'analyst' | 'reporter', extra?: object): Promise<string>;
   newPlace(): Promise<string>;
+  /** An activity of the municipality in Centrum's register. */
+  newActivity(): Promise<{ id: string; version: number }>;
   /** A pending invitation to Exempelbostäder AB as reporter, with the token of its link. */
   newInvitation(): Promise<{ id: string; token: string }>;
   /**
@@ -287,6 +289,46 @@ export const MATRIX: Entry[] = [
     ),
   },
   { method: 'GET', path: '/api/areas', variants: one(everyone(200), () => ({ path: '/api/areas' }), 'scoped: the outsider sees only its own area') },
+  {
+    method: 'GET',
+    path: '/api/areas/{id}/activities',
+    variants: one(partners(200), (f) => ({ path: `/api/areas/${f.ids.centrum}/activities` }), 'the register is seen by the whole partnership'),
+  },
+  {
+    method: 'POST',
+    path: '/api/areas/{id}/activities',
+    variants: one(
+      partners(201, { reporter: 403 }),
+      (f) => ({ path: `/api/areas/${f.ids.centrum}/activities`, body: { title: `Rond ${rnd()}`, startsOn: '2026-09-01' } }),
+      "each partner's people (not reporters) keep their own organisation's entries",
+    ),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/areas/{id}/activities/{activityId}',
+    variants: one(
+      partners(200, { commander: 403, action_owner: 403, reporter: 403 }),
+      async (f) => {
+        const a = await f.newActivity();
+        return { path: `/api/areas/${f.ids.centrum}/activities/${a.id}`, body: { version: a.version, title: `Ändrad ${rnd()}` } };
+      },
+      "only the municipality's own people (and admins) change its entry: 403 ACTIVITY.OTHER_ORGANIZATION for other partners",
+    ),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/areas/{id}/activities/{activityId}',
+    variants: one(
+      partners(204, { commander: 403, action_owner: 403, reporter: 403 }),
+      async (f) => ({ path: `/api/areas/${f.ids.centrum}/activities/${(await f.newActivity()).id}` }),
+      "only the municipality's own people (and admins) remove its entry",
+    ),
+  },
+  {
+    method: 'GET',
+    path: '/api/areas/{id}/activity-gaps',
+    variants: one(partners(200), (f) => ({ path: `/api/areas/${f.ids.centrum}/activity-gaps` }), 'counts; restricted reports tell no place'),
+  },
   { method: 'GET', path: '/api/areas/{id}', variants: one(partners(200), (f) => ({ path: `/api/areas/${f.ids.centrum}` })) },
   {
     method: 'POST',

@@ -224,6 +224,19 @@ const OPS: Record<string, Op> = {
     template: () => ({ nameSv: 'Kvällslista', nameEn: 'Evening list', items: [{ key: 'lighting', labelSv: 'Belysning', labelEn: 'Lighting' }] }),
   },
   'PATCH /api/walk-checklists/{id}': { actor: 'admin', ids: { id: 'spareChecklistId' }, template: () => ({ nameSv: 'Reservlista' }) },
+  'GET /api/areas/{id}/activities': { actor: 'coordinator', ids: { id: 'areaId' } },
+  'POST /api/areas/{id}/activities': {
+    actor: 'coordinator',
+    ids: { id: 'areaId' },
+    template: () => ({ title: 'Nattvandring', targetGroup: 'Unga', startsOn: '2026-09-01', weekdays: [5, 6], startTime: '21:00', endTime: '01:00' }),
+  },
+  'PATCH /api/areas/{id}/activities/{activityId}': {
+    actor: 'coordinator',
+    ids: { id: 'norrbyId', activityId: 'activityId' },
+    template: () => ({ version: 1, title: 'Ny titel' }),
+  },
+  'DELETE /api/areas/{id}/activities/{activityId}': { actor: 'coordinator', ids: { id: 'norrbyId', activityId: 'activityId' } },
+  'GET /api/areas/{id}/activity-gaps': { actor: 'coordinator', ids: { id: 'areaId' } },
   'PUT /api/settings/workflow': {
     actor: 'admin',
     template: () => ({ decisionRule: 'coordinator', evaluationMinDays: 28, minutesApproval: 'chair_and_adjusters', meetingStartHoursBefore: 3 }),
@@ -477,6 +490,12 @@ describe('hostile input', () => {
     const rv = (await coordinator.get(`/api/walks/${recordedWalk.id}`).expect(200)).body.version as number;
     await coordinator.post(`/api/walks/${recordedWalk.id}/events`).send({ type: 'FINISH', version: rv }).expect(200);
 
+    const activity = (
+      await coordinator
+        .post(`/api/areas/${norrby.id}/activities`)
+        .send({ title: 'Nattvandring', startsOn: '2026-09-01', weekdays: [5], startTime: '21:00', endTime: '01:00' })
+        .expect(201)
+    ).body as { id: string };
     Object.assign(fixtures, {
       areaId: [norrby.id, ...areas.map((a) => a.id)],
       placeId: norrby.places.slice(0, 4).map((p) => p.id),
@@ -505,6 +524,8 @@ describe('hostile input', () => {
       findingId: activeFindings,
       recordedFindingId: [recordedFinding.id],
       photoId: [photo.id],
+      norrbyId: [norrby.id],
+      activityId: [activity.id],
     });
     stats = {};
   });

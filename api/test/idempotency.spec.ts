@@ -28,6 +28,7 @@ const IDEMPOTENT = [
   'POST /api/walks/{id}/findings',
   'POST /api/walks/{id}/findings/{findingId}/photos',
   'POST /api/walk-checklists',
+  'POST /api/areas/{id}/activities',
 ];
 
 /** POSTs that do not take a key, and why. */

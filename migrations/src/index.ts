@@ -11,6 +11,7 @@ import { IdempotencyKeys1796400000000 } from './1796400000000-idempotency-keys';
 import { ReportRedactionReview1796500000000 } from './1796500000000-report-redaction-review';
 import { Walks1796800000000 } from './1796800000000-walks';
 import { ImportSource1796900000000 } from './1796900000000-import-source';
+import { Activities1797900000000 } from './1797900000000-activities';
 import { ActionFollowUp1797000000000 } from './1797000000000-action-follow-up';
 import { Invitations1797800000000 } from './1797800000000-invitations';
 
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ImportSource1796900000000,
   ActionFollowUp1797000000000,
   Invitations1797800000000,
+  Activities1797900000000,
 ];

@@ -9,6 +9,7 @@ import { Place } from '../directory/place.entity';
 import { User } from '../directory/user.entity';
 import { seedDemoReports } from './demo-reports';
 import { seedDemoWalks } from './demo-walks';
+import { seedDemoActivities } from './demo-activities';
 
 /** The password of every demo account (printed in the README and the console; demo mode only). */
 export const DEMO_PASSWORD = 'est-demo-2026';
@@ -148,11 +149,12 @@ export async function seedDemoData(ds: DataSource, withReports = true): Promise<
     const walks = !withReports
       ? 0
       : await seedDemoWalks(m, { areas, orgs: new Map([...orgs].map(([k, o]) => [k, o.id])), users: new Map([...users].map(([e, u]) => [e, u.id])) });
+    const activities = !withReports ? 0 : await seedDemoActivities(m, { areas, orgs: new Map([...orgs].map(([k, o]) => [k, o.id])) });
     await new AuditService().record(m, SYSTEM_ACTOR, {
       action: 'demo.seed',
       entityType: 'system',
       entityId: 'demo',
-      after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports, walks },
+      after: { organizations: ORGS.length, users: DEMO_ACCOUNTS.length, areas: AREAS.length, reports, walks, activities },
     });
   });
 }

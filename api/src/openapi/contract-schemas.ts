@@ -6,6 +6,9 @@ import type * as C from '@samverka/contracts';
 export interface ContractTypes {
   AccessibilityContactDto: C.AccessibilityContactDto;
   ActionDto: C.ActionDto;
+  ActivityDto: C.ActivityDto;
+  ActivityGapCell: C.ActivityGapCell;
+  ActivityGapsDto: C.ActivityGapsDto;
   AgendaItemDto: C.AgendaItemDto;
   ApiError: C.ApiError;
   AreaDetailDto: C.AreaDetailDto;
@@ -139,6 +142,150 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "cancelReason",
       "allowedEvents"
     ],
+    "additionalProperties": false
+  },
+  "ActivityDto": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "areaId": {"type":"string"},
+      "organization": {
+        "allOf": [{"$ref":"#/components/schemas/OrganizationDto"}],
+        "description": "The organisation that runs it (and maintains the entry)."
+      },
+      "title": {"type":"string"},
+      "description": {"type":["string","null"]},
+      "targetGroup": {"type":["string","null"]},
+      "places": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {"id":{"type":"string"},"name":{"type":"string"}},
+          "required": ["id","name"],
+          "additionalProperties": false
+        },
+        "description": "Empty: the whole area."
+      },
+      "startsOn": {"type":"string"},
+      "endsOn": {"type":["string","null"]},
+      "weekdays": {
+        "type": "array",
+        "items": {
+          "anyOf": [
+            {"type":"number","enum":[6]},
+            {"type":"number","enum":[2]},
+            {"type":"number","enum":[1]},
+            {"type":"number","enum":[5]},
+            {"type":"number","enum":[7]},
+            {"type":"number","enum":[4]},
+            {"type":"number","enum":[3]}
+          ]
+        },
+        "description": "The weekdays of recurring work (empty: no fixed days)."
+      },
+      "startTime": {
+        "type": ["string","null"],
+        "description": "'HH:MM' local time; an end before the start runs past midnight (22:00–02:00). Null: no fixed hours."
+      },
+      "endTime": {"type":["string","null"]},
+      "contactOrganization": {"anyOf":[{"$ref":"#/components/schemas/OrganizationDto"},{"type":"null"}]},
+      "fundingEndsOn": {"type":["string","null"]},
+      "cases": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {"id":{"type":"string"},"title":{"type":"string"}},
+          "required": ["id","title"],
+          "additionalProperties": false
+        },
+        "description": "The cases (and so the actions) the activity serves."
+      },
+      "mayEdit": {
+        "type": "boolean",
+        "description": "Whether the caller may change or remove it (its own organisation's entry, or an administrator)."
+      },
+      "version": {"type":"number"},
+      "updatedAt": {"type":"string"}
+    },
+    "required": [
+      "id",
+      "areaId",
+      "organization",
+      "title",
+      "description",
+      "targetGroup",
+      "places",
+      "startsOn",
+      "endsOn",
+      "weekdays",
+      "startTime",
+      "endTime",
+      "contactOrganization",
+      "fundingEndsOn",
+      "cases",
+      "mayEdit",
+      "version",
+      "updatedAt"
+    ],
+    "additionalProperties": false
+  },
+  "ActivityGapCell": {
+    "description": "One hour of one weekday in the gap overlay.",
+    "type": "object",
+    "properties": {
+      "weekday": {
+        "anyOf": [
+          {"type":"number","enum":[6]},
+          {"type":"number","enum":[2]},
+          {"type":"number","enum":[1]},
+          {"type":"number","enum":[5]},
+          {"type":"number","enum":[7]},
+          {"type":"number","enum":[4]},
+          {"type":"number","enum":[3]}
+        ]
+      },
+      "hour": {"type":"number","description":"0–23, Swedish local time."},
+      "reports": {"type":"number"},
+      "activities": {"type":"number","description":"Activities with fixed days and hours that are present then."}
+    },
+    "required": ["weekday","hour","reports","activities"],
+    "additionalProperties": false
+  },
+  "ActivityGapsDto": {
+    "description": "Where and when reports come and nobody of the partnership is there: reports of the last `weeks` weeks against the activities.",
+    "type": "object",
+    "properties": {
+      "areaId": {"type":"string"},
+      "weeks": {"type":"number"},
+      "from": {"type":"string"},
+      "to": {"type":"string"},
+      "cells": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/ActivityGapCell"},
+        "description": "7 × 24 cells, Monday 00 first."
+      },
+      "gaps": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/ActivityGapCell"},
+        "description": "The hours with the most reports and no activity, most reports first (at most 10)."
+      },
+      "places": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "id": {"type":"string"},
+            "name": {"type":"string"},
+            "reports": {"type":"number"},
+            "activities": {"type":"number"}
+          },
+          "required": ["id","name","reports","activities"],
+          "additionalProperties": false
+        },
+        "description": "Places by reports, with the activities that cover them (by place or the whole area)."
+      }
+    },
+    "required": ["areaId","weeks","from","to","cells","gaps","places"],
     "additionalProperties": false
   },
   "AgendaItemDto": {

@@ -304,6 +304,20 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
 
   const newPlace = async () => ok<{ id: string }>(await admin.post(`/api/areas/${scratchArea}/places`, { name: unique('Matrisplats') }), 201, 'place').id;
 
+  /** An activity of the municipality in Centrum's register (kept by the municipality's people and admins). */
+  const newActivity = async () =>
+    ok<{ id: string; version: number }>(
+      await coordinator.post(`/api/areas/${centrum}/activities`, {
+        title: unique('Nattvandring'),
+        startsOn: '2026-09-01',
+        weekdays: [5],
+        startTime: '21:00',
+        endTime: '01:00',
+      }),
+      201,
+      'activity',
+    );
+
   /** A pending invitation of Exempelbostäder AB (a partner of Centrum) as reporter, made by the admin; the token from its link. */
   const newInvitation = async () => {
     const inv = ok<{ id: string; path: string }>(
@@ -357,6 +371,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     newReport,
     newPlace,
     newInvitation,
+    newActivity,
     newWalk,
     checklistId,
   };

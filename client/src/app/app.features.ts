@@ -1,5 +1,6 @@
 import type { ValueProvider } from '@angular/core';
 import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
+import { activitiesEn, activitiesSv } from './activities/activities.i18n';
 import { casesNav } from './cases/cases.nav';
 import { casesEn, casesSv } from './cases/cases.i18n';
 import { provideMessages } from './core/i18n/messages';
@@ -21,6 +22,7 @@ export const featureMessages = [
   { sv: redactionSv, en: redactionEn },
   { sv: walksSv, en: walksEn },
   { sv: invitationsSv, en: invitationsEn },
+  { sv: activitiesSv, en: activitiesEn },
 ];
 
 /**

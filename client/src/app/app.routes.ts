@@ -67,6 +67,11 @@ export const routes: Routes = [
         loadComponent: () => import('./reports/picture/situation-picture').then((m) => m.SituationPicture),
       },
       {
+        path: 'areas/:id/activities',
+        title: 'activities.title',
+        loadComponent: () => import('./activities/activities-page').then((m) => m.ActivitiesPage),
+      },
+      {
         path: 'areas/:id',
         title: 'area.title',
         loadComponent: () => import('./directory/area-page').then((m) => m.AreaPage),

@@ -25,6 +25,9 @@ import { DirectoryApi } from './directory-api';
           <a matButton="filled" [routerLink]="['/areas', area.id, 'picture']" data-testid="open-picture">
             <sv-icon name="barChart" /> {{ 'area.picture' | t }}
           </a>
+          <a matButton="outlined" [routerLink]="['/areas', area.id, 'activities']" data-testid="open-activities">
+            <sv-icon name="people" /> {{ 'activities.link' | t }}
+          </a>
         </div>
       }
     </div>
