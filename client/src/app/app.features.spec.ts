@@ -34,6 +34,9 @@ describe('featureMessages', () => {
     i18n.use('en');
     expect(i18n.t('meetings.nav')).toBe('Meetings');
     expect(i18n.t('shell.signOut')).toBe('Sign out');
+    expect(i18n.t('nav.settings')).toBe('Workflow');
+    i18n.use('sv');
+    expect(i18n.t('nav.settings')).toBe('Arbetsgång');
     localStorage.clear();
   });
 });

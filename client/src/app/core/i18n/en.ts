@@ -35,6 +35,7 @@ export const en: Dictionary = {
   'nav.users': 'Users',
   'nav.areas': 'Areas',
   'nav.categories': 'Categories',
+  'nav.settings': 'Workflow',
 
   'role.admin': 'Administrator',
   'role.coordinator': 'Coordinator',
@@ -156,6 +157,31 @@ export const en: Dictionary = {
   'admin.places.noResponsibleSet': 'Not set',
   'admin.places.deleteTitle': 'Delete place',
   'admin.places.deleteQuestion': 'Do you want to delete the place {name}?',
+
+  'admin.settings.title': 'Workflow',
+  'admin.settings.intro':
+    'The rules for how cases are decided and evaluated and how leadership consultations are held in this installation. Changes apply at once and are logged.',
+  'admin.settings.decisionRule': 'Who agrees actions',
+  'admin.settings.decisionRule.coordinator': 'The coordinator or a commander on the case page',
+  'admin.settings.decisionRule.coordinator.explain':
+    'A coordinator or a commander of a partner can agree the proposed actions directly on the case page, or at a leadership consultation.',
+  'admin.settings.decisionRule.meeting': 'Only at a leadership consultation',
+  'admin.settings.decisionRule.meeting.explain':
+    'Actions are agreed only at a leadership consultation. Nobody can agree them on the case page; the case is put on the agenda.',
+  'admin.settings.decisionRule.commanders': 'A commander of each responsible organisation',
+  'admin.settings.decisionRule.commanders.explain':
+    'Each organisation responsible for an action agrees to the proposal through one of its commanders. Once all have agreed, the actions are agreed. A leadership consultation can always decide.',
+  'admin.settings.minutesApproval': 'Who approves the minutes',
+  'admin.settings.minutesApproval.chair_and_adjusters': 'The chair and the adjusters',
+  'admin.settings.minutesApproval.chair_and_adjusters.explain': 'The minutes are approved once the chair and every adjuster have approved them.',
+  'admin.settings.minutesApproval.chair_only': 'The chair alone',
+  'admin.settings.minutesApproval.chair_only.explain': 'The chair approves the minutes alone; no adjusters are needed.',
+  'admin.settings.evaluationMinDays': 'Days before evaluation',
+  'admin.settings.evaluationMinDays.explain':
+    'For this many days after the last action closed the actions have time to work before the case is evaluated. Evaluating earlier needs a reason.',
+  'admin.settings.meetingStartHoursBefore': 'Hours before the meeting',
+  'admin.settings.meetingStartHoursBefore.explain': 'A leadership consultation can be started this many hours before its time.',
+  'admin.settings.range': 'Enter a whole number from {min} to {max}.',
 
   'admin.categories.title': 'Categories',
   'admin.categories.new': 'New category',

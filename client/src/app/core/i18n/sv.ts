@@ -38,6 +38,7 @@ export const sv = {
   'nav.users': 'Användare',
   'nav.areas': 'Områden',
   'nav.categories': 'Kategorier',
+  'nav.settings': 'Arbetsgång',
 
   'role.admin': 'Administratör',
   'role.coordinator': 'Samordnare',
@@ -159,6 +160,31 @@ export const sv = {
   'admin.places.noResponsibleSet': 'Ingen angiven',
   'admin.places.deleteTitle': 'Ta bort plats',
   'admin.places.deleteQuestion': 'Vill du ta bort platsen {name}?',
+
+  'admin.settings.title': 'Arbetsgång',
+  'admin.settings.intro':
+    'Reglerna för hur ärenden beslutas, utvärderas och hur chefssamråd hålls i den här installationen. Ändringar gäller direkt och loggas.',
+  'admin.settings.decisionRule': 'Vem beslutar om insatser',
+  'admin.settings.decisionRule.coordinator': 'Samordnaren eller en chef på ärendesidan',
+  'admin.settings.decisionRule.coordinator.explain':
+    'En samordnare eller en chef i samverkan kan besluta om de föreslagna insatserna direkt på ärendesidan, eller vid ett chefssamråd.',
+  'admin.settings.decisionRule.meeting': 'Endast vid chefssamråd',
+  'admin.settings.decisionRule.meeting.explain':
+    'Insatser beslutas bara vid ett chefssamråd. På ärendesidan kan ingen besluta; ärendet sätts upp på dagordningen.',
+  'admin.settings.decisionRule.commanders': 'En chef från varje ansvarig organisation',
+  'admin.settings.decisionRule.commanders.explain':
+    'Varje organisation som ansvarar för en insats godkänner förslaget genom en av sina chefer. När alla har godkänt är insatserna beslutade. Ett chefssamråd kan alltid besluta.',
+  'admin.settings.minutesApproval': 'Vem justerar protokollet',
+  'admin.settings.minutesApproval.chair_and_adjusters': 'Ordföranden och justerarna',
+  'admin.settings.minutesApproval.chair_and_adjusters.explain': 'Protokollet är godkänt när ordföranden och varje justerare har justerat det.',
+  'admin.settings.minutesApproval.chair_only': 'Endast ordföranden',
+  'admin.settings.minutesApproval.chair_only.explain': 'Ordföranden godkänner protokollet ensam; justerare behövs inte.',
+  'admin.settings.evaluationMinDays': 'Dagar innan utvärdering',
+  'admin.settings.evaluationMinDays.explain':
+    'Så många dagar efter att den sista insatsen avslutats får insatserna verka innan ärendet utvärderas. Den som utvärderar tidigare måste ange ett skäl.',
+  'admin.settings.meetingStartHoursBefore': 'Timmar före mötet',
+  'admin.settings.meetingStartHoursBefore.explain': 'Så många timmar före sin utsatta tid kan ett chefssamråd startas.',
+  'admin.settings.range': 'Ange ett heltal från {min} till {max}.',
 
   'admin.categories.title': 'Kategorier',
   'admin.categories.new': 'Ny kategori',
