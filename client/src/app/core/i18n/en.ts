@@ -19,6 +19,7 @@ export const en: Dictionary = {
   'login.wrongCredentials': 'Wrong e-mail address or password.',
   'login.emailRequired': 'Enter your e-mail address.',
   'login.passwordRequired': 'Enter your password.',
+  'a11y.footerLink': 'Accessibility statement',
 
   'shell.menu': 'Menu',
   'shell.openMenu': 'Open the menu',

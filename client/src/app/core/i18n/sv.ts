@@ -22,6 +22,8 @@ export const sv = {
   'login.wrongCredentials': 'Fel e-postadress eller lösenord.',
   'login.emailRequired': 'Ange din e-postadress.',
   'login.passwordRequired': 'Ange ditt lösenord.',
+  // Shown by the sign-in page and the shell's footer, before the features' texts are loaded.
+  'a11y.footerLink': 'Tillgänglighetsredogörelse',
 
   'shell.menu': 'Meny',
   'shell.openMenu': 'Öppna menyn',
