@@ -1,8 +1,10 @@
 import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
 import { casesEn, casesSv } from './cases/cases.i18n';
 import type { MessageFragment } from './core/i18n/messages';
+import { adminEn, adminSv } from './directory/admin/admin.i18n';
 import { meetingsEn, meetingsSv } from './meetings/meetings.i18n';
 import { redactionEn, redactionSv } from './reports/redaction.i18n';
+import { reportsEn, reportsSv } from './reports/reports.i18n';
 import { walksEn, walksSv } from './walks/walks.i18n';
 
 /**
@@ -15,4 +17,6 @@ export const featureMessages: MessageFragment[] = [
   { sv: a11ySv, en: a11yEn },
   { sv: redactionSv, en: redactionEn },
   { sv: walksSv, en: walksEn },
+  { sv: reportsSv, en: reportsEn },
+  { sv: adminSv, en: adminEn },
 ];
