@@ -9,7 +9,6 @@ import { DECISION_RULES, DEFAULT_WORKFLOW_SETTINGS, MINUTES_APPROVALS, WORKFLOW_
 import { Observable } from 'rxjs';
 import { applyServerErrors, errorMessage, toApiError } from '../../core/http/api-error';
 import { MessageKey, TPipe } from '../../core/i18n/i18n';
-import { FieldErrorPipe } from '../../core/ui/field-error';
 import { AdminPage, AdminStatus } from './admin-list';
 import { SettingsApi } from './settings-api';
 
@@ -42,7 +41,6 @@ function wholeNumberIn(limits: { min: number; max: number }): ValidatorFn {
     MatButton,
     MatProgressBar,
     TPipe,
-    FieldErrorPipe,
     AdminStatus,
   ],
   template: `
