@@ -1,5 +1,7 @@
 import { TestBed } from '@angular/core/testing';
-import { featureMessages } from './app.features';
+import { featureTexts } from './app.features';
+import { featureMessages } from './app.messages';
+import { MESSAGE_FRAGMENTS } from './core/i18n/messages';
 import { en } from './core/i18n/en';
 import { I18n } from './core/i18n/i18n';
 import { sv } from './core/i18n/sv';
@@ -34,6 +36,28 @@ describe('featureMessages', () => {
     i18n.use('en');
     expect(i18n.t('meetings.nav')).toBe('Meetings');
     expect(i18n.t('shell.signOut')).toBe('Sign out');
+    expect(i18n.t('nav.settings')).toBe('Workflow');
+    i18n.use('sv');
+    expect(i18n.t('nav.settings')).toBe('Arbetsgång');
+    localStorage.clear();
+  });
+
+  it('are loaded by the guard of the signed-in pages, not with the sign-in page, and added once', async () => {
+    localStorage.clear();
+    TestBed.resetTestingModule();
+    TestBed.overrideProvider(MESSAGE_FRAGMENTS, { useValue: [] });
+    const i18n = TestBed.inject(I18n);
+    expect(i18n.hasFragments()).toBe(false);
+    expect(i18n.t('cases.nav.board')).toBe('cases.nav.board');
+    expect(i18n.t('a11y.footerLink')).toBe('Tillgänglighetsredogörelse');
+
+    const guard = () => TestBed.runInInjectionContext(() => featureTexts({} as never, {} as never)) as Promise<boolean>;
+    expect(await guard()).toBe(true);
+    expect(i18n.t('cases.nav.board')).toBe('Ärenden');
+    expect(i18n.t('walks.nav')).not.toBe('walks.nav');
+    expect(await guard()).toBe(true);
+    i18n.use('en');
+    expect(i18n.t('meetings.nav')).toBe('Meetings');
     localStorage.clear();
   });
 });

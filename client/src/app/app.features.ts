@@ -1,39 +1,31 @@
-import type { ValueProvider } from '@angular/core';
-import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
-import { activitiesEn, activitiesSv } from './activities/activities.i18n';
+import { inject, type ValueProvider } from '@angular/core';
+import type { CanActivateFn } from '@angular/router';
 import { casesNav } from './cases/cases.nav';
-import { casesEn, casesSv } from './cases/cases.i18n';
-import { provideMessages } from './core/i18n/messages';
+import { I18n } from './core/i18n/i18n';
 import { directoryNav } from './directory/directory.nav';
-import { invitationsEn, invitationsSv } from './directory/invitations.i18n';
 import { provideNav } from './core/shell/nav-entry';
 import { meetingsNav } from './meetings/meetings.nav';
-import { meetingsEn, meetingsSv } from './meetings/meetings.i18n';
-import { redactionEn, redactionSv } from './reports/redaction.i18n';
 import { reportsNav } from './reports/reports.nav';
 import { walksNav } from './walks/walks.nav';
-import { walksEn, walksSv } from './walks/walks.i18n';
-
-/** The features' dictionary fragments, in the order they are merged after core's texts. */
-export const featureMessages = [
-  { sv: casesSv, en: casesEn },
-  { sv: meetingsSv, en: meetingsEn },
-  { sv: a11ySv, en: a11yEn },
-  { sv: redactionSv, en: redactionEn },
-  { sv: walksSv, en: walksEn },
-  { sv: invitationsSv, en: invitationsEn },
-  { sv: activitiesSv, en: activitiesEn },
-];
 
 /**
- * What the features contribute to core (texts, side-navigation links), so that core imports no feature: provided in
- * app.config, and to every component test by test-setup.ts.
+ * What the features contribute to core at start-up (side-navigation links), so that core imports no feature:
+ * provided in app.config, and to every component test by test-setup.ts (with the features' texts).
  */
 export const featureProviders: ValueProvider[] = [
-  ...provideMessages(...featureMessages),
   provideNav(casesNav),
   provideNav(meetingsNav),
   provideNav(walksNav),
   provideNav(reportsNav),
   provideNav(directoryNav),
 ];
+
+/**
+ * Guard of every route outside the sign-in page: loads the features' texts (app.messages.ts, a lazy chunk) and adds
+ * them to the dictionaries before the page renders, so that the sign-in page's initial JavaScript leaves them out.
+ */
+export const featureTexts: CanActivateFn = async () => {
+  const i18n = inject(I18n);
+  if (!i18n.hasFragments()) i18n.addFragments((await import('./app.messages')).featureMessages);
+  return true;
+};

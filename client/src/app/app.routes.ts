@@ -1,10 +1,12 @@
 import { Routes } from '@angular/router';
+import { featureTexts } from './app.features';
 import { adminGuard, authGuard, roleGuard, signedOutGuard } from './core/auth/auth.guard';
 
 /**
  * All pages are loaded lazily. Signed-in pages live inside the shell; the admin screens also
  * require the admin role, the CSV import the coordinator or analyst role. `title` holds a
- * dictionary key, translated by `TranslatedTitleStrategy`.
+ * dictionary key, translated by `TranslatedTitleStrategy`. Every page but the sign-in page first loads the features'
+ * texts (`featureTexts`), which the sign-in page's JavaScript leaves out.
  */
 export const routes: Routes = [
   {
@@ -17,6 +19,7 @@ export const routes: Routes = [
     // The accessibility statement is public: reachable without signing in (the law requires it of the service).
     path: 'tillganglighet',
     title: 'a11y.title',
+    canActivate: [featureTexts],
     loadComponent: () => import('./accessibility/accessibility-statement').then((m) => m.AccessibilityStatement),
   },
   { path: 'accessibility', redirectTo: 'tillganglighet' },
@@ -24,18 +27,19 @@ export const routes: Routes = [
     // An invitation link is opened by someone without an account yet.
     path: 'invite/:token',
     title: 'invite.accept.title',
+    canActivate: [featureTexts],
     loadComponent: () => import('./directory/invitations/accept-invitation').then((m) => m.AcceptInvitation),
   },
   {
     // The projector view stands alone, outside the shell's toolbar and navigation.
     path: 'meetings/:id/present',
     title: 'meetings.present.title',
-    canActivate: [authGuard],
+    canActivate: [authGuard, featureTexts],
     loadComponent: () => import('./meetings/presenter/presenter').then((m) => m.Presenter),
   },
   {
     path: '',
-    canActivate: [authGuard],
+    canActivate: [authGuard, featureTexts],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
     children: [
       {

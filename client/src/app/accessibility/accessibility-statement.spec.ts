@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
 import { routes } from '../app.routes';
 import { AccessibilityStatement, DIGG_REPORT_URL } from './accessibility-statement';
+import { featureTexts } from '../app.features';
 import { ACCESSIBILITY_STATEMENT_CONFIG, DEFAULT_STATEMENT_CONFIG, StatementConfig } from './statement-config';
 
 describe('AccessibilityStatement', () => {
@@ -109,7 +110,8 @@ describe('AccessibilityStatement', () => {
   it('is a public route, outside the signed-in shell', () => {
     const route = routes.find((r) => r.path === 'tillganglighet');
     expect(route).toBeDefined();
-    expect(route?.canActivate).toBeUndefined();
+    // Only the features' texts are loaded first; no sign-in is needed.
+    expect(route?.canActivate).toEqual([featureTexts]);
     expect(route?.canMatch).toBeUndefined();
     expect(route?.title).toBe('a11y.title');
   });

@@ -1,12 +1,11 @@
 /**
  * The accessibility statement's texts (tillgänglighetsredogörelse), registered with the Swedish and English dictionaries
- * (app.features.ts). Keys start with 'a11y.'. The structure follows DIGG's model statement: commitment, compliance status,
+ * (app.messages.ts). Keys start with 'a11y.'. The structure follows DIGG's model statement: commitment, compliance status,
  * known non-compliant content, how to report problems, the enforcement procedure, how the service was assessed, dates.
  * `{organization}` is the deploying organisation (statement-config.ts) or a neutral wording.
  */
 export const a11ySv = {
   'a11y.title': 'Tillgänglighetsredogörelse',
-  'a11y.footerLink': 'Tillgänglighetsredogörelse',
   'a11y.heading': 'Tillgänglighetsredogörelse för Samverka',
   'a11y.back': 'Till Samverka',
   'a11y.organization.neutral': 'Den kommun eller organisation som driver den här tjänsten',
@@ -66,7 +65,6 @@ export const a11ySv = {
 
 export const a11yEn: Record<keyof typeof a11ySv, string> = {
   'a11y.title': 'Accessibility statement',
-  'a11y.footerLink': 'Accessibility statement',
   'a11y.heading': 'Accessibility statement for Samverka',
   'a11y.back': 'To Samverka',
   'a11y.organization.neutral': 'The municipality or organisation that runs this service',

@@ -1,5 +1,5 @@
 /**
- * The cases feature's texts, registered with the dictionaries (app.features.ts). Keys start with 'cases.'.
+ * The cases feature's texts, registered with the dictionaries (app.messages.ts). Keys start with 'cases.'.
  * `casesEn` must have exactly the keys of `casesSv` (the compiler checks it).
  */
 export const casesSv = {

@@ -1,5 +1,5 @@
 /**
- * The meetings feature's texts, registered with the dictionaries (app.features.ts). Keys start with 'meetings.'.
+ * The meetings feature's texts, registered with the dictionaries (app.messages.ts). Keys start with 'meetings.'.
  * `meetingsEn` must have exactly the keys of `meetingsSv` (the compiler checks it).
  */
 export const meetingsSv = {

@@ -38,12 +38,22 @@ describe('Overview', () => {
     const week = currentWeek();
     http.expectOne('/api/areas').flush([area('a1', 'Vivalla'), area('a2', 'Baronbackarna')]);
     await fixture.whenStable();
+    // While the levels load, their block keeps its place on each card, invisible and hidden from screen readers.
+    const blocks = () => Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="area-levels"]'));
+    expect(blocks().map((b) => [b.classList.contains('pending'), b.getAttribute('aria-hidden'), b.querySelectorAll('.recent li').length])).toEqual([
+      [true, 'true', 8],
+      [true, 'true', 8],
+    ]);
     http
       .expectOne('/api/areas/a1/levels')
       .flush([level('a1', week, 'red'), level('a1', shiftWeek(week, -1), 'yellow'), level('a1', shiftWeek(week, -8), 'green')]);
     http.expectOne('/api/areas/a2/levels').flush([]);
     await fixture.whenStable();
 
+    expect(blocks().map((b) => [b.classList.contains('pending'), b.getAttribute('aria-hidden')])).toEqual([
+      [false, null],
+      [false, null],
+    ]);
     const cards = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="area-cards"] > li'));
     const now = (card: Element) => card.querySelector('[data-testid="level-now"]')?.textContent?.trim();
     expect(now(cards[0])).toBe('■Röd');

@@ -76,8 +76,10 @@ interface AreaLevels {
               </mat-card-title>
             </mat-card-header>
             <mat-card-content>
-              <div class="levels" data-testid="area-levels">
-                @if (levels()[area.id]; as l) {
+              <!-- While the levels load, the same block stands invisible in their place, so the card does not shift. -->
+              @let pending = !levelsLoaded();
+              <div class="levels" data-testid="area-levels" [class.pending]="pending" [attr.aria-hidden]="pending ? 'true' : null">
+                @if (pending ? placeholderLevels : levels()[area.id]; as l) {
                   <p class="level-now">
                     <span class="level-now-label">{{ 'overview.levelThisWeek' | t: { week: weekNo(thisWeek) } }}</span>
                     <sv-level-chip [level]="l.current?.level ?? null" [emptyText]="'overview.noLevel' | t" data-testid="level-now" />
@@ -152,6 +154,9 @@ interface AreaLevels {
     .levels {
       margin-bottom: 0.75rem;
     }
+    .levels.pending {
+      visibility: hidden;
+    }
     .level-now {
       display: flex;
       flex-wrap: wrap;
@@ -204,6 +209,13 @@ export class Overview {
   protected readonly weekNo = weekNumber;
   /** Levels by area id (missing while loading or when they could not be fetched). */
   protected readonly levels = signal<Record<string, AreaLevels>>({});
+  /** Whether the levels have been read (or failed); until then every card keeps their place. */
+  protected readonly levelsLoaded = signal(false);
+  /** The levels block's shape while loading (no level known), for its place on the card. */
+  protected readonly placeholderLevels: AreaLevels = {
+    current: null,
+    recent: Array.from({ length: LEVEL_WEEKS }, (_, i) => ({ week: shiftWeek(this.thisWeek, i - LEVEL_WEEKS), level: null })),
+  };
 
   protected readonly user = inject(AuthService).user;
   protected readonly areas = signal<AreaSummaryDto[]>([]);
@@ -226,7 +238,10 @@ export class Overview {
 
   /** This week's level and the weeks before, per area. */
   private loadLevels(areas: AreaSummaryDto[]): void {
-    if (!areas.length) return;
+    if (!areas.length) {
+      this.levelsLoaded.set(true);
+      return;
+    }
     const weeks = Array.from({ length: LEVEL_WEEKS }, (_, i) => shiftWeek(this.thisWeek, i - LEVEL_WEEKS));
     forkJoin(areas.map((a) => this.reports.levels(a.id).pipe(catchError(() => of(null))))).subscribe((all) => {
       const byArea: Record<string, AreaLevels> = {};
@@ -240,6 +255,7 @@ export class Overview {
         };
       });
       this.levels.set(byArea);
+      this.levelsLoaded.set(true);
     });
   }
 }

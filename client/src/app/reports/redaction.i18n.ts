@@ -1,6 +1,6 @@
 /**
  * Texts of removing (gallra) report text and of the review of flagged reports, registered with the Swedish and English
- * dictionaries (app.features.ts). Keys start with 'redaction.'. `redactionEn` must have exactly the keys of `redactionSv`.
+ * dictionaries (app.messages.ts). Keys start with 'redaction.'. `redactionEn` must have exactly the keys of `redactionSv`.
  */
 export const redactionSv = {
   'redaction.action': 'Gallra text',

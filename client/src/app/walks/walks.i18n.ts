@@ -1,5 +1,5 @@
 /**
- * The safety walks feature's texts (trygghetsvandringar), registered with the dictionaries (app.features.ts). Keys
+ * The safety walks feature's texts (trygghetsvandringar), registered with the dictionaries (app.messages.ts). Keys
  * start with 'walks.'. `walksEn` must have exactly the keys of `walksSv` (the compiler checks it).
  */
 export const walksSv = {

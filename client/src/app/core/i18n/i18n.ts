@@ -1,7 +1,7 @@
 import { DOCUMENT, Injectable, Pipe, PipeTransform, computed, inject, signal } from '@angular/core';
 import type { AreaLevel, Assessment, CategoryDto, OrganizationType, Role, TimeOfDay } from '@samverka/contracts';
 import { en } from './en';
-import { MESSAGE_FRAGMENTS } from './messages';
+import { MESSAGE_FRAGMENTS, type MessageFragment } from './messages';
 import { MessageKey, sv } from './sv';
 
 export type { MessageKey } from './sv';
@@ -23,7 +23,9 @@ type Texts = Readonly<Record<string, string>>;
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Lang>(this.readStoredLang());
-  private readonly dictionaries: Record<Lang, Texts> = mergeFragments(inject(MESSAGE_FRAGMENTS, { optional: true }) ?? []);
+  /** The fragments merged so far: those provided (tests) and those added once loaded (the features' lazy texts). */
+  private readonly fragments = signal<readonly MessageFragment[]>(inject(MESSAGE_FRAGMENTS, { optional: true }) ?? []);
+  private readonly dictionaries = computed<Record<Lang, Texts>>(() => mergeFragments(this.fragments()));
 
   /** The active language. Change it with `use()` or `toggle()`. */
   readonly lang = this.current.asReadonly();
@@ -54,6 +56,16 @@ export class I18n {
     this.use(this.otherLang());
   }
 
+  /** Adds features' texts loaded later (merged after the ones there, in order); the views showing them re-render. */
+  addFragments(fragments: readonly MessageFragment[]): void {
+    this.fragments.update((there) => [...there, ...fragments.filter((f) => !there.includes(f))]);
+  }
+
+  /** Whether any features' texts are there (provided or added). */
+  hasFragments(): boolean {
+    return this.fragments().length > 0;
+  }
+
   /** The plural rules of the active language (Swedish and English: "one" for 1, "other" otherwise). */
   private readonly pluralRules = computed(() => new Intl.PluralRules(this.locale()));
 
@@ -63,7 +75,8 @@ export class I18n {
    * number; `#` is the number in the language's format).
    */
   t(key: MessageKey, params?: MessageParams): string {
-    const text = this.dictionaries[this.current()][key] ?? this.dictionaries.sv[key] ?? key;
+    const dictionaries = this.dictionaries();
+    const text = dictionaries[this.current()][key] ?? dictionaries.sv[key] ?? key;
     return params ? interpolate(text, params, this.pluralRules(), this.locale()) : text;
   }
 

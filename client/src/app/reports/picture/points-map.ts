@@ -17,7 +17,7 @@ import type * as Leaflet from 'leaflet';
 import { firstValueFrom } from 'rxjs';
 import { I18n, MessageKey, TPipe } from '../../core/i18n/i18n';
 import { ReportsApi } from '../reports-api';
-import { DRAW_GRAPHICS } from './graphics';
+import { DRAW_GRAPHICS, whenIdle } from './graphics';
 
 /** A report's position on the map. */
 export interface MapPoint {
@@ -137,7 +137,9 @@ export class PointsMap {
   private resizeObserver: ResizeObserver | null = null;
 
   constructor() {
-    afterNextRender(() => void this.create());
+    // Leaflet is loaded and the map drawn once the page is idle: not in the way of its first view, yet there to print.
+    const idle = inject(DestroyRef);
+    afterNextRender(() => idle.onDestroy(whenIdle(this.document.defaultView, () => void this.create())));
     effect(() => {
       const points = this.points();
       const places = this.places();

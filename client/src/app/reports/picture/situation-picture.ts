@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -128,9 +128,17 @@ export class SituationPicture {
   /** When the picture was printed (set as the print starts, by the button or the browser's own print). */
   protected readonly printedAt = signal(printTime());
 
-  /** Opens the browser's print dialog (the print stylesheet leaves out navigation and controls). */
-  protected print(): void {
+  private readonly trendChart = viewChild(TrendChart);
+
+  /**
+   * Opens the browser's print dialog (the print stylesheet leaves out navigation and controls), once the trend chart
+   * is drawn (it is drawn when scrolled into view; the browser's own Ctrl+P draws it in `beforeprint`).
+   */
+  protected async print(): Promise<void> {
     this.printedAt.set(printTime());
+    await this.trendChart()
+      ?.prepareForPrint()
+      .catch(() => undefined);
     this.document.defaultView?.print();
   }
 

@@ -1,17 +1,23 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
-import type { Chart } from 'chart.js';
+import type * as ChartJs from 'chart.js';
 import { I18n, TPipe } from '../../core/i18n/i18n';
 import { weekNumber } from '../weeks';
-import { DRAW_GRAPHICS } from './graphics';
+import { DRAW_GRAPHICS, whenIdle, whenNearViewport } from './graphics';
 
 /**
- * The number of reports per week over 12 weeks as a bar chart (chart.js, loaded on first use). The same figures
- * are in a table: always there for screen readers, shown on screen with the toggle and in print.
+ * The number of reports per week over 12 weeks as a bar chart (chart.js). The same figures are in a table: always
+ * there for screen readers, shown on screen with the toggle and in print.
+ *
+ * chart.js is loaded once the page is idle and the chart drawn when it comes near the viewport, so that neither
+ * delays the page's first view; printing (the browser's own Ctrl+P too) draws it at once in `beforeprint`, so the
+ * printed picture has the chart even if it was never scrolled into view. `data-chart` on the host says how far it
+ * is: `loaded` (chart.js is there), `drawn`.
  */
 @Component({
   selector: 'sv-trend-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TPipe],
+  host: { '(window:beforeprint)': 'drawNow()' },
   template: `
     @if (draw) {
       <div class="chart-box">
@@ -105,7 +111,7 @@ export class TrendChart {
 
   protected readonly showTable = signal(false);
   private readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('canvas');
-  private chart: Chart | null = null;
+  private chart: ChartJs.Chart | null = null;
   private readonly ready = signal(false);
 
   protected readonly number = weekNumber;
@@ -127,23 +133,63 @@ export class TrendChart {
     });
   });
 
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private chartJs: typeof ChartJs | null = null;
+  private loading: Promise<typeof ChartJs> | null = null;
+
   constructor() {
-    afterNextRender(() => void this.create());
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const canvas = this.canvas()?.nativeElement;
+      // No 2D context (tests, very old browsers): the table carries the figures.
+      if (!this.draw || !canvas?.getContext('2d')) return;
+      destroyRef.onDestroy(whenIdle(this.host.ownerDocument.defaultView, () => void this.load().catch(() => undefined)));
+      destroyRef.onDestroy(whenNearViewport(canvas, () => void this.load().then(() => this.drawNow())));
+    });
     effect(() => {
       const trend = this.trend();
       const week = this.week();
       const lang = this.i18n.lang();
       if (this.ready()) this.update(trend, week, lang);
     });
-    inject(DestroyRef).onDestroy(() => this.chart?.destroy());
+    destroyRef.onDestroy(() => this.chart?.destroy());
   }
 
-  private async create(): Promise<void> {
+  /** Loads chart.js if need be and draws the chart (the picture's print button waits for it before printing). */
+  async prepareForPrint(): Promise<void> {
+    if (!this.draw) return;
+    await this.load();
+    this.drawNow();
+  }
+
+  /** Loads chart.js once (`data-chart="loaded"` when there). */
+  private load(): Promise<typeof ChartJs> {
+    this.loading ??= import('chart.js').then((module) => {
+      module.Chart.register(module.BarController, module.BarElement, module.CategoryScale, module.LinearScale, module.Tooltip);
+      this.chartJs = module;
+      if (!this.chart) this.host.dataset['chart'] = 'loaded';
+      return module;
+    });
+    return this.loading;
+  }
+
+  /**
+   * Draws the chart now, synchronously once chart.js is loaded: when it comes into view, and in `beforeprint` (the
+   * print is laid out right after the event, so nothing asynchronous would make it onto the paper).
+   */
+  protected drawNow(): void {
     const canvas = this.canvas()?.nativeElement;
-    // No 2D context (tests, very old browsers): the table carries the figures.
-    if (!this.draw || !canvas || !canvas.getContext('2d')) return;
-    const { Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip } = await import('chart.js');
-    Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+    if (!this.draw || !canvas?.getContext('2d')) return;
+    if (!this.chartJs) {
+      void this.load().then(() => this.drawNow());
+      return;
+    }
+    if (!this.chart) this.create(this.chartJs, canvas);
+    this.update(this.trend(), this.week(), this.i18n.lang());
+    this.chart?.resize();
+  }
+
+  private create({ Chart }: typeof ChartJs, canvas: HTMLCanvasElement): void {
     this.chart = new Chart(canvas, {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], label: '', borderWidth: 1 }] },
@@ -158,6 +204,7 @@ export class TrendChart {
         },
       },
     });
+    this.host.dataset['chart'] = 'drawn';
     this.ready.set(true);
   }
 
