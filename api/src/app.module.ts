@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { ActionsModule } from './actions/actions.module';
+import { AttentionModule } from './attention/attention.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -59,6 +60,7 @@ export class AppModule {
         PlansModule,
         MeetingsModule,
         WalksModule,
+        AttentionModule,
         RetentionModule.forRoot(config),
       ],
     };
