@@ -1,5 +1,7 @@
 import type { ValueProvider } from '@angular/core';
 import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
+import { attentionEn, attentionSv } from './attention/attention.i18n';
+import { attentionNav } from './attention/attention.nav';
 import { casesNav } from './cases/cases.nav';
 import { casesEn, casesSv } from './cases/cases.i18n';
 import { provideMessages } from './core/i18n/messages';
@@ -18,6 +20,7 @@ export const featureMessages = [
   { sv: a11ySv, en: a11yEn },
   { sv: redactionSv, en: redactionEn },
   { sv: walksSv, en: walksEn },
+  { sv: attentionSv, en: attentionEn },
 ];
 
 /**
@@ -26,6 +29,7 @@ export const featureMessages = [
  */
 export const featureProviders: ValueProvider[] = [
   ...provideMessages(...featureMessages),
+  provideNav(attentionNav),
   provideNav(casesNav),
   provideNav(meetingsNav),
   provideNav(walksNav),
