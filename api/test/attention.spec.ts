@@ -183,4 +183,36 @@ describe('attention and my reports', () => {
       expect([...of(a, 'report_review'), ...of(a, 'failed_import')]).toEqual([]);
     }
   });
+
+  it('shows the next meeting to those who take part, and minutes awaiting approval to the chair only', async () => {
+    const policeId = (await police.get('/api/auth/me')).body.id as string;
+    const startsAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const created = await coordinator.post('/api/meetings').send({
+      kind: 'leadership',
+      title: 'Chefssamråd Norrby',
+      startsAt,
+      place: 'Stadshuset',
+      areaIds: [norrby.id],
+      organizationIds: [orgs['Exempelstad kommun'], orgs['Lokalpolisområde Exempelstad']],
+      participants: [{ name: 'Petra Polischef', organizationId: orgs['Lokalpolisområde Exempelstad'], userId: policeId, role: 'chair' }],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const next = of(await attention(police), 'next_meeting');
+    expect(next).toEqual([{ kind: 'next_meeting', id, label: 'Chefssamråd Norrby', at: startsAt, detail: 'planned', link: `/meetings/${id}` }]);
+    expect(of(await attention(coordinator), 'next_meeting').map((i) => i.id)).toEqual([id]);
+    // Exempelbostäder does not take part.
+    expect(of(await attention(housing), 'next_meeting').map((i) => i.id)).not.toContain(id);
+
+    let m = await send(coordinator, `/api/meetings/${id}/events`, { type: 'START', version: created.body.version });
+    m = await send(coordinator, `/api/meetings/${id}/events`, { type: 'END', version: m.version });
+    expect(m.state).toBe('minutes_draft');
+    expect(of(await attention(police), 'minutes_approval')).toEqual([
+      { kind: 'minutes_approval', id, label: 'Chefssamråd Norrby', at: startsAt, detail: null, link: `/meetings/${id}` },
+    ]);
+    expect(of(await attention(coordinator), 'minutes_approval')).toEqual([]);
+    expect(of(await attention(police), 'next_meeting').map((i) => i.id)).not.toContain(id);
+    await send(police, `/api/meetings/${id}/events`, { type: 'APPROVE', version: m.version });
+    expect(of(await attention(police), 'minutes_approval')).toEqual([]);
+  });
 });
