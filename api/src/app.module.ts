@@ -7,6 +7,7 @@ import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { ActionsModule } from './actions/actions.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { AttentionModule } from './attention/attention.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -61,6 +62,7 @@ export class AppModule {
         MeetingsModule,
         WalksModule,
         ActivitiesModule,
+        AttentionModule,
         RetentionModule.forRoot(config),
       ],
     };

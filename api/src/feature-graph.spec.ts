@@ -20,6 +20,7 @@ const FEATURES = [
   'health',
   'idempotency',
   'settings',
+  'attention',
 ];
 
 /**

@@ -393,6 +393,7 @@ export const MATRIX: Entry[] = [
     path: '/api/reports/export.csv',
     variants: one(everyone(200), (f) => ({ path: '/api/reports/export.csv', query: { areaId: f.ids.centrum } }), 'scoped like the list'),
   },
+  { method: 'GET', path: '/api/reports/mine', variants: one(everyone(200), () => ({ path: '/api/reports/mine' }), 'each sees only their own reports') },
   { method: 'GET', path: '/api/reports/{id}', variants: one(partners(200), (f) => ({ path: `/api/reports/${f.shared.reportId}` })) },
   {
     method: 'PATCH',
@@ -475,6 +476,7 @@ export const MATRIX: Entry[] = [
       body: { areaId: f.ids.centrum, title: `Ärende ${rnd()}`, description: 'Nytt ärende i matrisen' },
     })),
   },
+  { method: 'GET', path: '/api/attention', variants: one(everyone(200), () => ({ path: '/api/attention' }), 'each sees what needs them, scoped') },
   { method: 'GET', path: '/api/cases', variants: one(everyone(200), () => ({ path: '/api/cases' }), 'scoped: the outsider sees none of Centrum’s cases') },
   { method: 'GET', path: '/api/cases/{id}', variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}` })) },
   { method: 'GET', path: '/api/cases/{id}/history', variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}/history` })) },

@@ -55,7 +55,7 @@ export async function lighthouse(base, { log = () => undefined, runs = Number(pr
   const norrby = areas.find((a) => a.name === 'Norrby') ?? areas[0];
   const pages = [
     { name: 'login', url: `${base}/login`, cookie: null },
-    { name: 'overview', url: `${base}/`, cookie },
+    { name: 'overview', url: `${base}/overview`, cookie },
     { name: 'picture', url: `${base}/areas/${norrby.id}/picture`, cookie },
   ];
   const dir = mkdtempSync(join(tmpdir(), 'samverka-lighthouse-'));

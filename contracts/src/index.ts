@@ -19,3 +19,4 @@ export * from './walks';
 export * from './settings';
 export * from './effects';
 export * from './activities';
+export * from './attention';

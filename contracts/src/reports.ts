@@ -1,4 +1,5 @@
 import type { ApiError, Page, TextLimit } from './common';
+import type { ReportCaseDto } from './attention';
 
 /** Situation reports and the weekly situational picture (lägesbild). */
 
@@ -96,6 +97,8 @@ export interface ReportDto {
   /** Whether the caller may remove free text (POST /api/reports/:id/redactions) / confirm the review. */
   canRedact?: boolean;
   canReview?: boolean;
+  /** The cases the report became part of, with their agreed actions (`GET /api/reports/:id` only). */
+  cases?: ReportCaseDto[];
 }
 
 /** A page of `GET /api/reports`. */

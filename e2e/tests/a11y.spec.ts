@@ -167,7 +167,8 @@ test('coordinator: overview, import, situation picture with map and chart, cases
   await check(page, '/cases/follow-up', 'follow-up (coordinator)');
 
   await switchLanguage(page, 'en');
-  await check(page, '/', 'overview (coordinator, en)');
+  await check(page, '/', 'start page (coordinator, en)');
+  await check(page, '/overview', 'overview (coordinator, en)');
   await check(page, `/areas/${c.areaId}/picture`, 'situation picture (coordinator, en)', () =>
     expect(page.locator('.leaflet-marker-icon').first()).toBeVisible(),
   );

@@ -16,6 +16,9 @@ test('the analyst signs in in Swedish, sees the shell and the three areas, switc
 
   await expect(page.getByTestId('user-name')).toHaveText('Anders Analytiker');
   await expect(page.getByTestId('user-org')).toContainText('Exempelstad kommun');
+  // The start page is "Att göra"; the overview of the areas is one link away.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
+  await page.getByRole('link', { name: 'Översikt', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Översikt');
   const areaNav = page.getByTestId('area-nav');
   for (const area of ['Centrum', 'Norrby', 'Söderdal']) {

@@ -22,6 +22,7 @@ async function choose(page: Page, field: string, option: string): Promise<void> 
 
 /** The week's reports of Norrby, as the signed-in user sees them on the situational picture. */
 async function norrbyPicture(page: Page): Promise<void> {
+  await page.goto('/overview');
   const card = page
     .getByTestId('area-cards')
     .getByRole('listitem')
@@ -59,7 +60,6 @@ test('a personal identity number that got through: withheld from partners until 
   await page.getByRole('button', { name: 'Skicka rapport' }).click();
   await expect(page.getByRole('heading', { name: 'Tack! Rapporten är skickad.' })).toBeVisible();
   // Its own organisation sees it, marked as awaiting review.
-  await page.goto('/');
   await norrbyPicture(page);
   const own = page.getByTestId('report-item').filter({ hasText: marker });
   await expect(own).toContainText(pin);

@@ -50,6 +50,7 @@ test('a reporter files a report from a phone; the analyst finds it in the weekâ€
   // --- The analyst -------------------------------------------------------------------------------------------
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, 'analytiker@exempelstad.se', 'Anders Analytiker');
+  await page.getByRole('link', { name: 'Ã–versikt', exact: true }).click();
   const norrbyCard = page
     .getByTestId('area-cards')
     .getByRole('listitem')

@@ -14,6 +14,8 @@ export interface ContractTypes {
   AreaDetailDto: C.AreaDetailDto;
   AreaLevelDto: C.AreaLevelDto;
   AreaSummaryDto: C.AreaSummaryDto;
+  AttentionDto: C.AttentionDto;
+  AttentionItemDto: C.AttentionItemDto;
   AuditEntryDto: C.AuditEntryDto;
   AuditVerifyDto: C.AuditVerifyDto;
   CaseDto: C.CaseDto;
@@ -37,6 +39,8 @@ export interface ContractTypes {
   InvitationPreviewDto: C.InvitationPreviewDto;
   MeDto: C.MeDto;
   MeetingDto: C.MeetingDto;
+  MyReportActionDto: C.MyReportActionDto;
+  MyReportDto: C.MyReportDto;
   OrganizationDto: C.OrganizationDto;
   PersonDto: C.PersonDto;
   PersonalDataError: C.PersonalDataError;
@@ -44,6 +48,7 @@ export interface ContractTypes {
   PlaceDto: C.PlaceDto;
   PlannedActionDto: C.PlannedActionDto;
   RejectedImportRow: C.RejectedImportRow;
+  ReportCaseDto: C.ReportCaseDto;
   ReportDto: C.ReportDto;
   ReportPageDto: C.ReportPageDto;
   RetentionOverviewDto: C.RetentionOverviewDto;
@@ -399,6 +404,82 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "partners": {"type":"array","items":{"$ref":"#/components/schemas/OrganizationDto"}}
     },
     "required": ["id","name","description","placeCount","partners"],
+    "additionalProperties": false
+  },
+  "AttentionDto": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/AttentionItemDto"},
+        "description": "Lines per kind, in ATTENTION_KINDS order; each kind at most 20 lines."
+      },
+      "counts": {
+        "type": "object",
+        "properties": {
+          "overdue_action": {"type":"number"},
+          "due_action": {"type":"number"},
+          "case_decision": {"type":"number"},
+          "minutes_approval": {"type":"number"},
+          "next_meeting": {"type":"number"},
+          "missing_level": {"type":"number"},
+          "report_review": {"type":"number"},
+          "failed_import": {"type":"number"}
+        },
+        "required": [
+          "overdue_action",
+          "due_action",
+          "case_decision",
+          "minutes_approval",
+          "next_meeting",
+          "missing_level",
+          "report_review",
+          "failed_import"
+        ],
+        "additionalProperties": false,
+        "description": "How many there are of each kind (more than the lines shown where a kind has more than 20)."
+      },
+      "week": {"type":"string","description":"The Swedish ISO week the missing levels refer to (YYYY-Www)."}
+    },
+    "required": ["items","counts","week"],
+    "additionalProperties": false
+  },
+  "AttentionItemDto": {
+    "description": "One line: what needs the signed-in person, a short label (titles and names only, never report text), and where it is done.",
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string",
+        "enum": [
+          "overdue_action",
+          "due_action",
+          "case_decision",
+          "minutes_approval",
+          "next_meeting",
+          "missing_level",
+          "report_review",
+          "failed_import"
+        ]
+      },
+      "id": {
+        "type": ["string","null"],
+        "description": "The record it concerns (action, case, meeting, area, import); null for a line that stands for several (report review)."
+      },
+      "label": {
+        "type": "string",
+        "description": "A title or name: an action's \"what\", a case's or meeting's title, an area's name, an import's file name."
+      },
+      "at": {
+        "type": ["string","null"],
+        "description": "A date or moment that matters: a due date (YYYY-MM-DD), a meeting's start, an import's end."
+      },
+      "detail": {
+        "type": ["string","null"],
+        "description": "Extra facts: a case's state, the number of reports awaiting review, an ISO week."
+      },
+      "link": {"type":"string","description":"The client path where it is done, e.g. /actions/… or /cases/…."}
+    },
+    "required": ["kind","id","label","at","detail","link"],
     "additionalProperties": false
   },
   "AuditEntryDto": {
@@ -1137,6 +1218,36 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     ],
     "additionalProperties": false
   },
+  "MyReportActionDto": {
+    "description": "An agreed action of a case, as its reporter may follow it.",
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "number": {"type":"number"},
+      "what": {"type":"string"},
+      "organizationName": {"type":"string"},
+      "dueDate": {"type":"string"},
+      "state": {"type":"string"}
+    },
+    "required": ["id","number","what","organizationName","dueDate","state"],
+    "additionalProperties": false
+  },
+  "MyReportDto": {
+    "description": "One of my own reports, with what became of it.",
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "areaId": {"type":"string"},
+      "areaName": {"type":"string"},
+      "categoryId": {"type":"string"},
+      "occurredAt": {"type":"string"},
+      "reportedAt": {"type":"string"},
+      "restricted": {"type":"boolean"},
+      "cases": {"type":"array","items":{"$ref":"#/components/schemas/ReportCaseDto"}}
+    },
+    "required": ["id","areaId","areaName","categoryId","occurredAt","reportedAt","restricted","cases"],
+    "additionalProperties": false
+  },
   "OrganizationDto": {
     "type": "object",
     "properties": {
@@ -1278,6 +1389,22 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["line","field","reason"],
     "additionalProperties": false
   },
+  "ReportCaseDto": {
+    "description": "A case a report became part of.",
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "title": {"type":"string"},
+      "state": {"type":"string"},
+      "outcome": {
+        "type": ["string","null"],
+        "description": "The evaluation's outcome (effective, not_effective, escalate), once evaluated."
+      },
+      "actions": {"type":"array","items":{"$ref":"#/components/schemas/MyReportActionDto"}}
+    },
+    "required": ["id","title","state","outcome","actions"],
+    "additionalProperties": false
+  },
   "ReportDto": {
     "description": "A report as a user sees it; for another organisation's restricted report the details are null and `restricted` true.",
     "type": "object",
@@ -1343,7 +1470,12 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "type": "boolean",
         "description": "Whether the caller may remove free text (POST /api/reports/:id/redactions) / confirm the review."
       },
-      "canReview": {"type":"boolean"}
+      "canReview": {"type":"boolean"},
+      "cases": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/ReportCaseDto"},
+        "description": "The cases the report became part of, with their agreed actions (`GET /api/reports/:id` only)."
+      }
     },
     "required": [
       "id",

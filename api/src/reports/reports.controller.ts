@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type AreaLevelDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
+import { type AreaLevelDto, type MyReportDto, type Page, type ReportDto, type SituationPictureDto } from '@samverka/contracts';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../auth/access.decorators';
 import { uuidParam } from '../common/validation';
@@ -58,6 +58,15 @@ export class ReportsController {
     res.send(csv);
   }
 
+  /** "Mina rapporter": the caller's own reports (newest first, at most 200), each with the cases it became part of, their state, actions and outcome. */
+  @Get('reports/mine')
+  @SignedIn()
+  @Answers(200, 'MyReportDto[]')
+  mine(@CurrentUser() user: AuthUser): Promise<MyReportDto[]> {
+    return this.reports.mine(user);
+  }
+
+  /** One report; with the cases it became part of that the caller may see. */
   @Get('reports/:id')
   @SignedIn()
   @Answers(200, 'ReportDto')

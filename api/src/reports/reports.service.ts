@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CreateReportRequest, findPersonalData, type Page, REDACTED_MARK, type ReportDto } from '@samverka/contracts';
+import {
+  type CreateReportRequest,
+  findPersonalData,
+  type MyReportDto,
+  type Page,
+  REDACTED_MARK,
+  type ReportCaseDto,
+  type ReportDto,
+} from '@samverka/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
@@ -14,7 +22,7 @@ import { Place } from '../directory/place.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
 import { RedactReportBody, ReportFilterQuery, ReportListQuery, ReviewReportBody, UpdateReportBody } from './report.dto';
 import { SituationReport } from './report.entity';
-import { AREA_LABELS_SQL, CATEGORY_LABELS_SQL, reportsRepository, WITHHELD_SQL } from './reports.repository';
+import { AREA_LABELS_SQL, CATEGORY_LABELS_SQL, reportCasesRepository, reportsRepository, WITHHELD_SQL } from './reports.repository';
 import { isoWeekOf } from './weeks';
 
 /** Sweden's bounding box (WGS 84), with a small margin: coordinates outside it are a mistake. */
@@ -50,6 +58,9 @@ export function detailsVisibleTo(
 }
 
 /** Situation reports: filing, correcting, listing and exporting, scoped by the caller's partnerships. */
+/** How many of their own reports a reporter sees in "Mina rapporter". */
+const MY_REPORTS_LIMIT = 200;
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -362,7 +373,45 @@ export class ReportsService {
   async get(user: AuthUser, id: string): Promise<ReportDto> {
     const row = await this.load(this.db.manager, id);
     if (!row || !(await this.canSeeArea(user, row.areaId))) throw notFound('Report');
-    return this.toDto(row, user);
+    const cases = await this.casesOf(user, [id]);
+    return { ...this.toDto(row, user), cases: cases.get(id) ?? [] };
+  }
+
+  /** The caller's own reports (at most 200, newest first), each with the cases it became part of and their actions. */
+  async mine(user: AuthUser): Promise<MyReportDto[]> {
+    const rows = await reportCasesRepository.mine(this.db.manager, user.id, MY_REPORTS_LIMIT);
+    const cases = await this.casesOf(
+      user,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      areaId: r.area_id,
+      areaName: r.area_name,
+      categoryId: r.category_id,
+      occurredAt: new Date(r.occurred_at).toISOString(),
+      reportedAt: new Date(r.reported_at).toISOString(),
+      restricted: r.restricted,
+      cases: cases.get(r.id) ?? [],
+    }));
+  }
+
+  /** The cases of these reports that the caller may see (partners of the case's area, administrators), by report. */
+  private async casesOf(user: AuthUser, reportIds: string[]): Promise<Map<string, ReportCaseDto[]>> {
+    const byReport = new Map<string, ReportCaseDto[]>();
+    if (!reportIds.length) return byReport;
+    const m = this.db.manager;
+    const caseRows = await reportCasesRepository.cases(m, reportIds, user.organizationId, user.roles.includes('admin'));
+    const actionRows = caseRows.length ? await reportCasesRepository.actions(m, [...new Set(caseRows.map((c) => c.id))]) : [];
+    for (const c of caseRows) {
+      const actions = actionRows
+        .filter((a) => a.case_id === c.id)
+        .map((a) => ({ id: a.id, number: a.number, what: a.what, organizationName: a.organization_name, dueDate: a.due_date, state: a.state }));
+      const list = byReport.get(c.report_id) ?? [];
+      list.push({ id: c.id, title: c.title, state: c.state, outcome: c.outcome, actions });
+      byReport.set(c.report_id, list);
+    }
+    return byReport;
   }
 
   /** The filtered reports of the user's areas, newest first. */

@@ -1,5 +1,6 @@
 import { inject, type ValueProvider } from '@angular/core';
 import type { CanActivateFn } from '@angular/router';
+import { attentionNav } from './attention/attention.nav';
 import { casesNav } from './cases/cases.nav';
 import { I18n } from './core/i18n/i18n';
 import { directoryNav } from './directory/directory.nav';
@@ -13,6 +14,7 @@ import { walksNav } from './walks/walks.nav';
  * provided in app.config, and to every component test by test-setup.ts (with the features' texts).
  */
 export const featureProviders: ValueProvider[] = [
+  provideNav(attentionNav),
   provideNav(casesNav),
   provideNav(meetingsNav),
   provideNav(walksNav),

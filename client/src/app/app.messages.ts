@@ -1,5 +1,6 @@
 import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
 import { activitiesEn, activitiesSv } from './activities/activities.i18n';
+import { attentionEn, attentionSv } from './attention/attention.i18n';
 import { casesEn, casesSv } from './cases/cases.i18n';
 import type { MessageFragment } from './core/i18n/messages';
 import { adminEn, adminSv } from './directory/admin/admin.i18n';
@@ -23,4 +24,5 @@ export const featureMessages: MessageFragment[] = [
   { sv: adminSv, en: adminEn },
   { sv: invitationsSv, en: invitationsEn },
   { sv: activitiesSv, en: activitiesEn },
+  { sv: attentionSv, en: attentionEn },
 ];

@@ -45,6 +45,11 @@ export const routes: Routes = [
       {
         path: '',
         pathMatch: 'full',
+        title: 'attention.title',
+        loadComponent: () => import('./attention/attention-page').then((m) => m.AttentionPage),
+      },
+      {
+        path: 'overview',
         title: 'overview.title',
         loadComponent: () => import('./overview/overview').then((m) => m.Overview),
       },
@@ -64,6 +69,17 @@ export const routes: Routes = [
         title: 'review.title',
         canActivate: [roleGuard('coordinator')],
         loadComponent: () => import('./reports/review-page').then((m) => m.ReviewPage),
+      },
+      {
+        path: 'reports/mine',
+        title: 'myReports.title',
+        loadComponent: () => import('./attention/my-reports').then((m) => m.MyReports),
+      },
+      {
+        // After the other reports/… paths, so that none of them is taken for an id.
+        path: 'reports/:id',
+        title: 'report.page.title',
+        loadComponent: () => import('./attention/report-page').then((m) => m.ReportPage),
       },
       {
         path: 'areas/:id/picture',

@@ -83,7 +83,7 @@ import { DirectoryApi } from './directory-api';
       }
     } @else if (!loading()) {
       <p class="error-text" role="alert">{{ error() }}</p>
-      <a matButton="outlined" routerLink="/"><sv-icon name="arrowBack" /> {{ 'area.back' | t }}</a>
+      <a matButton="outlined" routerLink="/overview"><sv-icon name="arrowBack" /> {{ 'area.back' | t }}</a>
     }
   `,
   styles: `

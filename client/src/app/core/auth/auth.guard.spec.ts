@@ -45,10 +45,11 @@ describe('auth and admin guards', () => {
     (await nextRequest(http, '/api/auth/session')).flush({ user: me() });
     await navigation;
     expect(router.url).toBe('/');
-    (await nextRequest(http, '/api/areas')).flush([]);
+    // The start page "Att göra".
+    (await nextRequest(http, '/api/attention')).flush({ week: '2026-W49', items: [], counts: {} });
     await settle();
     await harness.fixture.whenStable();
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toContain('Översikt');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toContain('Att göra');
   });
 
   it('keeps non-admins out of the admin screens', async () => {

@@ -28,6 +28,7 @@ export const en: Dictionary = {
   'shell.signedInAs': 'Signed in as',
   'shell.roles': 'Roles',
 
+  'nav.attention': 'To do',
   'nav.overview': 'Overview',
   'nav.myAreas': 'My areas',
   'nav.noAreas': 'You have no areas yet.',

@@ -32,6 +32,7 @@ export const sv = {
   'shell.signedInAs': 'Inloggad som',
   'shell.roles': 'Roller',
 
+  'nav.attention': 'Att göra',
   'nav.overview': 'Översikt',
   'nav.myAreas': 'Mina områden',
   'nav.noAreas': 'Du har inga områden ännu.',
