@@ -212,6 +212,19 @@ export const walksSv = {
   'walks.error.checklist': 'Välj en checklista.',
   'walks.error.description': 'Beskrivningen ska vara 3–2000 tecken.',
   'walks.error.reason': 'Skriv minst 3 tecken.',
+  'walks.picture.sources': 'Källor',
+  'walks.picture.source.reports': 'Rapporter',
+  'walks.picture.source.walks': 'Fynd från trygghetsvandringar',
+  'walks.picture.heading': 'Fynd från trygghetsvandringar',
+  'walks.picture.count': 'Fynd denna vecka',
+  'walks.picture.repeated': 'Återkommande platser',
+  'walks.picture.repeatedIntro': 'Platser med fynd från två eller fler vandringar. De är markerade med en ring på kartan.',
+  'walks.picture.noRepeated': 'Ingen plats har fynd från mer än en vandring.',
+  'walks.picture.spot': 'Plats vid {latitude}, {longitude}',
+  'walks.picture.repeatedItem': '{walks, plural, one {# vandring} other {# vandringar}}, {findings, plural, one {# fynd} other {# fynd}}, senast {date}',
+  'walks.picture.mapNote': 'Kartan visar också fynd från vandringar de senaste 12 veckorna (fyrkanter).',
+  'walks.picture.findingMarker': '{place}: {count, plural, one {# fynd} other {# fynd}} från trygghetsvandringar',
+  'walks.picture.repeatedMarker': 'Återkommande plats: {place}, fynd från {walks} vandringar',
 };
 
 /** English texts, with the same keys as `walksSv`. */
@@ -425,6 +438,19 @@ export const walksEn: Record<keyof typeof walksSv, string> = {
   'walks.error.checklist': 'Choose a checklist.',
   'walks.error.description': 'The description must be 3–2000 characters.',
   'walks.error.reason': 'Write at least 3 characters.',
+  'walks.picture.sources': 'Sources',
+  'walks.picture.source.reports': 'Reports',
+  'walks.picture.source.walks': 'Safety-walk findings',
+  'walks.picture.heading': 'Safety-walk findings',
+  'walks.picture.count': 'Findings this week',
+  'walks.picture.repeated': 'Recurring places',
+  'walks.picture.repeatedIntro': 'Places with findings from two or more walks. They are marked with a ring on the map.',
+  'walks.picture.noRepeated': 'No place has findings from more than one walk.',
+  'walks.picture.spot': 'Spot at {latitude}, {longitude}',
+  'walks.picture.repeatedItem': '{walks, plural, one {# walk} other {# walks}}, {findings, plural, one {# finding} other {# findings}}, last {date}',
+  'walks.picture.mapNote': 'The map also shows findings of walks in the last 12 weeks (squares).',
+  'walks.picture.findingMarker': '{place}: {count, plural, one {# finding} other {# findings}} from safety walks',
+  'walks.picture.repeatedMarker': 'Recurring place: {place}, findings from {walks} walks',
 };
 
 declare module '../core/i18n/messages' {
