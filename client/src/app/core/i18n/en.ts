@@ -35,6 +35,7 @@ export const en: Dictionary = {
   'nav.users': 'Users',
   'nav.areas': 'Areas',
   'nav.categories': 'Categories',
+  'nav.walkChecklists': 'Walk checklists',
 
   'role.admin': 'Administrator',
   'role.coordinator': 'Coordinator',

@@ -38,6 +38,7 @@ export const sv = {
   'nav.users': 'Användare',
   'nav.areas': 'Områden',
   'nav.categories': 'Kategorier',
+  'nav.walkChecklists': 'Checklistor för vandringar',
 
   'role.admin': 'Administratör',
   'role.coordinator': 'Samordnare',

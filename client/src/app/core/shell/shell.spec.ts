@@ -87,11 +87,18 @@ describe('Shell', () => {
     expect(root.querySelector('a[href^="/admin"]')).toBeNull();
   });
 
-  it('shows the Administration group with its four screens to admins', async () => {
+  it('shows the Administration group with its five screens to admins', async () => {
     const root = await render(['admin']);
     expect(text(root, '[data-testid="admin-nav"] h2')).toBe('Administration');
-    expect(hrefs(root, '[data-testid="admin-nav"]')).toEqual(['/admin/organizations', '/admin/users', '/admin/areas', '/admin/categories']);
+    expect(hrefs(root, '[data-testid="admin-nav"]')).toEqual([
+      '/admin/organizations',
+      '/admin/users',
+      '/admin/areas',
+      '/admin/categories',
+      '/admin/walk-checklists',
+    ]);
     expect(text(root, '[data-testid="admin-nav"]')).toContain('Kategorier');
+    expect(text(root, '[data-testid="admin-nav"]')).toContain('Checklistor för vandringar');
   });
 
   it('has landmarks and a skip link to the main content', async () => {
