@@ -149,6 +149,38 @@ export interface SituationPictureDto {
   /** This week's reports that the caller may see on a map (with coordinates). */
   points: { id: string; latitude: number; longitude: number; categoryId: string; assessment: Assessment }[];
   level: AreaLevelDto | null;
+  /** The sources the picture counts (`?sources=reports,walks`, both by default); an unselected source's figures are empty. */
+  sources: PictureSource[];
+  /** Safety-walk findings as their own source; null when walks are not selected. */
+  walkFindings: WalkFindingsPictureDto | null;
+}
+
+/** What the situational picture can count: reports, and findings of safety walks. */
+export const PICTURE_SOURCES = ['reports', 'walks'] as const;
+export type PictureSource = (typeof PICTURE_SOURCES)[number];
+
+/**
+ * Safety-walk findings in the situational picture. Findings of a restricted walk count in `total` for everyone, but
+ * their positions and places are details seen only by the walk's planning and invited organisations.
+ */
+export interface WalkFindingsPictureDto {
+  /** Findings recorded this week against the four weeks before. */
+  total: FigureRow;
+  /** The map layer: findings of the 12 weeks ending with this week that have a position the caller may see (walks are rare). */
+  points: { id: string; walkId: string; latitude: number; longitude: number; severity: 'low' | 'medium' | 'high'; recordedAt: string }[];
+  /**
+   * Places with findings from two or more walks (up to the end of this week), most walks first: a named place, or
+   * for findings with a position only, a spot of about 50 m.
+   */
+  repeatedPlaces: {
+    placeId: string | null;
+    name: string | null;
+    latitude: number;
+    longitude: number;
+    walkCount: number;
+    findingCount: number;
+    lastRecordedAt: string;
+  }[];
 }
 
 export interface AreaLevelDto {

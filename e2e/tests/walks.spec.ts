@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { ACCOUNTS, apiSignIn, ok } from './support/api';
+import { ACCOUNTS, SAME_ORIGIN, apiSignIn, ok } from './support/api';
 import { expectAccessible, settled } from './support/a11y';
 
 /**
@@ -216,4 +216,60 @@ test('coordinator on a phone: plan, start, record a finding with a photo offline
   walk = await ok<Walk>(await page.request.get(`/api/walks/${walkId}`));
   expect(walk.state).toBe('settled');
   expect(walk.caseId, 'the walk has its case').toBeTruthy();
+});
+
+test('the situational picture counts walk findings as their own source and rings a place found on two walks', async ({ page }) => {
+  await apiSignIn(page.request, 'coordinator');
+  const centrum = (await ok<{ id: string; name: string }[]>(await page.request.get('/api/areas'))).find((a) => a.name === 'Centrum')!;
+  const place = (await ok<{ places: { id: string; name: string }[] }>(await page.request.get(`/api/areas/${centrum.id}`))).places[0];
+  const checklist = (await ok<{ id: string; isDefault: boolean }[]>(await page.request.get('/api/walk-checklists'))).find((c) => c.isDefault)!;
+  for (const n of [1, 2]) {
+    const walk = await ok<{ id: string }>(
+      await page.request.post('/api/walks', {
+        headers: SAME_ORIGIN,
+        data: {
+          areaId: centrum.id,
+          title: `Uppföljning ${n}`,
+          startsAt: new Date(Date.now() - n * 3_600_000).toISOString(),
+          meetingPoint: 'Torget',
+          invitedOrganizationIds: [],
+          participantCounts: {},
+          checklistTemplateId: checklist.id,
+        },
+      }),
+    );
+    await ok(await page.request.post(`/api/walks/${walk.id}/events`, { headers: SAME_ORIGIN, data: { type: 'START', version: 1 } }));
+    await ok(
+      await page.request.post(`/api/walks/${walk.id}/findings`, {
+        headers: SAME_ORIGIN,
+        data: { placeId: place.id, checklistItemKey: 'lighting', description: 'Mörkt vid entrén', severity: 'medium' },
+      }),
+    );
+  }
+  await page.goto(`/areas/${centrum.id}/picture?sources=walks`);
+  await settled(page);
+  await expect(page.getByTestId('walk-findings')).toBeVisible();
+  await expect(page.getByTestId('repeated-places')).toContainText(place.name);
+  await expect(page.getByTestId('key-figures')).toHaveCount(0);
+  await expectAccessible(page, 'situational picture, walk findings only (coordinator, phone)');
+});
+
+test('an administrator maintains the walk checklists on a phone', async ({ page }) => {
+  await apiSignIn(page.request, 'admin');
+  await page.goto('/admin/walk-checklists');
+  await settled(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checklistor för trygghetsvandringar');
+  await expectAccessible(page, 'walk checklists (admin, phone)');
+  await page.getByTestId('create').click();
+  await page.locator('input[formcontrolname="nameSv"]').fill('Kvällsvandring');
+  await page.locator('input[formcontrolname="nameEn"]').fill('Evening walk');
+  await page.locator('input[formcontrolname="key"]').fill('lighting');
+  await page.locator('input[formcontrolname="labelSv"]').fill('Belysning');
+  await page.locator('input[formcontrolname="labelEn"]').fill('Lighting');
+  await expectAccessible(page, 'new walk checklist dialog (admin, phone)');
+  await page.getByTestId('save').click();
+  await expect(page.locator('sv-checklist-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('row').filter({ hasText: 'Kvällsvandring' })).toContainText('Belysning');
+  const lists = await ok<{ nameSv: string; items: { key: string }[] }[]>(await page.request.get('/api/walk-checklists'));
+  expect(lists.find((l) => l.nameSv === 'Kvällsvandring')?.items.map((i) => i.key)).toEqual(['lighting']);
 });

@@ -61,6 +61,7 @@ export interface ContractTypes {
   StopAnswersDto: C.StopAnswersDto;
   UserDto: C.UserDto;
   WalkDto: C.WalkDto;
+  WalkFindingsPictureDto: C.WalkFindingsPictureDto;
   WalkSummaryDto: C.WalkSummaryDto;
   WorkflowSettingsDto: C.WorkflowSettingsDto;
 }
@@ -1816,9 +1817,32 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         },
         "description": "This week's reports that the caller may see on a map (with coordinates)."
       },
-      "level": {"anyOf":[{"$ref":"#/components/schemas/AreaLevelDto"},{"type":"null"}]}
+      "level": {"anyOf":[{"$ref":"#/components/schemas/AreaLevelDto"},{"type":"null"}]},
+      "sources": {
+        "type": "array",
+        "items": {"type":"string","enum":["reports","walks"]},
+        "description": "The sources the picture counts (`?sources=reports,walks`, both by default); an unselected source's figures are empty."
+      },
+      "walkFindings": {
+        "anyOf": [{"$ref":"#/components/schemas/WalkFindingsPictureDto"},{"type":"null"}],
+        "description": "Safety-walk findings as their own source; null when walks are not selected."
+      }
     },
-    "required": ["area","week","from","to","total","byCategory","byPlace","trend","hotspots","points","level"],
+    "required": [
+      "area",
+      "week",
+      "from",
+      "to",
+      "total",
+      "byCategory",
+      "byPlace",
+      "trend",
+      "hotspots",
+      "points",
+      "level",
+      "sources",
+      "walkFindings"
+    ],
     "additionalProperties": false
   },
   "StopAnswersDto": {
@@ -1957,6 +1981,53 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "findingCount",
       "organization"
     ],
+    "additionalProperties": false
+  },
+  "WalkFindingsPictureDto": {
+    "description": "Safety-walk findings in the situational picture. Findings of a restricted walk count in `total` for everyone, but their positions and places are details seen only by the walk's planning and invited organisations.",
+    "type": "object",
+    "properties": {
+      "total": {
+        "allOf": [{"$ref":"#/components/schemas/FigureRow"}],
+        "description": "Findings recorded this week against the four weeks before."
+      },
+      "points": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "id": {"type":"string"},
+            "walkId": {"type":"string"},
+            "latitude": {"type":"number"},
+            "longitude": {"type":"number"},
+            "severity": {"type":"string","enum":["low","medium","high"]},
+            "recordedAt": {"type":"string"}
+          },
+          "required": ["id","walkId","latitude","longitude","severity","recordedAt"],
+          "additionalProperties": false
+        },
+        "description": "The map layer: findings of the 12 weeks ending with this week that have a position the caller may see (walks are rare)."
+      },
+      "repeatedPlaces": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "placeId": {"type":["string","null"]},
+            "name": {"type":["string","null"]},
+            "latitude": {"type":"number"},
+            "longitude": {"type":"number"},
+            "walkCount": {"type":"number"},
+            "findingCount": {"type":"number"},
+            "lastRecordedAt": {"type":"string"}
+          },
+          "required": ["placeId","name","latitude","longitude","walkCount","findingCount","lastRecordedAt"],
+          "additionalProperties": false
+        },
+        "description": "Places with findings from two or more walks (up to the end of this week), most walks first: a named place, or for findings with a position only, a spot of about 50 m."
+      }
+    },
+    "required": ["total","points","repeatedPlaces"],
     "additionalProperties": false
   },
   "WalkSummaryDto": {

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AREA_LEVELS,
   ASSESSMENTS,
+  PICTURE_SOURCES,
   REDACTION_REASONS,
   REPORT_LIMITS,
   TIMES_OF_DAY,
   type AreaLevel,
   type Assessment,
+  type PictureSource,
   type CreateReportRequest,
   type RedactionReason,
   type RedactReportRequest,
@@ -16,7 +18,22 @@ import {
   type TimeOfDay,
 } from '@samverka/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsIsoDateTime, IsOmittable, trimText } from '../common/validation';
 
 /** Body of POST /api/reports. Cross-field rules (place in area, time not in future, Sweden's bounds) are checked in the service. */
@@ -107,6 +124,14 @@ export class ReportListQuery extends ReportFilterQuery {
 export class SituationPictureQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'areaId must be an area id' }) areaId!: string;
   @ApiPropertyOptional({ example: '2026-W47' }) @IsOptional() @IsString() week?: string;
+  /** `reports,walks` (comma-separated): the sources to count; both when missing. */
+  @ApiPropertyOptional({ example: 'reports,walks', description: 'Comma-separated sources to count: reports, walks (both by default).' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @IsArray({ message: 'sources must be a comma-separated list of reports, walks' })
+  @ArrayNotEmpty({ message: 'sources must name reports and/or walks' })
+  @IsIn(PICTURE_SOURCES, { each: true, message: 'sources must be reports and/or walks' })
+  sources?: PictureSource[];
 }
 
 /**

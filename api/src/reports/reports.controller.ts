@@ -110,7 +110,7 @@ export class ReportsController {
   @SignedIn()
   @Answers(200, 'SituationPictureDto')
   situationPicture(@CurrentUser() user: AuthUser, @Query() q: SituationPictureQuery): Promise<SituationPictureDto> {
-    return this.picture.picture(user, q.areaId, q.week);
+    return this.picture.picture(user, q.areaId, q.week, { sources: q.sources });
   }
 
   /** The area's weekly levels, newest first. */

@@ -44,6 +44,69 @@ export const PICTURE_SQL = {
          ORDER BY r.occurred_at`,
 } as const;
 
+/** A walk's details (positions, places of its findings) are seen by all, or for a restricted walk by its planning and invited organisations (`$3`). */
+const WALK_VISIBLE_SQL = `(NOT w.restricted OR w.organization_id = $3::uuid OR $3::uuid = ANY(w.invited_organization_ids))`;
+
+/**
+ * Safety-walk findings as the picture's own source. Parameters as PICTURE_SQL: `$1` area, `$2` Monday, `$3` viewing
+ * organisation (null: the shared view, which shows no restricted walk's details).
+ */
+export const WALK_PICTURE_SQL = {
+  /** [areaId, monday]: findings recorded this week and in the four weeks before (every walk counts). */
+  total: `${BOUNDS}
+         SELECT count(*) FILTER (WHERE f.recorded_at >= b.wk_start)::int AS cur, count(*) FILTER (WHERE f.recorded_at < b.wk_start)::int AS prev
+         FROM walk_findings f JOIN walks w ON w.id = f.walk_id CROSS JOIN b
+         WHERE w.area_id = $1 AND f.recorded_at >= b.prev_start AND f.recorded_at < b.wk_end`,
+  /** [areaId, monday, viewerOrg]: the map layer, findings of the 12 weeks ending with this week. */
+  points: `${BOUNDS}
+         SELECT f.id, f.walk_id, coalesce(f.latitude, p.latitude) AS lat, coalesce(f.longitude, p.longitude) AS lng, f.severity, f.recorded_at
+         FROM walk_findings f JOIN walks w ON w.id = f.walk_id CROSS JOIN b LEFT JOIN places p ON p.id = f.place_id
+         WHERE w.area_id = $1 AND f.recorded_at >= b.trend_start AND f.recorded_at < b.wk_end
+           AND coalesce(f.latitude, p.latitude) IS NOT NULL AND ${WALK_VISIBLE_SQL}
+         ORDER BY f.recorded_at, f.id`,
+  /**
+   * [areaId, monday, viewerOrg]: places with findings of two or more walks up to the end of the week – a named place,
+   * or for findings with a position only a cell of about 50 × 50 m (0.0005° latitude × 0.001° longitude).
+   */
+  repeated: `${BOUNDS}
+         SELECT g.place_id, p.name, coalesce(p.latitude, g.lat) AS lat, coalesce(p.longitude, g.lng) AS lng,
+                g.walks::int AS walk_count, g.findings::int AS finding_count, g.last AS last_recorded_at
+         FROM (
+           SELECT f.place_id,
+                  CASE WHEN f.place_id IS NULL THEN round(f.latitude / 0.0005)::text || ':' || round(f.longitude / 0.001)::text END AS cell,
+                  avg(f.latitude) AS lat, avg(f.longitude) AS lng,
+                  count(DISTINCT f.walk_id) AS walks, count(*) AS findings, max(f.recorded_at) AS last
+           FROM walk_findings f JOIN walks w ON w.id = f.walk_id CROSS JOIN b
+           WHERE w.area_id = $1 AND f.recorded_at < b.wk_end AND (f.place_id IS NOT NULL OR f.latitude IS NOT NULL) AND ${WALK_VISIBLE_SQL}
+           GROUP BY 1, 2 HAVING count(DISTINCT f.walk_id) >= 2) g
+         LEFT JOIN places p ON p.id = g.place_id
+         WHERE coalesce(p.latitude, g.lat) IS NOT NULL
+         ORDER BY g.walks DESC, g.findings DESC, p.name NULLS LAST, 3, 4
+         LIMIT 20`,
+} as const;
+
+export interface WalkTotalRow {
+  cur: number;
+  prev: number;
+}
+export interface WalkPointRow {
+  id: string;
+  walk_id: string;
+  lat: number;
+  lng: number;
+  severity: 'low' | 'medium' | 'high';
+  recorded_at: Date;
+}
+export interface RepeatedPlaceRow {
+  place_id: string | null;
+  name: string | null;
+  lat: number;
+  lng: number;
+  walk_count: number;
+  finding_count: number;
+  last_recorded_at: Date;
+}
+
 export interface CategoryFigureRow {
   id: string;
   code: string;
@@ -81,6 +144,12 @@ export const situationPictureRepository = {
     db.query(PICTURE_SQL.byPlace, [areaId, monday, viewer]),
   trend: (db: Db, areaId: string, monday: string): Promise<TrendRow[]> => db.query(PICTURE_SQL.trend, [areaId, monday]),
   points: (db: Db, areaId: string, monday: string, viewer: string | null): Promise<PointRow[]> => db.query(PICTURE_SQL.points, [areaId, monday, viewer]),
+  walkTotal: async (db: Db, areaId: string, monday: string): Promise<WalkTotalRow> =>
+    (await db.query<WalkTotalRow[]>(WALK_PICTURE_SQL.total, [areaId, monday]))[0] ?? { cur: 0, prev: 0 },
+  walkPoints: (db: Db, areaId: string, monday: string, viewer: string | null): Promise<WalkPointRow[]> =>
+    db.query(WALK_PICTURE_SQL.points, [areaId, monday, viewer]),
+  repeatedPlaces: (db: Db, areaId: string, monday: string, viewer: string | null): Promise<RepeatedPlaceRow[]> =>
+    db.query(WALK_PICTURE_SQL.repeated, [areaId, monday, viewer]),
   /** Locks the area's row, so that two level changes of one area follow each other. */
   lockArea: async (m: EntityManager, areaId: string): Promise<void> => {
     await m.query('SELECT 1 FROM areas WHERE id = $1 FOR UPDATE', [areaId]);

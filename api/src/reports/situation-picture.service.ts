@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AreaLevelDto, FigureRow, SetAreaLevelRequest, SituationPictureDto } from '@samverka/contracts';
+import {
+  PICTURE_SOURCES,
+  type AreaLevelDto,
+  type FigureRow,
+  type PictureSource,
+  type SetAreaLevelRequest,
+  type SituationPictureDto,
+  type WalkFindingsPictureDto,
+} from '@samverka/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/access.decorators';
@@ -52,17 +60,25 @@ export class SituationPictureService {
    * every restricted report then counts under "no place" and has no map point, whoever asks, so the document and its
    * fingerprint are the same for all organisations.
    */
-  async picture(user: AuthUser, areaId: string, week?: string, opts: { shared?: boolean } = {}): Promise<SituationPictureDto> {
+  async picture(
+    user: AuthUser,
+    areaId: string,
+    week?: string,
+    opts: { shared?: boolean; sources?: readonly PictureSource[] } = {},
+  ): Promise<SituationPictureDto> {
     const area = await this.area(user, areaId);
     const viewer = opts.shared ? null : user.organizationId;
     const wk = week ?? isoWeekOf(new Date());
     const monday = mondayOf(wk);
-    const [byCategory, byPlace, trend, points, level] = await Promise.all([
-      situationPictureRepository.byCategory(this.db, areaId, monday),
-      situationPictureRepository.byPlace(this.db, areaId, monday, viewer),
-      situationPictureRepository.trend(this.db, areaId, monday),
-      situationPictureRepository.points(this.db, areaId, monday, viewer),
+    const sources = PICTURE_SOURCES.filter((s) => (opts.sources?.length ? opts.sources.includes(s) : true));
+    const withReports = sources.includes('reports');
+    const [byCategory, byPlace, trend, points, level, walkFindings] = await Promise.all([
+      withReports ? situationPictureRepository.byCategory(this.db, areaId, monday) : [],
+      withReports ? situationPictureRepository.byPlace(this.db, areaId, monday, viewer) : [],
+      withReports ? situationPictureRepository.trend(this.db, areaId, monday) : [],
+      withReports ? situationPictureRepository.points(this.db, areaId, monday, viewer) : [],
       this.db.getRepository(AreaLevelEntry).findOne({ where: { areaId, week: wk }, relations: { setBy: true } }),
+      sources.includes('walks') ? this.walkFindings(areaId, monday, viewer) : null,
     ]);
     const trendMap = new Map<string, number>(trend.map((t) => [t.week, t.n]));
     const cur = byCategory.reduce((s, c) => s + c.cur, 0);
@@ -104,6 +120,37 @@ export class SituationPictureService {
         assessment: p.assessment,
       })),
       level: level ? toLevelDto(level) : null,
+      sources,
+      walkFindings,
+    };
+  }
+
+  /** Safety-walk findings as their own source: the week's count, the map layer and the places found again and again. */
+  private async walkFindings(areaId: string, monday: string, viewer: string | null): Promise<WalkFindingsPictureDto> {
+    const [total, points, repeated] = await Promise.all([
+      situationPictureRepository.walkTotal(this.db, areaId, monday),
+      situationPictureRepository.walkPoints(this.db, areaId, monday, viewer),
+      situationPictureRepository.repeatedPlaces(this.db, areaId, monday, viewer),
+    ]);
+    return {
+      total: figure(total.cur, total.prev),
+      points: points.map((p) => ({
+        id: p.id,
+        walkId: p.walk_id,
+        latitude: p.lat,
+        longitude: p.lng,
+        severity: p.severity,
+        recordedAt: new Date(p.recorded_at).toISOString(),
+      })),
+      repeatedPlaces: repeated.map((r) => ({
+        placeId: r.place_id,
+        name: r.name,
+        latitude: r.lat,
+        longitude: r.lng,
+        walkCount: r.walk_count,
+        findingCount: r.finding_count,
+        lastRecordedAt: new Date(r.last_recorded_at).toISOString(),
+      })),
     };
   }
 

@@ -13,6 +13,7 @@ import type {
   ReportPageDto,
   SetAreaLevelRequest,
   SituationPictureDto,
+  PictureSource,
   TimeOfDay,
 } from '@samverka/contracts';
 import { Observable, shareReplay } from 'rxjs';
@@ -70,9 +71,10 @@ export class ReportsApi {
   }
 
   /** The weekly situational picture of an area (the current week when `week` is not given). */
-  picture(areaId: string, week?: string | null): Observable<SituationPictureDto> {
+  picture(areaId: string, week?: string | null, sources?: readonly PictureSource[] | null): Observable<SituationPictureDto> {
     let params = new HttpParams().set('areaId', areaId);
     if (week) params = params.set('week', week);
+    if (sources?.length) params = params.set('sources', sources.join(','));
     return this.http.get<SituationPictureDto>('/api/situation-picture', { params });
   }
 

@@ -50,6 +50,26 @@ export function picture(overrides: Partial<SituationPictureDto> = {}): Situation
       setBy: { id: 'user-2', name: 'Anders Analytiker' },
       setAt: '2026-11-20T10:15:00.000Z',
     },
+    sources: ['reports', 'walks'],
+    walkFindings: {
+      total: { count: 3, previousAverage: 0.5, change: 2.5 },
+      points: [
+        { id: 'f1', walkId: 'walk-1', latitude: 59.2954, longitude: 15.2066, severity: 'high', recordedAt: '2026-11-17T17:20:00.000Z' },
+        { id: 'f2', walkId: 'walk-1', latitude: 59.296, longitude: 15.212, severity: 'low', recordedAt: '2026-11-17T17:40:00.000Z' },
+      ],
+      repeatedPlaces: [
+        {
+          placeId: 'place-tvatt',
+          name: 'Tvättstugan Vivallagatan 6',
+          latitude: 59.2954,
+          longitude: 15.2066,
+          walkCount: 3,
+          findingCount: 4,
+          lastRecordedAt: '2026-11-17T17:20:00.000Z',
+        },
+        { placeId: null, name: null, latitude: 59.2961, longitude: 15.2119, walkCount: 2, findingCount: 2, lastRecordedAt: '2026-11-17T17:40:00.000Z' },
+      ],
+    },
     ...overrides,
   };
 }

@@ -4,6 +4,8 @@ import type {
   CaseSummaryDto,
   ChecklistAnswersRequest,
   ChecklistTemplateDto,
+  ChecklistTemplateRequest,
+  UpdateChecklistTemplateRequest,
   CreateFindingRequest,
   CreateWalkRequest,
   FindingDto,
@@ -86,6 +88,16 @@ export class WalksApi {
   /** The checklist templates (active first). */
   checklists(): Observable<ChecklistTemplateDto[]> {
     return this.http.get<ChecklistTemplateDto[]>('/api/walk-checklists');
+  }
+
+  /** Creates a checklist template (admins). */
+  createChecklist(body: ChecklistTemplateRequest): Observable<ChecklistTemplateDto> {
+    return this.http.post<ChecklistTemplateDto>('/api/walk-checklists', body);
+  }
+
+  /** Changes a checklist template's names, items or whether it can be chosen (admins). */
+  updateChecklist(id: string, body: UpdateChecklistTemplateRequest): Observable<ChecklistTemplateDto> {
+    return this.http.patch<ChecklistTemplateDto>(`/api/walk-checklists/${encodeURIComponent(id)}`, body);
   }
 
   /** The open cases of an area (to join a finding to). */

@@ -38,6 +38,7 @@ export const en: Dictionary = {
   'nav.areas': 'Areas',
   'nav.categories': 'Categories',
   'nav.settings': 'Workflow',
+  'nav.walkChecklists': 'Walk checklists',
 
   'role.admin': 'Administrator',
   'role.coordinator': 'Coordinator',

@@ -42,6 +42,7 @@ export const sv = {
   'nav.areas': 'Områden',
   'nav.categories': 'Kategorier',
   'nav.settings': 'Arbetsgång',
+  'nav.walkChecklists': 'Checklistor för vandringar',
 
   'role.admin': 'Administratör',
   'role.coordinator': 'Samordnare',

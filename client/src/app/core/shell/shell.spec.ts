@@ -99,11 +99,19 @@ describe('Shell', () => {
     expect(root.querySelector('a[href^="/admin"]')).toBeNull();
   });
 
-  it('shows the Administration group with its five screens to admins, the workflow settings last', async () => {
+  it('shows the Administration group with its six screens to admins, the workflow settings last', async () => {
     const root = await render(['admin']);
     expect(text(root, '[data-testid="admin-nav"] h2')).toBe('Administration');
-    expect(hrefs(root, '[data-testid="admin-nav"]')).toEqual(['/admin/organizations', '/admin/users', '/admin/areas', '/admin/categories', '/admin/settings']);
+    expect(hrefs(root, '[data-testid="admin-nav"]')).toEqual([
+      '/admin/organizations',
+      '/admin/users',
+      '/admin/areas',
+      '/admin/categories',
+      '/admin/walk-checklists',
+      '/admin/settings',
+    ]);
     expect(text(root, '[data-testid="admin-nav"]')).toContain('Kategorier');
+    expect(text(root, '[data-testid="admin-nav"]')).toContain('Checklistor för vandringar');
     expect(text(root, '[data-testid="admin-nav"]')).toContain('Arbetsgång');
   });
 

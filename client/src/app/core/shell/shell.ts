@@ -84,6 +84,7 @@ export class Shell {
     { path: '/admin/users', label: 'nav.users', icon: 'people' },
     { path: '/admin/areas', label: 'nav.areas', icon: 'map' },
     { path: '/admin/categories', label: 'nav.categories', icon: 'label' },
+    { path: '/admin/walk-checklists', label: 'nav.walkChecklists', icon: 'checkCircle' },
     { path: '/admin/settings', label: 'nav.settings', icon: 'tune' },
   ] as const;
 

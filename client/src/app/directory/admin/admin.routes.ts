@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** The administrator's screens for the directory: organisations, users, areas with places, categories, and the installation's workflow settings. */
+/** The administrator's screens for the directory: organisations, users, areas with places, categories; the safety walks' checklist templates; and the installation's workflow settings. */
 export const adminRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'organizations' },
   {
@@ -27,6 +27,11 @@ export const adminRoutes: Routes = [
     path: 'categories',
     title: 'admin.categories.title',
     loadComponent: () => import('./categories').then((m) => m.Categories),
+  },
+  {
+    path: 'walk-checklists',
+    title: 'walks.checklists.title',
+    loadComponent: () => import('../../walks/checklists/checklist-admin').then((m) => m.ChecklistAdmin),
   },
   {
     path: 'settings',

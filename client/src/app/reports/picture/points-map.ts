@@ -35,6 +35,22 @@ export interface MapPlace {
   longitude: number | null;
 }
 
+/** A safety-walk finding on the map's findings layer. */
+export interface MapFinding {
+  id: string;
+  latitude: number;
+  longitude: number;
+  severity: 'low' | 'medium' | 'high';
+}
+
+/** A place with findings from several walks: marked with a ring. */
+export interface MapRepeatedPlace {
+  name: string;
+  latitude: number;
+  longitude: number;
+  walkCount: number;
+}
+
 type LeafletModule = typeof Leaflet;
 
 /** Reports at the same spot are drawn as one marker with their number. */
@@ -123,6 +139,9 @@ export class PointsMap {
   /** Places with this week's figures (and any other places of the area), for names and the extent. */
   readonly places = input.required<MapPlace[]>();
   readonly categories = input.required<CategoryDto[]>();
+  /** The layer of safety-walk findings (squares), and the places found on several walks (rings). */
+  readonly findings = input<MapFinding[]>([]);
+  readonly repeated = input<MapRepeatedPlace[]>([]);
   /** The map's name for screen readers, and what it says when there is nothing to mark. */
   readonly label = input<MessageKey>('picture.map.label');
   readonly emptyNote = input<MessageKey>('picture.map.noPoints');
@@ -143,6 +162,8 @@ export class PointsMap {
     effect(() => {
       const points = this.points();
       const places = this.places();
+      this.findings();
+      this.repeated();
       this.categories();
       this.i18n.lang();
       if (this.ready()) untracked(() => this.drawMarkers(points, places));
@@ -209,10 +230,50 @@ export class PointsMap {
       marker.addTo(layer);
       marker.getElement()?.setAttribute('aria-label', label);
     }
-    const bounds = spots.size
-      ? L.latLngBounds([...spots.values()].map((s) => [s.latitude, s.longitude] as [number, number]))
+    const marked = [...spots.values(), ...this.drawFindings(L, layer, names)];
+    const bounds = marked.length
+      ? L.latLngBounds(marked.map((s) => [s.latitude, s.longitude] as [number, number]))
       : L.latLngBounds(places.filter((p) => p.latitude !== null && p.longitude !== null).map((p) => [p.latitude!, p.longitude!] as [number, number]));
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 16 });
+  }
+
+  /** The findings layer: one square per spot with its number of findings, and a ring round each recurring place. */
+  private drawFindings(L: LeafletModule, layer: Leaflet.LayerGroup, names: Map<string, string>): { latitude: number; longitude: number }[] {
+    const drawn: { latitude: number; longitude: number }[] = [];
+    const spots = new Map<string, { latitude: number; longitude: number; findings: MapFinding[] }>();
+    for (const f of this.findings()) {
+      const k = key(f.latitude, f.longitude);
+      const spot = spots.get(k) ?? { latitude: f.latitude, longitude: f.longitude, findings: [] };
+      spot.findings.push(f);
+      spots.set(k, spot);
+    }
+    const position = (lat: number, lng: number) =>
+      this.i18n.t('picture.map.position', { latitude: this.i18n.formatNumber(lat, 4), longitude: this.i18n.formatNumber(lng, 4) });
+    for (const spot of spots.values()) {
+      const n = spot.findings.length;
+      const where = names.get(key(spot.latitude, spot.longitude)) ?? position(spot.latitude, spot.longitude);
+      const label = this.i18n.t('walks.picture.findingMarker', { place: where, count: n });
+      const html = this.document.createElement('span');
+      html.className = 'map-marker-count';
+      html.textContent = String(n);
+      const high = spot.findings.some((f) => f.severity === 'high');
+      const icon = L.divIcon({ className: `map-marker map-marker-finding${high ? ' map-marker-high' : ''}`, html, iconSize: [26, 26] });
+      const marker = L.marker([spot.latitude, spot.longitude], { icon, keyboard: true, title: label, riseOnHover: true });
+      marker.bindPopup(label);
+      marker.addTo(layer);
+      marker.getElement()?.setAttribute('aria-label', label);
+      drawn.push(spot);
+    }
+    for (const r of this.repeated()) {
+      const label = this.i18n.t('walks.picture.repeatedMarker', { place: r.name, walks: r.walkCount });
+      const icon = L.divIcon({ className: 'map-marker-repeated', iconSize: [52, 52] });
+      const marker = L.marker([r.latitude, r.longitude], { icon, keyboard: true, title: label, zIndexOffset: -100 });
+      marker.bindPopup(label);
+      marker.addTo(layer);
+      marker.getElement()?.setAttribute('aria-label', label);
+      drawn.push(r);
+    }
+    return drawn;
   }
 
   /** The popup: the place and its reports by category. */

@@ -217,4 +217,57 @@ describe('SituationPicture', () => {
     await settle();
     expect(TestBed.inject(Router).url).toBe('/?week=2026-W46');
   });
+
+  it('shows the safety-walk findings as their own source, with the places found on several walks', async () => {
+    const list = await render(['reporter']);
+    list.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await fixture.whenStable();
+    expect(text('#walk-findings-heading')).toBe('Fynd från trygghetsvandringar');
+    expect(text('[data-testid="walk-count"]')).toBe('3');
+    expect(text('[data-testid="walk-average"]')).toBe('0,5');
+    expect(text('[data-testid="walk-change"]')).toBe('↑ 2,5 fler än snittet');
+    const items = Array.from(root.querySelectorAll('[data-testid="repeated-places"] li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual([
+      'Tvättstugan Vivallagatan 6 – 3 vandringar, 4 fynd, senast 17 nov. 2026',
+      'Plats vid 59,2961, 15,2119 – 2 vandringar, 2 fynd, senast 17 nov. 2026',
+    ]);
+    expect(text('.map-walk-note')).toContain('fyrkanter');
+    // Both sources are counted; the last chosen one cannot be left out.
+    const reports = root.querySelector<HTMLInputElement>('[data-testid="source-reports"] input')!;
+    const walks = root.querySelector<HTMLInputElement>('[data-testid="source-walks"] input')!;
+    expect([reports.checked, walks.checked, reports.disabled, walks.disabled]).toEqual([true, true, false, false]);
+    walks.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/?sources=reports');
+  });
+
+  it('with walks only, asks for them alone and leaves the report figures and list out', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), noAnimations, { provide: DRAW_GRAPHICS, useValue: false }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthService).setUser(me(['reporter']));
+    fixture = TestBed.createComponent(SituationPicture);
+    fixture.componentRef.setInput('id', VIVALLA.id);
+    fixture.componentRef.setInput('week', '2026-W47');
+    fixture.componentRef.setInput('sources', 'walks');
+    root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    http.expectOne('/api/categories').flush(CATEGORIES);
+    http.expectOne(`/api/areas/${VIVALLA.id}`).flush(VIVALLA);
+    const pic = http.expectOne((r) => r.url === '/api/situation-picture');
+    expect(pic.request.params.get('sources')).toBe('walks');
+    pic.flush(picture({ sources: ['walks'], byCategory: [], byPlace: [], hotspots: [], points: [] }));
+    await fixture.whenStable();
+    http.expectOne(`/api/areas/${VIVALLA.id}/levels`).flush([]);
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="key-figures"]')).toBeNull();
+    expect(root.querySelector('[data-testid="by-category"]')).toBeNull();
+    expect(root.querySelector('#reports-heading')).toBeNull();
+    expect(text('[data-testid="walk-count"]')).toBe('3');
+    const walks = root.querySelector<HTMLInputElement>('[data-testid="source-walks"] input')!;
+    expect([walks.checked, walks.disabled]).toEqual([true, true]);
+    // http.verify (afterEach) proves that no report list was asked for.
+  });
 });

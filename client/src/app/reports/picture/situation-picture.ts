@@ -3,11 +3,12 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject,
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { AreaDetailDto, AreaLevelDto, CategoryDto, SituationPictureDto } from '@samverka/contracts';
+import { PICTURE_SOURCES, type AreaDetailDto, type AreaLevelDto, type CategoryDto, type PictureSource, type SituationPictureDto } from '@samverka/contracts';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { Subscription } from 'rxjs';
 import { AuthService } from '../../core/auth/auth';
 import { toApiError } from '../../core/http/api-error';
-import { I18n, LocalNumberPipe, TPipe } from '../../core/i18n/i18n';
+import { I18n, LocalNumberPipe, MessageKey, TPipe } from '../../core/i18n/i18n';
 import { Icon } from '../../core/ui/icon';
 import { DirectoryApi } from '../../directory/directory-api';
 import { apiErrorText } from '../api-messages';
@@ -16,7 +17,8 @@ import { ReportsApi } from '../reports-api';
 import { currentWeek, isWeek, shiftWeek, weekDates, weekNumber, weekRange } from '../weeks';
 import { FigureTable, FigureTableRow } from './figure-table';
 import { LevelPanel } from './level-panel';
-import { MapPlace, PointsMap } from './points-map';
+import { MapFinding, MapPlace, MapRepeatedPlace, PointsMap } from './points-map';
+import { WalkFindingsPanel, repeatedPlaceName } from '../../walks/walk-findings-panel';
 import { ListFilters, NO_FILTERS, ReportList } from './report-list';
 import { TrendChart } from './trend-chart';
 
@@ -28,7 +30,22 @@ import { TrendChart } from './trend-chart';
 @Component({
   selector: 'sv-situation-picture',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatProgressBar, RouterLink, TPipe, LocalNumberPipe, Icon, ChangeText, FigureTable, LevelPanel, TrendChart, PointsMap, ReportList],
+  imports: [
+    MatButton,
+    MatProgressBar,
+    RouterLink,
+    TPipe,
+    LocalNumberPipe,
+    Icon,
+    ChangeText,
+    FigureTable,
+    LevelPanel,
+    TrendChart,
+    PointsMap,
+    ReportList,
+    MatCheckbox,
+    WalkFindingsPanel,
+  ],
   templateUrl: './situation-picture.html',
   styleUrl: './situation-picture.scss',
   host: { '(window:beforeprint)': 'beforePrint()' },
@@ -45,6 +62,18 @@ export class SituationPicture {
   readonly id = input.required<string>();
   /** `?week=2026-W47`; missing or invalid means the current week. */
   readonly week = input<string | undefined>(undefined);
+
+  /** `?sources=walks`: the sources the picture counts; missing or invalid means all of them. */
+  readonly sources = input<string | undefined>(undefined);
+
+  protected readonly allSources = PICTURE_SOURCES;
+  protected readonly sourceLabels: Record<PictureSource, MessageKey> = { reports: 'walks.picture.source.reports', walks: 'walks.picture.source.walks' };
+  protected readonly selectedSources = computed<PictureSource[]>(() => {
+    const asked = (this.sources() ?? '').split(',');
+    const chosen = PICTURE_SOURCES.filter((s) => asked.includes(s));
+    return chosen.length ? chosen : [...PICTURE_SOURCES];
+  });
+  protected readonly showReports = computed(() => this.selectedSources().includes('reports'));
 
   protected readonly thisWeek = signal(currentWeek());
   protected readonly selectedWeek = computed(() => {
@@ -88,6 +117,15 @@ export class SituationPicture {
       change: p.change,
     })),
   );
+  protected readonly mapFindings = computed<MapFinding[]>(() => this.picture()?.walkFindings?.points ?? []);
+  protected readonly mapRepeated = computed<MapRepeatedPlace[]>(() =>
+    (this.picture()?.walkFindings?.repeatedPlaces ?? []).map((r) => ({
+      name: repeatedPlaceName(r, this.i18n),
+      latitude: r.latitude,
+      longitude: r.longitude,
+      walkCount: r.walkCount,
+    })),
+  );
   protected readonly mapPlaces = computed<MapPlace[]>(() => [...(this.picture()?.byPlace ?? []), ...(this.area()?.places ?? [])]);
 
   /** The CSV download of the week's reports with the list's filters. */
@@ -105,7 +143,8 @@ export class SituationPicture {
     effect(() => {
       const id = this.id();
       const week = this.selectedWeek();
-      untracked(() => this.loadPicture(id, week));
+      const sources = this.selectedSources();
+      untracked(() => this.loadPicture(id, week, sources));
     });
   }
 
@@ -113,6 +152,13 @@ export class SituationPicture {
   protected goToWeek(week: string | null): void {
     this.thisWeek.set(currentWeek());
     void this.router.navigate([], { queryParams: { week: week === this.thisWeek() ? null : week }, queryParamsHandling: 'merge' });
+  }
+
+  /** Counts a source or leaves it out (kept in the address; the last chosen source cannot be left out). */
+  protected toggleSource(source: PictureSource, on: boolean): void {
+    const next = PICTURE_SOURCES.filter((s) => (s === source ? on : this.selectedSources().includes(s)));
+    if (!next.length) return;
+    void this.router.navigate([], { queryParams: { sources: next.length === PICTURE_SOURCES.length ? null : next.join(',') }, queryParamsHandling: 'merge' });
   }
 
   protected previousWeek(): void {
@@ -157,11 +203,11 @@ export class SituationPicture {
     this.areaRequest = this.directory.area(id).subscribe({ next: (area) => this.area.set(area), error: () => undefined });
   }
 
-  private loadPicture(id: string, week: string): void {
+  private loadPicture(id: string, week: string, sources: PictureSource[]): void {
     this.pictureRequest?.unsubscribe();
     this.loading.set(true);
     this.error.set(null);
-    this.pictureRequest = this.reports.picture(id, week).subscribe({
+    this.pictureRequest = this.reports.picture(id, week, sources.length === PICTURE_SOURCES.length ? null : sources).subscribe({
       next: (picture) => {
         this.picture.set(picture);
         this.loading.set(false);
