@@ -12,6 +12,7 @@ import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './common/config';
 import { ConfigModule } from './common/config.module';
 import { DirectoryModule } from './directory/directory.module';
+import { EffectsModule } from './effects/effects.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ImportsModule } from './imports/imports.module';
@@ -59,6 +60,7 @@ export class AppModule {
         PlansModule,
         MeetingsModule,
         WalksModule,
+        EffectsModule,
         RetentionModule.forRoot(config),
       ],
     };
