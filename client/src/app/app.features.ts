@@ -2,6 +2,8 @@ import type { ValueProvider } from '@angular/core';
 import { a11yEn, a11ySv } from './accessibility/accessibility.i18n';
 import { casesNav } from './cases/cases.nav';
 import { casesEn, casesSv } from './cases/cases.i18n';
+import { effectsNav } from './effects/effects.nav';
+import { effectsEn, effectsSv } from './effects/effects.i18n';
 import { provideMessages } from './core/i18n/messages';
 import { provideNav } from './core/shell/nav-entry';
 import { meetingsNav } from './meetings/meetings.nav';
@@ -18,6 +20,7 @@ export const featureMessages = [
   { sv: a11ySv, en: a11yEn },
   { sv: redactionSv, en: redactionEn },
   { sv: walksSv, en: walksEn },
+  { sv: effectsSv, en: effectsEn },
 ];
 
 /**
@@ -29,5 +32,6 @@ export const featureProviders: ValueProvider[] = [
   provideNav(casesNav),
   provideNav(meetingsNav),
   provideNav(walksNav),
+  provideNav(effectsNav),
   provideNav(reportsNav),
 ];
