@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { CASE_OUTCOMES, type CaseOutcome, type CategoryDto, type EffectRegisterEntryDto, type EffectRegisterFilters } from '@samverka/contracts';
-import { catchError, debounceTime, of, startWith, switchMap, tap } from 'rxjs';
+import { catchError, of, startWith, switchMap, tap } from 'rxjs';
 import { AuthService } from '../core/auth/auth';
 import { I18n, TPipe } from '../core/i18n/i18n';
 import { Icon } from '../core/ui/icon';
@@ -105,7 +105,9 @@ interface FilterValue {
               @for (e of entries(); track e.caseId) {
                 <tr data-testid="effect-row">
                   <td>{{ day(e.evaluatedAt) }}</td>
-                  <th scope="row"><a [routerLink]="['/cases', e.caseId]">{{ e.title }}</a></th>
+                  <th scope="row">
+                    <a [routerLink]="['/cases', e.caseId]">{{ e.title }}</a>
+                  </th>
                   <td>{{ e.areaName }}</td>
                   <td>{{ outcomeText(e.outcome) }}</td>
                   <td>{{ categoryNames(e) }}</td>
@@ -170,12 +172,17 @@ export class EffectsPage {
   private readonly api = inject(EffectsApi);
   private readonly auth = inject(AuthService);
   protected readonly areas = computed(() => this.auth.user()?.areas ?? []);
-  protected readonly categories = toSignal(inject(DirectoryApi).categories().pipe(catchError(() => of([] as CategoryDto[]))), { initialValue: [] });
+  protected readonly categories = toSignal(
+    inject(DirectoryApi)
+      .categories()
+      .pipe(catchError(() => of([] as CategoryDto[]))),
+    { initialValue: [] },
+  );
   protected readonly outcomes = CASE_OUTCOMES.map((value) => ({ value, key: `cases.outcome.${value}` as const }));
   protected readonly form = inject(NonNullableFormBuilder).group({
     areaId: [''],
     categoryId: [''],
-    outcome: ['' as CaseOutcome | ''],
+    outcome: [''],
     from: [''],
     to: [''],
   });
@@ -189,7 +196,6 @@ export class EffectsPage {
     this.form.valueChanges
       .pipe(
         startWith(this.form.getRawValue()),
-        debounceTime(0),
         tap(() => {
           this.loading.set(true);
           this.error.set(false);
