@@ -14,6 +14,7 @@ import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './common/config';
 import { ConfigModule } from './common/config.module';
 import { DirectoryModule } from './directory/directory.module';
+import { EffectsModule } from './effects/effects.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ImportsModule } from './imports/imports.module';
@@ -63,6 +64,7 @@ export class AppModule {
         WalksModule,
         ActivitiesModule,
         AttentionModule,
+        EffectsModule,
         RetentionModule.forRoot(config),
       ],
     };

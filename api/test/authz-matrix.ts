@@ -486,6 +486,16 @@ export const MATRIX: Entry[] = [
     variants: one(partners(200), (f) => ({ path: `/api/cases/${f.shared.caseId}/effects`, query: { weeks: '8' } })),
   },
   {
+    method: 'GET',
+    path: '/api/effects',
+    variants: one(everyone(200), (f) => ({ path: '/api/effects', query: { areaId: f.ids.centrum } }), 'scoped: the outsider gets an empty register'),
+  },
+  {
+    method: 'GET',
+    path: '/api/effects/export.csv',
+    variants: one(everyone(200), (f) => ({ path: '/api/effects/export.csv', query: { areaId: f.ids.centrum } }), 'scoped like the register'),
+  },
+  {
     method: 'POST',
     path: '/api/cases/{id}/events',
     variants: [

@@ -127,6 +127,8 @@ const OPS: Record<string, Op> = {
   'POST /api/cases/{id}/events': { actor: 'analyst', ids: { id: 'caseId' }, event: true },
   'GET /api/cases/{id}/history': { actor: 'coordinator', ids: { id: 'caseId' } },
   'GET /api/cases/{id}/effects': { actor: 'coordinator', ids: { id: 'caseId' } },
+  'GET /api/effects': { actor: 'coordinator' },
+  'GET /api/effects/export.csv': { actor: 'coordinator' },
   'GET /api/actions': { actor: 'coordinator' },
   'GET /api/actions/{id}': { actor: 'coordinator', ids: { id: 'actionId' } },
   'POST /api/actions/{id}/events': { actor: 'coordinator', ids: { id: 'actionId' }, event: true },

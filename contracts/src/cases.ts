@@ -3,6 +3,7 @@ import type { TextLimit } from './common';
 import type { PlaceDto } from './directory';
 import type { ReportDto } from './reports';
 import type { DecisionRule } from './settings';
+import type { EvaluatedEffectsDto } from './effects';
 
 /** Cases (ärenden) and their history. */
 
@@ -42,7 +43,8 @@ export interface CaseEventPayloads {
   AGREE: { actions?: PlannedActionDto[] };
   SEND_BACK: { note: string };
   ESCALATE: { note: string };
-  EVALUATE: { outcome: CaseOutcome; note: string; earlyReason?: string | null };
+  /** effectWeeks: the weeks before and after of the effect figures stored with the evaluation (4–26, default 8). */
+  EVALUATE: { outcome: CaseOutcome; note: string; earlyReason?: string | null; effectWeeks?: number };
   DISMISS: { reason: DismissalReason; duplicateOfCaseId?: string | null; note: string };
   REOPEN: { note: string };
 }
@@ -96,6 +98,8 @@ export interface CaseDto extends CaseSummaryDto {
   agreedByOrganizationIds: string[];
   /** In follow-up: when the actions have had the minimum time to work (earlier evaluation needs a reason); null when no minimum applies. */
   evaluationFrom: string | null;
+  /** The effect figures frozen at the case's last evaluation; null until it is evaluated. */
+  evaluatedEffects: EvaluatedEffectsDto | null;
 }
 
 export interface CaseHistoryDto {

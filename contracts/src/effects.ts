@@ -1,3 +1,5 @@
+import type { CaseOutcome } from './cases';
+
 /** Before/after effect figures of a case (issue #16): counts, ratios and a sentence each, in Swedish and English. */
 
 export interface EffectBeforeAfterDto {
@@ -34,4 +36,33 @@ export interface CaseEffectsDto {
   caseId: string;
   /** Null until one of the case's actions has been started and one done. */
   figures: EffectFiguresDto | null;
+}
+
+/** The figures stored with an evaluation (EVALUATE), frozen: they never change afterwards, even when reports are added. */
+export interface EvaluatedEffectsDto {
+  evaluatedAt: string;
+  outcome: CaseOutcome;
+  methodVersion: number;
+  weeks: number;
+  /** Null when none could be computed at the evaluation (no action had been started and done). */
+  figures: EffectFiguresDto | null;
+}
+
+/** One evaluated case in the effect register ("Vad fungerar"): its last evaluation, frozen figures, actions and categories. */
+export interface EffectRegisterEntryDto extends EvaluatedEffectsDto {
+  caseId: string;
+  title: string;
+  areaId: string;
+  areaName: string;
+  categories: { id: string; sv: string; en: string }[];
+  actions: { number: number; what: string; organizationName: string; state: string }[];
+}
+
+/** The filters of `GET /api/effects` and its CSV (query parameters; all optional). from (inclusive) / to (exclusive): ISO 8601 instants of the evaluation. */
+export interface EffectRegisterFilters {
+  areaId?: string;
+  categoryId?: string;
+  outcome?: CaseOutcome;
+  from?: string;
+  to?: string;
 }

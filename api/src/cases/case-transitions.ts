@@ -3,6 +3,7 @@ import { CaseContext, CaseEvent } from '@samverka/workflows';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/access.decorators';
 import { CASE_WORKFLOW, Step, WorkflowEvents } from '../workflow/workflow-events';
+import { freezeEvaluationEffects, evaluationWeeks } from '../effects/case-effects';
 import { CaseActions } from './case-actions.port';
 import { CaseHistoryEntry } from './case-history.entity';
 import { EstCase } from './case.entity';
@@ -58,6 +59,9 @@ export class CaseTransitions {
       after: async (s: Step<CaseContext>) => {
         // Under the decision rule `commanders` an AGREE may only record one organisation's consent (the case stays proposed).
         if (s.type === 'AGREE' && s.to === 'agreed') await this.actions.createAgreed(m, user!, c.id, s.context.proposedActions);
+        // The evaluation's effect figures are computed now and stored with it, frozen (issue #16).
+        if (s.type === 'EVALUATE' && s.context.outcome)
+          await freezeEvaluationEffects(m, c.id, s.version, s.context.outcome, evaluationWeeks(payload?.effectWeeks));
       },
     };
   }

@@ -22,8 +22,9 @@ import { EstCase } from './case.entity';
 import { CaseTransitions } from './case-transitions';
 import { openActionSql, overdueActionSql, partnerScope } from '../database/sql-fragments';
 import { casesRepository } from './cases.repository';
-import { DEFAULT_WEEKS, effectFigures, effectWindows } from '../effects/effect-statistics';
-import { effectCaseRepository, effectsRepository } from '../effects/effects.repository';
+import { DEFAULT_WEEKS } from '../effects/effect-statistics';
+import { caseEffectsRepository } from '../effects/effects.repository';
+import { computeCaseEffects, evaluationWeeks, toEvaluatedEffects } from '../effects/case-effects';
 
 export interface CaseFilter {
   areaId?: string;
@@ -160,6 +161,7 @@ export class CasesService {
     const actions: ActionDto[] = await this.actions.listForCase(user, id, m);
     const open = actions.filter((a) => isOpenAction(a.state));
     const settings = await this.settings.current(m);
+    const evaluated = await caseEffectsRepository.latest(m, id);
     return {
       id: c.id,
       areaId: c.areaId,
@@ -185,6 +187,7 @@ export class CasesService {
       decisionRule: settings.decisionRule,
       agreedByOrganizationIds: ctx.consents ?? [],
       evaluationFrom: c.state === 'follow_up' ? evaluationFrom(ctx, settings.evaluationMinDays) : null,
+      evaluatedEffects: evaluated ? toEvaluatedEffects(evaluated) : null,
     };
   }
 
@@ -201,6 +204,7 @@ export class CasesService {
           load: () => this.loadVisible(m, user, id, true),
           version,
           prepare: async () => {
+            if (type === 'EVALUATE') evaluationWeeks(payload.effectWeeks);
             if (type === 'AGREE' && Array.isArray(payload.actions))
               await this.checkOwners(m, payload.actions as { ownerId?: string | null; organizationId?: string }[]);
             return undefined;
@@ -244,15 +248,6 @@ export class CasesService {
    */
   async effects(user: AuthUser, id: string, weeks: number = DEFAULT_WEEKS): Promise<CaseEffectsDto> {
     await this.loadVisible(this.db.manager, user, id);
-    const span = await effectCaseRepository.actionSpan(this.db, id);
-    const scope = await effectCaseRepository.scope(this.db, id);
-    if (!span.first_started || !span.last_done || !scope) return { caseId: id, figures: null };
-    const started = new Date(span.first_started);
-    const done = new Date(span.last_done);
-    if (done < started) return { caseId: id, figures: null };
-    const w = effectWindows(started, done, weeks);
-    const f = effectFigures(await effectsRepository.counts(this.db, scope, w));
-    const iso = (x: { from: Date; to: Date }) => ({ from: x.from.toISOString(), to: x.to.toISOString() });
-    return { caseId: id, figures: { ...f, weeks: w.weeks, before: iso(w.before), after: iso(w.after) } };
+    return { caseId: id, figures: (await computeCaseEffects(this.db, id, weeks)).figures };
   }
 }

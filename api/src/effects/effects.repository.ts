@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { EffectFiguresDto } from '@samverka/contracts';
+import { takesPartSql } from '../database/sql-fragments';
 import { BUFFER_INNER_M, BUFFER_OUTER_M, EffectCounts, EffectWindows } from './effect-statistics';
 
 /**
@@ -111,4 +113,79 @@ export const effectCaseRepository = {
     const [row] = await db.query<ActionSpanRow[]>(ACTION_SPAN_SQL, [caseId]);
     return row;
   },
+};
+
+/** A frozen evaluation's row (case_effects). */
+export interface CaseEffectRow {
+  case_id: string;
+  case_version: number;
+  outcome: string;
+  method_version: number;
+  weeks: number;
+  category_ids: string[];
+  figures: EffectFiguresDto | null;
+  evaluated_at: Date;
+}
+
+/** A register row: the case's last evaluation with its area, title, categories (labels) and actions. */
+export interface EffectRegisterRow extends CaseEffectRow {
+  title: string;
+  area_id: string;
+  area_name: string;
+  categories: { id: string; sv: string; en: string }[];
+  actions: { number: number; what: string; organizationName: string; state: string }[];
+}
+
+export interface EffectRegisterQuery {
+  /** The viewer's organisation for the partnership scope; null for administrators (every area). */
+  viewerOrg: string | null;
+  areaId?: string;
+  categoryId?: string;
+  outcome?: string;
+  /** Evaluated from (inclusive) / before (exclusive), instants. */
+  from?: Date;
+  to?: Date;
+}
+
+/** Every case's last evaluation, newest first, within the viewer's partnerships and the filters ($1–$6; null = no filter). */
+export const EFFECT_REGISTER_SQL = `
+  SELECT e.case_id, e.case_version, e.outcome, e.method_version, e.weeks, e.category_ids, e.figures, e.evaluated_at,
+         c.title, c.area_id, a.name AS area_name,
+         coalesce((SELECT json_agg(json_build_object('id', k.id, 'sv', k.label_sv, 'en', k.label_en) ORDER BY k.sort_order, k.label_sv)
+                   FROM categories k WHERE k.id = ANY(e.category_ids)), '[]') AS categories,
+         coalesce((SELECT json_agg(json_build_object('number', x.number, 'what', x.what, 'organizationName', o.name, 'state', x.state) ORDER BY x.number)
+                   FROM case_actions x JOIN organizations o ON o.id = x.organization_id WHERE x.case_id = c.id), '[]') AS actions
+  FROM (SELECT DISTINCT ON (case_id) * FROM case_effects ORDER BY case_id, case_version DESC) e
+  JOIN cases c ON c.id = e.case_id
+  JOIN areas a ON a.id = c.area_id
+  WHERE ($1::uuid IS NULL OR ${takesPartSql('c.area_id', '$1::uuid')})
+    AND ($2::uuid IS NULL OR c.area_id = $2::uuid)
+    AND ($3::uuid IS NULL OR $3::uuid = ANY(e.category_ids))
+    AND ($4::text IS NULL OR e.outcome = $4::text)
+    AND ($5::timestamptz IS NULL OR e.evaluated_at >= $5::timestamptz)
+    AND ($6::timestamptz IS NULL OR e.evaluated_at < $6::timestamptz)
+  ORDER BY e.evaluated_at DESC, c.title
+  LIMIT 5000`;
+
+export const caseEffectsRepository = {
+  /** Stores an evaluation's figures; the primary key (case, version) makes a second write of the same evaluation fail. */
+  insert: async (
+    m: EntityManager,
+    row: Pick<CaseEffectRow, 'case_id' | 'case_version' | 'outcome' | 'method_version' | 'weeks' | 'category_ids' | 'figures'>,
+  ): Promise<void> => {
+    await m.query(
+      `INSERT INTO case_effects (case_id, case_version, outcome, method_version, weeks, category_ids, figures) VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7::jsonb)`,
+      [row.case_id, row.case_version, row.outcome, row.method_version, row.weeks, row.category_ids, row.figures === null ? null : JSON.stringify(row.figures)],
+    );
+  },
+  /** The case's last evaluation, or undefined. */
+  latest: async (db: Db, caseId: string): Promise<CaseEffectRow | undefined> => {
+    const [row] = await db.query<CaseEffectRow[]>(
+      `SELECT case_id, case_version, outcome, method_version, weeks, category_ids, figures, evaluated_at FROM case_effects WHERE case_id = $1 ORDER BY case_version DESC LIMIT 1`,
+      [caseId],
+    );
+    return row;
+  },
+  register: (db: Db, q: EffectRegisterQuery): Promise<EffectRegisterRow[]> =>
+    db.query<EffectRegisterRow[]>(EFFECT_REGISTER_SQL, [q.viewerOrg, q.areaId ?? null, q.categoryId ?? null, q.outcome ?? null, q.from ?? null, q.to ?? null]),
 };

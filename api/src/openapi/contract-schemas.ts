@@ -30,6 +30,8 @@ export interface ContractTypes {
   EffectBeforeAfterDto: C.EffectBeforeAfterDto;
   EffectFigureDto: C.EffectFigureDto;
   EffectFiguresDto: C.EffectFiguresDto;
+  EffectRegisterEntryDto: C.EffectRegisterEntryDto;
+  EvaluatedEffectsDto: C.EvaluatedEffectsDto;
   FigureRow: C.FigureRow;
   FindingDto: C.FindingDto;
   FindingSettlementDto: C.FindingSettlementDto;
@@ -310,7 +312,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "decision": {
         "type": ["object","null"],
         "properties": {
-          "kind": {"type":"string","enum":["note","escalate","agree","send_back"]},
+          "kind": {"type":"string","enum":["escalate","note","agree","send_back"]},
           "note": {"type":"string"},
           "caseState": {"type":["string","null"],"description":"The case's state after the decision."},
           "by": {"type":"string"},
@@ -555,6 +557,10 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
         "type": ["string","null"],
         "description": "In follow-up: when the actions have had the minimum time to work (earlier evaluation needs a reason); null when no minimum applies."
       },
+      "evaluatedEffects": {
+        "anyOf": [{"$ref":"#/components/schemas/EvaluatedEffectsDto"},{"type":"null"}],
+        "description": "The effect figures frozen at the case's last evaluation; null until it is evaluated."
+      },
       "id": {"type":"string"},
       "areaId": {"type":"string"},
       "areaName": {"type":"string"},
@@ -584,6 +590,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "decisionRule",
       "agreedByOrganizationIds",
       "evaluationFrom",
+      "evaluatedEffects",
       "id",
       "areaId",
       "areaName",
@@ -795,6 +802,77 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "figures": {"type":"array","items":{"$ref":"#/components/schemas/EffectFigureDto"}}
     },
     "required": ["methodVersion","weeks","before","after","counts","treatmentChange","didRatio","wdq","tooFew","figures"],
+    "additionalProperties": false
+  },
+  "EffectRegisterEntryDto": {
+    "description": "One evaluated case in the effect register (\"Vad fungerar\"): its last evaluation, frozen figures, actions and categories.",
+    "type": "object",
+    "properties": {
+      "caseId": {"type":"string"},
+      "title": {"type":"string"},
+      "areaId": {"type":"string"},
+      "areaName": {"type":"string"},
+      "categories": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {"id":{"type":"string"},"sv":{"type":"string"},"en":{"type":"string"}},
+          "required": ["id","sv","en"],
+          "additionalProperties": false
+        }
+      },
+      "actions": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "number": {"type":"number"},
+            "what": {"type":"string"},
+            "organizationName": {"type":"string"},
+            "state": {"type":"string"}
+          },
+          "required": ["number","what","organizationName","state"],
+          "additionalProperties": false
+        }
+      },
+      "evaluatedAt": {"type":"string"},
+      "outcome": {"type":"string","enum":["effective","not_effective","escalate"]},
+      "methodVersion": {"type":"number"},
+      "weeks": {"type":"number"},
+      "figures": {
+        "anyOf": [{"$ref":"#/components/schemas/EffectFiguresDto"},{"type":"null"}],
+        "description": "Null when none could be computed at the evaluation (no action had been started and done)."
+      }
+    },
+    "required": [
+      "caseId",
+      "title",
+      "areaId",
+      "areaName",
+      "categories",
+      "actions",
+      "evaluatedAt",
+      "outcome",
+      "methodVersion",
+      "weeks",
+      "figures"
+    ],
+    "additionalProperties": false
+  },
+  "EvaluatedEffectsDto": {
+    "description": "The figures stored with an evaluation (EVALUATE), frozen: they never change afterwards, even when reports are added.",
+    "type": "object",
+    "properties": {
+      "evaluatedAt": {"type":"string"},
+      "outcome": {"type":"string","enum":["effective","not_effective","escalate"]},
+      "methodVersion": {"type":"number"},
+      "weeks": {"type":"number"},
+      "figures": {
+        "anyOf": [{"$ref":"#/components/schemas/EffectFiguresDto"},{"type":"null"}],
+        "description": "Null when none could be computed at the evaluation (no action had been started and done)."
+      }
+    },
+    "required": ["evaluatedAt","outcome","methodVersion","weeks","figures"],
     "additionalProperties": false
   },
   "FigureRow": {

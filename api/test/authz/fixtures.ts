@@ -168,6 +168,41 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     return actionPool.shift()!;
   };
 
+  // One evaluated case of Centrum, so that the effect register (GET /api/effects) has an entry: its action done, then EVALUATE.
+  {
+    const c = ok<{ id: string }>(
+      await analyst.post('/api/cases', { areaId: centrum, title: unique('Matrisutvärdering'), description: 'Ett utvärderat ärende för matrisen' }),
+      201,
+      'evaluated case',
+    );
+    ok(await analyst.post(`/api/cases/${c.id}/events`, { type: 'START_ANALYSIS', version: 1 }), 200, 'start analysis');
+    ok(
+      await analyst.post(`/api/cases/${c.id}/events`, {
+        type: 'PROPOSE',
+        version: 2,
+        analysis: 'Belysningen är trasig sedan länge',
+        actions: [plannedAction('Ny belysning')],
+      }),
+      200,
+      'propose',
+    );
+    const [action] = ok<{ actions: { id: string; version: number }[] }>(
+      await commander.post(`/api/cases/${c.id}/events`, { type: 'AGREE', version: 3 }),
+      200,
+      'agree',
+    ).actions;
+    const owner = as('action_owner');
+    let av = action.version;
+    for (const body of [{ type: 'ASSIGN', ownerId: actionOwnerId }, { type: 'START' }, { type: 'COMPLETE', report: 'Belysningen bytt' }])
+      av = ok<{ version: number }>(await owner.post(`/api/actions/${action.id}/events`, { ...body, version: av }), 200, `action ${body.type}`).version;
+    const { version } = ok<{ version: number }>(await analyst.get(`/api/cases/${c.id}`), 200, 'evaluated case');
+    ok(
+      await analyst.post(`/api/cases/${c.id}/events`, { type: 'EVALUATE', version, outcome: 'effective', note: 'Tryggare nu', earlyReason: 'Matrisen' }),
+      200,
+      'evaluate',
+    );
+  }
+
   type MeetingState = 'planned' | 'in_session' | 'minutes_draft' | 'approved';
   const newMeeting = async (state: MeetingState = 'planned') => {
     let m = ok<{ id: string; version: number; agenda: { id: string; kind: string }[] }>(

@@ -33,8 +33,10 @@ describe('featureMessages', () => {
     i18n.use('sv');
     expect(i18n.t('cases.nav.board')).toBe('Ärenden');
     expect(i18n.t('meetings.nav')).toBe('Möten');
+    expect(i18n.t('effects.nav')).toBe('Vad fungerar');
     i18n.use('en');
     expect(i18n.t('meetings.nav')).toBe('Meetings');
+    expect(i18n.t('effects.nav')).toBe('What works');
     expect(i18n.t('shell.signOut')).toBe('Sign out');
     expect(i18n.t('nav.settings')).toBe('Workflow');
     i18n.use('sv');

@@ -4,6 +4,7 @@ import { attentionNav } from './attention/attention.nav';
 import { casesNav } from './cases/cases.nav';
 import { I18n } from './core/i18n/i18n';
 import { directoryNav } from './directory/directory.nav';
+import { effectsNav } from './effects/effects.nav';
 import { provideNav } from './core/shell/nav-entry';
 import { meetingsNav } from './meetings/meetings.nav';
 import { reportsNav } from './reports/reports.nav';
@@ -18,6 +19,7 @@ export const featureProviders: ValueProvider[] = [
   provideNav(casesNav),
   provideNav(meetingsNav),
   provideNav(walksNav),
+  provideNav(effectsNav),
   provideNav(reportsNav),
   provideNav(directoryNav),
 ];

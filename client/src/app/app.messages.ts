@@ -4,6 +4,7 @@ import { attentionEn, attentionSv } from './attention/attention.i18n';
 import { casesEn, casesSv } from './cases/cases.i18n';
 import type { MessageFragment } from './core/i18n/messages';
 import { adminEn, adminSv } from './directory/admin/admin.i18n';
+import { effectsEn, effectsSv } from './effects/effects.i18n';
 import { invitationsEn, invitationsSv } from './directory/invitations.i18n';
 import { meetingsEn, meetingsSv } from './meetings/meetings.i18n';
 import { redactionEn, redactionSv } from './reports/redaction.i18n';
@@ -25,4 +26,5 @@ export const featureMessages: MessageFragment[] = [
   { sv: invitationsSv, en: invitationsEn },
   { sv: activitiesSv, en: activitiesEn },
   { sv: attentionSv, en: attentionEn },
+  { sv: effectsSv, en: effectsEn },
 ];

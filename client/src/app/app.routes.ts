@@ -106,6 +106,11 @@ export const routes: Routes = [
       { path: 'meetings', loadChildren: () => import('./meetings/meetings.routes').then((m) => m.meetingsRoutes) },
       { path: 'walks', loadChildren: () => import('./walks/walks.routes').then((m) => m.walksRoutes) },
       {
+        path: 'effects',
+        title: 'effects.title',
+        loadComponent: () => import('./effects/effects-page').then((m) => m.EffectsPage),
+      },
+      {
         path: 'admin',
         canActivate: [adminGuard],
         loadChildren: () => import('./directory/admin/admin.routes').then((m) => m.adminRoutes),

@@ -1,4 +1,4 @@
-import type { ActionDto, CaseDto, CaseHistoryDto, CaseSummaryDto, PlannedActionDto } from '@samverka/contracts';
+import type { ActionDto, CaseDto, CaseHistoryDto, CaseSummaryDto, EffectFiguresDto, PlannedActionDto } from '@samverka/contracts';
 import { KOMMUN, OBO, POLIS } from '../testing/fixtures';
 
 /** Test data for the case screens (used by the specs only). */
@@ -80,6 +80,7 @@ export function caseDto(overrides: Partial<CaseDto> = {}): CaseDto {
     decisionRule: 'coordinator',
     agreedByOrganizationIds: [],
     evaluationFrom: null,
+    evaluatedEffects: null,
     ...overrides,
   };
 }
@@ -100,3 +101,30 @@ export function historyEntry(overrides: Partial<CaseHistoryDto> = {}): CaseHisto
 }
 
 export const PARTNERS = [KOMMUN, POLIS, OBO];
+
+/** Before/after figures as the API computes them: 12 → 3 in the places, too few in the buffer. */
+export function effectFigures(overrides: Partial<EffectFiguresDto> = {}): EffectFiguresDto {
+  return {
+    methodVersion: 1,
+    weeks: 8,
+    before: { from: '2026-09-07T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' },
+    after: { from: '2026-11-20T00:00:00.000Z', to: '2027-01-15T00:00:00.000Z' },
+    counts: { treatment: { before: 12, after: 3 }, buffer: { before: 2, after: 2 }, comparison: { before: 40, after: 38 } },
+    treatmentChange: -0.75,
+    didRatio: 0.26,
+    wdq: null,
+    tooFew: true,
+    figures: [
+      { key: 'treatment', value: -0.75, tooFew: false, sv: 'Rapporterna på platserna minskade med 75 %.', en: 'Reports in the places fell by 75 %.' },
+      {
+        key: 'did',
+        value: 0.26,
+        tooFew: false,
+        sv: 'Jämfört med resten av området minskade de mer.',
+        en: 'Compared with the rest of the area they fell more.',
+      },
+      { key: 'wdq', value: null, tooFew: true, sv: 'Varning: för få rapporter i buffertzonen.', en: 'Warning: too few reports in the buffer zone.' },
+    ],
+    ...overrides,
+  };
+}

@@ -93,7 +93,7 @@ export class EventRunner {
         const full = 'evaluationFrom' in c ? of(c as CaseDto) : this.api.get(c.id).pipe(catchError(() => of(null)));
         return full.pipe(
           switchMap((f) => {
-            const data: EvaluateDialogData<CaseDto> = { submit, caseTitle: c.title, evaluationFrom: f?.evaluationFrom ?? null };
+            const data: EvaluateDialogData<CaseDto> = { submit, caseTitle: c.title, evaluationFrom: f?.evaluationFrom ?? null, caseId: c.id };
             return this.open(EvaluateDialog, data);
           }),
         );

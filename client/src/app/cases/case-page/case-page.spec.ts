@@ -12,7 +12,7 @@ import { AuthService } from '../../core/auth/auth';
 import { OBO, POLIS, me } from '../../testing/fixtures';
 import { apiError, noAnimations, settle } from '../../testing/http';
 import { CATEGORIES, VIVALLA, report } from '../../testing/report-fixtures';
-import { action, caseDto, caseSummary, historyEntry, planned } from '../case-fixtures';
+import { action, caseDto, caseSummary, effectFigures, historyEntry, planned } from '../case-fixtures';
 import { By } from '@angular/platform-browser';
 import { DRAW_GRAPHICS } from '../../reports/picture/graphics';
 import { PointsMap } from '../../reports/picture/points-map';
@@ -229,13 +229,33 @@ describe('CasePage', () => {
     expect(root.querySelectorAll('[data-testid="plan-row"]')).toHaveLength(1);
   });
 
-  it('evaluates with the outcome and note from the EVALUATE dialog', async () => {
+  it('evaluates from the EVALUATE dialog, showing the before/after figures over the chosen weeks, then shows the frozen figures', async () => {
     const followUp = caseDto({ state: 'follow_up', version: 9, allowedEvents: ['EVALUATE'] });
     await render(followUp);
     expect(eventButtons()).toEqual(['event-EVALUATE']);
+    expect(root.querySelector('[data-testid="case-effects"]')).toBeNull();
     const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     click('event-EVALUATE');
     const dialog = await loader.getHarness(MatDialogHarness);
+    // The figures over the default eight weeks, then over the twelve the user chooses.
+    http
+      .expectOne((r) => r.url === `/api/cases/${followUp.id}/effects` && r.params.get('weeks') === '8')
+      .flush({ caseId: followUp.id, figures: effectFigures() });
+    await settle();
+    const preview = document.querySelector('[data-testid="effect-preview"]')!;
+    expect(text(preview.querySelector('[data-testid="effect-treatment-before"]'))).toBe('12');
+    expect(text(preview.querySelector('[data-testid="effect-treatment-after"]'))).toBe('3');
+    expect(text(preview.querySelector('[data-testid="effect-sentences"]'))).toContain('Rapporterna på platserna minskade med 75 %.');
+    expect(text(preview.querySelector('[data-testid="effect-too-few"]'))).toBe('För få rapporter för att säga något säkert om effekten.');
+    expect(preview.querySelector('[role="region"][tabindex="0"]')?.getAttribute('aria-labelledby')).toBe('effect-preview-heading');
+    const weeks = await dialog.getHarness(MatSelectHarness);
+    await weeks.open();
+    await weeks.clickOptions({ text: '12' });
+    http
+      .expectOne((r) => r.url === `/api/cases/${followUp.id}/effects` && r.params.get('weeks') === '12')
+      .flush({ caseId: followUp.id, figures: effectFigures({ weeks: 12, counts: { ...effectFigures().counts, treatment: { before: 20, after: 4 } } }) });
+    await settle();
+    expect(text(preview.querySelector('[data-testid="effect-treatment-before"]'))).toBe('20');
     // The note is required: nothing is sent without it.
     await (await dialog.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: 'Effektivt – problemet är löst, ärendet avslutas' });
     (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
@@ -243,14 +263,27 @@ describe('CasePage', () => {
     await (await dialog.getHarness(MatInputHarness.with({ selector: '[name="note"]' }))).setValue('Inga nya rapporter på fyra veckor.');
     (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
     const post = http.expectOne({ method: 'POST', url: `/api/cases/${followUp.id}/events` });
-    expect(post.request.body).toEqual({ type: 'EVALUATE', version: 9, outcome: 'effective', note: 'Inga nya rapporter på fyra veckor.' });
-    post.flush(caseDto({ state: 'closed', version: 10, outcome: 'effective', allowedEvents: ['REOPEN'] }));
+    expect(post.request.body).toEqual({ type: 'EVALUATE', version: 9, outcome: 'effective', note: 'Inga nya rapporter på fyra veckor.', effectWeeks: 12 });
+    post.flush(
+      caseDto({
+        state: 'closed',
+        version: 10,
+        outcome: 'effective',
+        allowedEvents: ['REOPEN'],
+        evaluatedEffects: { evaluatedAt: '2026-11-25T10:00:00.000Z', outcome: 'effective', methodVersion: 1, weeks: 12, figures: effectFigures({ weeks: 12 }) },
+      }),
+    );
     await settle();
     http.expectOne(`/api/cases/${followUp.id}/history`).flush([historyEntry()]);
     await fixture.whenStable();
     expect(text(root.querySelector('[data-testid="case-state"]'))).toBe('Avslutat');
     expect(text(root.querySelector('[data-testid="case-outcome"]'))).toBe('Effektivt – problemet är löst, ärendet avslutas');
     expect(eventButtons()).toEqual(['event-REOPEN']);
+    const frozen = root.querySelector('[data-testid="case-effects"]')!;
+    expect(text(frozen.querySelector('h2'))).toBe('Effekt vid utvärderingen');
+    expect(text(frozen.querySelector('[data-testid="effect-treatment-before"]'))).toBe('12');
+    expect(text(frozen.querySelector('[data-testid="effect-sentences"]'))).toContain('Varning: för få rapporter i buffertzonen.');
+    expect(text(frozen)).toContain('12 veckor före');
   });
 
   it('dismisses as a duplicate of another case of the area, chosen in the dialog', async () => {

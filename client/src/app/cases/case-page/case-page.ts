@@ -65,10 +65,12 @@ const DECISION_STATES = ['proposed', 'escalated'];
 import { MapPoint, PointsMap } from '../../reports/picture/points-map';
 import { ReportRedaction } from '../../reports/report-redaction';
 import { SwedishDateInput } from '../../core/ui/swedish-date';
+import { EffectFigures } from '../../effects/effect-figures';
 @Component({
   selector: 'sv-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    EffectFigures,
     SwedishDateInput,
     StaleBanner,
     ReactiveFormsModule,

@@ -60,11 +60,15 @@ describe('FollowUp', () => {
     // The full case says until when the actions have time to work (here: no minimum).
     http.expectOne({ method: 'GET', url: '/api/cases/case-5' }).flush(caseDto({ id: 'case-5', state: 'follow_up', version: 7, evaluationFrom: null }));
     const dialog = await loader.getHarness(MatDialogHarness);
+    // No action was started and done: the API has no figures, and the dialog says so.
+    http.expectOne((r) => r.url === '/api/cases/case-5/effects' && r.params.get('weeks') === '8').flush({ caseId: 'case-5', figures: null });
+    await settle();
+    expect(document.querySelector('[data-testid="effect-none"]')?.textContent?.trim()).toBe('Inga siffror: ingen insats var påbörjad och avslutad.');
     await (await dialog.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: /Inte effektivt/ });
     await (await dialog.getHarness(MatInputHarness.with({ selector: '[name="note"]' }))).setValue('Rapporterna fortsätter.');
     (document.querySelector('[data-testid="confirm"]') as HTMLButtonElement).click();
     const post = http.expectOne({ method: 'POST', url: '/api/cases/case-5/events' });
-    expect(post.request.body).toEqual({ type: 'EVALUATE', version: 7, outcome: 'not_effective', note: 'Rapporterna fortsätter.' });
+    expect(post.request.body).toEqual({ type: 'EVALUATE', version: 7, outcome: 'not_effective', note: 'Rapporterna fortsätter.', effectWeeks: 8 });
     post.flush(caseDto({ id: 'case-5', state: 'analysis', version: 8 }));
     await settle();
     http.expectOne((r) => r.url === '/api/cases').flush([]);

@@ -66,7 +66,16 @@ describe('Shell', () => {
     const root = await render(['reporter']);
     expect(root.querySelector('header [data-testid="new-report"]')?.getAttribute('href')).toBe('/reports/new');
     expect(text(root, 'header [data-testid="new-report"]')).toBe('Ny rapport');
-    expect(hrefs(root, 'mat-nav-list[aria-label="Huvudmeny"]')).toEqual(['/', '/overview', '/reports/new', '/reports/mine', '/cases', '/meetings', '/walks']);
+    expect(hrefs(root, 'mat-nav-list[aria-label="Huvudmeny"]')).toEqual([
+      '/',
+      '/overview',
+      '/reports/new',
+      '/reports/mine',
+      '/cases',
+      '/meetings',
+      '/walks',
+      '/effects',
+    ]);
   });
 
   it('offers the import to coordinators and analysts only', async () => {

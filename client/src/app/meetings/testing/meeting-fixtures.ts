@@ -76,6 +76,7 @@ export function caseDto(overrides: Partial<CaseDto> = {}): CaseDto {
     decisionRule: 'coordinator',
     agreedByOrganizationIds: [],
     evaluationFrom: null,
+    evaluatedEffects: null,
     ...overrides,
   };
 }
