@@ -12,6 +12,7 @@ import { ReportRedactionReview1796500000000 } from './1796500000000-report-redac
 import { Walks1796800000000 } from './1796800000000-walks';
 import { ImportSource1796900000000 } from './1796900000000-import-source';
 import { ActionFollowUp1797000000000 } from './1797000000000-action-follow-up';
+import { Notifications1797400000000 } from './1797400000000-notifications';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so the compiled API and ts-jest load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Walks1796800000000,
   ImportSource1796900000000,
   ActionFollowUp1797000000000,
+  Notifications1797400000000,
 ];
