@@ -150,8 +150,41 @@ describe('notifications: written with their event, mailed once through SMTP', ()
     }
   });
 
-  it('writes in the recipient language', async () => {
-    await db.query(`UPDATE users SET language = 'en' WHERE id = $1`, [chiefId]);
+  it('shows the notifications in the bell, marks them read, and mails in the language the user chose', async () => {
+    const bell = (await housing.get('/api/notifications').expect(200)).body as {
+      unread: number;
+      items: { id: string; title: string; link: string; read: boolean }[];
+    };
+    expect(bell.unread).toBe(2);
+    expect(bell.items.map((n) => n.title).sort()).toEqual(['Du har tilldelats åtgärd 2', 'Er organisation har fått åtgärd 1']);
+    expect(bell.items.every((n) => n.link === `/cases/${caseId}` && !n.read)).toBe(true);
+    // Another user's notifications are not theirs to read or mark.
+    expect((await analyst.get('/api/notifications').expect(200)).body).toEqual({ unread: 0, items: [] });
+    expect(
+      (
+        await analyst
+          .put('/api/notifications/read')
+          .send({ ids: bell.items.map((n) => n.id) })
+          .expect(200)
+      ).body.unread,
+    ).toBe(0);
+    expect((await housing.get('/api/notifications').expect(200)).body.unread).toBe(2);
+    const read = await housing
+      .put('/api/notifications/read')
+      .send({ ids: [bell.items[0].id] })
+      .expect(200);
+    expect(read.body.unread).toBe(1);
+    expect(read.body.items.find((n: { id: string }) => n.id === bell.items[0].id).read).toBe(true);
+    expect((await housing.put('/api/notifications/read').send({ ids: ['nope'] })).body).toMatchObject({ field: 'ids' });
+
+    expect((await housing.get('/api/notifications/preferences').expect(200)).body).toEqual({ language: 'sv' });
+    expect((await housing.put('/api/notifications/preferences').send({ language: 'de' })).body).toMatchObject({ field: 'language' });
+    expect((await housing.put('/api/notifications/preferences').send({ language: 'en' }).expect(200)).body).toEqual({ language: 'en' });
+    expect((await housing.get('/api/auth/me').expect(200)).body.language).toBe('en');
+    expect((await housing.get('/api/notifications').expect(200)).body.items.map((n: { title: string }) => n.title).sort()).toEqual([
+      'You have been assigned action 2',
+      'Your organisation has been given action 1',
+    ]);
     await db.query(
       `INSERT INTO notifications (user_id, kind, link, params) VALUES ($1, 'action_assigned', '/cases/x', '{"number": 3, "dueDate": "2027-01-15"}')`,
       [chiefId],
@@ -159,5 +192,39 @@ describe('notifications: written with their event, mailed once through SMTP', ()
     expect(await delivery.deliverPending()).toEqual({ sent: 1, failed: 0, off: 0 });
     expect(received[2].subject).toBe('Samverka: You have been assigned action 3');
     expect(received[2].text).toContain('Hello Sven Säkerhetschef,');
+  });
+
+  it('lets administrators read what was sent and what failed', async () => {
+    const admin = await t.signIn('admin@exempelstad.se');
+    expect((await housing.get('/api/mails')).status).toBe(403);
+    const mails = (await admin.get('/api/mails').expect(200)).body as { id: string; state: string; transport: string; recipient: string; attempts: number }[];
+    expect(mails).toHaveLength(3);
+    expect(mails.every((m) => m.state === 'sent' && m.transport === 'smtp' && m.recipient === 'sakerhetschef@exempelbostader.se')).toBe(true);
+    expect(mails.map((m) => m.attempts).sort()).toEqual([1, 2, 2]);
+    expect((await admin.get('/api/mails?state=failed').expect(200)).body).toEqual([]);
+    expect((await admin.get('/api/mails?state=lost')).body).toMatchObject({ field: 'state' });
+    const one = (await admin.get(`/api/mails/${mails[0].id}`).expect(200)).body;
+    expect(one.text).toContain('Hello Sven Säkerhetschef,');
+    expect((await admin.get('/api/mails/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('notifications without an SMTP server (demo mode)', () => {
+  let t: TestApp;
+  afterAll(() => t.stop());
+
+  it('puts the mails in the outbox that administrators read', async () => {
+    t = await startTestApp();
+    const db = t.app.get(DataSource);
+    const [chief] = await db.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'sakerhetschef@exempelbostader.se'`);
+    await db.query(
+      `INSERT INTO notifications (user_id, kind, link, params) VALUES ($1, 'action_assigned', '/cases/x', '{"number": 1, "dueDate": "2027-01-15"}')`,
+      [chief.id],
+    );
+    expect(await t.app.get(MailDelivery).deliverPending()).toEqual({ sent: 1, failed: 0, off: 0 });
+    const admin = await t.signIn('admin@exempelstad.se');
+    const [mail] = (await admin.get('/api/mails').expect(200)).body as { id: string; transport: string; subject: string }[];
+    expect(mail).toMatchObject({ transport: 'outbox', subject: 'Samverka: Du har tilldelats åtgärd 1' });
+    expect((await admin.get(`/api/mails/${mail.id}`).expect(200)).body.text).toContain('Hej Sven Säkerhetschef,');
   });
 });

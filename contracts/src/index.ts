@@ -18,3 +18,4 @@ export * from './retention';
 export * from './walks';
 export * from './settings';
 export * from './effects';
+export * from './notifications';

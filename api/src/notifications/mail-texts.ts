@@ -1,8 +1,4 @@
-/** The kinds of notification; each has its mail text in Swedish and English. */
-export const NOTIFICATION_KINDS = ['action_assigned', 'action_assigned_org'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export type Language = 'sv' | 'en';
+import type { MailLanguage as Language, NotificationKind } from '@samverka/contracts';
 
 /** A rendered mail: never report text, places or personal data other than the recipient's own name. */
 export interface MailText {
@@ -36,6 +32,12 @@ const FRAME: Record<Language, { greeting: (name: string) => string; open: string
   sv: { greeting: (n) => `Hej ${n},`, open: 'Öppna i Samverka:', footer: 'Det här meddelandet skickades automatiskt av Samverka.' },
   en: { greeting: (n) => `Hello ${n},`, open: 'Open in Samverka:', footer: 'This message was sent automatically by Samverka.' },
 };
+
+/** A notification's title (the mail's subject without the product's name) in `language`. */
+export function notificationTitle(kind: string, language: Language, params: Params): string {
+  const texts = TEXTS[kind as NotificationKind];
+  return texts ? (texts[language] ?? texts.sv)(params).subject : kind;
+}
 
 /** The subject and plain text of a notification's mail in the recipient's language, with an absolute link. */
 export function mailText(kind: string, language: Language, params: Params, recipientName: string, url: string): MailText {

@@ -43,6 +43,16 @@ export interface MailDetailRow extends MailRow {
 const MAIL_COLUMNS = `n.id, n.kind, u.email AS recipient, n.mail_state AS state, n.mail_attempts AS attempts, n.created_at,
   n.mail_sent_at AS sent_at, n.mail_transport AS transport, n.mail_subject AS subject, n.mail_last_error AS last_error`;
 
+/** One in-app notification of a user. */
+export interface InboxRow {
+  id: string;
+  kind: string;
+  link: string;
+  params: Record<string, string | number>;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 /** The raw SQL of notifications (the outbox of mails and the in-app notifications are the same rows). */
 export const notificationsRepository = {
   /** Writes notifications in the caller's transaction: they exist exactly when the event that causes them does. */
@@ -50,6 +60,37 @@ export const notificationsRepository = {
     for (const r of rows) {
       await m.query('INSERT INTO notifications (user_id, kind, link, params) VALUES ($1, $2, $3, $4)', [r.userId, r.kind, r.link, JSON.stringify(r.params)]);
     }
+  },
+
+  /** The user's newest notifications. */
+  async inbox(m: EntityManager, userId: string, limit: number): Promise<InboxRow[]> {
+    return m.query('SELECT id, kind, link, params, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [
+      userId,
+      limit,
+    ]);
+  },
+
+  async unreadCount(m: EntityManager, userId: string): Promise<number> {
+    const [row]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    return row.n;
+  },
+
+  /** Marks the user's own notifications among `ids` as read; returns the ids that changed. */
+  async markRead(m: EntityManager, userId: string, ids: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING id',
+      [userId, ids],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  async language(m: EntityManager, userId: string): Promise<'sv' | 'en'> {
+    const [row]: { language: 'sv' | 'en' }[] = await m.query('SELECT language FROM users WHERE id = $1', [userId]);
+    return row?.language ?? 'sv';
+  },
+
+  async setLanguage(m: EntityManager, userId: string, language: 'sv' | 'en'): Promise<void> {
+    await m.query('UPDATE users SET language = $2 WHERE id = $1', [userId, language]);
   },
 
   /** Active users of an organisation holding one of the roles. */
