@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ImportsModule } from './imports/imports.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MailModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
@@ -66,6 +67,7 @@ export class AppModule {
         AttentionModule,
         EffectsModule,
         RetentionModule.forRoot(config),
+        MailModule.forRoot(config),
       ],
     };
   }

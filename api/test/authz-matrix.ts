@@ -83,6 +83,8 @@ export interface Fixtures {
     scratchCategory: string;
     importId: string;
     actionOwnerId: string;
+    /** A notification of the action owner, in the outbox. */
+    mailId: string;
   };
   /**
    * Read-only targets in Centrum: a case (reported), an unrestricted report of the housing company, a planned meeting
@@ -773,6 +775,38 @@ export const MATRIX: Entry[] = [
       () => ({ path: '/api/retention/schedule', body: { cron: '15 3 * * *' } }),
       'when retention runs, for the whole installation: administrators',
     ),
+  },
+
+  // -- notifications and the outbox of mails --------------------------------------------------------------------------
+  { method: 'GET', path: '/api/notifications', variants: one(everyone(200), () => ({ path: '/api/notifications' }), 'the caller’s own notifications') },
+  {
+    method: 'PUT',
+    path: '/api/notifications/read',
+    variants: one(
+      everyone(200),
+      (f) => ({ path: '/api/notifications/read', body: { ids: [f.ids.mailId] } }),
+      'marks the caller’s own notifications read (the action owner’s is read; others’ ids change nothing)',
+    ),
+  },
+  {
+    method: 'GET',
+    path: '/api/notifications/preferences',
+    variants: one(everyone(200), () => ({ path: '/api/notifications/preferences' }), 'the caller’s own preferences'),
+  },
+  {
+    method: 'PUT',
+    path: '/api/notifications/preferences',
+    variants: one(everyone(200), () => ({ path: '/api/notifications/preferences', body: { language: 'sv' } }), 'the caller’s own preferences'),
+  },
+  {
+    method: 'GET',
+    path: '/api/mails',
+    variants: one(only(200, ['admin']), () => ({ path: '/api/mails' }), 'the outbox (recipients’ addresses): administrators'),
+  },
+  {
+    method: 'GET',
+    path: '/api/mails/{id}',
+    variants: one(only(200, ['admin']), (f) => ({ path: `/api/mails/${f.ids.mailId}` }), 'one mail with its text: administrators'),
   },
 
   // -- installation workflow settings --------------------------------------------------------------------------------

@@ -157,6 +157,10 @@ const OPS: Record<string, Op> = {
   'GET /api/meetings/{id}/action-plan.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'GET /api/meetings/{id}/minutes.pdf': { actor: 'coordinator', ids: { id: 'meetingId' }, weight: 0.5 },
   'PUT /api/retention/schedule': { actor: 'admin', template: () => ({ cron: '30 2 * * *' }) },
+  'PUT /api/notifications/read': { actor: 'coordinator', template: (f) => ({ ids: f.mailId }) },
+  'PUT /api/notifications/preferences': { actor: 'coordinator', template: () => ({ language: 'en' }) },
+  'GET /api/mails': { actor: 'admin' },
+  'GET /api/mails/{id}': { actor: 'admin', ids: { id: 'mailId' } },
   'GET /api/walks': { actor: 'coordinator' },
   'POST /api/walks': {
     actor: 'coordinator',
@@ -511,6 +515,7 @@ describe('hostile input', () => {
       meetingId: [meeting.id],
       itemId: meeting.agenda.map((i) => i.id),
       importId: [started.body.id],
+      mailId: (await t.dataSource.query<{ id: string }[]>('SELECT id FROM notifications ORDER BY id')).map((r) => r.id),
       spareOrganizationId: [spareOrg.id],
       spareUserId: [spareUser.id],
       spareAreaId: [spareArea.id],

@@ -5,6 +5,8 @@ import type { UserDto } from './directory';
 /** The signed-in user, with the areas whose partnership their organisation belongs to. */
 export interface MeDto extends UserDto {
   areas: { id: string; name: string }[];
+  /** The language of the user's mails and notifications. */
+  language: 'sv' | 'en';
 }
 
 /**

@@ -20,3 +20,4 @@ export * from './settings';
 export * from './effects';
 export * from './activities';
 export * from './attention';
+export * from './notifications';

@@ -13,6 +13,7 @@ import { Walks1796800000000 } from './1796800000000-walks';
 import { ImportSource1796900000000 } from './1796900000000-import-source';
 import { Activities1797900000000 } from './1797900000000-activities';
 import { ActionFollowUp1797000000000 } from './1797000000000-action-follow-up';
+import { Notifications1797400000000 } from './1797400000000-notifications';
 import { CaseEffects1797700000000 } from './1797700000000-case-effects';
 import { Invitations1797800000000 } from './1797800000000-invitations';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Walks1796800000000,
   ImportSource1796900000000,
   ActionFollowUp1797000000000,
+  Notifications1797400000000,
   CaseEffects1797700000000,
   Invitations1797800000000,
   Activities1797900000000,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditTrailModule } from '../audit/audit-trail.module';
 import { CasesModule } from '../cases/cases.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SettingsModule } from '../settings/settings.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ActionsController } from './actions.controller';
@@ -9,7 +10,7 @@ import { ActionsService } from './actions.service';
 
 /** The agreed actions and their workflow; they move their case on, and provide the case its `CaseActions`. */
 @Module({
-  imports: [AuditTrailModule, CasesModule, IdempotencyModule, SettingsModule, WorkflowModule],
+  imports: [AuditTrailModule, CasesModule, IdempotencyModule, NotificationsModule, SettingsModule, WorkflowModule],
   controllers: [ActionsController],
   providers: [ActionsService],
 })

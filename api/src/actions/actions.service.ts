@@ -12,6 +12,7 @@ import { CaseTransitions } from '../cases/case-transitions';
 import { EstCase } from '../cases/case.entity';
 import { User } from '../directory/user.entity';
 import { IdempotencyService } from '../idempotency/idempotency';
+import { NotificationWriter } from '../notifications/notifications.service';
 import { WorkflowSettingsService } from '../settings/settings.service';
 import { ACTION_WORKFLOW, allowedFor, CASE_WORKFLOW, restoreOf, Step, WorkflowEvents } from '../workflow/workflow-events';
 import { AgreedAction } from './action.entity';
@@ -44,6 +45,7 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
     private readonly workflow: WorkflowEvents,
     private readonly idem: IdempotencyService,
     private readonly settings: WorkflowSettingsService,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   /** Cases list and create their actions through this service. */
@@ -147,7 +149,28 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
         snapshot: store(ACTION_MACHINE_VERSION, snapshot),
       });
       await this.audit.record(m, user, { action: 'action.create', entityType: 'action', entityId: saved.id, after: { caseId, ...p } });
+      await this.notifyAssigned(m, user, caseId, saved.number, saved.dueDate, saved.organizationId, saved.ownerId);
     }
+  }
+
+  /**
+   * In the transaction of the assignment: the owner is told (unless they assigned it to themselves); an action of an
+   * organisation without an owner is told to the organisation's action owners.
+   */
+  private async notifyAssigned(
+    m: EntityManager,
+    user: AuthUser,
+    caseId: string,
+    number: number,
+    dueDate: string,
+    organizationId: string,
+    ownerId: string | null,
+  ): Promise<void> {
+    const params = { number, dueDate };
+    const link = `/cases/${caseId}`;
+    if (ownerId) await this.notifications.notify(m, [ownerId], 'action_assigned', link, params, user.id);
+    else
+      await this.notifications.notify(m, await this.notifications.usersOf(m, organizationId, ['action_owner']), 'action_assigned_org', link, params, user.id);
   }
 
   /** Sends an event to an action's machine, and tells its case when the action starts or the last one closes. */
@@ -188,7 +211,10 @@ export class ActionsService implements CaseActionsPort, OnModuleInit {
             before: { state: s.from, ownerId: a.ownerId, version: a.version },
             after: { state: s.to, ownerId: s.context.ownerId, version: s.version, payload },
           }),
-          after: (s: Step<ActionContext>) => this.tellCase(m, a.caseId, s.to),
+          after: async (s: Step<ActionContext>) => {
+            if (type === 'ASSIGN') await this.notifyAssigned(m, user, a.caseId, a.number, a.dueDate, a.organizationId, s.context.ownerId);
+            await this.tellCase(m, a.caseId, s.to);
+          },
         }),
       );
       return this.get(user, id, m);

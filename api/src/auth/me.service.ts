@@ -18,6 +18,6 @@ export class MeService {
   async me(user: AuthUser): Promise<MeDto> {
     const row = await this.db.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { organization: true } });
     const areas = await this.areas.listVisible(user);
-    return { ...toUserDto(row), areas: areas.map((a) => ({ id: a.id, name: a.name })) };
+    return { ...toUserDto(row), areas: areas.map((a) => ({ id: a.id, name: a.name })), language: row.language };
   }
 }

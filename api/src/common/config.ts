@@ -86,6 +86,11 @@ const schema = z.object({
     .optional(),
   DB_TIMEOUT_MS: int('DB_TIMEOUT_MS', 1000, 600000).optional(),
   BACKGROUND_JOBS: bool('BACKGROUND_JOBS').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, { error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(300).optional(),
   RETENTION_SCHEDULE: z
     .string()
     .regex(/^\S+( \S+){4}$/, { error: 'RETENTION_SCHEDULE must be a cron expression with five fields, e.g. "15 3 * * *"' })
@@ -138,6 +143,11 @@ export interface AppConfig {
   dbTimeoutMs: number;
   /** Run the job queue (pg-boss) and the scheduled jobs in this process. */
   backgroundJobs: boolean;
+  /**
+   * Where mails go: an SMTP server (`SMTP_URL`, sender `MAIL_FROM`), or, without one (demo mode), only the outbox that
+   * administrators read in the client.
+   */
+  mail: { smtpUrl: string | null; from: string };
   /** Retention (gallring): when it runs, and how long each kind of record is kept (ISO 8601 periods; null = kept). */
   retention: RetentionSettings;
 }
@@ -173,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     const issue = parsed.error.issues[0];
     const key = String(issue.path[0] ?? 'configuration');
     const got = cleaned[key];
-    const shown = key.includes('SECRET') || key.includes('PASSWORD') || key === 'DATABASE_URL' ? '' : ` (got "${got}")`;
+    const shown = key.includes('SECRET') || key.includes('PASSWORD') || key === 'DATABASE_URL' || key === 'SMTP_URL' ? '' : ` (got "${got}")`;
     throw new ConfigError(`Invalid configuration: ${issue.message}${got !== undefined ? shown : ''}`);
   }
   const e = parsed.data;
@@ -221,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     publicOrigin: e.PUBLIC_ORIGIN,
     dbTimeoutMs: e.DB_TIMEOUT_MS ?? 10_000,
     backgroundJobs: e.BACKGROUND_JOBS ?? true,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? 'Samverka <noreply@samverka.invalid>' },
     retention: {
       schedule: e.RETENTION_SCHEDULE ?? '15 3 * * *',
       reportDetails: e.RETENTION_REPORT_DETAILS === undefined ? 'P3Y' : e.RETENTION_REPORT_DETAILS,

@@ -14,5 +14,7 @@ export class User {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'organization_id' }) organization!: Organization;
   @Column({ type: 'text', array: true }) roles!: Role[];
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** The language of the mails the user receives (`sv` or `en`). */
+  @Column({ type: 'text', default: 'sv' }) language!: 'sv' | 'en';
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

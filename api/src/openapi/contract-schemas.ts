@@ -39,10 +39,15 @@ export interface ContractTypes {
   ImportDto: C.ImportDto;
   InvitationDto: C.InvitationDto;
   InvitationPreviewDto: C.InvitationPreviewDto;
+  MailDetailDto: C.MailDetailDto;
+  MailDto: C.MailDto;
   MeDto: C.MeDto;
   MeetingDto: C.MeetingDto;
   MyReportActionDto: C.MyReportActionDto;
   MyReportDto: C.MyReportDto;
+  NotificationDto: C.NotificationDto;
+  NotificationListDto: C.NotificationListDto;
+  NotificationPreferencesDto: C.NotificationPreferencesDto;
   OrganizationDto: C.OrganizationDto;
   PersonDto: C.PersonDto;
   PersonalDataError: C.PersonalDataError;
@@ -1170,6 +1175,49 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
     "required": ["email","organizationName","roles","expiresAt"],
     "additionalProperties": false
   },
+  "MailDetailDto": {
+    "description": "One mail with its text.",
+    "type": "object",
+    "properties": {
+      "text": {"type":["string","null"]},
+      "id": {"type":"string"},
+      "kind": {"type":"string","enum":["action_assigned","action_assigned_org"]},
+      "recipient": {"type":"string"},
+      "state": {"type":"string","enum":["pending","failed","sent","off"]},
+      "attempts": {"type":"number"},
+      "createdAt": {"type":"string"},
+      "sentAt": {"type":["string","null"]},
+      "transport": {
+        "type": ["string","null"],
+        "description": "`smtp`, or `outbox` when no SMTP server is configured (demo mode)."
+      },
+      "subject": {"type":["string","null"]},
+      "lastError": {"type":["string","null"]}
+    },
+    "required": ["text","id","kind","recipient","state","attempts","createdAt","sentAt","transport","subject","lastError"],
+    "additionalProperties": false
+  },
+  "MailDto": {
+    "description": "One mail of the outbox (administrators): to whom, which kind, and what became of it.",
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "kind": {"type":"string","enum":["action_assigned","action_assigned_org"]},
+      "recipient": {"type":"string"},
+      "state": {"type":"string","enum":["pending","failed","sent","off"]},
+      "attempts": {"type":"number"},
+      "createdAt": {"type":"string"},
+      "sentAt": {"type":["string","null"]},
+      "transport": {
+        "type": ["string","null"],
+        "description": "`smtp`, or `outbox` when no SMTP server is configured (demo mode)."
+      },
+      "subject": {"type":["string","null"]},
+      "lastError": {"type":["string","null"]}
+    },
+    "required": ["id","kind","recipient","state","attempts","createdAt","sentAt","transport","subject","lastError"],
+    "additionalProperties": false
+  },
   "MeDto": {
     "description": "The signed-in user, with the areas whose partnership their organisation belongs to.",
     "type": "object",
@@ -1183,6 +1231,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
           "additionalProperties": false
         }
       },
+      "language": {"type":"string","enum":["sv","en"],"description":"The language of the user's mails and notifications."},
       "id": {"type":"string"},
       "name": {"type":"string"},
       "email": {"type":"string"},
@@ -1193,7 +1242,7 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "active": {"type":"boolean"},
       "organization": {"$ref":"#/components/schemas/OrganizationDto"}
     },
-    "required": ["areas","id","name","email","roles","active","organization"],
+    "required": ["areas","language","id","name","email","roles","active","organization"],
     "additionalProperties": false
   },
   "MeetingDto": {
@@ -1325,6 +1374,37 @@ export const CONTRACT_SCHEMAS: Record<keyof ContractTypes, object> = {
       "cases": {"type":"array","items":{"$ref":"#/components/schemas/ReportCaseDto"}}
     },
     "required": ["id","areaId","areaName","categoryId","occurredAt","reportedAt","restricted","cases"],
+    "additionalProperties": false
+  },
+  "NotificationDto": {
+    "description": "One in-app notification: its title in the user's language and the client path it links to.",
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "kind": {"type":"string","enum":["action_assigned","action_assigned_org"]},
+      "title": {"type":"string"},
+      "link": {"type":"string","description":"A path of the client, e.g. `/cases/{id}`."},
+      "createdAt": {"type":"string"},
+      "read": {"type":"boolean"}
+    },
+    "required": ["id","kind","title","link","createdAt","read"],
+    "additionalProperties": false
+  },
+  "NotificationListDto": {
+    "description": "`GET /api/notifications`: the newest notifications of the signed-in user and how many are unread.",
+    "type": "object",
+    "properties": {
+      "unread": {"type":"number"},
+      "items": {"type":"array","items":{"$ref":"#/components/schemas/NotificationDto"}}
+    },
+    "required": ["unread","items"],
+    "additionalProperties": false
+  },
+  "NotificationPreferencesDto": {
+    "description": "The signed-in user's notification preferences.",
+    "type": "object",
+    "properties": {"language":{"type":"string","enum":["sv","en"]}},
+    "required": ["language"],
     "additionalProperties": false
   },
   "OrganizationDto": {

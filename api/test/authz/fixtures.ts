@@ -378,6 +378,12 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
     return `${SESSION_COOKIE}=${token}`;
   };
 
+  // A mail of the outbox (a notification of the action owner), for the administrators' mail endpoints.
+  const [mail] = await t.dataSource.query<{ id: string }[]>(
+    `INSERT INTO notifications (user_id, kind, link, params) VALUES ($1, 'action_assigned', '/cases/x', '{"number": 1, "dueDate": "2030-12-20"}') RETURNING id`,
+    [actionOwnerId],
+  );
+
   return {
     cookies,
     signInFresh: extraSession,
@@ -393,6 +399,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures & { cookies: R
       scratchCategory,
       importId: started,
       actionOwnerId,
+      mailId: mail.id,
     },
     shared: {
       caseId: (await newCase()).id,

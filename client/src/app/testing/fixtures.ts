@@ -18,6 +18,7 @@ export function me(roles: Role[] = ['coordinator'], overrides: Partial<MeDto> = 
       { id: 'area-vivalla', name: 'Vivalla' },
       { id: 'area-baronbackarna', name: 'Baronbackarna' },
     ],
+    language: 'sv',
     ...overrides,
   };
 }
