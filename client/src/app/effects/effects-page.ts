@@ -18,6 +18,9 @@ import { DirectoryApi } from '../directory/directory-api';
 import { swedishInstant } from '../meetings/meeting-format';
 import { EffectsApi } from './effects-api';
 
+/** The outcome filter's "all" choice, typed as the filter's value so that the form's value has the filter's type. */
+const ANY_OUTCOME: CaseOutcome | '' = '';
+
 interface FilterValue {
   areaId: string;
   categoryId: string;
@@ -182,7 +185,7 @@ export class EffectsPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     areaId: [''],
     categoryId: [''],
-    outcome: [''],
+    outcome: [ANY_OUTCOME],
     from: [''],
     to: [''],
   });
