@@ -144,5 +144,8 @@ export const uuidParam = (name = 'id') =>
 /** `@Transform(trimText)`: surrounding white space is no part of a text field. */
 export const trimText = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
+/** `@Transform(lowerText)`: an e-mail address is compared in lower case, without surrounding white space. */
+export const lowerText = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
 /** `@Transform(queryBoolean)`: a query string's `true` / `false` as booleans (anything else is left for validation). */
 export const queryBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);

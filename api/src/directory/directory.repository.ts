@@ -41,6 +41,14 @@ export const directoryRepository = {
     ]);
     return rows.length > 0;
   },
+  /** The organisations that share the partnership of at least one area with `organizationId` (itself included when it takes part anywhere). */
+  async partnerOrganizationIds(db: Db, organizationId: string): Promise<string[]> {
+    const rows: { organization_id: string }[] = await db.query(
+      'SELECT DISTINCT b.organization_id FROM area_partners a JOIN area_partners b ON b.area_id = a.area_id WHERE a.organization_id = $1',
+      [organizationId],
+    );
+    return rows.map((r) => r.organization_id);
+  },
   /** The active users of an organisation, by name. */
   activeMembers(db: Db, organizationId: string): Promise<{ id: string; name: string }[]> {
     return db.query('SELECT id, name FROM users WHERE organization_id = $1 AND active ORDER BY name', [organizationId]);

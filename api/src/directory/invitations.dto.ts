@@ -3,11 +3,10 @@ import { DIRECTORY_LIMITS, ROLES, type AcceptInvitationRequest, type CreateInvit
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { lowerText } from '../common/validation';
 
 export class CreateInvitationBody implements CreateInvitationRequest {
-  @ApiProperty() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
+  @ApiProperty() @Transform(lowerText) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId!: string;
   @ApiProperty({ enum: ROLES, isArray: true })
   @IsArray()

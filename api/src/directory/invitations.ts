@@ -11,7 +11,7 @@ import {
   type UserDto,
 } from '@samverka/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser, CurrentUser, Public, Roles } from '../auth/access.decorators';
 import { hashPassword, weakPassword } from '../auth/passwords';
@@ -86,15 +86,12 @@ export class InvitationsService {
 
   /** Newest first; an administrator sees all, a coordinator those of its own and its partners' organisations. */
   async list(actor: AuthUser): Promise<InvitationDto[]> {
-    const rows = await this.db.getRepository(Invitation).find({ relations: { organization: true }, order: { createdAt: 'DESC' }, take: 500 });
-    const visible: Invitation[] = [];
-    const allowed = new Map<string, boolean>();
-    for (const r of rows) {
-      if (!allowed.has(r.organizationId)) allowed.set(r.organizationId, await this.mayManage(actor, r.organizationId));
-      if (allowed.get(r.organizationId)) visible.push(r);
-    }
-    const names = await this.inviterNames(this.db.manager, visible);
-    return visible.map((r) => this.toDto(r, names));
+    const scope = actor.roles.includes('admin')
+      ? {}
+      : { organizationId: In([actor.organizationId, ...(await directoryRepository.partnerOrganizationIds(this.db, actor.organizationId))]) };
+    const rows = await this.db.getRepository(Invitation).find({ where: scope, relations: { organization: true }, order: { createdAt: 'DESC' }, take: 500 });
+    const names = await this.inviterNames(this.db.manager, rows);
+    return rows.map((r) => this.toDto(r, names));
   }
 
   async create(actor: AuthUser, body: CreateInvitationBody): Promise<CreatedInvitationDto> {

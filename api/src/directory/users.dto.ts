@@ -3,13 +3,11 @@ import { DIRECTORY_LIMITS, ROLES, type CreateUserRequest, type Role, type Update
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { IsOmittable } from '../common/validation';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { IsOmittable, lowerText } from '../common/validation';
 
 export class CreateUserBody implements CreateUserRequest {
   @ApiProperty() @IsString() @Length(DIRECTORY_LIMITS.userName.min, DIRECTORY_LIMITS.userName.max) name!: string;
-  @ApiProperty() @Transform(lower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
+  @ApiProperty() @Transform(lowerText) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(DIRECTORY_LIMITS.email.max) email!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId!: string;
   @ApiProperty({ enum: ROLES, isArray: true })
   @IsArray()
@@ -28,7 +26,7 @@ export class UpdateUserBody implements UpdateUserRequest {
   @ApiPropertyOptional() @IsOmittable() @IsString() @Length(DIRECTORY_LIMITS.userName.min, DIRECTORY_LIMITS.userName.max) name?: string;
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(lower)
+  @Transform(lowerText)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(DIRECTORY_LIMITS.email.max)
   email?: string;
